@@ -1,0 +1,262 @@
+/*
+ * check: graph and reference rules. All walks are over step indices with
+ * small arrays; flags are 64-bit masks, so the "needed before set" rule is
+ * a forward data-flow to a fixpoint: in[s] holds every flag some path may
+ * have set on arrival at step s.
+ */
+#include "check.h"
+#include "mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ck {
+	const struct content *c;
+	const struct scenario *sc;
+	struct diag *d;
+	int errors;
+};
+
+static void ck_err(struct ck *k, int line, const char *fmt, const char *a,
+		   const char *b)
+{
+	diag_add(k->d, DIAG_ERROR, k->sc->file, line, fmt, a, b);
+	k->errors++;
+}
+
+static void ck_warn(struct ck *k, int line, const char *fmt, const char *a,
+		    const char *b)
+{
+	diag_add(k->d, DIAG_WARNING, k->sc->file, line, fmt, a, b);
+}
+
+static void check_refs(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	const struct persona *p = content_persona(k->c, sc->persona);
+	const struct framework *fw = content_framework(k->c, sc->framework);
+	size_t s, e;
+	int i;
+
+	if (p == NULL)
+		ck_err(k, sc->line_persona, "onbekende persona '%s'%s", sc->persona, "");
+	else if (!persona_has_channel(p, sc->channel))
+		ck_warn(k, sc->line_channel, "kanaal '%s' hoort niet bij persona %s",
+			sc->channel, p->name);
+	if (fw == NULL) {
+		ck_err(k, sc->line_framework, "onbekend framework '%s'%s", sc->framework, "");
+		return;
+	}
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++) {
+			const struct sc_option *o = &sc->steps[s].opt[i];
+			for (e = 0; e < o->nev; e++)
+				if (framework_ind(fw, o->ev[e].ind) < 0)
+					ck_err(k, o->line_ev, "onbekende indicator '%s' in framework %s",
+					       o->ev[e].ind, fw->id);
+		}
+}
+
+static void check_options(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	size_t s;
+	int i;
+
+	for (s = 0; s < sc->nsteps; s++) {
+		const struct sc_step *st = &sc->steps[s];
+		int plain = 0, expert = 0;
+		for (i = 0; i < st->nopt; i++) {
+			int uncond = st->opt[i].needs == 0 && st->opt[i].needs_not == 0;
+			plain += uncond;
+			expert += uncond && st->opt[i].expert;
+		}
+		if (st->nopt < 2 || plain < 2)
+			ck_err(k, st->line, "stap '%s' heeft minder dan 2 opties zonder voorwaarde%s",
+			       st->id, "");
+		if (expert == 0)
+			ck_err(k, st->line, "stap '%s' heeft geen expertkeuze zonder voorwaarde (expert = ja)%s",
+			       st->id, "");
+	}
+}
+
+/* Mark what is reachable from the start; report unreachable steps/endings. */
+static void check_reach(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	char *seen = mem_calloc(sc->nsteps, 1), *eseen = mem_calloc(sc->nends, 1);
+	int *stack = mem_calloc(sc->nsteps + 1, sizeof *stack), top = 0, i;
+	size_t s;
+
+	if (sc->start_step >= 0) {
+		stack[top++] = sc->start_step;
+		seen[sc->start_step] = 1;
+	}
+	while (top > 0) {
+		const struct sc_step *st = &sc->steps[stack[--top]];
+		for (i = 0; i < st->nopt; i++) {
+			int t = st->opt[i].next_step;
+			if (st->opt[i].next_end >= 0)
+				eseen[st->opt[i].next_end] = 1;
+			if (t >= 0 && !seen[t]) {
+				seen[t] = 1;
+				stack[top++] = t;
+			}
+		}
+	}
+	for (s = 0; s < sc->nsteps; s++)
+		if (!seen[s])
+			ck_err(k, sc->steps[s].line, "stap '%s' is onbereikbaar vanaf de start%s",
+			       sc->steps[s].id, "");
+	for (s = 0; s < sc->nends; s++)
+		if (!eseen[s])
+			ck_err(k, sc->ends[s].line, "einde '%s' is onbereikbaar%s", sc->ends[s].id, "");
+	free(seen);
+	free(eseen);
+	free(stack);
+}
+
+/* Every step must be able to reach an ending. */
+static void check_ends(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	char *ok = mem_calloc(sc->nsteps, 1);
+	int changed = 1, i;
+	size_t s;
+
+	while (changed) {
+		changed = 0;
+		for (s = 0; s < sc->nsteps; s++)
+			for (i = 0; !ok[s] && i < sc->steps[s].nopt; i++) {
+				const struct sc_option *o = &sc->steps[s].opt[i];
+				if (o->next_end >= 0 || (o->next_step >= 0 && ok[o->next_step]))
+					ok[s] = 1, changed = 1;
+			}
+	}
+	for (s = 0; s < sc->nsteps; s++)
+		if (!ok[s])
+			ck_err(k, sc->steps[s].line,
+			       "vanaf stap '%s' is geen einde te bereiken (kring zonder uitweg)%s",
+			       sc->steps[s].id, "");
+	free(ok);
+}
+
+static void check_flags(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	uint64_t *in = mem_calloc(sc->nsteps + 1, sizeof *in), used = 0, set = 0;
+	int changed = 1, i, f;
+	size_t s;
+
+	while (changed && sc->start_step >= 0) {
+		changed = 0;
+		for (s = 0; s < sc->nsteps; s++)
+			for (i = 0; i < sc->steps[s].nopt; i++) {
+				const struct sc_option *o = &sc->steps[s].opt[i];
+				uint64_t out = in[s] | o->sets;
+				if (o->next_step >= 0 && (in[o->next_step] | out) != in[o->next_step]) {
+					in[o->next_step] |= out;
+					changed = 1;
+				}
+			}
+	}
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++) {
+			const struct sc_option *o = &sc->steps[s].opt[i];
+			used |= o->needs | o->needs_not;
+			set |= o->sets;
+			for (f = 0; f < sc->nflags; f++)
+				if ((o->needs >> f & 1) && !(in[s] >> f & 1))
+					ck_err(k, o->line_needs,
+					       "vlag '%s' is nodig voordat een pad hem kan zetten (stap '%s')",
+					       sc->flag[f], sc->steps[s].id);
+		}
+	for (f = 0; f < sc->nflags; f++)
+		if ((set >> f & 1) && !(used >> f & 1))
+			ck_warn(k, 0, "vlag '%s' wordt gezet maar nergens gebruikt%s", sc->flag[f], "");
+	free(in);
+}
+
+int check_expert_length(const struct scenario *sc)
+{
+	uint64_t flags = 0;
+	int s = sc->start_step, n = 0;
+
+	while (s >= 0 && (size_t)n <= sc->nsteps) {
+		int e = scenario_expert(sc, (size_t)s, flags);
+		if (e < 0)
+			return -1;
+		n++;
+		flags |= sc->steps[s].opt[e].sets;
+		if (sc->steps[s].opt[e].next_end >= 0)
+			return n;
+		s = sc->steps[s].opt[e].next_step;
+	}
+	return -1;
+}
+
+static void check_library(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	int n = check_expert_length(sc);
+	char num[16];
+
+	snprintf(num, sizeof num, "%d", n);
+	if (n < 0)
+		ck_err(k, sc->line_start, "het expertpad bereikt geen einde%s%s", "", "");
+	else if (n < CHECK_MIN_EXPERT_STEPS)
+		ck_warn(k, sc->line_start, "het expertpad heeft %s keuzemomenten; minimaal 6 aanbevolen%s", num, "");
+	if (sc->nends < CHECK_MIN_ENDINGS)
+		ck_warn(k, sc->line_start, "minder dan 3 eindes%s%s", "", "");
+	if (sc->nquestions < 3)
+		ck_warn(k, sc->line_start, "minder dan 3 reflectievragen (question1..question5)%s%s", "", "");
+}
+
+int check_scenario(const struct content *c, const struct scenario *sc,
+		   struct diag *d)
+{
+	struct ck k = {c, sc, d, 0};
+
+	check_refs(&k);
+	check_options(&k);
+	check_reach(&k);
+	check_ends(&k);
+	check_flags(&k);
+	if (k.errors == 0)
+		check_library(&k);
+	return k.errors;
+}
+
+int check_all(const struct content *c, struct diag *d)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < c->nscs; i++)
+		n += check_scenario(c, &c->scs[i], d);
+	return n;
+}
+
+void check_coverage(const struct content *c, const struct framework *fw,
+		    int *pos, int *neg)
+{
+	size_t i, s, e;
+	int o;
+
+	memset(pos, 0, fw->ninds * sizeof *pos);
+	memset(neg, 0, fw->ninds * sizeof *neg);
+	for (i = 0; i < c->nscs; i++) {
+		const struct scenario *sc = &c->scs[i];
+		if (strcmp(sc->framework, fw->id) != 0)
+			continue;
+		for (s = 0; s < sc->nsteps; s++)
+			for (o = 0; o < sc->steps[s].nopt; o++)
+				for (e = 0; e < sc->steps[s].opt[o].nev; e++) {
+					const struct sc_evidence *ev = &sc->steps[s].opt[o].ev[e];
+					int ix = framework_ind(fw, ev->ind);
+					if (ix >= 0)
+						(ev->positive ? pos : neg)[ix]++;
+				}
+	}
+}

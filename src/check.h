@@ -1,0 +1,28 @@
+/*
+ * check: validation of loaded content beyond what the loaders see in one
+ * file: references across files (persona, framework, indicators), the
+ * scenario graph (reachability, every path ends, option counts, expert
+ * path, flags needed before they can be set), and the library rules that
+ * are warnings (expert path length, endings, questions, channels).
+ */
+#ifndef KC_CHECK_H
+#define KC_CHECK_H
+#include "content.h"
+#include "diag.h"
+
+#define CHECK_MIN_EXPERT_STEPS 6
+#define CHECK_MIN_ENDINGS 3
+
+/* Check one scenario; problems go to d. Returns the number of errors. */
+int check_scenario(const struct content *c, const struct scenario *sc,
+		   struct diag *d);
+/* Check every scenario in c; returns the number of errors. */
+int check_all(const struct content *c, struct diag *d);
+/* Length of the expert path in decision points, or -1 when it never ends. */
+int check_expert_length(const struct scenario *sc);
+/* Count evidence per indicator of fw over all scenarios using it: pos[i]
+ * and neg[i] for fw->inds[i] (arrays of fw->ninds). */
+void check_coverage(const struct content *c, const struct framework *fw,
+		    int *pos, int *neg);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * config: the user's settings. Read from the INI config file, then the
+ * environment, then the command line (each overriding the one before);
+ * defaults are built in. Also knows the XDG locations and writes the file
+ * back atomically when the trainee's name or level is first set.
+ */
+#ifndef KC_CONFIG_H
+#define KC_CONFIG_H
+#include "diag.h"
+
+enum config_mode { CONFIG_OEFENEN, CONFIG_TOETS };
+
+struct config {
+	char *path;		/* config file */
+	char *name;		/* trainee name, NULL when not set */
+	char level;		/* 'A', 'B', 'C' or 0 when not set */
+	char *content_dir;	/* NULL: next to the program, else installed */
+	char *data_dir;		/* NULL: the XDG data folder */
+	int colour;		/* 1 auto, 0 never */
+	enum config_mode mode;
+	char *coach;		/* coach name for feedback */
+};
+
+/* "$XDG_<var>/klantcoach", or "$HOME/<home_rel>/klantcoach" when the
+ * variable is unset, empty or relative. NULL when HOME is unknown too. */
+char *config_xdg(const char *var, const char *home_rel);
+/* Fill c with built-in defaults and the default paths. */
+void config_defaults(struct config *c);
+/* Read the file at c->path over c. A missing file is fine (0); a broken one
+ * gives -1 and its problems in d. */
+int config_load(struct config *c, struct diag *d);
+/* Apply KLANTCOACH_* and NO_COLOR environment variables; -1 on a bad value. */
+int config_env(struct config *c, struct diag *d);
+/* Set one setting by its key name (as in the file); -1 with a message in d
+ * when the value is not allowed. */
+int config_set(struct config *c, const char *key, const char *value,
+	       struct diag *d, const char *file, int line);
+/* Write the settings to c->path atomically (0600, parents 0700). */
+int config_save(const struct config *c, struct diag *d);
+/* Parse a mode word (oefenen, toets); -1 when unknown. */
+int config_parse_mode(const char *s);
+/* The Dutch word for a mode. */
+const char *config_mode_name(enum config_mode m);
+/* The data folder to use (new string); NULL when HOME is unknown. */
+char *config_data_dir(const struct config *c);
+/* Release strings. */
+void config_free(struct config *c);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * content: everything under a content root: personas/<id>.ini,
+ * content/frameworks/<id>/ and content/scenarios/<id>.ini, loaded in name
+ * order. A file that fails to load is left out and its problems are kept
+ * in the caller's diag; the rest stays usable.
+ */
+#ifndef KC_CONTENT_H
+#define KC_CONTENT_H
+#include "diag.h"
+#include "framework.h"
+#include "persona.h"
+#include "scenario.h"
+
+struct content {
+	char *root;
+	struct persona *personas;
+	size_t npersonas;
+	struct framework *fws;
+	size_t nfws;
+	struct scenario *scs;
+	size_t nscs;
+};
+
+/* Load all content under root. Returns the number of files that failed to
+ * load (0 when everything loaded); -1 when root holds no content at all. */
+int content_load(struct content *c, const char *root, struct diag *d);
+/* Load one more persona, framework folder or scenario file (for check on
+ * explicit paths); 0 or -1. */
+int content_add_path(struct content *c, const char *path, struct diag *d);
+/* Look-ups by id; NULL when absent. */
+const struct persona *content_persona(const struct content *c, const char *id);
+const struct framework *content_framework(const struct content *c, const char *id);
+const struct scenario *content_scenario(const struct content *c, const char *id);
+/* Free everything. */
+void content_free(struct content *c);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * csvfile: libcsv is a push parser; we feed it one physical line at a time
+ * so that every record knows the line it started on, which no CSV library
+ * reports by itself. Memory stays bounded by the longest record.
+ */
+#include "csvfile.h"
+#include "mem.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rd {
+	csvfile_row_fn fn;
+	void *ctx;
+	char **f;
+	size_t n, cap;
+	int start, line, stopped, open_end;
+};
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct rd *r = data;
+
+	mem_grow(&r->f, &r->cap, r->n + 1, sizeof *r->f);
+	r->f[r->n++] = mem_strndup(s ? s : "", s ? len : 0);
+}
+
+static void rd_clear(struct rd *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->f[i]);
+	r->n = 0;
+}
+
+static void on_row(int c, void *data)
+{
+	struct rd *r = data;
+
+	(void)c;
+	if (!r->stopped && r->fn(r->ctx, r->start, r->f, r->n) != 0)
+		r->stopped = 1;
+	rd_clear(r);
+	r->start = r->line + 1;
+}
+
+static int feed(struct csv_parser *p, struct rd *r, FILE *fp, struct diag *d,
+		const char *path)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0;
+
+	while (!r->stopped && (n = getline(&line, &cap, fp)) != -1) {
+		r->line++;
+		r->open_end = line[n - 1] != '\n';
+		if (csv_parse(p, line, (size_t)n, on_field, on_row, r) != (size_t)n) {
+			diag_add(d, DIAG_ERROR, path, r->line, "ongeldige CSV: %s",
+				 csv_strerror(csv_error(p)));
+			rc = -1;
+			break;
+		}
+	}
+	free(line);
+	return rc;
+}
+
+int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
+		 struct diag *d, int torn_ok)
+{
+	struct csv_parser p;
+	struct rd r = {fn, ctx, NULL, 0, 0, 1, 0, 0, 0};
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	if (fp == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s", strerror(errno));
+		return -1;
+	}
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
+	rc = feed(&p, &r, fp, d, path);
+	if (ferror(fp)) {
+		diag_add(d, DIAG_ERROR, path, 0, "leesfout: %s", strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0 && !r.stopped && torn_ok && r.open_end) {
+		diag_add(d, DIAG_WARNING, path, r.start,
+			 "laatste regel is afgebroken; genegeerd");
+	} else if (rc == 0 && !r.stopped &&
+		   csv_fini(&p, on_field, on_row, &r) != 0) {
+		diag_add(d, torn_ok ? DIAG_WARNING : DIAG_ERROR, path, r.start,
+			 "laatste regel is afgebroken%s", torn_ok ? "; genegeerd" : "");
+		rc = torn_ok ? 0 : -1;
+	}
+	rd_clear(&r);
+	free(r.f);
+	csv_free(&p);
+	fclose(fp);
+	return rc == 0 && r.stopped ? -1 : rc;
+}
+
+void csvfile_field(struct buf *b, const char *s)
+{
+	if (s[strcspn(s, ",\"\r\n")] == '\0') {
+		buf_add(b, s);
+		return;
+	}
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+void csvfile_safe_field(struct buf *b, const char *s)
+{
+	if (strchr("=+-@\t\r", s[0]) && s[0] != '\0') {
+		struct buf t = {0};
+		buf_addc(&t, '\'');
+		buf_add(&t, s);
+		csvfile_field(b, t.s);
+		buf_free(&t);
+		return;
+	}
+	csvfile_field(b, s);
+}

@@ -1,0 +1,99 @@
+/*
+ * diag: problem lists with file:line positions. Messages are sanitised
+ * on output by the caller's choice of channel; here they are stored as
+ * given (they are built from content the loader has already validated or
+ * quoted with text_sanitize).
+ */
+#include "diag.h"
+#include "buf.h"
+#include "mem.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_add(struct diag *d, enum diag_sev sev, const char *file, int line,
+	      const char *fmt, ...)
+{
+	struct buf b = {0};
+	struct diag_item *it;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	mem_grow(&d->v, &d->cap, d->n + 1, sizeof *d->v);
+	it = &d->v[d->n++];
+	it->file = mem_strdup(file);
+	it->line = line;
+	it->sev = sev;
+	it->msg = buf_take(&b);
+}
+
+size_t diag_count(const struct diag *d, enum diag_sev sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->v[i].sev == sev;
+	return n;
+}
+
+/* Stable insertion sort: lists are short and order of equal keys matters. */
+void diag_sort(struct diag *d)
+{
+	size_t i, j;
+
+	for (i = 1; i < d->n; i++) {
+		struct diag_item t = d->v[i];
+		for (j = i; j > 0; j--) {
+			const struct diag_item *p = &d->v[j - 1];
+			int c = strcmp(p->file ? p->file : "", t.file ? t.file : "");
+			if (c < 0 || (c == 0 && p->line <= t.line))
+				break;
+			d->v[j] = d->v[j - 1];
+		}
+		d->v[j] = t;
+	}
+}
+
+char *diag_format(const struct diag_item *it)
+{
+	struct buf b = {0};
+	const char *what = it->sev == DIAG_ERROR ? "fout" : "waarschuwing";
+
+	if (it->file && it->line > 0)
+		buf_printf(&b, "%s:%d: ", it->file, it->line);
+	else if (it->file)
+		buf_printf(&b, "%s: ", it->file);
+	buf_printf(&b, "%s: %s", what, it->msg);
+	return buf_take(&b);
+}
+
+void diag_print(const struct diag *d, FILE *fp, int strict)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		struct diag_item it = d->v[i];
+		char *s;
+		if (strict)
+			it.sev = DIAG_ERROR;
+		s = diag_format(&it);
+		fprintf(fp, "%s\n", s);
+		free(s);
+	}
+}
+
+void diag_free(struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = 0;
+}

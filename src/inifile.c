@@ -1,0 +1,256 @@
+/*
+ * inifile: a line scanner that indexes sections and keys and rejects what
+ * iniparser would misread, then iniparser itself for the values. Only a
+ * file that passes the scan is handed to iniparser, so the two always agree
+ * on what the file says.
+ */
+#include "acconfig.h"
+#include "inifile.h"
+#include "buf.h"
+#include "mem.h"
+#include "text.h"
+
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct scan {
+	struct inifile *f;
+	struct diag *d;
+	char *cursec;
+	int errors, skip;	/* skip: keys of a duplicate section */
+};
+
+static void scan_err(struct scan *sc, int line, const char *msg, const char *arg)
+{
+	diag_add(sc->d, DIAG_ERROR, sc->f->path, line, msg, arg);
+	sc->errors++;
+}
+
+static char *strip(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static int has_upper(const char *s)
+{
+	for (; *s; s++)
+		if (isupper((unsigned char)*s))
+			return 1;
+	return 0;
+}
+
+static void scan_section(struct scan *sc, char *s, int line)
+{
+	char *name;
+	size_t i, n = strlen(s);
+	struct inifile *f = sc->f;
+
+	s[n - 1] = '\0';
+	name = strip(s + 1);
+	if (*name == '\0' || strchr(name, ']') || strchr(name, ':')) {
+		scan_err(sc, line, "ongeldige sectienaam [%s]", name);
+		return;
+	}
+	if (has_upper(name))
+		scan_err(sc, line, "sectienaam [%s] bevat hoofdletters; gebruik kleine letters", name);
+	for (i = 0; i < f->nsecs; i++)
+		if (strcasecmp(f->secs[i].name, name) == 0) {
+			struct buf b = {0};
+			buf_printf(&b, "%s] komt al voor op regel %d", name, f->secs[i].line);
+			scan_err(sc, line, "sectie [%s", buf_str(&b));
+			buf_free(&b);
+			sc->skip = 1;
+			return;
+		}
+	mem_grow(&f->secs, &f->capsecs, f->nsecs + 1, sizeof *f->secs);
+	f->secs[f->nsecs].name = mem_strdup(name);
+	f->secs[f->nsecs].line = line;
+	sc->cursec = f->secs[f->nsecs++].name;
+	sc->skip = 0;
+}
+
+static void scan_value(struct scan *sc, const char *key, const char *v, int line)
+{
+	size_t n = strlen(v);
+
+	if (v[0] == '"' || v[0] == '\'') {
+		if (n < 2 || v[n - 1] != v[0] || memchr(v + 1, v[0], n - 2))
+			scan_err(sc, line, "waarde van '%s' heeft aanhalingstekens die niet kloppen", key);
+	} else if (strpbrk(v, ";#")) {
+		scan_err(sc, line, "waarde van '%s' bevat ';' of '#'; die knippen de tekst af", key);
+	} else if (n > 0 && v[n - 1] == '\\') {
+		scan_err(sc, line, "waarde van '%s' eindigt op '\\'; vervolgregels worden niet ondersteund", key);
+	}
+}
+
+static void scan_key(struct scan *sc, char *s, int line)
+{
+	struct inifile *f = sc->f;
+	char *eq = strchr(s, '='), *key, *val;
+	size_t i;
+
+	*eq = '\0';
+	key = strip(s);
+	val = strip(eq + 1);
+	if (*key == '\0' || strpbrk(key, " \t:[]")) {
+		scan_err(sc, line, "ongeldige sleutel '%s'", key);
+		return;
+	}
+	if (sc->skip)
+		return;
+	if (sc->cursec == NULL) {
+		scan_err(sc, line, "sleutel '%s' staat buiten een [sectie]", key);
+		return;
+	}
+	if (has_upper(key))
+		scan_err(sc, line, "sleutel '%s' bevat hoofdletters; gebruik kleine letters", key);
+	scan_value(sc, key, val, line);
+	for (i = f->nkeys; i-- > 0;) {
+		if (f->keys[i].section != sc->cursec)
+			break;
+		if (strcasecmp(f->keys[i].key, key) == 0) {
+			struct buf b = {0};
+			buf_printf(&b, "%s' komt al voor op regel %d", key, f->keys[i].line);
+			scan_err(sc, line, "sleutel '%s", buf_str(&b));
+			buf_free(&b);
+			return;
+		}
+	}
+	mem_grow(&f->keys, &f->capkeys, f->nkeys + 1, sizeof *f->keys);
+	f->keys[f->nkeys].section = sc->cursec;
+	f->keys[f->nkeys].key = mem_strdup(key);
+	f->keys[f->nkeys++].line = line;
+}
+
+static void scan_line(struct scan *sc, char *raw, size_t len, int line)
+{
+	char *s;
+
+	if (len > INIFILE_MAX_LINE) {
+		diag_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			 "regel is %zu bytes; het maximum is %d", len, INIFILE_MAX_LINE);
+		sc->errors++;
+		return;
+	}
+	if (memchr(raw, '\0', len) || !text_valid(raw, len)) {
+		scan_err(sc, line, "%songeldige UTF-8 of een NUL-teken", "");
+		return;
+	}
+	s = strip(raw);
+	if (*s == '\0' || *s == ';' || *s == '#')
+		return;
+	if (*s == '[' && s[strlen(s) - 1] == ']')
+		scan_section(sc, s, line);
+	else if (strchr(s, '='))
+		scan_key(sc, s, line);
+	else
+		scan_err(sc, line, "regel niet begrepen: '%s' (verwacht [sectie] of sleutel = waarde)", s);
+}
+
+static int scan_file(struct scan *sc, FILE *fp)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int lineno = 0;
+
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		scan_line(sc, line, (size_t)n, lineno);
+	}
+	free(line);
+	return ferror(fp) ? -1 : 0;
+}
+
+static int ini_silent(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+int inifile_load(struct inifile *f, const char *path, struct diag *d)
+{
+	struct scan sc = {f, d, NULL, 0, 0};
+	FILE *fp;
+
+	memset(f, 0, sizeof *f);
+	f->path = mem_strdup(path);
+	fp = fopen(path, "r");
+	if (fp == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s", strerror(errno));
+		return -1;
+	}
+	if (scan_file(&sc, fp) != 0) {
+		diag_add(d, DIAG_ERROR, path, 0, "leesfout: %s", strerror(errno));
+		sc.errors++;
+	}
+	fclose(fp);
+	if (sc.errors)
+		return -1;
+	iniparser_set_error_callback(ini_silent);
+	f->dict = iniparser_load(path);
+	if (f->dict == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");
+		return -1;
+	}
+	return 0;
+}
+
+const char *inifile_get(const struct inifile *f, const char *sec, const char *key)
+{
+	struct buf b = {0};
+	const char *v;
+
+	if (f->dict == NULL)
+		return NULL;
+	buf_printf(&b, "%s:%s", sec, key);
+	v = iniparser_getstring(f->dict, buf_str(&b), NULL);
+	buf_free(&b);
+	return v;
+}
+
+int inifile_line(const struct inifile *f, const char *sec, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->nkeys && key; i++)
+		if (strcmp(f->keys[i].section, sec) == 0 && strcmp(f->keys[i].key, key) == 0)
+			return f->keys[i].line;
+	for (i = 0; i < f->nsecs; i++)
+		if (strcmp(f->secs[i].name, sec) == 0)
+			return f->secs[i].line;
+	return 0;
+}
+
+void inifile_free(struct inifile *f)
+{
+	size_t i;
+
+	if (f->dict)
+		iniparser_freedict(f->dict);
+	for (i = 0; i < f->nsecs; i++)
+		free(f->secs[i].name);
+	for (i = 0; i < f->nkeys; i++)
+		free(f->keys[i].key);
+	free(f->secs);
+	free(f->keys);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,44 @@
+/*
+ * inifile: INI files read with iniparser, plus what iniparser does not
+ * give: the line of every section and key, and errors for what it would
+ * silently hide (duplicate sections and keys, upper-case names it would
+ * lower-case, over-long lines it would truncate, values it would cut at
+ * ';' or '#', stray quotes, continuation lines, invalid UTF-8).
+ */
+#ifndef KC_INIFILE_H
+#define KC_INIFILE_H
+#include "diag.h"
+
+#define INIFILE_MAX_LINE 1000	/* bytes; iniparser's own buffer is 1024 */
+
+struct inifile_key {
+	char *section, *key;
+	int line;
+};
+
+struct inifile_section {
+	char *name;
+	int line;
+};
+
+struct inifile {
+	char *path;
+	void *dict;		/* iniparser dictionary */
+	struct inifile_section *secs;
+	size_t nsecs, capsecs;
+	struct inifile_key *keys;
+	size_t nkeys, capkeys;
+};
+
+/* Load path; every problem goes to d. Returns 0, or -1 when the file cannot
+ * be used (then f holds nothing to free beyond inifile_free). */
+int inifile_load(struct inifile *f, const char *path, struct diag *d);
+/* The value of section:key, or NULL when absent. */
+const char *inifile_get(const struct inifile *f, const char *sec,
+			const char *key);
+/* Line of section:key; with key NULL, of the section; 0 when absent. */
+int inifile_line(const struct inifile *f, const char *sec, const char *key);
+/* Free everything. */
+void inifile_free(struct inifile *f);
+
+#endif

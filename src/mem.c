@@ -1,0 +1,65 @@
+/*
+ * mem: allocation wrappers. Out of memory is unrecoverable for an
+ * interactive program; we say so on stderr and abort.
+ */
+#include "mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void mem_fail(void)
+{
+	fputs("klantcoach: onvoldoende geheugen\n", stderr);
+	abort();
+}
+
+void *mem_alloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		mem_fail();
+	return p;
+}
+
+void *mem_calloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (p == NULL)
+		mem_fail();
+	return p;
+}
+
+void *mem_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		mem_fail();
+	return q;
+}
+
+char *mem_strdup(const char *s)
+{
+	return s ? mem_strndup(s, strlen(s)) : NULL;
+}
+
+char *mem_strndup(const char *s, size_t n)
+{
+	char *p = mem_alloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void mem_grow(void *v, size_t *cap, size_t need, size_t es)
+{
+	void **pv = v;
+	size_t c = *cap;
+
+	if (need <= c)
+		return;
+	while (c < need)
+		c = c ? c * 2 : 8;
+	*pv = mem_realloc(*pv, c * es);
+	*cap = c;
+}

@@ -1,0 +1,150 @@
+/*
+ * path: POSIX file helpers. Everything created here is private to the user:
+ * directories 0700, files 0600.
+ */
+#include "path.h"
+#include "buf.h"
+#include "mem.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *path_join(const char *a, const char *b)
+{
+	struct buf s = {0};
+	size_t n = strlen(a);
+
+	buf_add(&s, a);
+	if (n == 0 || a[n - 1] != '/')
+		buf_addc(&s, '/');
+	buf_add(&s, b);
+	return buf_take(&s);
+}
+
+int path_isdir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int path_isfile(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int path_mkdirs(const char *dir)
+{
+	char *p = mem_strdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	if (rc == 0 && !path_isdir(p)) {
+		errno = ENOTDIR;
+		rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+int path_sync_parent(const char *path)
+{
+	char *copy = mem_strdup(path);
+	int fd, rc;
+
+	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+	free(copy);
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static int write_all(int fd, const char *data, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, data, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int path_write_atomic(const char *path, const char *data, size_t n)
+{
+	struct buf tmp = {0};
+	int fd, rc = -1, saved;
+
+	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		if (write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
+		    close(fd) == 0) {
+			fd = -1;
+			if (rename(tmp.s, path) == 0)
+				rc = path_sync_parent(path);
+		}
+	}
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (rc != 0)
+		unlink(tmp.s);
+	buf_free(&tmp);
+	errno = saved;
+	return rc;
+}
+
+char *path_read(const char *path, size_t *len)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_addn(&b, chunk, n);
+	if (ferror(fp)) {
+		fclose(fp);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(fp);
+	if (len)
+		*len = b.len;
+	return buf_take(&b);
+}
+
+int path_unsafe_dir(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) != 0)
+		return 0;
+	return (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# check.sh: `klantcoach check`, `list` and `graph` on the bundled content and
+# on broken fixtures, whose exact "file:line: message" output is compared.
+. "$KC_SRC/tests/e2e/lib.sh"
+
+# Every broken fixture gives exactly its expected messages and exit 1.
+cd "$FIX/bad" || exit 1
+for exp in *.expected; do
+	name=${exp%.expected}
+	arg=$name.ini
+	[ -d "$name" ] && arg=$name
+	got=$("$KC_BIN" --content "$FIX/mini" check --strict "$arg" 2>&1); rc=$?
+	expect_eq "check $name exit" "$rc" 1
+	expect_eq "check $name output" "$got" "$(cat "$exp")"
+done
+cd "$T" || exit 1
+
+# The valid fixture passes without --strict (warnings only) and fails with it.
+out=$("$KC_BIN" --content "$FIX/mini" check 2>&1); rc=$?
+expect_eq "mini check exit" "$rc" 0
+expect_contains "mini summary" "$out" "1 scenario's, 1 persona's, 1 frameworks gecontroleerd: 0 fouten"
+
+# The bundled content passes the strict check.
+out=$(kc check --strict 2>&1); rc=$?
+expect_eq "bundled check --strict exit" "$rc" 0
+[ "$rc" -eq 0 ] || printf '%s\n' "$out" | head -30 >&2
+expect_contains "bundled summary" "$out" "gecontroleerd: 0 fouten, 0 waarschuwingen"
+
+# Coverage lists every indicator of the default framework.
+out=$(kc check --coverage 2>&1)
+expect_contains "coverage header" "$out" "dekking kap2023"
+expect_contains "coverage row" "$out" "inl.1.4	1	"
+
+# list: tab-separated personas and scenarios.
+out=$("$KC_BIN" --content "$FIX/mini" list)
+expect_eq "list mini" "$out" "persona	proef	Proef	40	telefoon,balie	Wacht op een besluit
+scenario	proef-basis	proef	telefoon	B	2	Proef belt"
+out=$(kc list 2>&1)
+expect_not_contains "list has no errors" "$out" "fout"
+
+# graph: valid DOT that Graphviz accepts, expert path highlighted.
+out=$("$KC_BIN" --content "$FIX/mini" graph proef-basis); rc=$?
+expect_eq "graph exit" "$rc" 0
+expect_contains "graph edge" "$out" '"s:begin" -> "s:uitleg"'
+expect_contains "graph expert" "$out" "penwidth=3"
+expect_contains "graph ending" "$out" '"e:weg" [shape=doubleoctagon'
+if command -v dot >/dev/null 2>&1; then
+	for id in $(kc list | awk -F'\t' '$1 == "scenario" {print $2}') proef-basis; do
+		root=$KC_SRC; [ "$id" = proef-basis ] && root=$FIX/mini
+		"$KC_BIN" --content "$root" graph "$id" | dot -Tsvg > "$T/g.svg" 2> "$T/dot.err"
+		expect_eq "dot accepts $id" "$?$(cat "$T/dot.err")" 0
+	done
+else
+	fail "graphviz (dot) is not installed"
+fi
+out=$(kc graph bestaatniet 2>&1); rc=$?
+expect_eq "graph unknown exit" "$rc" 1
+out=$(kc graph 2>&1); rc=$?
+expect_eq "graph usage exit" "$rc" 2
+
+finish

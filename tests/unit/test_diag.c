@@ -1,0 +1,58 @@
+/* Unit tests for src/diag. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+Test(diag, format_and_count)
+{
+	struct diag d = {0};
+	char *s;
+
+	diag_add(&d, DIAG_ERROR, "a.ini", 3, "stap '%s' mist", "x");
+	diag_add(&d, DIAG_WARNING, "a.ini", 0, "let op");
+	diag_add(&d, DIAG_ERROR, NULL, 0, "los");
+	cr_assert_eq(diag_count(&d, DIAG_ERROR), 2);
+	s = diag_format(&d.v[0]);
+	cr_assert_str_eq(s, "a.ini:3: fout: stap 'x' mist");
+	free(s);
+	s = diag_format(&d.v[1]);
+	cr_assert_str_eq(s, "a.ini: waarschuwing: let op");
+	free(s);
+	s = diag_format(&d.v[2]);
+	cr_assert_str_eq(s, "fout: los");
+	free(s);
+	diag_free(&d);
+}
+
+Test(diag, sort_is_stable_by_file_and_line)
+{
+	struct diag d = {0};
+
+	diag_add(&d, DIAG_ERROR, "b", 1, "1");
+	diag_add(&d, DIAG_ERROR, "a", 9, "2");
+	diag_add(&d, DIAG_ERROR, "a", 2, "3");
+	diag_add(&d, DIAG_ERROR, "a", 2, "4");
+	diag_sort(&d);
+	cr_assert_str_eq(d.v[0].msg, "3");
+	cr_assert_str_eq(d.v[1].msg, "4");
+	cr_assert_str_eq(d.v[2].msg, "2");
+	cr_assert_str_eq(d.v[3].msg, "1");
+	diag_free(&d);
+}
+
+Test(diag, print_strict_turns_warnings_into_errors)
+{
+	struct diag d = {0};
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&buf, &n);
+
+	diag_add(&d, DIAG_WARNING, "x", 1, "w");
+	diag_print(&d, fp, 1);
+	fclose(fp);
+	cr_assert_str_eq(buf, "x:1: fout: w\n");
+	free(buf);
+	diag_free(&d);
+}

@@ -1,0 +1,81 @@
+/* Unit tests for src/framework. */
+#include <criterion/criterion.h>
+#include <sys/stat.h>
+
+#include "framework.h"
+#include "path.h"
+
+Test(framework, loads_mini)
+{
+	struct framework fw;
+	struct diag d = {0};
+
+	cr_assert_eq(framework_load(&fw, FIXTURES "/mini/content/frameworks/mini", &d), 0);
+	cr_assert_str_eq(fw.id, "mini");
+	cr_assert_str_eq(fw.name, "Mini");
+	cr_assert_eq(fw.ncomps, 2);
+	cr_assert_eq(fw.ninds, 5);
+	cr_assert_str_eq(fw.comps[0].definition, "Hoort wat de ander zegt, ook tussen de regels.");
+	cr_assert_eq(framework_target(&fw, 0, 'B'), 2);
+	cr_assert_eq(framework_target(&fw, 1, 'C'), 2);
+	cr_assert_eq(framework_ind(&fw, "uitl.2.1"), 4);
+	cr_assert_eq(framework_ind(&fw, "x"), -1);
+	cr_assert_eq(fw.inds[1].level, 2);
+	framework_free(&fw);
+}
+
+static void write(const char *dir, const char *name, const char *text)
+{
+	char *p = path_join(dir, name);
+	FILE *fp = fopen(p, "w");
+	fputs(text, fp);
+	fclose(fp);
+	free(p);
+}
+
+Test(framework, reports_bad_rows)
+{
+	char dir[] = "/tmp/kc-fw-XXXXXX";
+	struct framework fw;
+	struct diag d = {0};
+	char cmd[64];
+
+	cr_assert_not_null(mkdtemp(dir));
+	write(dir, "framework.csv", "key,value\nname,X\n");
+	write(dir, "competencies.csv", "id,name,cluster,definition\na,A,c,d\n");
+	write(dir, "indicators.csv", "competency,level,id,text\nb,1,b.1.1,t\na,4,a.4.1,t\n");
+	write(dir, "targets.csv", "role,competency,level\nA,a,1\nB,a,1\n");
+	cr_assert_eq(framework_load(&fw, dir, &d), -1);
+	cr_assert_eq(d.n, 2);
+	cr_assert_eq(d.v[0].line, 2);
+	cr_assert(strstr(d.v[0].msg, "onbekende competentie 'b'"));
+	cr_assert_eq(d.v[1].line, 3);
+	cr_assert(strstr(d.v[1].msg, "moet 1, 2 of 3 zijn"));
+	framework_free(&fw);
+	diag_free(&d);
+	write(dir, "indicators.csv", "competency,level,id,text\na,1,a.1.1,t\n");
+	cr_assert_eq(framework_load(&fw, dir, &d), -1);
+	cr_assert(strstr(d.v[0].msg, "geen doelniveau voor competentie 'a' bij rol C"), "%s", d.v[0].msg);
+	framework_free(&fw);
+	diag_free(&d);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(framework, bundled_2023_profile)
+{
+	struct framework fw;
+	struct diag d = {0};
+	const char *ids[] = {"eig", "sam", "inl", "zorg", "kp", "com"};
+	const int want[] = {1, 1, 2, 2, 2, 2};
+	size_t i;
+
+	cr_assert_eq(framework_load(&fw, TOPSRC "/content/frameworks/kap2023", &d), 0);
+	cr_assert_eq(fw.ncomps, 6);
+	for (i = 0; i < 6; i++) {
+		int c = framework_comp(&fw, ids[i]);
+		cr_assert_geq(c, 0, "%s", ids[i]);
+		cr_assert_eq(framework_target(&fw, (size_t)c, 'B'), want[i], "%s", ids[i]);
+	}
+	framework_free(&fw);
+}

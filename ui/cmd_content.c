@@ -1,0 +1,240 @@
+/*
+ * cmd_content: the author's commands: list (personas and scenarios, tab
+ * separated), check (the validator, compiler-style output) and graph
+ * (Graphviz DOT of one scenario).
+ */
+#include "acconfig.h"
+#include "commands.h"
+#include "buf.h"
+#include "check.h"
+#include "mem.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "klantcoach: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	cli_usage(stderr);
+	return EXIT_USAGE;
+}
+
+/* Drop scenario i from c (it failed the checker). */
+static void drop_scenario(struct content *c, size_t i)
+{
+	scenario_free(&c->scs[i]);
+	memmove(&c->scs[i], &c->scs[i + 1], (c->nscs - i - 1) * sizeof *c->scs);
+	c->nscs--;
+}
+
+int cmd_load_content(struct cli_ctx *ctx, struct content *c)
+{
+	struct diag d = {0};
+	size_t i, dropped = 0;
+	int rc = content_load(c, ctx->content_dir, &d);
+
+	for (i = c->nscs; rc >= 0 && i-- > 0;) {
+		struct diag one = {0};
+		if (check_scenario(c, &c->scs[i], &one) > 0) {
+			drop_scenario(c, i);
+			dropped++;
+		}
+		diag_free(&one);
+	}
+	if (rc != 0 || dropped) {
+		diag_sort(&d);
+		diag_print(&d, stderr, 0);
+		if (dropped)
+			fprintf(stderr, "klantcoach: %zu scenario('s) met fouten overgeslagen; "
+				"draai 'klantcoach check' voor details\n", dropped);
+	}
+	diag_free(&d);
+	return rc < 0 ? -1 : 0;
+}
+
+static int steps_on_expert(const struct scenario *sc)
+{
+	int n = check_expert_length(sc);
+	return n < 0 ? (int)sc->nsteps : n;
+}
+
+int cmd_list(struct cli_ctx *ctx)
+{
+	struct content c;
+	size_t i, k;
+
+	if (ctx->a.argc > 0)
+		return cmd_usage("list heeft geen argumenten", ctx->a.argv[0]);
+	if (cmd_load_content(ctx, &c) != 0) {
+		content_free(&c);
+		return EXIT_BAD;
+	}
+	for (i = 0; i < c.npersonas; i++) {
+		const struct persona *p = &c.personas[i];
+		printf("persona\t%s\t%s\t%d\t", p->id, p->name, p->age);
+		for (k = 0; k < p->nchannels; k++)
+			printf("%s%s", k ? "," : "", p->channels[k]);
+		printf("\t%s\n", p->situation);
+	}
+	for (i = 0; i < c.nscs; i++) {
+		const struct scenario *sc = &c.scs[i];
+		printf("scenario\t%s\t%s\t%s\t%c\t%d\t%s\n", sc->id, sc->persona,
+		       sc->channel, sc->level, steps_on_expert(sc), sc->title);
+	}
+	content_free(&c);
+	return EXIT_OK;
+}
+
+static void print_coverage(const struct content *c)
+{
+	size_t f, i;
+
+	for (f = 0; f < c->nfws; f++) {
+		const struct framework *fw = &c->fws[f];
+		int *pos = mem_calloc(fw->ninds, sizeof *pos);
+		int *neg = mem_calloc(fw->ninds, sizeof *neg);
+		check_coverage(c, fw, pos, neg);
+		printf("dekking %s (%s)\nindicator\tniveau\tpositief\tnegatief\ttekst\n",
+		       fw->id, fw->name);
+		for (i = 0; i < fw->ninds; i++)
+			printf("%s\t%d\t%d\t%d\t%s\n", fw->inds[i].id, fw->inds[i].level,
+			       pos[i], neg[i], fw->inds[i].text);
+		free(pos);
+		free(neg);
+	}
+}
+
+/* Check only the given paths, with the root's content for references. */
+static void check_paths(struct cli_ctx *ctx, struct content *c, struct diag *d)
+{
+	struct diag rootd = {0};
+	int i;
+
+	content_load(c, ctx->content_dir, &rootd);
+	diag_free(&rootd);
+	for (i = 0; i < ctx->a.argc; i++) {
+		size_t before = c->nscs;
+		if (content_add_path(c, ctx->a.argv[i], d) == 0 && c->nscs > before)
+			check_scenario(c, &c->scs[c->nscs - 1], d);
+	}
+}
+
+int cmd_check(struct cli_ctx *ctx)
+{
+	struct content c;
+	struct diag d = {0};
+	size_t nerr, nwarn;
+
+	if (ctx->a.argc > 0)
+		check_paths(ctx, &c, &d);
+	else if (content_load(&c, ctx->content_dir, &d) >= 0)
+		check_all(&c, &d);
+	diag_sort(&d);
+	diag_print(&d, stdout, ctx->a.strict);
+	nerr = diag_count(&d, DIAG_ERROR);
+	nwarn = diag_count(&d, DIAG_WARNING);
+	if (ctx->a.coverage)
+		print_coverage(&c);
+	if (ctx->a.argc > 0)
+		printf("%d bestand(en) gecontroleerd", ctx->a.argc);
+	else
+		printf("%zu scenario's, %zu persona's, %zu frameworks gecontroleerd",
+		       c.nscs, c.npersonas, c.nfws);
+	printf(": %zu %s, %zu %s\n", nerr, nerr == 1 ? "fout" : "fouten", nwarn,
+	       nwarn == 1 ? "waarschuwing" : "waarschuwingen");
+	content_free(&c);
+	diag_free(&d);
+	return nerr || (ctx->a.strict && nwarn) ? EXIT_BAD : EXIT_OK;
+}
+
+/* A DOT string literal: quotes and backslashes escaped, shortened. */
+static void dot_str(struct buf *b, const char *s, size_t maxw)
+{
+	char *clean = text_sanitize(s, strlen(s), 0);
+	size_t n = text_fit(clean, maxw), i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		if (clean[i] == '"' || clean[i] == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, clean[i]);
+	}
+	if (clean[n])
+		buf_add(b, "...");
+	buf_addc(b, '"');
+	free(clean);
+}
+
+static void graph_option(struct buf *b, const struct scenario *sc, size_t s,
+			 const struct sc_option *o, int on_path)
+{
+	char label[64];
+
+	buf_printf(b, "  \"s:%s\" -> \"%s%s\" [label=", sc->steps[s].id,
+		   o->next_end >= 0 ? "e:" : "s:",
+		   o->next_end >= 0 ? sc->ends[o->next_end].id : sc->steps[o->next_step].id);
+	snprintf(label, sizeof label, "%d. ", o->num);
+	{
+		struct buf t = {0};
+		char *head = mem_strndup(o->text, text_fit(o->text, 40));
+		buf_printf(&t, "%s%s%s\n(%+d/%+d/%+d)", label, head, o->text[strlen(head)] ? "..." : "",
+			   o->effect[0], o->effect[1], o->effect[2]);
+		dot_str(b, t.s, 200);
+		free(head);
+		buf_free(&t);
+	}
+	buf_add(b, on_path ? ", color=darkgreen, penwidth=3]\n" : "]\n");
+}
+
+static void graph_print(const struct scenario *sc)
+{
+	struct buf b = {0};
+	size_t s, e;
+	int i;
+
+	buf_add(&b, "digraph scenario {\n  rankdir=TB;\n  node [shape=box, style=rounded];\n  label=");
+	dot_str(&b, sc->title, 80);
+	buf_add(&b, ";\n");
+	for (s = 0; s < sc->nsteps; s++) {
+		buf_printf(&b, "  \"s:%s\" [label=", sc->steps[s].id);
+		dot_str(&b, sc->steps[s].id, 40);
+		buf_add(&b, (int)s == sc->start_step ? ", peripheries=2];\n" : "];\n");
+	}
+	for (e = 0; e < sc->nends; e++) {
+		buf_printf(&b, "  \"e:%s\" [shape=doubleoctagon, label=", sc->ends[e].id);
+		dot_str(&b, sc->ends[e].id, 40);
+		buf_printf(&b, ", xlabel=\"%s\"];\n", scenario_tone_name[sc->ends[e].tone]);
+	}
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++)
+			graph_option(&b, sc, s, &sc->steps[s].opt[i], sc->steps[s].opt[i].expert);
+	buf_add(&b, "}\n");
+	fputs(b.s, stdout);
+	buf_free(&b);
+}
+
+int cmd_graph(struct cli_ctx *ctx)
+{
+	struct content c;
+	const struct scenario *sc;
+	int rc = EXIT_OK;
+
+	if (ctx->a.argc != 1)
+		return cmd_usage("graph verwacht precies één SCENARIO", NULL);
+	if (cmd_load_content(ctx, &c) != 0) {
+		content_free(&c);
+		return EXIT_BAD;
+	}
+	sc = content_scenario(&c, ctx->a.argv[0]);
+	if (sc == NULL) {
+		fprintf(stderr, "klantcoach: onbekend scenario '%s'; zie 'klantcoach list'\n",
+			ctx->a.argv[0]);
+		rc = EXIT_BAD;
+	} else {
+		graph_print(sc);
+	}
+	content_free(&c);
+	return rc;
+}

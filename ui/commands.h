@@ -1,0 +1,21 @@
+/*
+ * commands: one function per command of the command line. Each returns
+ * the exit code (EXIT_OK, EXIT_BAD, EXIT_USAGE from cli.h).
+ */
+#ifndef KC_COMMANDS_H
+#define KC_COMMANDS_H
+#include "cli.h"
+#include "content.h"
+
+int cmd_list(struct cli_ctx *ctx);
+int cmd_check(struct cli_ctx *ctx);
+int cmd_graph(struct cli_ctx *ctx);
+
+/* Load the content root of ctx; problems are printed to stderr, and
+ * scenarios that fail the checker are left out with one warning line.
+ * Returns 0, or -1 when there is no usable content. */
+int cmd_load_content(struct cli_ctx *ctx, struct content *c);
+/* Print a usage error for a command and return EXIT_USAGE. */
+int cmd_usage(const char *msg, const char *arg);
+
+#endif
