@@ -95,14 +95,14 @@ static const char *const opt_keys[] = {
 static const char *const end_keys[] = {"tone", "summary", NULL};
 
 static const char *const channels[] = {
-	"telefoon", "balie", "chat", "e-mail", "terugbelafspraak", NULL,
+	"telefoon", "balie", "chat", "e-mail", "terugbelafspraak",
 };
 
-static int word_in(const char *w, const char *const *list)
+static int word_in(const char *w, const char *const *list, size_t n)
 {
 	size_t i;
 
-	for (i = 0; list[i]; i++)
+	for (i = 0; i < n; i++)
 		if (strcmp(list[i], w) == 0)
 			return (int)i;
 	return -1;
@@ -130,7 +130,7 @@ static void load_meta(struct ld *l)
 	sc->line_framework = inifile_line(l->f, "scenario", fw ? "framework" : NULL);
 	sc->line_channel = inifile_line(l->f, "scenario", "channel");
 	sc->line_start = inifile_line(l->f, "scenario", "start");
-	if (*sc->channel && word_in(sc->channel, channels) < 0)
+	if (*sc->channel && word_in(sc->channel, channels, sizeof channels / sizeof *channels) < 0)
 		err_at(l, inifile_line(l->f, "scenario", "channel"),
 		       "onbekend kanaal '%s'%s (telefoon, balie, chat, e-mail, terugbelafspraak)",
 		       sc->channel, "");
@@ -169,7 +169,7 @@ static void add_end(struct ld *l, const char *sec)
 {
 	struct sc_ending *e = &l->sc->ends[l->sc->nends++];
 	const char *tone = inifile_get(l->f, sec, "tone");
-	int t = tone ? word_in(tone, scenario_tone_name) : -1;
+	int t = tone ? word_in(tone, scenario_tone_name, 3) : -1;
 
 	e->id = mem_strdup(sec + 4);
 	e->line = inifile_line(l->f, sec, NULL);
