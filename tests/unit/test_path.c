@@ -1,5 +1,6 @@
 /* Unit tests for src/path. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "path.h"
