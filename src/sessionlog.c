@@ -1,0 +1,417 @@
+/*
+ * sessionlog: append-only CSV with fsync per event, and a validating
+ * reader built on csvfile. Each row is formatted whole and written with a
+ * single write(2), so a crash leaves at most one torn last line.
+ */
+#include "sessionlog.h"
+#include "buf.h"
+#include "csvfile.h"
+#include "mem.h"
+#include "path.h"
+#include "tstamp.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NFIELDS 10
+static const char *const header =
+	"gebeurtenis,tijd,stap,optie,denktijd_ms,gezien,gehoord,geholpen,sleutel,waarde";
+static const char *const type_names[] = {
+	"start", "meta", "keuze", "terug", "einde", "antwoord", "klaar",
+};
+
+const char *sessionlog_type_name(enum sessionlog_type t)
+{
+	return type_names[t];
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Format one row and make it durable. */
+static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *step,
+		   int option, long ms, const int *meters, const char *key,
+		   const char *value)
+{
+	struct buf b = {0};
+	char now[TSTAMP_ISO_LEN];
+	int i, rc;
+
+	tstamp_iso(tstamp_now(), now);
+	buf_printf(&b, "%s,%s,", type_names[t], now);
+	csvfile_field(&b, step ? step : "");
+	if (option > 0)
+		buf_printf(&b, ",%d,", option);
+	else
+		buf_add(&b, ",,");
+	if (ms >= 0)
+		buf_printf(&b, "%ld", ms);
+	for (i = 0; i < METER_N; i++)
+		meters ? buf_printf(&b, ",%d", meters[i]) : buf_addc(&b, ',');
+	buf_addc(&b, ',');
+	csvfile_field(&b, key ? key : "");
+	buf_addc(&b, ',');
+	csvfile_field(&b, value ? value : "");
+	buf_addc(&b, '\n');
+	rc = write_all(w->fd, b.s, b.len) == 0 && fsync(w->fd) == 0 ? 0 : -1;
+	buf_free(&b);
+	return rc;
+}
+
+static int open_dir(const char *dir, struct diag *d)
+{
+	if (path_mkdirs(dir) != 0) {
+		diag_add(d, DIAG_ERROR, dir, 0, "kan map niet maken: %s", strerror(errno));
+		return -1;
+	}
+	if (path_unsafe_dir(dir)) {
+		diag_add(d, DIAG_ERROR, dir, 0, "andere gebruikers kunnen in deze map "
+			 "schrijven; logboeken blijven privé, kies een eigen map (chmod 700)");
+		return -1;
+	}
+	return 0;
+}
+
+static void write_meta(struct sessionlog *w, const struct sessionlog_meta *m, int *rc)
+{
+	char level[2] = {m->level, 0};
+	const char *kv[][2] = {
+		{"cursist", m->trainee}, {"niveau", level}, {"persona", m->persona},
+		{"scenario", m->scenario}, {"versie", m->version}, {"modus", m->mode},
+		{"sessie", m->session},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof kv / sizeof *kv && *rc == 0; i++)
+		*rc = put_row(w, SL_META, NULL, 0, -1, NULL, kv[i][0], kv[i][1] ? kv[i][1] : "");
+}
+
+int sessionlog_create(struct sessionlog *w, const char *dir,
+		      const struct sessionlog_meta *m, const int meters[METER_N],
+		      struct diag *d)
+{
+	char now[TSTAMP_ISO_LEN], name[160];
+	struct buf head = {0};
+	int rc;
+
+	w->fd = -1;
+	w->path = NULL;
+	if (open_dir(dir, d) != 0)
+		return -1;
+	tstamp_iso(tstamp_now(), now);
+	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-%s-%.8s.csv", now, now + 5,
+		 now + 8, now + 11, now + 14, now + 17, m->scenario, m->session);
+	w->path = path_join(dir, name);
+	w->fd = open(w->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	if (w->fd < 0) {
+		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet maken: %s", strerror(errno));
+		return -1;
+	}
+	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
+	rc = write_all(w->fd, head.s, head.len);
+	buf_free(&head);
+	if (rc == 0)
+		rc = put_row(w, SL_START, NULL, 0, -1, meters, NULL, NULL);
+	write_meta(w, m, &rc);
+	if (rc == 0)
+		rc = path_sync_parent(w->path);
+	if (rc != 0)
+		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet schrijven: %s", strerror(errno));
+	return rc;
+}
+
+int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
+{
+	w->path = mem_strdup(path);
+	w->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	if (w->fd < 0) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
+		    const char *step, int option, long think_ms,
+		    const int meters[METER_N])
+{
+	return put_row(w, t, step, option, t == SL_CHOICE ? think_ms : -1, meters,
+		       NULL, NULL);
+}
+
+int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
+		    const int *meters, const char *key, const char *value)
+{
+	return put_row(w, t, NULL, 0, -1, meters, key, value);
+}
+
+void sessionlog_close(struct sessionlog *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
+	free(w->path);
+	w->path = NULL;
+}
+
+struct rd {
+	const char *path;
+	struct diag *d;
+	int (*fn)(void *, const struct sessionlog_event *);
+	void *ctx;
+	int bad;
+};
+
+static int bad_field(struct rd *r, int line, const char *field, const char *val,
+		     const char *want)
+{
+	diag_add(r->d, DIAG_ERROR, r->path, line, "veld '%s': '%s' is %s", field, val, want);
+	r->bad = 1;
+	return -1;
+}
+
+/* An integer in [lo, hi] or empty (then def). */
+static int num_field(struct rd *r, int line, const char *name, const char *v,
+		     long lo, long hi, long def, long *out)
+{
+	char *end;
+
+	if (*v == '\0') {
+		*out = def;
+		return 0;
+	}
+	*out = strtol(v, &end, 10);
+	if (*end != '\0' || *out < lo || *out > hi) {
+		char want[64];
+		snprintf(want, sizeof want, "geen getal van %ld tot en met %ld", lo, hi);
+		return bad_field(r, line, name, v, want);
+	}
+	return 0;
+}
+
+static int parse_event(struct rd *r, int line, char **f, struct sessionlog_event *ev)
+{
+	static const char *const mnames[METER_N] = {"gezien", "gehoord", "geholpen"};
+	size_t t;
+	long v;
+	int i;
+
+	for (t = 0; t < sizeof type_names / sizeof *type_names; t++)
+		if (strcmp(f[0], type_names[t]) == 0)
+			break;
+	if (t == sizeof type_names / sizeof *type_names)
+		return bad_field(r, line, "gebeurtenis", f[0], "onbekend");
+	if (tstamp_parse(f[1]) < 0)
+		return bad_field(r, line, "tijd", f[1], "geen tijd als 2026-01-31T12:00:00Z");
+	ev->type = (enum sessionlog_type)t;
+	ev->time = f[1];
+	ev->step = f[2];
+	if (num_field(r, line, "optie", f[3], 1, SCENARIO_MAX_OPTS, 0, &v))
+		return -1;
+	ev->option = (int)v;
+	if (num_field(r, line, "denktijd_ms", f[4], 0, 86400000L * 365, -1, &ev->think_ms))
+		return -1;
+	for (i = 0; i < METER_N; i++) {
+		if (num_field(r, line, mnames[i], f[5 + i], 0, METER_MAX, -1, &v))
+			return -1;
+		ev->meters[i] = (int)v;
+	}
+	if ((ev->type == SL_CHOICE || ev->type == SL_UNDO) && (!*ev->step || !ev->option))
+		return bad_field(r, line, "stap", ev->step, "leeg of zonder optie");
+	ev->key = f[8];
+	ev->value = f[9];
+	ev->line = line;
+	return 0;
+}
+
+static int read_row(void *ctx, int line, char **f, size_t n)
+{
+	struct rd *r = ctx;
+	struct sessionlog_event ev;
+	char *v[NFIELDS];
+	size_t i;
+
+	for (i = 0; i < n && i < NFIELDS; i++)
+		v[i] = f[i] ? f[i] : "";
+	if (line == 1) {
+		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 || strcmp(v[1], "1") != 0)
+			return bad_field(r, line, "kop", n ? v[0] : "",
+					 "geen klantcoach-sessielog versie 1");
+		return 0;
+	}
+	if (line == 2) {
+		if (n != NFIELDS || strcmp(v[0], "gebeurtenis") != 0)
+			return bad_field(r, line, "kop", n ? v[0] : "", "niet de kopregel gebeurtenis,tijd,...");
+		return 0;
+	}
+	if (n != NFIELDS) {
+		diag_add(r->d, DIAG_ERROR, r->path, line, "%zu velden; verwacht %d", n, NFIELDS);
+		r->bad = 1;
+		return -1;
+	}
+	if (parse_event(r, line, v, &ev) != 0)
+		return -1;
+	return r->fn(r->ctx, &ev);
+}
+
+int sessionlog_read(const char *path,
+		    int (*fn)(void *ctx, const struct sessionlog_event *ev),
+		    void *ctx, struct diag *d)
+{
+	struct rd r = {path, d, fn, ctx, 0};
+	int rc = csvfile_read(path, read_row, &r, d, 1);
+
+	return r.bad ? -1 : rc;
+}
+
+static void set_meta(struct sessionlog_meta *m, const char *key, const char *val)
+{
+	char **dst = NULL;
+
+	if (strcmp(key, "cursist") == 0)
+		dst = &m->trainee;
+	else if (strcmp(key, "persona") == 0)
+		dst = &m->persona;
+	else if (strcmp(key, "scenario") == 0)
+		dst = &m->scenario;
+	else if (strcmp(key, "versie") == 0)
+		dst = &m->version;
+	else if (strcmp(key, "modus") == 0)
+		dst = &m->mode;
+	else if (strcmp(key, "sessie") == 0)
+		dst = &m->session;
+	else if (strcmp(key, "niveau") == 0)
+		m->level = val[0];
+	if (dst) {
+		free(*dst);
+		*dst = mem_strdup(val);
+	}
+}
+
+static int collect(void *ctx, const struct sessionlog_event *ev)
+{
+	struct sessionlog_data *data = ctx;
+	struct sessionlog_event *e;
+
+	if (ev->type == SL_META) {
+		set_meta(&data->meta, ev->key, ev->value);
+		return 0;
+	}
+	if (ev->type == SL_START && data->meta.started == NULL)
+		data->meta.started = mem_strdup(ev->time);
+	data->finished |= ev->type == SL_END;
+	data->done |= ev->type == SL_DONE;
+	if (ev->type == SL_UNDO)
+		data->finished = 0;
+	mem_grow(&data->ev, &data->cap, data->nev + 1, sizeof *data->ev);
+	e = &data->ev[data->nev++];
+	*e = *ev;
+	e->time = mem_strdup(ev->time);
+	e->step = mem_strdup(ev->step);
+	e->key = mem_strdup(ev->key);
+	e->value = mem_strdup(ev->value);
+	return 0;
+}
+
+int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag *d)
+{
+	size_t before = diag_count(d, DIAG_ERROR);
+	int rc;
+
+	memset(data, 0, sizeof *data);
+	data->path = mem_strdup(path);
+	rc = sessionlog_read(path, collect, data, d);
+	if (rc == 0 && (data->meta.scenario == NULL || data->meta.version == NULL ||
+			data->meta.started == NULL)) {
+		diag_add(d, DIAG_ERROR, path, 0, "logboek mist start- of metaregels");
+		rc = -1;
+	}
+	return rc == 0 && diag_count(d, DIAG_ERROR) == before ? 0 : -1;
+}
+
+static int find_option(const struct sc_step *st, int num)
+{
+	int i;
+
+	for (i = 0; i < st->nopt; i++)
+		if (st->opt[i].num == num)
+			return i;
+	return -1;
+}
+
+static int replay_move(const struct sessionlog_event *ev, struct session *s)
+{
+	const struct session_move *last = session_last(s);
+
+	if (ev->type == SL_UNDO)
+		return last && strcmp(s->sc->steps[last->step].id, ev->step) == 0 &&
+		       s->sc->steps[last->step].opt[last->opt].num == ev->option
+		       ? session_undo(s) : -1;
+	if (s->step < 0 || strcmp(s->sc->steps[s->step].id, ev->step) != 0)
+		return -1;
+	return session_choose(s, find_option(&s->sc->steps[s->step], ev->option),
+			      ev->think_ms);
+}
+
+int sessionlog_replay(const struct sessionlog_data *data,
+		      const struct scenario *sc, struct session *s,
+		      struct diag *d)
+{
+	size_t i;
+
+	if (strcmp(data->meta.version, sc->version) != 0) {
+		diag_add(d, DIAG_ERROR, data->path, 0,
+			 "scenario '%s' is veranderd sinds deze sessie begon; "
+			 "hervatten zou de keuzes verkeerd afspelen", sc->id);
+		return -1;
+	}
+	session_start(s, sc);
+	for (i = 0; i < data->nev; i++) {
+		const struct sessionlog_event *ev = &data->ev[i];
+		if ((ev->type == SL_CHOICE || ev->type == SL_UNDO) && replay_move(ev, s) != 0) {
+			diag_add(d, DIAG_ERROR, data->path, ev->line,
+				 "%s bij stap '%s' optie %d past niet bij het scenario",
+				 type_names[ev->type], ev->step, ev->option);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void sessionlog_data_free(struct sessionlog_data *data)
+{
+	size_t i;
+	struct sessionlog_meta *m = &data->meta;
+
+	for (i = 0; i < data->nev; i++) {
+		free(data->ev[i].time);
+		free(data->ev[i].step);
+		free(data->ev[i].key);
+		free(data->ev[i].value);
+	}
+	free(data->ev);
+	free(data->path);
+	free(m->trainee);
+	free(m->persona);
+	free(m->scenario);
+	free(m->version);
+	free(m->mode);
+	free(m->session);
+	free(m->started);
+	memset(data, 0, sizeof *data);
+}

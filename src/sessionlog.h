@@ -1,0 +1,96 @@
+/*
+ * sessionlog: the durable record of one session, one CSV file per session.
+ * The writer appends one row per event and fsyncs it before returning, so
+ * a decision is on disk before the next screen is drawn; creating the file
+ * also syncs its folder. The reader is strict about damage (file, line and
+ * field) but tolerates a torn last line, which it ignores with a warning.
+ * Nothing is ever rewritten in place.
+ *
+ * Format (documented in klantcoach(1)):
+ *   klantcoach-sessielog,1
+ *   gebeurtenis,tijd,stap,optie,denktijd_ms,gezien,gehoord,geholpen,sleutel,waarde
+ *   start,<time>,,,,<meters at start>,,
+ *   meta,<time>,,,,,,,<key>,<value>  (cursist niveau persona scenario versie modus sessie)
+ *   keuze,<time>,<step>,<option>,<ms>,<meters after>,,
+ *   terug,<time>,<step>,<option>,,<meters after the undo>,,
+ *   einde,<time>,,,,<meters>,einde,<end id>
+ *   antwoord,<time>,,,,,,,<question key>,<text>
+ *   klaar,<time>,,,,,,,,
+ */
+#ifndef KC_SESSIONLOG_H
+#define KC_SESSIONLOG_H
+#include "diag.h"
+#include "scenario.h"
+#include "session.h"
+
+#define SESSIONLOG_FORMAT "klantcoach-sessielog"
+#define SESSIONLOG_VERSION 1
+
+enum sessionlog_type {
+	SL_START, SL_META, SL_CHOICE, SL_UNDO, SL_END, SL_ANSWER, SL_DONE
+};
+
+struct sessionlog_event {
+	enum sessionlog_type type;
+	char *time, *step, *key, *value;
+	int option;
+	long think_ms;
+	int meters[METER_N];
+	int line;
+};
+
+struct sessionlog_meta {
+	char *trainee, *persona, *scenario, *version, *mode, *session, *started;
+	char level;
+};
+
+/* A whole log in memory (one session is small). */
+struct sessionlog_data {
+	char *path;
+	struct sessionlog_meta meta;
+	struct sessionlog_event *ev;
+	size_t nev, cap;
+	int finished;		/* an end event is present */
+	int done;		/* the reflection was completed */
+};
+
+struct sessionlog {
+	int fd;
+	char *path;
+};
+
+/* Create a new log in dir (created 0700 when missing; refused when other
+ * users can write to it) and write the start and meta rows. 0 or -1. */
+int sessionlog_create(struct sessionlog *w, const char *dir,
+		      const struct sessionlog_meta *m, const int meters[METER_N],
+		      struct diag *d);
+/* Open an existing log to append to (resume). 0 or -1. */
+int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d);
+/* Append a choice or an undo of step/option with the meters after it. */
+int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
+		    const char *step, int option, long think_ms,
+		    const int meters[METER_N]);
+/* Append a key/value event (end, answer, done). */
+int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
+		    const int *meters, const char *key, const char *value);
+/* Close the file. */
+void sessionlog_close(struct sessionlog *w);
+
+/* Read every event of path, calling fn for each (0 to go on). Problems go
+ * to d; returns 0, or -1 when the log is damaged. */
+int sessionlog_read(const char *path,
+		    int (*fn)(void *ctx, const struct sessionlog_event *ev),
+		    void *ctx, struct diag *d);
+/* Read a whole log into data. 0 or -1. */
+int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag *d);
+/* Rebuild the session state that the log describes. -1 with a message when
+ * the scenario changed since or the log does not fit it. */
+int sessionlog_replay(const struct sessionlog_data *data,
+		      const struct scenario *sc, struct session *s,
+		      struct diag *d);
+/* The Dutch name of an event type. */
+const char *sessionlog_type_name(enum sessionlog_type t);
+/* Free data. */
+void sessionlog_data_free(struct sessionlog_data *data);
+
+#endif
