@@ -4,7 +4,7 @@
  * file that passes the scan is handed to iniparser, so the two always agree
  * on what the file says.
  */
-#include "acconfig.h"
+#include "kcconfig.h"
 #include "inifile.h"
 #include "buf.h"
 #include "mem.h"

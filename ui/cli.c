@@ -2,7 +2,7 @@
  * cli: option and command tables, parsing, and the resolution of the
  * effective settings (command line > environment > config file > default).
  */
-#include "acconfig.h"
+#include "kcconfig.h"
 #include "cli.h"
 #include "commands.h"
 #include "mem.h"
@@ -22,6 +22,9 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{"play", cmd_play, "[--mode oefenen|toets] [SCENARIO]", "een scenario spelen (standaard)"},
+	{"resume", cmd_resume, "[SESSIE]", "een onderbroken sessie hervatten"},
+	{"show", cmd_show, "SESSIE", "de reflectie van een sessie tonen"},
 	{"list", cmd_list, "", "persona's en scenario's opsommen"},
 	{"check", cmd_check, "[--strict] [--coverage] [PAD...]", "inhoud controleren"},
 	{"graph", cmd_graph, "SCENARIO", "scenario als Graphviz DOT"},

@@ -3,7 +3,7 @@
  * separated), check (the validator, compiler-style output) and graph
  * (Graphviz DOT of one scenario).
  */
-#include "acconfig.h"
+#include "kcconfig.h"
 #include "commands.h"
 #include "buf.h"
 #include "check.h"

@@ -10,6 +10,14 @@
 int cmd_list(struct cli_ctx *ctx);
 int cmd_check(struct cli_ctx *ctx);
 int cmd_graph(struct cli_ctx *ctx);
+int cmd_play(struct cli_ctx *ctx);
+int cmd_resume(struct cli_ctx *ctx);
+int cmd_show(struct cli_ctx *ctx);
+
+/* The folder of the session logs (new string). */
+char *cmd_sessions_dir(const struct cli_ctx *ctx);
+/* Store the trainee's name and level in the config file. 0 or -1. */
+int cmd_save_identity(struct cli_ctx *ctx);
 
 /* Load the content root of ctx; problems are printed to stderr, and
  * scenarios that fail the checker are left out with one warning line.

@@ -2,7 +2,7 @@
  * main: parse the command line, run the command, and exit with its code.
  * The only place in the program that exits.
  */
-#include "acconfig.h"
+#include "kcconfig.h"
 #include "cli.h"
 
 #include <locale.h>

@@ -39,3 +39,32 @@ finish() {
 	echo "$passes passed, $failures failed"
 	[ "$failures" -eq 0 ]
 }
+
+# wait_file FILE TEXT: wait up to 10 s until FILE contains TEXT.
+wait_file() {
+	i=0
+	while [ $i -lt 200 ]; do
+		grep -qF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	return 1
+}
+
+# tmux helpers: a private server per test run, fixed size, no config.
+TM="tmux -L kc$$ -f /dev/null"
+tm_start() { $TM new-session -d -x "${2:-80}" -y "${3:-24}" "$1"; }
+tm_screen() { $TM capture-pane -p 2>/dev/null; }
+tm_keys() { $TM send-keys "$@"; }
+tm_stop() { $TM kill-server 2>/dev/null; }
+# tm_wait TEXT: wait up to 10 s until the pane shows TEXT.
+tm_wait() {
+	i=0
+	while [ $i -lt 200 ]; do
+		tm_screen | grep -qF -- "$1" && return 0
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "--- screen while waiting for '$1':" >&2; tm_screen >&2
+	return 1
+}
+# expect_screen NAME TEXT
+expect_screen() { if tm_wait "$2"; then ok; else fail "$1: '$2' not on screen"; fi; }

@@ -1,0 +1,206 @@
+/*
+ * play: engine plus log. The order is always: change the engine, write
+ * the event, and only then report success; a failed write rolls the engine
+ * back so that screen and disk never disagree.
+ */
+#include "play.h"
+#include "mem.h"
+#include "reflect.h"
+#include "tstamp.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int bind(struct play *p, const struct content *c, const struct scenario *sc,
+		struct diag *d)
+{
+	p->c = c;
+	p->sc = sc;
+	p->persona = content_persona(c, sc->persona);
+	p->fw = content_framework(c, sc->framework);
+	if (p->persona == NULL || p->fw == NULL) {
+		diag_add(d, DIAG_ERROR, sc->file, 0, "persona of framework ontbreekt");
+		return -1;
+	}
+	return 0;
+}
+
+int play_begin(struct play *p, const struct content *c, const struct scenario *sc,
+	       const char *trainee, char level, enum config_mode mode,
+	       const char *sessions_dir, struct diag *d)
+{
+	char uuid[TSTAMP_UUID_LEN];
+	struct sessionlog_meta m;
+
+	memset(p, 0, sizeof *p);
+	p->log.fd = -1;
+	if (bind(p, c, sc, d) != 0)
+		return -1;
+	p->mode = mode;
+	p->level = level;
+	p->trainee = mem_strdup(trainee);
+	session_start(&p->s, sc);
+	tstamp_uuid(uuid);
+	memset(&m, 0, sizeof m);
+	m.trainee = p->trainee;
+	m.level = level;
+	m.persona = sc->persona;
+	m.scenario = sc->id;
+	m.version = sc->version;
+	m.mode = (char *)config_mode_name(mode);
+	m.session = uuid;
+	if (sessionlog_create(&p->log, sessions_dir, &m, p->s.meters, d) != 0)
+		return -1;
+	play_shown(p);
+	return 0;
+}
+
+/* Answers from the log, by question key. */
+static void load_answers(struct play *p, const struct sessionlog_data *data)
+{
+	struct reflect_question q[8];
+	size_t n = reflect_questions(p->sc, q), i, k;
+
+	for (i = 0; i < data->nev; i++)
+		for (k = 0; data->ev[i].type == SL_ANSWER && k < n; k++)
+			if (strcmp(q[k].key, data->ev[i].key) == 0) {
+				free(p->answer[k]);
+				p->answer[k] = mem_strdup(data->ev[i].value);
+			}
+}
+
+int play_resume(struct play *p, const struct content *c, const char *path,
+		int writable, struct diag *d)
+{
+	struct sessionlog_data data;
+	const struct scenario *sc;
+	int rc = -1;
+
+	memset(p, 0, sizeof *p);
+	p->log.fd = -1;
+	if (sessionlog_load(&data, path, d) != 0) {
+		sessionlog_data_free(&data);
+		return -1;
+	}
+	sc = content_scenario(c, data.meta.scenario);
+	if (sc == NULL)
+		diag_add(d, DIAG_ERROR, path, 0, "scenario '%s' bestaat niet (meer)",
+			 data.meta.scenario);
+	else if (bind(p, c, sc, d) == 0 && sessionlog_replay(&data, sc, &p->s, d) == 0 &&
+		 (!writable || sessionlog_append(&p->log, path, d) == 0))
+		rc = 0;
+	if (!writable && rc == 0)
+		p->log.path = mem_strdup(path);
+	if (rc == 0) {
+		p->mode = data.meta.mode && strcmp(data.meta.mode, "toets") == 0
+			  ? CONFIG_TOETS : CONFIG_OEFENEN;
+		p->level = data.meta.level;
+		p->trainee = mem_strdup(data.meta.trainee ? data.meta.trainee : "");
+		p->ended_logged = data.finished;
+		p->done = data.done;
+		load_answers(p, &data);
+		play_shown(p);
+	}
+	sessionlog_data_free(&data);
+	return rc;
+}
+
+void play_shown(struct play *p)
+{
+	p->shown_ms = tstamp_ms();
+}
+
+const struct sc_option *play_offered(const struct play *p, int n, int *count)
+{
+	int idx[SCENARIO_MAX_OPTS], k = session_offered(&p->s, idx);
+
+	if (count)
+		*count = k;
+	if (n < 0 || n >= k)
+		return NULL;
+	return &p->sc->steps[p->s.step].opt[idx[n]];
+}
+
+int play_choose(struct play *p, int n)
+{
+	int idx[SCENARIO_MAX_OPTS], k = session_offered(&p->s, idx), step = p->s.step;
+	long ms = tstamp_ms() - p->shown_ms;
+
+	if (n < 0 || n >= k || session_choose(&p->s, idx[n], ms) != 0)
+		return -1;
+	if (sessionlog_move(&p->log, SL_CHOICE, p->sc->steps[step].id,
+			    p->sc->steps[step].opt[idx[n]].num, ms, p->s.meters) != 0) {
+		int saved = errno;
+		session_undo(&p->s);
+		p->s.nundone--;	/* the failed choice never happened */
+		errno = saved;
+		return -1;
+	}
+	play_shown(p);
+	return 0;
+}
+
+int play_undo(struct play *p)
+{
+	const struct session_move *m = session_last(&p->s);
+	struct session_move keep;
+
+	if (p->mode == CONFIG_TOETS || m == NULL || p->ended_logged)
+		return -1;
+	keep = *m;
+	session_undo(&p->s);
+	if (sessionlog_move(&p->log, SL_UNDO, p->sc->steps[keep.step].id,
+			    p->sc->steps[keep.step].opt[keep.opt].num, -1, p->s.meters) != 0) {
+		int saved = errno;
+		p->s.nundone--;
+		session_choose(&p->s, keep.opt, keep.think_ms);
+		errno = saved;
+		return -1;
+	}
+	play_shown(p);
+	return 0;
+}
+
+int play_log_end(struct play *p)
+{
+	if (!session_finished(&p->s) || p->ended_logged)
+		return 0;
+	if (sessionlog_note(&p->log, SL_END, p->s.meters, "einde",
+			    p->sc->ends[p->s.end].id) != 0)
+		return -1;
+	p->ended_logged = 1;
+	return 0;
+}
+
+int play_answer(struct play *p, size_t n, const char *text)
+{
+	struct reflect_question q[8];
+	size_t count = reflect_questions(p->sc, q);
+
+	if (n >= count || sessionlog_note(&p->log, SL_ANSWER, NULL, q[n].key, text) != 0)
+		return -1;
+	free(p->answer[n]);
+	p->answer[n] = mem_strdup(text);
+	return 0;
+}
+
+int play_done(struct play *p)
+{
+	if (sessionlog_note(&p->log, SL_DONE, NULL, NULL, NULL) != 0)
+		return -1;
+	p->done = 1;
+	return 0;
+}
+
+void play_end(struct play *p)
+{
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		free(p->answer[i]);
+	sessionlog_close(&p->log);
+	session_free(&p->s);
+	free(p->trainee);
+	p->trainee = NULL;
+}

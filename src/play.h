@@ -1,0 +1,58 @@
+/*
+ * play: one trainee's play-through, tying the engine to its durable log.
+ * Every change goes to the engine first and is written to the log before
+ * the call returns; when the write fails the engine change is taken back,
+ * so what the screen shows next is always on disk. Used by both the
+ * terminal screens and the plain line mode.
+ */
+#ifndef KC_PLAY_H
+#define KC_PLAY_H
+#include "config.h"
+#include "content.h"
+#include "session.h"
+#include "sessionlog.h"
+
+struct play {
+	const struct content *c;
+	const struct scenario *sc;
+	const struct persona *persona;
+	const struct framework *fw;
+	struct session s;
+	struct sessionlog log;
+	enum config_mode mode;
+	char level;
+	char *trainee;
+	long shown_ms;		/* when the current options were shown */
+	int ended_logged;	/* the end event is in the log */
+	int done;		/* the reflection was completed */
+	char *answer[8];	/* answers in reflect_questions order */
+};
+
+/* Start a new session of scenario sc for the trainee; creates the log in
+ * sessions_dir. 0, or -1 with the reason in d. */
+int play_begin(struct play *p, const struct content *c, const struct scenario *sc,
+	       const char *trainee, char level, enum config_mode mode,
+	       const char *sessions_dir, struct diag *d);
+/* Load the session in the log at path; with writable set, open the log to
+ * continue it. 0 or -1 (reason in d). */
+int play_resume(struct play *p, const struct content *c, const char *path,
+		int writable, struct diag *d);
+/* Mark that the options of the current step are now on screen. */
+void play_shown(struct play *p);
+/* Choose the n-th offered option (0-based). 0, or -1 when not offered or
+ * the log could not be written (errno kept). */
+int play_choose(struct play *p, int n);
+/* One step back (practice mode only). 0, or -1 when not allowed. */
+int play_undo(struct play *p);
+/* Write the end event once the session is finished. 0 or -1. */
+int play_log_end(struct play *p);
+/* Save the answer to reflection question n (reflect_questions order). */
+int play_answer(struct play *p, size_t n, const char *text);
+/* Mark the reflection complete. 0 or -1. */
+int play_done(struct play *p);
+/* The option the trainee would pick as the n-th offered one, or NULL. */
+const struct sc_option *play_offered(const struct play *p, int n, int *count);
+/* Close the log and free the state. */
+void play_end(struct play *p);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * reflect: evidence bookkeeping over the session's path. Indicators are
+ * resolved once against the framework; unknown ids (which check rejects)
+ * are skipped.
+ */
+#include "reflect.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int reflect_level(const int net[4])
+{
+	int l, shown = 0;
+
+	for (l = 1; l <= 3; l++) {
+		if (net[l] < 0)
+			break;
+		if (net[l] > 0)
+			shown = l;
+	}
+	return shown;
+}
+
+const char *reflect_mark_name(enum reflect_mark m)
+{
+	static const char *const names[] = {"n.v.t.", "onder doel", "op doel", "boven doel"};
+	return names[m];
+}
+
+static void push(struct reflect_item **v, size_t *n, size_t *cap,
+		 struct reflect_item it)
+{
+	mem_grow(v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = it;
+}
+
+/* Evidence of one move into a list; skips unknown ids. */
+static void move_evidence(const struct framework *fw, const struct session *s,
+			  const struct session_move *m, int pos,
+			  struct reflect_item **v, size_t *n, size_t *cap)
+{
+	const struct sc_option *o = &s->sc->steps[m->step].opt[m->opt];
+	size_t e;
+
+	for (e = 0; e < o->nev; e++) {
+		int ix = framework_ind(fw, o->ev[e].ind);
+		struct reflect_item it = {(size_t)ix, o->ev[e].positive, pos, m->step, m->opt};
+		if (ix >= 0)
+			push(v, n, cap, it);
+	}
+}
+
+static int shown_positive(const struct reflect *r, size_t ind)
+{
+	size_t i;
+
+	for (i = 0; i < r->nshown; i++)
+		if (r->shown[i].ind == ind && r->shown[i].positive)
+			return 1;
+	return 0;
+}
+
+static int already_missed(const struct reflect *r, size_t ind)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmissed; i++)
+		if (r->missed[i].ind == ind)
+			return 1;
+	return 0;
+}
+
+/* Positive evidence of options offered but not chosen, first place only. */
+static void find_missed(struct reflect *r, const struct session *s,
+			const struct framework *fw)
+{
+	size_t i, e;
+	int o;
+
+	for (i = 0; i < s->npath; i++) {
+		const struct session_move *m = &s->path[i];
+		const struct sc_step *st = &s->sc->steps[m->step];
+		for (o = 0; o < st->nopt; o++) {
+			if (o == m->opt || !scenario_offered(&st->opt[o], m->flags_before))
+				continue;
+			for (e = 0; e < st->opt[o].nev; e++) {
+				int ix = framework_ind(fw, st->opt[o].ev[e].ind);
+				struct reflect_item it = {(size_t)ix, 1, (int)i + 1, m->step, o};
+				if (ix < 0 || !st->opt[o].ev[e].positive ||
+				    shown_positive(r, (size_t)ix) || already_missed(r, (size_t)ix))
+					continue;
+				push(&r->missed, &r->nmissed, &r->capmissed, it);
+			}
+		}
+	}
+}
+
+/* Competencies that some option of the scenario gives evidence for. */
+static void assessable(const struct scenario *sc, const struct framework *fw, char *yes)
+{
+	size_t s, e;
+	int o;
+
+	for (s = 0; s < sc->nsteps; s++)
+		for (o = 0; o < sc->steps[s].nopt; o++)
+			for (e = 0; e < sc->steps[s].opt[o].nev; e++) {
+				int ix = framework_ind(fw, sc->steps[s].opt[o].ev[e].ind);
+				if (ix >= 0)
+					yes[fw->inds[ix].comp] = 1;
+			}
+}
+
+static void levels(struct reflect *r, const struct session *s,
+		   const struct framework *fw, char role)
+{
+	char *yes = mem_calloc(fw->ncomps, 1);
+	size_t i;
+
+	assessable(s->sc, fw, yes);
+	r->ncomps = fw->ncomps;
+	r->comps = mem_calloc(fw->ncomps, sizeof *r->comps);
+	for (i = 0; i < r->nshown; i++) {
+		const struct fw_indicator *in = &fw->inds[r->shown[i].ind];
+		r->comps[in->comp].net[in->level] += r->shown[i].positive ? 1 : -1;
+	}
+	for (i = 0; i < fw->ncomps; i++) {
+		struct reflect_comp *c = &r->comps[i];
+		c->comp = i;
+		c->target = framework_target(fw, i, role);
+		c->shown = reflect_level(c->net);
+		c->mark = !yes[i] ? REFLECT_NA
+			  : c->shown < c->target ? REFLECT_BELOW
+			  : c->shown == c->target ? REFLECT_ON : REFLECT_ABOVE;
+	}
+	free(yes);
+}
+
+void reflect_build(struct reflect *r, const struct session *s,
+		   const struct framework *fw, char role)
+{
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < s->npath; i++)
+		move_evidence(fw, s, &s->path[i], (int)i + 1, &r->shown, &r->nshown,
+			      &r->capshown);
+	for (i = 0; i < s->nundone; i++)
+		move_evidence(fw, s, &s->undone[i], 0, &r->undone, &r->nundone,
+			      &r->capundone);
+	find_missed(r, s, fw);
+	levels(r, s, fw, role);
+	r->ndiff = s->npath;
+	r->diff = mem_calloc(s->npath, sizeof *r->diff);
+	for (i = 0; i < s->npath; i++) {
+		r->diff[i].pos = (int)i + 1;
+		r->diff[i].step = s->path[i].step;
+		r->diff[i].chosen = s->path[i].opt;
+		r->diff[i].expert = scenario_expert(s->sc, (size_t)s->path[i].step,
+						    s->path[i].flags_before);
+	}
+}
+
+size_t reflect_questions(const struct scenario *sc, struct reflect_question q[8])
+{
+	static const char *const keys[] = {
+		"question1", "question2", "question3", "question4", "question5",
+	};
+	size_t n = 0, i;
+
+	q[n++] = (struct reflect_question){"gevoel", "Hoe voelde dit gesprek voor jou?"};
+	for (i = 0; i < sc->nquestions && i < 5; i++)
+		q[n++] = (struct reflect_question){keys[i], sc->questions[i]};
+	q[n++] = (struct reflect_question){"goed", "Wat ging er goed?"};
+	q[n++] = (struct reflect_question){"anders",
+		"Wat zou je de volgende keer anders doen?"};
+	return n;
+}
+
+void reflect_free(struct reflect *r)
+{
+	free(r->comps);
+	free(r->shown);
+	free(r->undone);
+	free(r->missed);
+	free(r->diff);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,69 @@
+/*
+ * reflect: turns a finished session into its reflection: per competency
+ * the level shown against the target, the indicators shown (with the step
+ * where), the indicators missed (with the step where an option offered
+ * them), evidence of undone choices, and where the path left the expert's.
+ *
+ * The level rule (also in klantcoach(1)): only choices in force count;
+ * undone choices are listed apart and never change a level. Per competency
+ * and level L, net[L] = positive minus negative evidence of indicators of
+ * that level. The level shown is the highest L with net[L] > 0, but never
+ * at or above a level whose net is negative (the framework assumes the
+ * lower levels are present). No level qualifies: 0. When no option of the
+ * scenario carries evidence for the competency it is not assessable.
+ */
+#ifndef KC_REFLECT_H
+#define KC_REFLECT_H
+#include "framework.h"
+#include "session.h"
+
+enum reflect_mark { REFLECT_NA, REFLECT_BELOW, REFLECT_ON, REFLECT_ABOVE };
+
+struct reflect_comp {
+	size_t comp;
+	int shown, target;
+	int net[4];
+	enum reflect_mark mark;
+};
+
+struct reflect_item {
+	size_t ind;		/* index into fw->inds */
+	int positive;
+	int pos;		/* 1-based position in the path; 0 for undone */
+	int step, opt;		/* step index and option index */
+};
+
+struct reflect_question {
+	const char *key;	/* as saved in the log */
+	const char *text;
+};
+
+struct reflect_diff {
+	int pos, step, chosen, expert;	/* expert -1 when none */
+};
+
+struct reflect {
+	struct reflect_comp *comps;
+	size_t ncomps;
+	struct reflect_item *shown, *undone, *missed;
+	size_t nshown, nundone, nmissed;
+	size_t capshown, capundone, capmissed;
+	struct reflect_diff *diff;	/* one per path position */
+	size_t ndiff;
+};
+
+/* Build the reflection of session s against fw for role ('A'-'C'). */
+void reflect_build(struct reflect *r, const struct session *s,
+		   const struct framework *fw, char role);
+/* Level for one competency from net evidence per level (net[1..3]). */
+int reflect_level(const int net[4]);
+/* Dutch words for a mark: "onder doel", "op doel", "boven doel", "n.v.t.". */
+const char *reflect_mark_name(enum reflect_mark m);
+/* The reflection questions in PEARLS order: how it felt, the scenario's
+ * own questions, what went well, what to do differently. Returns the
+ * count (at most 8). */
+size_t reflect_questions(const struct scenario *sc, struct reflect_question q[8]);
+/* Free everything. */
+void reflect_free(struct reflect *r);
+
+#endif

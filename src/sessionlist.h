@@ -1,0 +1,30 @@
+/*
+ * sessionlist: the session logs in a folder, each summarised (id,
+ * scenario, trainee, mode, start time, finished, reflection done), newest
+ * first. Damaged logs are listed as damaged with their problem, so one bad
+ * file never hides the others.
+ */
+#ifndef KC_SESSIONLIST_H
+#define KC_SESSIONLIST_H
+#include "diag.h"
+#include <stddef.h>
+
+struct sessionlist_item {
+	char *path, *id, *scenario, *trainee, *mode, *started, *ending;
+	int nchoices, finished, done, damaged;
+};
+
+struct sessionlist {
+	struct sessionlist_item *v;
+	size_t n, cap;
+};
+
+/* Summarise every *.csv in dir; problems go to d. Returns the count. */
+size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d);
+/* Find a session by id (file name without .csv) or path; NULL if absent. */
+const struct sessionlist_item *sessionlist_find(const struct sessionlist *l,
+						const char *idpath);
+/* Free everything. */
+void sessionlist_free(struct sessionlist *l);
+
+#endif

@@ -1,0 +1,48 @@
+#!/bin/sh
+# crash.sh: SIGKILL a plain-mode session after k choices, for several k (and
+# at random moments with CRASH_RUNS=N for the long run); after each kill the
+# log parses, every choice whose next screen was shown is in it, and resume
+# continues from exactly that point.
+. "$KC_SRC/tests/e2e/lib.sh"
+
+export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B KLANTCOACH_NAME=Tester
+id=denzell-telefoon
+"$KC_PATHS" "$KC_SRC" "$id" expert | grep -v '^#' > "$T/answers"
+total=$(wc -l < "$T/answers")
+
+crash_after() {
+	k=$1
+	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
+	mkfifo "$T/in"
+	kc --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	pid=$!
+	exec 3> "$T/in"
+	n=0
+	while [ $n -lt "$k" ]; do
+		sed -n "$((n + 1))p" "$T/answers" >&3
+		n=$((n + 1))
+		wait_file "$T/out" "Stap $((n + 1)) " || { fail "no step $((n + 1)) after $n choices"; break; }
+	done
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	exec 3>&-
+	log=$(ls "$KLANTCOACH_DATA"/sessions/*.csv)
+	expect_eq "k=$k choices in log" "$(grep -c '^keuze,' "$log")" "$k"
+	out=$(kc --plain resume < /dev/null 2>&1); rc=$?
+	expect_eq "k=$k resume exit" "$rc" 0
+	expect_contains "k=$k resume at step $((k + 1))" "$out" "Stap $((k + 1)) "
+}
+
+for k in 1 2 3 5 $((total - 1)); do
+	crash_after "$k"
+done
+
+# Long form: kills at random moments (CRASH_RUNS, default a few in CI).
+runs=${CRASH_RUNS:-3}
+r=0
+while [ $r -lt "$runs" ]; do
+	k=$(( $(od -An -N2 -tu2 /dev/urandom) % (total - 1) + 1 ))
+	crash_after "$k"
+	r=$((r + 1))
+done
+finish

@@ -1,0 +1,100 @@
+/* Unit tests for src/play: engine and log stay in step, resume, undo rules. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "mem.h"
+#include "path.h"
+#include "play.h"
+
+static struct content c;
+static char dir[64];
+
+static void setup(void)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	strcpy(dir, "/tmp/kc-play-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+
+	content_free(&c);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(play, .init = setup, .fini = teardown);
+
+Test(play, choose_undo_resume_answers)
+{
+	struct play p, r;
+	struct diag d = {0};
+	char *path, *a, *b;
+	int n;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_not_null(play_offered(&p, 0, &n));
+	cr_assert_eq(n, 3);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_undo(&p), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_choose(&p, 2), 0, "flagged option offered");
+	cr_assert(session_finished(&p.s));
+	cr_assert_eq(play_log_end(&p), 0);
+	cr_assert_eq(play_undo(&p), -1, "no undo after the end is logged");
+	cr_assert_eq(play_answer(&p, 1, "Mijn antwoord"), 0);
+	path = mem_strdup(p.log.path);
+	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0);
+	a = session_snapshot(&p.s);
+	b = session_snapshot(&r.s);
+	cr_assert_str_eq(a, b, "resumed state equals the original");
+	cr_assert(r.ended_logged);
+	cr_assert_str_eq(r.answer[1], "Mijn antwoord");
+	cr_assert_not(r.done);
+	cr_assert_eq(play_done(&p), 0);
+	play_end(&r);
+	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0);
+	cr_assert(r.done);
+	free(a);
+	free(b);
+	free(path);
+	play_end(&r);
+	play_end(&p);
+}
+
+Test(play, assessment_has_no_undo)
+{
+	struct play p;
+	struct diag d = {0};
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_TOETS, dir, &d), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_undo(&p), -1);
+	cr_assert_eq(play_choose(&p, 9), -1);
+	play_end(&p);
+}
+
+Test(play, failed_write_rolls_back)
+{
+	struct play p;
+	struct diag d = {0};
+	char *before, *after;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	before = session_snapshot(&p.s);
+	close(p.log.fd);
+	p.log.fd = open("/dev/null", O_RDONLY);
+	cr_assert_eq(play_choose(&p, 0), -1);
+	after = session_snapshot(&p.s);
+	cr_assert_str_eq(before, after, "engine unchanged when the log cannot be written");
+	free(before);
+	free(after);
+	play_end(&p);
+}

@@ -1,0 +1,136 @@
+/* Unit tests for src/reflect: the level rule, shown/missed, undo, n.v.t. */
+#include <criterion/criterion.h>
+
+#include "content.h"
+#include "reflect.h"
+
+static struct content c;
+
+static void setup(void)
+{
+	struct diag d = {0};
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+}
+
+static void teardown(void)
+{
+	content_free(&c);
+}
+
+TestSuite(reflect, .init = setup, .fini = teardown);
+
+Test(reflect, level_rule_branches)
+{
+	int none[4] = {0, 0, 0, 0}, one[4] = {0, 1, 0, 0}, two[4] = {0, 2, 1, 0};
+	int three[4] = {0, 1, 1, 1}, gap[4] = {0, 0, 1, 0}, cap[4] = {0, 1, -1, 1};
+	int low_neg[4] = {0, -1, 2, 0}, tie[4] = {0, 1, 0, 0};
+
+	cr_assert_eq(reflect_level(none), 0, "no evidence: 0");
+	cr_assert_eq(reflect_level(one), 1);
+	cr_assert_eq(reflect_level(two), 2);
+	cr_assert_eq(reflect_level(three), 3);
+	cr_assert_eq(reflect_level(gap), 2, "a level with net 0 below does not block");
+	cr_assert_eq(reflect_level(cap), 1, "negative at 2 caps below 2");
+	cr_assert_eq(reflect_level(low_neg), 0, "negative at 1 caps everything");
+	cr_assert_eq(reflect_level(tie), 1);
+}
+
+static void play_path(struct session *s, const int *opts, int n)
+{
+	int i;
+
+	session_start(s, &c.scs[0]);
+	for (i = 0; i < n; i++)
+		cr_assert_eq(session_choose(s, opts[i], 0), 0);
+}
+
+Test(reflect, good_path_on_target)
+{
+	struct session s;
+	struct reflect r;
+	int path[] = {0, 0};
+
+	play_path(&s, path, 2);
+	reflect_build(&r, &s, &c.fws[0], 'B');
+	cr_assert_eq(r.comps[0].shown, 2);
+	cr_assert_eq(r.comps[0].target, 2);
+	cr_assert_eq(r.comps[0].mark, REFLECT_ON);
+	cr_assert_eq(r.comps[1].shown, 1);
+	cr_assert_eq(r.comps[1].mark, REFLECT_ON);
+	cr_assert_eq(r.nshown, 3);
+	cr_assert_eq(r.nmissed, 0);
+	cr_assert_eq(r.diff[0].chosen, r.diff[0].expert);
+	reflect_free(&r);
+	session_free(&s);
+}
+
+Test(reflect, negative_evidence_and_missed)
+{
+	struct session s;
+	struct reflect r;
+	int path[] = {2, 1};
+
+	play_path(&s, path, 2);
+	reflect_build(&r, &s, &c.fws[0], 'C');
+	cr_assert_eq(r.comps[1].net[1], -2);
+	cr_assert_eq(r.comps[1].shown, 0);
+	cr_assert_eq(r.comps[1].mark, REFLECT_BELOW);
+	cr_assert_eq(r.comps[0].shown, 0);
+	cr_assert_eq(r.nmissed, 3, "luis.1.1, luis.2.1 at step 1, uitl.1.1 at step 2");
+	cr_assert_eq(r.missed[0].pos, 1);
+	cr_assert_eq(r.missed[2].pos, 2);
+	cr_assert_neq(r.diff[0].chosen, r.diff[0].expert);
+	reflect_free(&r);
+	session_free(&s);
+}
+
+Test(reflect, undone_choices_do_not_count)
+{
+	struct session s;
+	struct reflect r;
+
+	session_start(&s, &c.scs[0]);
+	session_choose(&s, 0, 0);
+	session_undo(&s);
+	session_choose(&s, 2, 0);
+	reflect_build(&r, &s, &c.fws[0], 'A');
+	cr_assert_eq(r.nundone, 2);
+	cr_assert_eq(r.comps[0].net[1], 0, "undone +luis.1.1 is not counted");
+	cr_assert_eq(r.comps[0].shown, 0);
+	reflect_free(&r);
+	session_free(&s);
+}
+
+Test(reflect, competency_without_evidence_is_not_assessable)
+{
+	struct session s;
+	struct reflect r;
+	struct framework fw = c.fws[0];
+	struct fw_competency comps[3];
+
+	memcpy(comps, fw.comps, 2 * sizeof *comps);
+	comps[2] = comps[1];
+	comps[2].id = "extra";
+	comps[2].name = "Extra";
+	fw.comps = comps;
+	fw.ncomps = 3;
+	session_start(&s, &c.scs[0]);
+	session_choose(&s, 0, 0);
+	reflect_build(&r, &s, &fw, 'B');
+	cr_assert_eq(r.comps[2].mark, REFLECT_NA);
+	cr_assert_str_eq(reflect_mark_name(r.comps[2].mark), "n.v.t.");
+	reflect_free(&r);
+	session_free(&s);
+}
+
+Test(reflect, questions_in_pearls_order)
+{
+	struct reflect_question q[8];
+	size_t n = reflect_questions(&c.scs[0], q);
+
+	cr_assert_eq(n, 6);
+	cr_assert_str_eq(q[0].key, "gevoel");
+	cr_assert_str_eq(q[1].key, "question1");
+	cr_assert_str_eq(q[4].key, "goed");
+	cr_assert_str_eq(q[5].key, "anders");
+}

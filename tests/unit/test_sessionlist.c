@@ -1,0 +1,47 @@
+/* Unit tests for src/sessionlist: summaries, order, damaged logs. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "play.h"
+#include "sessionlist.h"
+
+Test(sessionlist, summaries_and_damage)
+{
+	struct content c;
+	struct play p;
+	struct diag d = {0};
+	struct sessionlist l;
+	char dir[] = "/tmp/kc-list-XXXXXX", bad[128], cmd[96];
+	FILE *fp;
+
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	setenv("KLANTCOACH_TIME", "1700000000", 1);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	play_choose(&p, 0);
+	play_choose(&p, 0);
+	play_log_end(&p);
+	play_end(&p);
+	snprintf(bad, sizeof bad, "%s/kapot.csv", dir);
+	fp = fopen(bad, "w");
+	fputs("niet,een,logboek\n", fp);
+	fclose(fp);
+	cr_assert_eq(sessionlist_scan(&l, dir, &d), 2);
+	cr_assert_not_null(sessionlist_find(&l, "kapot"));
+	cr_assert(sessionlist_find(&l, "kapot")->damaged);
+	cr_assert_eq(l.v[0].damaged, 0, "the good log sorts first (newest)");
+	cr_assert_str_eq(l.v[0].scenario, "proef-basis");
+	cr_assert_str_eq(l.v[0].trainee, "Sanne");
+	cr_assert_eq(l.v[0].nchoices, 2);
+	cr_assert(l.v[0].finished);
+	cr_assert_not(l.v[0].done);
+	cr_assert_str_eq(l.v[0].ending, "goed");
+	cr_assert_null(sessionlist_find(&l, "nope"));
+	cr_assert_gt(diag_count(&d, DIAG_ERROR), 0, "damage reported");
+	sessionlist_free(&l);
+	content_free(&c);
+	diag_free(&d);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}

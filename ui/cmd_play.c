@@ -1,0 +1,245 @@
+/*
+ * cmd_play: the trainee's commands: play (new session), resume (continue
+ * one) and show (the reflection of a finished one). Each runs in the
+ * terminal screens, or as numbered prompts with --plain.
+ */
+#include "kcconfig.h"
+#include "commands.h"
+#include "mem.h"
+#include "path.h"
+#include "plain.h"
+#include "reflectview.h"
+#include "sessionlist.h"
+#include "tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *cmd_sessions_dir(const struct cli_ctx *ctx)
+{
+	return path_join(ctx->data_dir, "sessions");
+}
+
+/* Store name and level in the config file, leaving its other settings. */
+int cmd_save_identity(struct cli_ctx *ctx)
+{
+	struct config file;
+	struct diag d = {0};
+	char level[2] = {ctx->cfg.level, 0};
+	int rc;
+
+	config_defaults(&file);
+	free(file.path);
+	file.path = mem_strdup(ctx->cfg.path);
+	rc = config_load(&file, &d);
+	if (rc == 0) {
+		config_set(&file, "cursist.naam", ctx->cfg.name, &d, NULL, 0);
+		config_set(&file, "cursist.niveau", level, &d, NULL, 0);
+		rc = config_save(&file, &d);
+	}
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
+	config_free(&file);
+	return rc;
+}
+
+/* Ask for what is missing of name and level, one line each. */
+static int plain_identity(struct cli_ctx *ctx)
+{
+	char *a;
+	int asked = ctx->cfg.name == NULL || ctx->cfg.level == 0;
+
+	while (ctx->cfg.name == NULL) {
+		fputs("Wat is je naam? ", stdout);
+		fflush(stdout);
+		if ((a = plain_read(stdin)) == NULL)
+			return -1;
+		if (*a)
+			ctx->cfg.name = a;
+		else
+			free(a);
+	}
+	while (ctx->cfg.level == 0) {
+		fputs("Wat is je functieniveau (A, B of C)? ", stdout);
+		fflush(stdout);
+		if ((a = plain_read(stdin)) == NULL)
+			return -1;
+		if ((a[0] == 'A' || a[0] == 'B' || a[0] == 'C') && a[1] == '\0')
+			ctx->cfg.level = a[0];
+		else
+			fputs("Typ A, B of C.\n", stdout);
+		free(a);
+	}
+	return asked ? cmd_save_identity(ctx) : 0;
+}
+
+/* Plain scenario picker: numbered list, one answer. */
+static const struct scenario *plain_pick(const struct content *c)
+{
+	const struct scenario *sc = NULL;
+	size_t i;
+	char *a, *end;
+	long n;
+
+	fputs("Scenario's:\n", stdout);
+	for (i = 0; i < c->nscs; i++) {
+		char head[160];
+		snprintf(head, sizeof head, "  %zu. %s, %s, niveau %c: ", i + 1,
+			 c->scs[i].persona, c->scs[i].channel, c->scs[i].level);
+		plain_line(stdout, head, c->scs[i].title);
+	}
+	while (sc == NULL) {
+		fprintf(stdout, "Kies een scenario (1-%zu): ", c->nscs);
+		fflush(stdout);
+		if ((a = plain_read(stdin)) == NULL)
+			return NULL;
+		n = strtol(a, &end, 10);
+		if (*a && !*end && n >= 1 && (size_t)n <= c->nscs)
+			sc = &c->scs[n - 1];
+		free(a);
+	}
+	return sc;
+}
+
+static int play_plain(struct cli_ctx *ctx, struct content *c)
+{
+	const struct scenario *sc;
+	struct play p;
+	struct diag d = {0};
+	char *dir;
+	int rc;
+
+	if (ctx->a.argc > 1)
+		return cmd_usage("play verwacht hoogstens één SCENARIO", NULL);
+	if (plain_identity(ctx) != 0)
+		return EXIT_BAD;
+	sc = ctx->a.argc ? content_scenario(c, ctx->a.argv[0]) : plain_pick(c);
+	if (sc == NULL) {
+		if (ctx->a.argc)
+			fprintf(stderr, "klantcoach: onbekend scenario '%s'; zie 'klantcoach list'\n",
+				ctx->a.argv[0]);
+		return EXIT_BAD;
+	}
+	dir = cmd_sessions_dir(ctx);
+	if (play_begin(&p, c, sc, ctx->cfg.name, ctx->cfg.level, ctx->cfg.mode, dir, &d) != 0) {
+		diag_print(&d, stderr, 0);
+		rc = EXIT_BAD;
+	} else {
+		plain_line(stdout, "\nScenario: ", sc->title);
+		fprintf(stdout, "Persona: %s, kanaal: %s, niveau %c, modus: %s\n",
+			p.persona->name, sc->channel, sc->level, config_mode_name(p.mode));
+		plain_line(stdout, NULL, sc->summary);
+		fputs("Typ ? voor hulp.\n", stdout);
+		rc = plain_play(&p, stdin, stdout);
+	}
+	play_end(&p);
+	diag_free(&d);
+	free(dir);
+	return rc;
+}
+
+int cmd_play(struct cli_ctx *ctx)
+{
+	struct content c;
+	int rc;
+
+	if (cmd_load_content(ctx, &c) != 0 || c.nscs == 0) {
+		if (c.nscs == 0)
+			fputs("klantcoach: geen speelbare scenario's\n", stderr);
+		content_free(&c);
+		return EXIT_BAD;
+	}
+	rc = ctx->a.plain ? play_plain(ctx, &c) : tui_main(ctx, &c, TUI_PLAY);
+	content_free(&c);
+	return rc;
+}
+
+/* Resolve SESSION (id or path) or, with none, the newest unfinished one. */
+static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfinished)
+{
+	struct sessionlist l;
+	struct diag d = {0};
+	const struct sessionlist_item *it = NULL;
+	char *dir = cmd_sessions_dir(ctx), *path = NULL;
+	size_t i;
+
+	if (arg && strchr(arg, '/'))
+		return mem_strdup(arg);
+	sessionlist_scan(&l, dir, &d);
+	if (arg)
+		it = sessionlist_find(&l, arg);
+	for (i = 0; unfinished && !arg && i < l.n && !it; i++)
+		if (!l.v[i].damaged && !l.v[i].done)
+			it = &l.v[i];
+	if (it)
+		path = mem_strdup(it->path);
+	else if (arg)
+		fprintf(stderr, "klantcoach: sessie '%s' niet gevonden in %s\n", arg, dir);
+	else
+		fprintf(stderr, "klantcoach: geen onderbroken sessie in %s\n", dir);
+	sessionlist_free(&l);
+	diag_free(&d);
+	free(dir);
+	return path;
+}
+
+int cmd_resume(struct cli_ctx *ctx)
+{
+	struct content c;
+	struct play p;
+	struct diag d = {0};
+	char *path;
+	int rc = EXIT_BAD;
+
+	if (ctx->a.argc > 1)
+		return cmd_usage("resume verwacht hoogstens één SESSIE", NULL);
+	if ((path = find_session(ctx, ctx->a.argc ? ctx->a.argv[0] : NULL, 1)) == NULL)
+		return EXIT_BAD;
+	if (cmd_load_content(ctx, &c) == 0 && play_resume(&p, &c, path, 1, &d) == 0) {
+		if (p.done)
+			fprintf(stderr, "klantcoach: deze sessie is al afgerond; "
+				"bekijk hem met 'klantcoach show'\n");
+		else if (ctx->a.plain)
+			rc = plain_play(&p, stdin, stdout);
+		else
+			rc = tui_resume(ctx, &c, &p);
+		play_end(&p);
+	}
+	diag_sort(&d);
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
+	content_free(&c);
+	free(path);
+	return rc;
+}
+
+int cmd_show(struct cli_ctx *ctx)
+{
+	struct content c;
+	struct play p;
+	struct diag d = {0};
+	char *path;
+	int rc = EXIT_BAD;
+
+	if (ctx->a.argc != 1)
+		return cmd_usage("show verwacht precies één SESSIE", NULL);
+	if ((path = find_session(ctx, ctx->a.argv[0], 0)) == NULL)
+		return EXIT_BAD;
+	if (cmd_load_content(ctx, &c) == 0 && play_resume(&p, &c, path, 0, &d) == 0) {
+		if (!session_finished(&p.s))
+			fprintf(stderr, "klantcoach: deze sessie is nog niet af; "
+				"speel verder met 'klantcoach resume'\n");
+		else {
+			reflectview_all(stdout, &p, (const char *const *)p.answer);
+			rc = EXIT_OK;
+		}
+		play_end(&p);
+	}
+	diag_sort(&d);
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
+	content_free(&c);
+	free(path);
+	return rc;
+}

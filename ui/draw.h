@@ -1,0 +1,54 @@
+/*
+ * draw: drawing helpers and widgets on stdscr. Semantic colour roles (a
+ * monochrome theme uses attributes only), UTF-8 text clipped to a width,
+ * meters, and "lines": a list of pre-wrapped rows with a role and a tag,
+ * drawn in a region with scrolling that keeps a tagged row in view.
+ */
+#ifndef KC_DRAW_H
+#define KC_DRAW_H
+#include <stddef.h>
+
+enum role {
+	ROLE_NORMAL, ROLE_TITLE, ROLE_BAR, ROLE_SELECT, ROLE_CLIENT, ROLE_DIM,
+	ROLE_GOOD, ROLE_BAD, ROLE_HEAD, ROLE_METER, ROLE_COUNT
+};
+
+struct line {
+	char *text;
+	enum role role;
+	int tag;		/* e.g. option number; 0 for none */
+	int indent;
+};
+
+struct lines {
+	struct line *v;
+	size_t n, cap;
+};
+
+/* Set up colours (or the monochrome theme when colour is 0). */
+void draw_init(int colour);
+/* Turn a role's attributes on or off. */
+void draw_role(enum role r, int on);
+/* Draw s at (y, x), sanitised and clipped to w columns. */
+void draw_text(int y, int x, int w, const char *s, enum role r);
+/* A full-width bar with left and right texts. */
+void draw_bar(int y, const char *left, const char *right);
+/* A meter "name ████░░░░ 6" in w columns; delta shown when non-zero. */
+void draw_meter(int y, int x, int w, const char *name, int value, int delta);
+/* Append s wrapped to width with indent; every row gets role and tag. */
+void lines_add(struct lines *l, const char *s, size_t width, int indent,
+	       enum role r, int tag);
+/* Like lines_add, with continuation rows indented hang more (for "1. "). */
+void lines_add_item(struct lines *l, const char *s, size_t width, int indent,
+		    int hang, enum role r, int tag);
+/* Append an empty row. */
+void lines_blank(struct lines *l);
+/* Draw rows from *top in the region; the row tagged keep (when non-zero)
+ * is scrolled into view and drawn selected. Adjusts *top. Returns the
+ * screen row of the selection (for the cursor), or -1. */
+int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
+	       int keep);
+/* Free the rows. */
+void lines_free(struct lines *l);
+
+#endif

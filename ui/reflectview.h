@@ -1,0 +1,20 @@
+/*
+ * reflectview: the reflection as plain text, in PEARLS order: what
+ * happened (ending, meters step by step, your path beside the expert's),
+ * why (competencies against targets, indicators shown, missed and undone).
+ * Shared by the plain mode and `klantcoach show`.
+ */
+#ifndef KC_REFLECTVIEW_H
+#define KC_REFLECTVIEW_H
+#include "play.h"
+#include "reflect.h"
+#include <stdio.h>
+
+/* Phase 2: the client's experience and the path. */
+void reflectview_what(FILE *out, const struct play *p);
+/* Phase 3: competencies and indicators. */
+void reflectview_why(FILE *out, const struct play *p, const struct reflect *r);
+/* The whole reflection of a finished session, answers included (show). */
+void reflectview_all(FILE *out, const struct play *p, const char *const *answers);
+
+#endif

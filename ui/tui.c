@@ -1,0 +1,358 @@
+/*
+ * tui: terminal set-up and tear-down, the main loop, the help overlay, the
+ * stop dialog, the too-small notice and the one resize path.
+ */
+#include "tui.h"
+#include "buf.h"
+#include "mem.h"
+#include "path.h"
+#include "text.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct screen_ops *const screens[SCR_COUNT] = {
+	[SCR_NAME] = &scr_name_ops,
+	[SCR_HOME] = &scr_home_ops,
+	[SCR_PERSONA] = &scr_persona_ops,
+	[SCR_SCENARIO] = &scr_scenario_ops,
+	[SCR_MODE] = &scr_mode_ops,
+	[SCR_PLAY] = &scr_play_ops,
+	[SCR_REFLECT] = &scr_reflect_ops,
+};
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Refuse terminals and locales we cannot draw on, with what to do. */
+static int terminal_ok(void)
+{
+	const char *term = getenv("TERM"), *cs = nl_langinfo(CODESET);
+
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		fprintf(stderr, "klantcoach: deze terminal (TERM=%s) kan geen schermen "
+			"tonen; gebruik --plain\n", term && *term ? term : "");
+		return 0;
+	}
+	if (cs == NULL || (strcmp(cs, "UTF-8") != 0 && strcmp(cs, "utf8") != 0)) {
+		const char *lang = getenv("LC_ALL");
+		if (!lang || !*lang)
+			lang = getenv("LANG");
+		fprintf(stderr, "klantcoach: de tekenset is %s (LANG/LC_ALL=%s), geen UTF-8; "
+			"zet bijvoorbeeld LANG=nl_NL.UTF-8 of LANG=C.UTF-8, of gebruik --plain\n",
+			cs ? cs : "onbekend", lang && *lang ? lang : "leeg");
+		return 0;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("klantcoach: geen terminal; gebruik --plain voor scripts "
+		      "en schermlezers\n", stderr);
+		return 0;
+	}
+	return 1;
+}
+
+static int curses_start(int colour)
+{
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		fprintf(stderr, "klantcoach: kan terminal '%s' niet gebruiken; gebruik --plain\n",
+			getenv("TERM"));
+		return -1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(250);
+	draw_init(colour);
+	return 0;
+}
+
+void tui_go(struct tui *t, enum screen_id s)
+{
+	t->scr = s;
+	t->sel = t->top = 0;
+	t->dirty = 1;
+	if (screens[s]->enter)
+		screens[s]->enter(t);
+}
+
+void tui_notice(struct tui *t, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(t->message);
+	t->message = buf_take(&b);
+	t->dirty = 1;
+}
+
+void tui_frame(struct tui *t, const char *title, const char *right,
+	       const char *hints)
+{
+	draw_bar(0, title, right ? right : "");
+	draw_bar(LINES - 1, t->message ? t->message : hints, "? hulp");
+}
+
+enum request tui_list_key(struct tui *t, enum request req, int count)
+{
+	switch (req) {
+	case REQ_UP: t->sel = t->sel > 0 ? t->sel - 1 : 0; break;
+	case REQ_DOWN: t->sel = t->sel + 1 < count ? t->sel + 1 : t->sel; break;
+	case REQ_PGUP: t->sel = t->sel > 5 ? t->sel - 5 : 0; break;
+	case REQ_PGDN: t->sel = t->sel + 5 < count ? t->sel + 5 : count - 1; break;
+	default: return req;
+	}
+	t->dirty = 1;
+	return REQ_NONE;
+}
+
+static void draw_box(int h, int w, int *y, int *x)
+{
+	int i;
+
+	*y = (LINES - h) / 2;
+	*x = (COLS - w) / 2;
+	draw_role(ROLE_BAR, 1);
+	for (i = 0; i < h; i++)
+		mvhline(*y + i, *x, ' ', w);
+	draw_role(ROLE_BAR, 0);
+}
+
+static void draw_help(void)
+{
+	int n = 0, i, y, x, w = COLS - 4 < 64 ? COLS - 4 : 64, h;
+	enum request seen[REQ_COUNT] = {0};
+
+	for (i = 0; request_keys[i].key; i++)
+		n += !seen[request_keys[i].req]++;
+	h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
+	draw_box(h, w, &y, &x);
+	draw_text(y + 1, x + 2, w - 4, "Toetsen (een toets om dit te sluiten)", ROLE_BAR);
+	memset(seen, 0, sizeof seen);
+	for (i = 0, n = 0; request_keys[i].key && n < h - 3; i++) {
+		struct buf keys = {0};
+		int k;
+		enum request r = request_keys[i].req;
+		if (seen[r]++)
+			continue;
+		for (k = 0; request_keys[k].key; k++)
+			if (request_keys[k].req == r && !strstr(buf_str(&keys), request_keys[k].label))
+				buf_printf(&keys, "%s%s", keys.len ? " " : "", request_keys[k].label);
+		draw_text(y + 3 + n, x + 2, 18, keys.s, ROLE_BAR);
+		draw_text(y + 3 + n, x + 21, w - 23, request_help(r), ROLE_BAR);
+		buf_free(&keys);
+		n++;
+	}
+}
+
+static void draw_confirm(void)
+{
+	int y, x, w = COLS - 4 < 56 ? COLS - 4 : 56;
+
+	draw_box(5, w, &y, &x);
+	draw_text(y + 1, x + 2, w - 4, "Stoppen? Je keuzes zijn bewaard;", ROLE_BAR);
+	draw_text(y + 2, x + 2, w - 4, "later ga je verder waar je was.", ROLE_BAR);
+	draw_text(y + 3, x + 2, w - 4, "j = stoppen, een andere toets = doorgaan", ROLE_BAR);
+}
+
+static void draw_too_small(void)
+{
+	char msg[128];
+
+	snprintf(msg, sizeof msg, "Het venster is te klein (%dx%d).", COLS, LINES);
+	mvaddnstr(0, 0, msg, COLS);
+	snprintf(msg, sizeof msg, "Maak het minstens %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
+	mvaddnstr(1, 0, msg, COLS);
+	mvaddnstr(2, 0, "q = stoppen", COLS);
+}
+
+static int too_small(void)
+{
+	return COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+}
+
+static void draw_all(struct tui *t)
+{
+	erase();
+	t->cursor_y = t->cursor_x = -1;
+	if (too_small()) {
+		draw_too_small();
+	} else {
+		screens[t->scr]->draw(t);
+		if (t->help)
+			draw_help();
+		if (t->confirm_quit)
+			draw_confirm();
+	}
+	if (t->cursor_y >= 0 && !t->help && !t->confirm_quit) {
+		curs_set(screens[t->scr]->text ? 1 : 0);
+		move(t->cursor_y, t->cursor_x > 0 ? t->cursor_x : 0);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+	t->dirty = 0;
+}
+
+static void generic(struct tui *t, enum request req)
+{
+	switch (req) {
+	case REQ_HELP: t->help = 1; break;
+	case REQ_REDRAW: clearok(stdscr, TRUE); break;
+	case REQ_QUIT:
+		if (t->scr == SCR_PLAY || t->scr == SCR_REFLECT)
+			t->confirm_quit = 1;
+		else
+			t->quit = 1;
+		break;
+	default: break;
+	}
+	t->dirty = 1;
+}
+
+static void handle_key(struct tui *t, wint_t ch, int is_key)
+{
+	enum request req = request_for(ch, is_key);
+
+	t->dirty = 1;
+	if (req == REQ_RESIZE)
+		return;
+	if (t->message && !screens[t->scr]->text) {
+		free(t->message);
+		t->message = NULL;
+	}
+	if (too_small()) {
+		t->quit = !is_key && ch == 'q';
+		return;
+	}
+	if (t->help || t->confirm_quit) {
+		t->quit = t->confirm_quit && !is_key && (ch == 'j' || ch == 'y');
+		t->help = t->confirm_quit = 0;
+		return;
+	}
+	if (screens[t->scr]->text)
+		req = is_key && ch == KEY_F(1) ? REQ_HELP : REQ_TEXT;
+	req = screens[t->scr]->key(t, req, ch, is_key);
+	if (req != REQ_NONE)
+		generic(t, req);
+}
+
+static int loop(struct tui *t)
+{
+	wint_t ch;
+	int r;
+
+	t->dirty = 1;
+	while (!t->quit && !stop_signal) {
+		if (t->dirty)
+			draw_all(t);
+		r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		handle_key(t, ch, r == KEY_CODE_YES);
+	}
+	endwin();
+	return EXIT_OK;
+}
+
+static void tui_free(struct tui *t)
+{
+	sessionlist_free(&t->sessions);
+	input_free(&t->field);
+	free(t->message);
+}
+
+int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start)
+{
+	struct tui t;
+	int rc;
+
+	(void)start;
+	if (!terminal_ok())
+		return EXIT_BAD;
+	memset(&t, 0, sizeof t);
+	t.ctx = ctx;
+	t.c = c;
+	catch_signals();
+	if (curses_start(ctx->cfg.colour) != 0)
+		return EXIT_BAD;
+	tui_go(&t, ctx->cfg.name && ctx->cfg.level ? SCR_HOME : SCR_NAME);
+	rc = loop(&t);
+	if (t.have_play)
+		play_end(&t.play);
+	tui_free(&t);
+	return rc;
+}
+
+int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p)
+{
+	struct tui t;
+	int rc;
+
+	if (!terminal_ok())
+		return EXIT_BAD;
+	memset(&t, 0, sizeof t);
+	t.ctx = ctx;
+	t.c = c;
+	t.play = *p;
+	t.have_play = -1;	/* borrowed: never ended here */
+	catch_signals();
+	if (curses_start(ctx->cfg.colour) != 0)
+		return EXIT_BAD;
+	tui_go(&t, session_finished(&t.play.s) ? SCR_REFLECT : SCR_PLAY);
+	rc = loop(&t);
+	*p = t.play;
+	tui_free(&t);
+	return rc;
+}
+
+int tui_start_play(struct tui *t, size_t si, enum config_mode mode)
+{
+	struct diag d = {0};
+	char *dir = path_join(t->ctx->data_dir, "sessions");
+	int rc;
+
+	if (t->have_play > 0)
+		play_end(&t->play);
+	t->have_play = 0;
+	rc = play_begin(&t->play, t->c, &t->c->scs[si], t->ctx->cfg.name,
+			t->ctx->cfg.level, mode, dir, &d);
+	if (rc == 0) {
+		t->have_play = 1;
+		tui_go(t, SCR_PLAY);
+	} else {
+		char *msg = d.n ? diag_format(&d.v[0]) : mem_strdup("onbekende fout");
+		play_end(&t->play);
+		tui_notice(t, "%s", msg);
+		free(msg);
+	}
+	diag_free(&d);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,80 @@
+/*
+ * tui: the ncurses front end. One state struct, a table of screens (each
+ * an init/draw/key set, as in ncdu and tig), one main loop that draws when
+ * dirty, maps keys to requests and offers them to the screen first. Resize
+ * is handled in one place; below the minimum size a notice replaces the
+ * screen. Signals end the loop through a flag; the terminal is always
+ * restored.
+ */
+#ifndef KC_TUI_H
+#define KC_TUI_H
+#include "cli.h"
+#include "content.h"
+#include "draw.h"
+#include "input.h"
+#include "play.h"
+#include "request.h"
+#include "sessionlist.h"
+
+#define TUI_MIN_COLS 60
+#define TUI_MIN_LINES 16
+
+enum tui_start { TUI_PLAY };
+
+enum screen_id {
+	SCR_NAME, SCR_HOME, SCR_PERSONA, SCR_SCENARIO, SCR_MODE, SCR_PLAY,
+	SCR_REFLECT, SCR_COUNT
+};
+
+struct tui;
+
+struct screen_ops {
+	const char *name;
+	void (*enter)(struct tui *t);
+	void (*draw)(struct tui *t);
+	/* Handle a request; return REQ_NONE when consumed. */
+	enum request (*key)(struct tui *t, enum request req, wint_t ch, int is_key);
+	int text;		/* wants raw keys for a text field */
+};
+
+struct tui {
+	struct cli_ctx *ctx;
+	struct content *c;
+	struct play play;
+	int have_play;
+	enum screen_id scr;
+	int sel, top;		/* selection and scroll of list screens */
+	int persona, scenario;	/* picks on the way to a session */
+	int quit, dirty, help, confirm_quit;
+	int cursor_y, cursor_x;
+	char *message;		/* one-line notice, e.g. a write error */
+	struct sessionlist sessions;
+	struct input field;
+	int phase, question;	/* reflection progress */
+	int stage;		/* play: 0 options, 1 response shown */
+	int shown_before[3];	/* play: meters before the last choice */
+	const struct sc_option *last;	/* play: the option just chosen */
+};
+
+extern const struct screen_ops scr_name_ops, scr_home_ops, scr_persona_ops,
+	scr_scenario_ops, scr_mode_ops, scr_play_ops, scr_reflect_ops;
+
+/* Run the program's screens, starting as asked. Returns the exit code. */
+int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start);
+/* Run the screens on a session loaded for resuming (ownership of p stays
+ * with the caller). */
+int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p);
+/* Switch to a screen (calls its enter). */
+void tui_go(struct tui *t, enum screen_id s);
+/* Show a one-line notice at the bottom until the next key. */
+void tui_notice(struct tui *t, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Draw the title bar and the key-hint bar every screen shares. */
+void tui_frame(struct tui *t, const char *title, const char *right,
+	       const char *hints);
+/* Selection movement shared by list screens; returns REQ_NONE if used. */
+enum request tui_list_key(struct tui *t, enum request req, int count);
+/* Start a new play-through of scenario index si in the given mode. */
+int tui_start_play(struct tui *t, size_t si, enum config_mode mode);
+
+#endif
