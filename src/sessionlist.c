@@ -3,6 +3,7 @@
  * summary is kept, never the events.
  */
 #include "sessionlist.h"
+#include "feedback.h"
 #include "mem.h"
 #include "path.h"
 #include "sessionlog.h"
@@ -10,6 +11,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static int summarise(void *ctx, const struct sessionlog_event *ev)
 {
@@ -48,14 +50,26 @@ static int newest_first(const void *a, const void *b)
 static void add(struct sessionlist *l, const char *dir, const char *name, struct diag *d)
 {
 	struct sessionlist_item *it;
+	struct feedback fb;
+	struct stat st;
+	char *fp;
 
 	mem_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
 	it->path = path_join(dir, name);
 	it->id = mem_strndup(name, strlen(name) - 4);
+
 	if (sessionlog_read(it->path, summarise, it, d) != 0 || !it->scenario)
 		it->damaged = 1;
+	if (feedback_load(&fb, it->path, d) == 0 && fb.n) {
+		it->nfeedback = (int)fb.n;
+		fp = feedback_path(it->path);
+		if (stat(fp, &st) == 0)
+			it->feedback_mtime = (long)st.st_mtime;
+		free(fp);
+	}
+	feedback_free(&fb);
 }
 
 size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d)
@@ -68,7 +82,8 @@ size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d)
 		return 0;
 	while ((e = readdir(dp)) != NULL) {
 		size_t n = strlen(e->d_name);
-		if (e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0)
+		if (e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0 &&
+		    !(n > 13 && strcmp(e->d_name + n - 13, ".feedback.csv") == 0))
 			add(l, dir, e->d_name, d);
 	}
 	closedir(dp);

@@ -11,7 +11,8 @@
 
 struct sessionlist_item {
 	char *path, *id, *scenario, *trainee, *mode, *started, *ending;
-	int nchoices, finished, done, damaged;
+	int nchoices, finished, done, damaged, nfeedback;
+	long feedback_mtime;	/* of the feedback file, 0 when none */
 };
 
 struct sessionlist {

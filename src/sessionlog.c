@@ -68,7 +68,7 @@ static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *ste
 	buf_addc(&b, ',');
 	csvfile_field(&b, value ? value : "");
 	buf_addc(&b, '\n');
-	rc = write_all(w->fd, b.s, b.len) == 0 && fsync(w->fd) == 0 ? 0 : -1;
+	rc = write_all(w->fd, b.s, b.len) == 0 && (w->bulk || fsync(w->fd) == 0) ? 0 : -1;
 	buf_free(&b);
 	return rc;
 }
@@ -111,6 +111,7 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 
 	w->fd = -1;
 	w->path = NULL;
+	w->bulk = 0;
 	if (open_dir(dir, d) != 0)
 		return -1;
 	tstamp_iso(tstamp_now(), now);
@@ -138,6 +139,7 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 {
 	w->path = mem_strdup(path);
+	w->bulk = 0;
 	w->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
 	if (w->fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", strerror(errno));

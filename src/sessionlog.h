@@ -57,6 +57,7 @@ struct sessionlog_data {
 struct sessionlog {
 	int fd;
 	char *path;
+	int bulk;		/* set by bulk writers (test cohorts): no fsync */
 };
 
 /* Create a new log in dir (created 0700 when missing; refused when other

@@ -28,12 +28,14 @@ static const struct command commands[] = {
 	{"list", cmd_list, "", "persona's en scenario's opsommen"},
 	{"check", cmd_check, "[--strict] [--coverage] [PAD...]", "inhoud controleren"},
 	{"graph", cmd_graph, "SCENARIO", "scenario als Graphviz DOT"},
+	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [MAP...]", "sessielogboeken bekijken (coach)"},
+	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [MAP...]", "rapport maken (coach)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 enum {
 	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
-	OPT_COVERAGE, OPT_MODE, OPT_VERSION
+	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO
 };
 
 static const struct option longopts[] = {
@@ -45,6 +47,10 @@ static const struct option longopts[] = {
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"coverage", no_argument, NULL, OPT_COVERAGE},
 	{"mode", required_argument, NULL, OPT_MODE},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"output", required_argument, NULL, 'o'},
+	{"trainee", required_argument, NULL, OPT_TRAINEE},
+	{"scenario", required_argument, NULL, OPT_SCENARIO},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -74,6 +80,13 @@ static void help(void)
 	      "  --config BESTAND ander instellingenbestand\n"
 	      "  --version        versie tonen\n"
 	      "  --help           deze hulp tonen\n"
+	      "\nOpties van opdrachten:\n"
+	      "  --mode oefenen|toets        modus van play\n"
+	      "  --strict, --coverage        bij check: waarschuwingen als fout, dekking\n"
+	      "  --format csv|md|html        vorm van report\n"
+	      "  -o, --output BESTAND        report naar een bestand\n"
+	      "  --trainee NAAM              review en report: alleen deze cursist\n"
+	      "  --scenario ID               review en report: alleen dit scenario\n"
 	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);
 }
@@ -96,6 +109,10 @@ static void set_opt(struct cli_args *a, int c, const char *arg)
 	case OPT_STRICT: a->strict = 1; break;
 	case OPT_COVERAGE: a->coverage = 1; break;
 	case OPT_MODE: a->mode = arg; break;
+	case OPT_FORMAT: a->format = arg; break;
+	case 'o': a->output = arg; break;
+	case OPT_TRAINEE: a->trainee = arg; break;
+	case OPT_SCENARIO: a->scenario = arg; break;
 	case 'h': a->help = 1; break;
 	case OPT_VERSION: a->version = 1; break;
 	}
@@ -108,8 +125,10 @@ int cli_parse(int argc, char **argv, struct cli_args *a)
 	memset(a, 0, sizeof *a);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		if (c == '?') {
+			if (optopt == 'o')
+				return usage_error("optie mist een waarde", "-o");
 			if (optopt && optopt < 256)
 				return usage_error("onbekende optie", argv[optind - 1]);
 			if (optopt)

@@ -13,6 +13,8 @@ int cmd_graph(struct cli_ctx *ctx);
 int cmd_play(struct cli_ctx *ctx);
 int cmd_resume(struct cli_ctx *ctx);
 int cmd_show(struct cli_ctx *ctx);
+int cmd_review(struct cli_ctx *ctx);
+int cmd_report(struct cli_ctx *ctx);
 
 /* The folder of the session logs (new string). */
 char *cmd_sessions_dir(const struct cli_ctx *ctx);

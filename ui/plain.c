@@ -17,9 +17,11 @@
 
 void plain_line(FILE *fp, const char *prefix, const char *s)
 {
+	char *head = text_sanitize(prefix ? prefix : "", prefix ? strlen(prefix) : 0, 0);
 	char *clean = text_sanitize(s, strlen(s), 1);
 
-	fprintf(fp, "%s%s\n", prefix ? prefix : "", clean);
+	fprintf(fp, "%s%s\n", head, clean);
+	free(head);
 	free(clean);
 }
 

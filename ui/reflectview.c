@@ -4,6 +4,7 @@
  */
 #include "reflectview.h"
 #include "buf.h"
+#include "feedback.h"
 #include "mem.h"
 #include "plain.h"
 #include "text.h"
@@ -128,4 +129,29 @@ void reflectview_all(FILE *out, const struct play *p, const char *const *answers
 		plain_line(out, "Vraag: ", q[i].text);
 		plain_line(out, "Antwoord: ", answers[i] && *answers[i] ? answers[i] : "(niet beantwoord)");
 	}
+	reflectview_feedback(out, stderr, p->log.path);
+}
+
+void reflectview_feedback(FILE *out, FILE *err, const char *logpath)
+{
+	struct feedback fb;
+	struct diag d = {0};
+	size_t i;
+
+	if (feedback_load(&fb, logpath, &d) == 0 && fb.n) {
+		fputs("\n== Feedback van je coach ==\n", out);
+		for (i = 0; i < fb.n; i++) {
+			struct buf b = {0};
+			if (fb.v[i].step)
+				buf_printf(&b, "%s bij stap %d (%.10s): ", fb.v[i].coach, fb.v[i].step, fb.v[i].time);
+			else
+				buf_printf(&b, "%s, algemeen (%.10s): ", fb.v[i].coach, fb.v[i].time);
+			plain_line(out, b.s, fb.v[i].text);
+			buf_free(&b);
+		}
+	}
+	if (err)
+		diag_print(&d, err, 0);
+	diag_free(&d);
+	feedback_free(&fb);
 }

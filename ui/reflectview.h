@@ -17,4 +17,8 @@ void reflectview_why(FILE *out, const struct play *p, const struct reflect *r);
 /* The whole reflection of a finished session, answers included (show). */
 void reflectview_all(FILE *out, const struct play *p, const char *const *answers);
 
+/* The coach's feedback on the session in logpath, if any; problems with
+ * the feedback file go to err (NULL: ignored). */
+void reflectview_feedback(FILE *out, FILE *err, const char *logpath);
+
 #endif

@@ -9,9 +9,12 @@
 #include "buf.h"
 #include "mem.h"
 #include "reflect.h"
+#include "reflectview.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { PAGE_END, PAGE_FEEL, PAGE_WHAT, PAGE_WHY, PAGE_Q };
@@ -88,6 +91,16 @@ static void page_end(struct tui *t, struct lines *l, size_t w)
 	for (m = 0; m < METER_N; m++)
 		sparkline(l, p, m, w);
 	buf_free(&b);
+	if (p->log.path) {
+		char *text = NULL;
+		size_t n = 0;
+		FILE *fp = open_memstream(&text, &n);
+		reflectview_feedback(fp, NULL, p->log.path);
+		fclose(fp);
+		if (n)
+			lines_add(l, text, w, 0, ROLE_CLIENT, 0);
+		free(text);
+	}
 }
 
 static void page_what(struct tui *t, struct lines *l, size_t w, const struct reflect *r)

@@ -12,7 +12,10 @@
 #include "text.h"
 
 #include <curses.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 /* ---- first run: name, then level ---- */
@@ -95,6 +98,26 @@ const struct screen_ops scr_name_ops = {
 
 /* ---- home: new conversation and the trainee's sessions ---- */
 
+/* Tell about feedback newer than the last visit, then remember the visit. */
+static void new_feedback(struct tui *t, const char *dir)
+{
+	char *mark = path_join(dir, ".feedback-gezien");
+	struct stat st;
+	long seen = stat(mark, &st) == 0 ? (long)st.st_mtime : 0;
+	size_t i;
+	int fresh = 0, fd;
+
+	for (i = 0; i < t->sessions.n; i++)
+		fresh += t->sessions.v[i].feedback_mtime > seen;
+	if (fresh)
+		tui_notice(t, "Nieuwe feedback van je coach bij %d sessie(s): open de sessie.", fresh);
+	if (fresh && (fd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
+		futimens(fd, NULL);
+		close(fd);
+	}
+	free(mark);
+}
+
 static void home_enter(struct tui *t)
 {
 	struct diag d = {0};
@@ -102,6 +125,7 @@ static void home_enter(struct tui *t)
 
 	sessionlist_free(&t->sessions);
 	sessionlist_scan(&t->sessions, dir, &d);
+	new_feedback(t, dir);
 	diag_free(&d);
 	free(dir);
 }
@@ -132,9 +156,10 @@ static void home_draw(struct tui *t)
 		const struct sessionlist_item *it = &t->sessions.v[i];
 		const struct scenario *sc = it->scenario ? content_scenario(t->c, it->scenario) : NULL;
 		struct buf b = {0};
-		buf_printf(&b, "%.10s  %-14s %-10s %s%s%s", it->started ? it->started : "?",
+		buf_printf(&b, "%.10s  %-14s %-10s %s%s%s%s", it->started ? it->started : "?",
 			   status_of(it), sc ? sc->persona : "?", sc ? sc->title : it->id,
-			   it->ending ? ", einde: " : "", it->ending ? it->ending : "");
+			   it->ending ? ", einde: " : "", it->ending ? it->ending : "",
+			   it->nfeedback ? " [feedback]" : "");
 		lines_add(&l, b.s, (size_t)COLS - 4, 0, ROLE_NORMAL, (int)i + 2);
 		buf_free(&b);
 	}

@@ -25,6 +25,9 @@ static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_MODE] = &scr_mode_ops,
 	[SCR_PLAY] = &scr_play_ops,
 	[SCR_REFLECT] = &scr_reflect_ops,
+	[SCR_REVIEW] = &scr_review_ops,
+	[SCR_PAGE] = &scr_page_ops,
+	[SCR_FEEDBACK] = &scr_feedback_ops,
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -283,6 +286,9 @@ static int loop(struct tui *t)
 
 static void tui_free(struct tui *t)
 {
+	lines_free(&t->page);
+	free(t->filter);
+	free(t->shown);
 	sessionlist_free(&t->sessions);
 	input_free(&t->field);
 	free(t->message);
@@ -306,6 +312,26 @@ int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start)
 	rc = loop(&t);
 	if (t.have_play)
 		play_end(&t.play);
+	tui_free(&t);
+	return rc;
+}
+
+int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r)
+{
+	struct tui t;
+	int rc;
+
+	if (!terminal_ok())
+		return EXIT_BAD;
+	memset(&t, 0, sizeof t);
+	t.ctx = ctx;
+	t.c = c;
+	t.review = r;
+	catch_signals();
+	if (curses_start(ctx->cfg.colour) != 0)
+		return EXIT_BAD;
+	tui_go(&t, SCR_REVIEW);
+	rc = loop(&t);
 	tui_free(&t);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "input.h"
 #include "play.h"
 #include "request.h"
+#include "review.h"
 #include "sessionlist.h"
 
 #define TUI_MIN_COLS 60
@@ -23,7 +24,7 @@ enum tui_start { TUI_PLAY };
 
 enum screen_id {
 	SCR_NAME, SCR_HOME, SCR_PERSONA, SCR_SCENARIO, SCR_MODE, SCR_PLAY,
-	SCR_REFLECT, SCR_COUNT
+	SCR_REFLECT, SCR_REVIEW, SCR_PAGE, SCR_FEEDBACK, SCR_COUNT
 };
 
 struct tui;
@@ -54,16 +55,27 @@ struct tui {
 	int stage;		/* play: 0 options, 1 response shown */
 	int shown_before[3];	/* play: meters before the last choice */
 	const struct sc_option *last;	/* play: the option just chosen */
+	struct review *review;		/* coach: the scanned sessions */
+	int sort;			/* coach: enum review_sort */
+	char *filter;			/* coach: search text, or NULL */
+	int *shown;			/* coach: review indices passing the filter */
+	int nshown;
+	int current;			/* coach: review index of the open session */
+	struct lines page;		/* coach: the text page being read */
+	enum screen_id page_back;
 };
 
 extern const struct screen_ops scr_name_ops, scr_home_ops, scr_persona_ops,
-	scr_scenario_ops, scr_mode_ops, scr_play_ops, scr_reflect_ops;
+	scr_scenario_ops, scr_mode_ops, scr_play_ops, scr_reflect_ops,
+	scr_review_ops, scr_page_ops, scr_feedback_ops;
 
 /* Run the program's screens, starting as asked. Returns the exit code. */
 int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start);
 /* Run the screens on a session loaded for resuming (ownership of p stays
  * with the caller). */
 int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p);
+/* Run the coach's screens over a scanned review. */
+int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r);
 /* Switch to a screen (calls its enter). */
 void tui_go(struct tui *t, enum screen_id s);
 /* Show a one-line notice at the bottom until the next key. */

@@ -1,0 +1,124 @@
+/*
+ * feedback: one small CSV per session, read with csvfile (a torn last row
+ * is ignored with a warning) and appended with O_APPEND and fsync.
+ */
+#include "feedback.h"
+#include "buf.h"
+#include "csvfile.h"
+#include "mem.h"
+#include "path.h"
+#include "tstamp.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FEEDBACK_HEAD "klantcoach-feedback,1\ntijd,coach,stap,tekst\n"
+
+char *feedback_path(const char *logpath)
+{
+	struct buf b = {0};
+	size_t n = strlen(logpath);
+
+	if (n > 4 && strcmp(logpath + n - 4, ".csv") == 0)
+		n -= 4;
+	buf_addn(&b, logpath, n);
+	buf_add(&b, ".feedback.csv");
+	return buf_take(&b);
+}
+
+int feedback_add(const char *logpath, const char *coach, int step,
+		 const char *text, struct diag *d)
+{
+	char *path = feedback_path(logpath), now[TSTAMP_ISO_LEN];
+	struct buf row = {0};
+	int fd, fresh, rc = -1;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	fresh = fd >= 0;
+	if (fd < 0 && errno == EEXIST)
+		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	if (fd >= 0) {
+		tstamp_iso(tstamp_now(), now);
+		if (fresh)
+			buf_add(&row, FEEDBACK_HEAD);
+		buf_printf(&row, "%s,", now);
+		csvfile_field(&row, coach);
+		step > 0 ? buf_printf(&row, ",%d,", step) : buf_add(&row, ",,");
+		csvfile_field(&row, text);
+		buf_addc(&row, '\n');
+		rc = write(fd, row.s, row.len) == (ssize_t)row.len && fsync(fd) == 0 ? 0 : -1;
+		if (rc == 0 && fresh)
+			rc = path_sync_parent(path);
+		close(fd);
+	}
+	if (rc != 0)
+		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s", strerror(errno));
+	buf_free(&row);
+	free(path);
+	return rc;
+}
+
+struct fbrd {
+	struct feedback *f;
+	struct diag *d;
+	const char *path;
+};
+
+static int fb_row(void *ctx, int line, char **fields, size_t n)
+{
+	struct fbrd *r = ctx;
+	struct feedback_item *it;
+	char *end;
+	long step;
+
+	if (line <= 2) {
+		const char *want = line == 1 ? "klantcoach-feedback" : "tijd";
+		if (n < 1 || strcmp(fields[0], want) != 0) {
+			diag_add(r->d, DIAG_ERROR, r->path, line, "geen klantcoach-feedbackbestand");
+			return -1;
+		}
+		return 0;
+	}
+	step = n > 2 && *fields[2] ? strtol(fields[2], &end, 10) : 0;
+	if (n != 4 || (*fields[2] && (*end || step < 1))) {
+		diag_add(r->d, DIAG_ERROR, r->path, line, "verwacht tijd,coach,stap,tekst");
+		return -1;
+	}
+	mem_grow(&r->f->v, &r->f->cap, r->f->n + 1, sizeof *r->f->v);
+	it = &r->f->v[r->f->n++];
+	it->time = mem_strdup(fields[0]);
+	it->coach = mem_strdup(fields[1]);
+	it->text = mem_strdup(fields[3]);
+	it->step = (int)step;
+	it->line = line;
+	return 0;
+}
+
+int feedback_load(struct feedback *f, const char *logpath, struct diag *d)
+{
+	char *path = feedback_path(logpath);
+	struct fbrd r = {f, d, path};
+	int rc = 0;
+
+	memset(f, 0, sizeof *f);
+	if (access(path, F_OK) == 0)
+		rc = csvfile_read(path, fb_row, &r, d, 1);
+	free(path);
+	return rc;
+}
+
+void feedback_free(struct feedback *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].time);
+		free(f->v[i].coach);
+		free(f->v[i].text);
+	}
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}

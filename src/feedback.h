@@ -1,0 +1,36 @@
+/*
+ * feedback: a coach's feedback on one session, kept beside the session log
+ * in its own file (<log without .csv>.feedback.csv), never inside the
+ * trainee's log. Appended one row at a time with fsync, like the log.
+ *
+ * Format: "klantcoach-feedback,1", then the header "tijd,coach,stap,tekst";
+ * stap is the step number in the session's path, or empty for overall
+ * feedback.
+ */
+#ifndef KC_FEEDBACK_H
+#define KC_FEEDBACK_H
+#include "diag.h"
+#include <stddef.h>
+
+struct feedback_item {
+	char *time, *coach, *text;
+	int step;		/* 0 = overall */
+	int line;
+};
+
+struct feedback {
+	struct feedback_item *v;
+	size_t n, cap;
+};
+
+/* The feedback file that belongs to a session log (new string). */
+char *feedback_path(const char *logpath);
+/* Append one item durably (file created 0600 when missing). 0 or -1. */
+int feedback_add(const char *logpath, const char *coach, int step,
+		 const char *text, struct diag *d);
+/* Read the feedback of a session; a missing file is no feedback. 0 or -1. */
+int feedback_load(struct feedback *f, const char *logpath, struct diag *d);
+/* Free the items. */
+void feedback_free(struct feedback *f);
+
+#endif

@@ -1,0 +1,492 @@
+/*
+ * report: three writers over the same review. Tables come from the session
+ * summaries and the per-step counters; charts are hand-made SVG (bars and
+ * lines) so the HTML needs nothing outside the file.
+ */
+#include "report.h"
+#include "csvfile.h"
+#include "mem.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int report_parse_format(const char *s)
+{
+	if (strcmp(s, "csv") == 0)
+		return REPORT_CSV;
+	if (strcmp(s, "md") == 0)
+		return REPORT_MD;
+	if (strcmp(s, "html") == 0)
+		return REPORT_HTML;
+	return -1;
+}
+
+void report_html_escape(struct buf *b, const char *s)
+{
+	char *clean = text_sanitize(s, strlen(s), 0);
+	const char *p;
+
+	for (p = clean; *p; p++)
+		switch (*p) {
+		case '&': buf_add(b, "&amp;"); break;
+		case '<': buf_add(b, "&lt;"); break;
+		case '>': buf_add(b, "&gt;"); break;
+		case '"': buf_add(b, "&quot;"); break;
+		case '\'': buf_add(b, "&#39;"); break;
+		default: buf_addc(b, *p);
+		}
+	free(clean);
+}
+
+void report_md_escape(struct buf *b, const char *s)
+{
+	char *clean = text_sanitize(s, strlen(s), 0);
+	const char *p;
+
+	for (p = clean; *p; p++) {
+		if (strchr("|\\`*_[]#<>&", *p)) {
+			if (*p == '<') buf_add(b, "&lt;");
+			else if (*p == '>') buf_add(b, "&gt;");
+			else if (*p == '&') buf_add(b, "&amp;");
+			else { buf_addc(b, '\\'); buf_addc(b, *p); }
+		} else {
+			buf_addc(b, *p);
+		}
+	}
+	free(clean);
+}
+
+void report_csv_cell(struct buf *b, const char *s)
+{
+	char *clean = text_sanitize(s ? s : "", strlen(s ? s : ""), 1);
+
+	csvfile_safe_field(b, clean);
+	free(clean);
+}
+
+static void put(FILE *out, struct buf *b)
+{
+	fwrite(buf_str(b), 1, b->len, out);
+	buf_clear(b);
+}
+
+static const char *option_text(const struct content *c, const struct review_count *n)
+{
+	const struct scenario *sc = content_scenario(c, n->scenario);
+	int s = sc ? scenario_step(sc, n->step) : -1, i;
+
+	for (i = 0; s >= 0 && i < sc->steps[s].nopt; i++)
+		if (sc->steps[s].opt[i].num == n->option)
+			return sc->steps[s].opt[i].text;
+	return "";
+}
+
+static int cmp_count(const void *x, const void *y)
+{
+	const struct review_count *a = *(const struct review_count *const *)x;
+	const struct review_count *b = *(const struct review_count *const *)y;
+	int c = strcmp(a->scenario, b->scenario);
+
+	if (c == 0)
+		c = strcmp(a->step, b->step);
+	return c ? c : a->option - b->option;
+}
+
+/* Counters sorted by scenario, step, option (pointers into r->cnt). */
+static const struct review_count **sorted_counts(const struct review *r)
+{
+	const struct review_count **v = mem_calloc(r->ncnt + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < r->ncnt; i++)
+		v[i] = &r->cnt[i];
+	if (r->ncnt)
+		qsort(v, r->ncnt, sizeof *v, cmp_count);
+	return v;
+}
+
+static int percent(int part, int whole)
+{
+	return whole ? (part * 100 + whole / 2) / whole : 0;
+}
+
+/* ---- CSV ---- */
+
+void report_csv_head(FILE *out, const struct framework *fw)
+{
+	size_t i;
+
+	fputs("sessie,cursist,persona,scenario,modus,niveau,start,status,einde,gezien,"
+	      "gehoord,geholpen,keuzes,terug,denktijd_s,feedback", out);
+	for (i = 0; fw && i < fw->ncomps; i++)
+		fprintf(out, ",%s", fw->comps[i].id);
+	fputs("\r\n", out);
+}
+
+void report_csv_session(FILE *out, const struct review_session *s,
+			const struct framework *fw)
+{
+	struct buf b = {0};
+	char level[2] = {s->level, 0};
+	const char *cells[] = {s->id, s->trainee, s->persona, s->scenario, s->mode, level,
+			       s->started, review_status(s), s->ending};
+	size_t i;
+
+	for (i = 0; i < sizeof cells / sizeof *cells; i++) {
+		if (i)
+			buf_addc(&b, ',');
+		report_csv_cell(&b, cells[i] ? cells[i] : "");
+	}
+	buf_printf(&b, ",%d,%d,%d,%d,%d,%ld,%d", s->meters[0], s->meters[1], s->meters[2],
+		   s->nchoices, s->nundo, s->think_ms / 1000, s->nfeedback);
+	for (i = 0; fw && i < fw->ncomps; i++)
+		if (s->levels && s->fw == fw && s->shown[i] >= 0)
+			buf_printf(&b, ",%d", s->shown[i]);
+		else
+			buf_addc(&b, ',');
+	buf_add(&b, "\r\n");
+	put(out, &b);
+	buf_free(&b);
+}
+
+void report_csv_tail(FILE *out, const struct review *r)
+{
+	const struct review_count **v = sorted_counts(r);
+	struct buf b = {0};
+	size_t i, k;
+
+	fputs("\r\nscenario,stap,optie,tekst,aantal,procent,expert\r\n", out);
+	for (i = 0; i < r->ncnt; i++) {
+		report_csv_cell(&b, v[i]->scenario);
+		buf_addc(&b, ',');
+		report_csv_cell(&b, v[i]->step);
+		buf_printf(&b, ",%d,", v[i]->option);
+		report_csv_cell(&b, option_text(r->c, v[i]));
+		buf_printf(&b, ",%d,%d,%s\r\n", v[i]->count,
+			   percent(v[i]->count, review_step_total(r, v[i]->scenario, v[i]->step)),
+			   v[i]->expert ? "ja" : "nee");
+		put(out, &b);
+	}
+	fputs("\r\nscenario,competentie,sessies,onder_doel,procent_onder_doel\r\n", out);
+	for (i = 0; i < r->ncs; i++)
+		for (k = 0; r->cs[i].fw && k < r->cs[i].fw->ncomps; k++) {
+			report_csv_cell(&b, r->cs[i].scenario);
+			buf_addc(&b, ',');
+			report_csv_cell(&b, r->cs[i].fw->comps[k].name);
+			buf_printf(&b, ",%d,%d,%d\r\n", r->cs[i].n[k], r->cs[i].below[k],
+				   percent(r->cs[i].below[k], r->cs[i].n[k]));
+			put(out, &b);
+		}
+	buf_free(&b);
+	free(v);
+}
+
+/* ---- Markdown ---- */
+
+static void md_cell(struct buf *b, const char *s)
+{
+	buf_add(b, " ");
+	report_md_escape(b, s ? s : "");
+	buf_add(b, " |");
+}
+
+static void md_sessions(FILE *out, const struct review *r, const struct framework *fw)
+{
+	struct buf b = {0};
+	size_t i, k;
+
+	fputs("## Sessies\n\n| datum | cursist | scenario | modus | status | einde | gezien | gehoord | geholpen |", out);
+	for (k = 0; fw && k < fw->ncomps; k++)
+		fprintf(out, " %s |", fw->comps[k].name);
+	fputs("\n|---|---|---|---|---|---|---|---|---|", out);
+	for (k = 0; fw && k < fw->ncomps; k++)
+		fputs("---|", out);
+	fputc('\n', out);
+	for (i = 0; i < r->n; i++) {
+		const struct review_session *s = &r->s[i];
+		buf_add(&b, "|");
+		md_cell(&b, s->started);
+		md_cell(&b, s->trainee);
+		md_cell(&b, s->scenario);
+		md_cell(&b, s->mode);
+		md_cell(&b, review_status(s));
+		md_cell(&b, s->ending ? s->ending : "-");
+		buf_printf(&b, " %d | %d | %d |", s->meters[0], s->meters[1], s->meters[2]);
+		for (k = 0; fw && k < fw->ncomps; k++)
+			if (s->levels && s->fw == fw && s->shown[k] >= 0)
+				buf_printf(&b, " %d/%d |", s->shown[k], s->target[k]);
+			else
+				buf_add(&b, " - |");
+		buf_addc(&b, '\n');
+		put(out, &b);
+	}
+	buf_free(&b);
+}
+
+static void md_steps(FILE *out, const struct review *r)
+{
+	const struct review_count **v = sorted_counts(r);
+	struct buf b = {0};
+	size_t i;
+
+	fputs("\n## Keuzes per stap\n\n| scenario | stap | optie | aantal | % | expert | tekst |\n"
+	      "|---|---|---|---|---|---|---|\n", out);
+	for (i = 0; i < r->ncnt; i++) {
+		buf_add(&b, "|");
+		md_cell(&b, v[i]->scenario);
+		md_cell(&b, v[i]->step);
+		buf_printf(&b, " %d | %d | %d%% | %s |", v[i]->option, v[i]->count,
+			   percent(v[i]->count, review_step_total(r, v[i]->scenario, v[i]->step)),
+			   v[i]->expert ? "ja" : "nee");
+		md_cell(&b, option_text(r->c, v[i]));
+		buf_addc(&b, '\n');
+		put(out, &b);
+	}
+	buf_free(&b);
+	free(v);
+}
+
+static void md_comps(FILE *out, const struct review *r)
+{
+	struct buf b = {0};
+	size_t i, k;
+
+	fputs("\n## Competenties onder doel\n\n| scenario | competentie | sessies | onder doel |\n"
+	      "|---|---|---|---|\n", out);
+	for (i = 0; i < r->ncs; i++)
+		for (k = 0; r->cs[i].fw && k < r->cs[i].fw->ncomps; k++) {
+			buf_add(&b, "|");
+			md_cell(&b, r->cs[i].scenario);
+			md_cell(&b, r->cs[i].fw->comps[k].name);
+			buf_printf(&b, " %d | %d (%d%%) |\n", r->cs[i].n[k], r->cs[i].below[k],
+				   percent(r->cs[i].below[k], r->cs[i].n[k]));
+			put(out, &b);
+		}
+	buf_free(&b);
+}
+
+void report_md(FILE *out, const struct review *r, const struct framework *fw)
+{
+	fprintf(out, "# Rapport klantcoach\n\n%zu sessies uit %zu bestanden", r->nsessions, r->nfiles);
+	if (r->nskipped)
+		fprintf(out, " (%zu overgeslagen)", r->nskipped);
+	fputs(".\n\n", out);
+	md_sessions(out, r, fw);
+	md_steps(out, r);
+	md_comps(out, r);
+}
+
+/* ---- HTML ---- */
+
+static const char *const palette[] = {
+	"#1b7f5f", "#c0392b", "#2e5fa8", "#b7791f", "#6b46c1", "#0f766e", "#9d174d", "#475569",
+};
+
+static void html_text(FILE *out, struct buf *b, const char *s)
+{
+	report_html_escape(b, s ? s : "");
+	put(out, b);
+}
+
+/* Grouped bars: the three meters of each session, oldest first. */
+static void svg_meters(FILE *out, const struct review *r)
+{
+	size_t i, n = r->n;
+	int bw = 6, gw = 3 * bw + 6, h = 120, m;
+	struct buf b = {0};
+
+	fprintf(out, "<h2>Meters per sessie</h2>\n<svg role=\"img\" aria-label=\"meters per sessie\" "
+		"width=\"%zu\" height=\"%d\" viewBox=\"0 0 %zu %d\">\n", n * (size_t)gw + 40, h + 30,
+		n * (size_t)gw + 40, h + 30);
+	fprintf(out, "<line x1=\"30\" y1=\"%d\" x2=\"%zu\" y2=\"%d\" stroke=\"#999\"/>\n", h,
+		n * (size_t)gw + 35, h);
+	for (i = 0; i < n; i++) {
+		const struct review_session *s = &r->s[n - 1 - i];
+		for (m = 0; m < METER_N; m++) {
+			int bh = s->meters[m] * (h - 10) / METER_MAX;
+			fprintf(out, "<rect x=\"%zu\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
+				"<title>", 32 + i * (size_t)gw + (size_t)(m * bw), h - bh, bw - 1, bh,
+				palette[m]);
+			struct buf t = {0};
+			buf_printf(&t, "%s %s: %s %d", s->started ? s->started : "",
+				   s->trainee ? s->trainee : "", scenario_meter_name[m], s->meters[m]);
+			html_text(out, &b, t.s);
+			buf_free(&t);
+			fputs("</title></rect>\n", out);
+		}
+	}
+	for (m = 0; m < METER_N; m++)
+		fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>\n",
+			40 + m * 80, h + 22, palette[m], scenario_meter_name[m]);
+	fputs("</svg>\n", out);
+	buf_free(&b);
+}
+
+/* Distinct trainees, oldest session first, at most max. */
+static size_t trainees(const struct review *r, const char **v, size_t max)
+{
+	size_t i, k, n = 0;
+
+	for (i = r->n; i-- > 0 && n < max;) {
+		const char *t = r->s[i].trainee ? r->s[i].trainee : "";
+		for (k = 0; k < n && strcmp(v[k], t) != 0; k++)
+			;
+		if (k == n)
+			v[n++] = t;
+	}
+	return n;
+}
+
+static void svg_growth_one(FILE *out, const struct review *r, const struct framework *fw,
+			   const char *who)
+{
+	struct buf b = {0};
+	size_t i, k, n = 0, x;
+	int h = 100;
+
+	for (i = 0; i < r->n; i++)
+		n += r->s[i].levels && r->s[i].fw == fw && strcmp(r->s[i].trainee ? r->s[i].trainee : "", who) == 0;
+	if (n == 0)
+		return;
+	fputs("<h3>", out);
+	html_text(out, &b, who);
+	fprintf(out, "</h3>\n<svg role=\"img\" aria-label=\"groei\" width=\"%zu\" height=\"%d\">\n",
+		n * 40 + 60, h + 20);
+	for (k = 0; k < 4; k++)
+		fprintf(out, "<text x=\"2\" y=\"%zu\" font-size=\"10\">%zu</text>"
+			"<line x1=\"14\" y1=\"%zu\" x2=\"%zu\" y2=\"%zu\" stroke=\"#ddd\"/>\n",
+			(size_t)h - k * 30 + 3, k, (size_t)h - k * 30, n * 40 + 40, (size_t)h - k * 30);
+	for (k = 0; k < fw->ncomps; k++) {
+		fprintf(out, "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"%s\" points=\"",
+			palette[k % 8]);
+		for (i = r->n, x = 0; i-- > 0;) {
+			const struct review_session *s = &r->s[i];
+			if (!s->levels || s->fw != fw || strcmp(s->trainee ? s->trainee : "", who) != 0)
+				continue;
+			fprintf(out, "%zu,%d ", 30 + x++ * 40, h - (s->shown[k] < 0 ? 0 : s->shown[k]) * 30);
+		}
+		fputs("\"><title>", out);
+		html_text(out, &b, fw->comps[k].name);
+		fputs("</title></polyline>\n", out);
+	}
+	fputs("</svg>\n", out);
+	buf_free(&b);
+}
+
+static void svg_growth(FILE *out, const struct review *r, const struct framework *fw)
+{
+	const char *who[30];
+	size_t n = trainees(r, who, 30), i;
+	struct buf b = {0};
+
+	if (fw == NULL)
+		return;
+	fputs("<h2>Groei per competentie</h2>\n<p class=\"legend\">", out);
+	for (i = 0; i < fw->ncomps; i++) {
+		fprintf(out, "<span style=\"color:%s\">&#9632; ", palette[i % 8]);
+		html_text(out, &b, fw->comps[i].name);
+		fputs("</span> ", out);
+	}
+	fputs("</p>\n", out);
+	for (i = 0; i < n; i++)
+		svg_growth_one(out, r, fw, who[i]);
+	buf_free(&b);
+}
+
+/* One stacked bar per step: the share of each option. */
+static void svg_steps(FILE *out, const struct review *r)
+{
+	const struct review_count **v = sorted_counts(r);
+	struct buf b = {0};
+	size_t i = 0;
+
+	fputs("<h2>Keuzes per stap</h2>\n", out);
+	while (i < r->ncnt) {
+		size_t j = i;
+		int total = review_step_total(r, v[i]->scenario, v[i]->step), x = 0;
+		struct buf t = {0};
+		fputs("<div class=\"step\"><span>", out);
+		buf_printf(&t, "%s / %s", v[i]->scenario, v[i]->step);
+		html_text(out, &b, t.s);
+		buf_free(&t);
+		fprintf(out, "</span><svg role=\"img\" aria-label=\"verdeling\" width=\"400\" height=\"18\">");
+		for (; j < r->ncnt && strcmp(v[j]->scenario, v[i]->scenario) == 0 &&
+		       strcmp(v[j]->step, v[i]->step) == 0; j++) {
+			int w = total ? v[j]->count * 400 / total : 0;
+			fprintf(out, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"18\" fill=\"%s\"%s>"
+				"<title>optie %d: %d (%d%%)%s</title></rect>", x, w,
+				palette[(v[j]->option - 1) % 8], v[j]->expert ? " stroke=\"#000\"" : "",
+				v[j]->option, v[j]->count, percent(v[j]->count, total),
+				v[j]->expert ? ", expert" : "");
+			if (w >= 24)
+				fprintf(out, "<text x=\"%d\" y=\"13\" font-size=\"11\" fill=\"#fff\">%d</text>",
+					x + 4, v[j]->option);
+			x += w;
+		}
+		fputs("</svg></div>\n", out);
+		i = j;
+	}
+	buf_free(&b);
+	free(v);
+}
+
+static void html_table(FILE *out, const struct review *r, const struct framework *fw)
+{
+	struct buf b = {0};
+	size_t i, k;
+
+	fputs("<h2>Sessies</h2>\n<table>\n<tr><th>datum</th><th>cursist</th><th>scenario</th>"
+	      "<th>modus</th><th>status</th><th>einde</th><th>gezien</th><th>gehoord</th>"
+	      "<th>geholpen</th>", out);
+	for (k = 0; fw && k < fw->ncomps; k++) {
+		fputs("<th>", out);
+		html_text(out, &b, fw->comps[k].name);
+		fputs("</th>", out);
+	}
+	fputs("</tr>\n", out);
+	for (i = 0; i < r->n; i++) {
+		const struct review_session *s = &r->s[i];
+		const char *cells[] = {s->started, s->trainee, s->scenario, s->mode,
+				       review_status(s), s->ending ? s->ending : "-"};
+		fputs("<tr>", out);
+		for (k = 0; k < sizeof cells / sizeof *cells; k++) {
+			fputs("<td>", out);
+			html_text(out, &b, cells[k]);
+			fputs("</td>", out);
+		}
+		fprintf(out, "<td>%d</td><td>%d</td><td>%d</td>", s->meters[0], s->meters[1],
+			s->meters[2]);
+		for (k = 0; fw && k < fw->ncomps; k++)
+			if (s->levels && s->fw == fw && s->shown[k] >= 0)
+				fprintf(out, "<td class=\"%s\">%d/%d</td>",
+					s->shown[k] < s->target[k] ? "below" : "ok", s->shown[k], s->target[k]);
+			else
+				fputs("<td>-</td>", out);
+		fputs("</tr>\n", out);
+	}
+	fputs("</table>\n", out);
+	buf_free(&b);
+}
+
+void report_html(FILE *out, const struct review *r, const struct framework *fw)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<title>Rapport klantcoach</title>\n<style>\n"
+	      "body{font-family:sans-serif;margin:2em;color:#222}"
+	      "table{border-collapse:collapse;font-size:13px}"
+	      "td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}"
+	      "td.below{background:#fde2e1}td.ok{background:#e3f4ea}"
+	      ".step{display:flex;gap:1em;align-items:center;font-size:12px;margin:2px 0}"
+	      ".step span{width:22em}.legend span{margin-right:1em}\n"
+	      "</style>\n</head>\n<body>\n<h1>Rapport klantcoach</h1>\n", out);
+	fprintf(out, "<p>%zu sessies uit %zu bestanden", r->nsessions, r->nfiles);
+	if (r->nskipped)
+		fprintf(out, " (%zu overgeslagen)", r->nskipped);
+	fputs(".</p>\n", out);
+	html_table(out, r, fw);
+	svg_meters(out, r);
+	svg_growth(out, r, fw);
+	svg_steps(out, r);
+	fputs("</body>\n</html>\n", out);
+}

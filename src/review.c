@@ -1,0 +1,408 @@
+/*
+ * review: one pass per log with sessionlog_read. The path in force is kept
+ * as a small stack (choices push, undos pop) while reading; at the end of
+ * the file it feeds the counters and, when possible, a replay for levels.
+ */
+#include "review.h"
+#include "feedback.h"
+#include "mem.h"
+#include "path.h"
+#include "reflect.h"
+#include "sessionlog.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct move {
+	char *step;
+	int option;
+};
+
+struct acc {
+	struct review_session s;
+	char *version;
+	struct move *path;
+	size_t n, cap;
+};
+
+static void set(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = mem_strdup(v);
+}
+
+static int on_event(void *ctx, const struct sessionlog_event *ev)
+{
+	struct acc *a = ctx;
+
+	switch (ev->type) {
+	case SL_META:
+		if (strcmp(ev->key, "cursist") == 0) set(&a->s.trainee, ev->value);
+		else if (strcmp(ev->key, "persona") == 0) set(&a->s.persona, ev->value);
+		else if (strcmp(ev->key, "scenario") == 0) set(&a->s.scenario, ev->value);
+		else if (strcmp(ev->key, "modus") == 0) set(&a->s.mode, ev->value);
+		else if (strcmp(ev->key, "versie") == 0) set(&a->version, ev->value);
+		else if (strcmp(ev->key, "niveau") == 0) a->s.level = ev->value[0];
+		break;
+	case SL_START:
+		set(&a->s.started, ev->time);
+		memcpy(a->s.meters, ev->meters, sizeof a->s.meters);
+		break;
+	case SL_CHOICE:
+		mem_grow(&a->path, &a->cap, a->n + 1, sizeof *a->path);
+		a->path[a->n].step = mem_strdup(ev->step);
+		a->path[a->n++].option = ev->option;
+		a->s.think_ms += ev->think_ms > 0 ? ev->think_ms : 0;
+		memcpy(a->s.meters, ev->meters, sizeof a->s.meters);
+		break;
+	case SL_UNDO:
+		if (a->n > 0)
+			free(a->path[--a->n].step);
+		a->s.nundo++;
+		a->s.finished = 0;
+		memcpy(a->s.meters, ev->meters, sizeof a->s.meters);
+		break;
+	case SL_END:
+		a->s.finished = 1;
+		set(&a->s.ending, ev->value);
+		break;
+	case SL_DONE:
+		a->s.done = 1;
+		break;
+	case SL_ANSWER:
+		break;
+	}
+	return 0;
+}
+
+static size_t hash3(const char *a, const char *b, int n)
+{
+	size_t h = 1469598103934665603ULL;
+
+	for (; *a; a++)
+		h = (h ^ (unsigned char)*a) * 1099511628211ULL;
+	h = (h ^ 0xff) * 1099511628211ULL;
+	for (; *b; b++)
+		h = (h ^ (unsigned char)*b) * 1099511628211ULL;
+	return (h ^ (size_t)n) * 1099511628211ULL;
+}
+
+static void rehash(struct review *r)
+{
+	size_t i, ns = r->nslot ? r->nslot * 2 : 64;
+
+	free(r->slot);
+	r->slot = mem_calloc(ns, sizeof *r->slot);
+	r->nslot = ns;
+	for (i = 0; i < r->ncnt; i++) {
+		size_t h = hash3(r->cnt[i].scenario, r->cnt[i].step, r->cnt[i].option) & (ns - 1);
+		while (r->slot[h])
+			h = (h + 1) & (ns - 1);
+		r->slot[h] = i + 1;
+	}
+}
+
+static struct review_count *counter(struct review *r, const char *sc, const char *step, int opt)
+{
+	size_t h;
+	struct review_count *c;
+
+	if (r->ncnt * 2 >= r->nslot)
+		rehash(r);
+	for (h = hash3(sc, step, opt) & (r->nslot - 1); r->slot[h]; h = (h + 1) & (r->nslot - 1)) {
+		c = &r->cnt[r->slot[h] - 1];
+		if (c->option == opt && strcmp(c->step, step) == 0 && strcmp(c->scenario, sc) == 0)
+			return c;
+	}
+	mem_grow(&r->cnt, &r->capcnt, r->ncnt + 1, sizeof *r->cnt);
+	c = &r->cnt[r->ncnt];
+	c->scenario = mem_strdup(sc);
+	c->step = mem_strdup(step);
+	c->option = opt;
+	c->count = c->expert = 0;
+	r->slot[h] = ++r->ncnt;
+	return c;
+}
+
+static int option_index(const struct sc_step *st, int num)
+{
+	int i;
+
+	for (i = 0; i < st->nopt; i++)
+		if (st->opt[i].num == num)
+			return i;
+	return -1;
+}
+
+/* Replay the path when the scenario is here unchanged; fills levels. */
+static void replay(struct review *r, struct acc *a, const struct scenario *sc)
+{
+	struct session s;
+	struct reflect rf;
+	size_t i;
+
+	session_start(&s, sc);
+	for (i = 0; i < a->n; i++) {
+		int st = s.step, o;
+		if (st < 0 || strcmp(sc->steps[st].id, a->path[i].step) != 0 ||
+		    (o = option_index(&sc->steps[st], a->path[i].option)) < 0) {
+			session_free(&s);
+			return;
+		}
+		counter(r, sc->id, a->path[i].step, a->path[i].option)->expert |=
+			scenario_expert(sc, (size_t)st, s.flags) == o;
+		session_choose(&s, o, 0);
+	}
+	a->s.fw = content_framework(r->c, sc->framework);
+	if (a->s.fw && a->s.fw->ncomps <= REVIEW_MAX_COMP) {
+		reflect_build(&rf, &s, a->s.fw, a->s.level ? a->s.level : sc->level);
+		for (i = 0; i < rf.ncomps; i++) {
+			a->s.shown[i] = rf.comps[i].mark == REFLECT_NA ? -1 : rf.comps[i].shown;
+			a->s.target[i] = rf.comps[i].target;
+		}
+		a->s.levels = 1;
+		reflect_free(&rf);
+	}
+	if (s.end >= 0)
+		a->s.tone = (int)sc->ends[s.end].tone;
+	session_free(&s);
+}
+
+static struct review_compstat *compstat(struct review *r, const char *scenario,
+					const struct framework *fw)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncs; i++)
+		if (strcmp(r->cs[i].scenario, scenario) == 0)
+			return &r->cs[i];
+	mem_grow(&r->cs, &r->capcs, r->ncs + 1, sizeof *r->cs);
+	memset(&r->cs[r->ncs], 0, sizeof *r->cs);
+	r->cs[r->ncs].scenario = mem_strdup(scenario);
+	r->cs[r->ncs].fw = fw;
+	return &r->cs[r->ncs++];
+}
+
+static void count_levels(struct review *r, const struct review_session *s)
+{
+	struct review_compstat *cs;
+	size_t i;
+
+	if (!s->levels)
+		return;
+	cs = compstat(r, s->scenario, s->fw);
+	for (i = 0; i < s->fw->ncomps; i++)
+		if (s->shown[i] >= 0) {
+			cs->n[i]++;
+			cs->below[i] += s->shown[i] < s->target[i];
+		}
+}
+
+static void finish(struct review *r, struct acc *a, const struct review_opts *o,
+		   struct diag *d)
+{
+	const struct scenario *sc = content_scenario(r->c, a->s.scenario);
+	struct feedback fb;
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		counter(r, a->s.scenario, a->path[i].step, a->path[i].option)->count++;
+	a->s.nchoices = (int)a->n;
+	a->s.tone = -1;
+	if (sc && a->version && strcmp(sc->version, a->version) == 0)
+		replay(r, a, sc);
+	if (feedback_load(&fb, a->s.path, d) == 0)
+		a->s.nfeedback = (int)fb.n;
+	feedback_free(&fb);
+	count_levels(r, &a->s);
+	r->nsessions++;
+	if (o->on_session)
+		o->on_session(o->ctx, &a->s);
+	if (!o->keep)
+		return;
+	mem_grow(&r->s, &r->cap, r->n + 1, sizeof *r->s);
+	r->s[r->n++] = a->s;
+	memset(&a->s, 0, sizeof a->s);
+}
+
+static void acc_free(struct acc *a)
+{
+	size_t i;
+	struct review_session *s = &a->s;
+
+	for (i = 0; i < a->n; i++)
+		free(a->path[i].step);
+	free(a->path);
+	free(a->version);
+	free(s->path); free(s->id); free(s->trainee); free(s->persona);
+	free(s->scenario); free(s->mode); free(s->started); free(s->ending);
+	memset(a, 0, sizeof *a);
+}
+
+static int wanted(const struct acc *a, const struct review_filter *f)
+{
+	if (a->s.scenario == NULL || a->s.started == NULL)
+		return 0;
+	if (f && f->trainee && (!a->s.trainee || strcmp(f->trainee, a->s.trainee) != 0))
+		return 0;
+	return !(f && f->scenario && strcmp(f->scenario, a->s.scenario) != 0);
+}
+
+static void scan_file(struct review *r, const char *path, const struct review_opts *o,
+		      struct diag *d)
+{
+	struct acc a;
+	const char *slash = strrchr(path, '/');
+	size_t len;
+
+	memset(&a, 0, sizeof a);
+	a.s.path = mem_strdup(path);
+	slash = slash ? slash + 1 : path;
+	len = strlen(slash);
+	a.s.id = mem_strndup(slash, len > 4 ? len - 4 : len);
+	r->nfiles++;
+	if (sessionlog_read(path, on_event, &a, d) != 0 || a.s.scenario == NULL) {
+		if (a.s.scenario == NULL)
+			diag_add(d, DIAG_WARNING, path, 0, "geen sessielogboek; overgeslagen");
+		r->nskipped++;
+	} else if (wanted(&a, o->filter)) {
+		finish(r, &a, o, d);
+	}
+	acc_free(&a);
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static void scan_dir(struct review *r, const char *dir, const struct review_opts *o,
+		     struct diag *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	if (dp == NULL) {
+		diag_add(d, DIAG_WARNING, dir, 0, "kan map niet lezen");
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0 ||
+		    (len > 13 && strcmp(e->d_name + len - 13, ".feedback.csv") == 0))
+			continue;
+		mem_grow(&names, &cap, n + 1, sizeof *names);
+		names[n++] = path_join(dir, e->d_name);
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name);
+	for (i = 0; i < n; i++) {
+		scan_file(r, names[i], o, d);
+		if (o->progress)
+			o->progress(o->ctx, r->nfiles);
+		free(names[i]);
+	}
+	free(names);
+}
+
+int review_scan(struct review *r, const struct content *c, char *const *paths,
+		size_t npaths, const struct review_opts *o, struct diag *d)
+{
+	size_t i, readable = 0;
+
+	memset(r, 0, sizeof *r);
+	r->c = c;
+	for (i = 0; i < npaths; i++) {
+		if (path_isdir(paths[i])) {
+			scan_dir(r, paths[i], o, d);
+			readable++;
+		} else if (path_isfile(paths[i])) {
+			scan_file(r, paths[i], o, d);
+			readable++;
+		} else {
+			diag_add(d, DIAG_WARNING, paths[i], 0, "bestaat niet of is geen map of bestand");
+		}
+	}
+	review_sort(r, SORT_DATE);
+	return readable ? 0 : -1;
+}
+
+const char *review_status(const struct review_session *s)
+{
+	return !s->finished ? "onderbroken" : s->done ? "afgerond" : "reflectie open";
+}
+
+static int cmp_str0(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static enum review_sort sort_key;
+
+static int cmp_session(const void *x, const void *y)
+{
+	const struct review_session *a = x, *b = y;
+	int c = 0;
+
+	switch (sort_key) {
+	case SORT_TRAINEE: c = cmp_str0(a->trainee, b->trainee); break;
+	case SORT_PERSONA: c = cmp_str0(a->persona, b->persona); break;
+	case SORT_SCENARIO: c = cmp_str0(a->scenario, b->scenario); break;
+	case SORT_MODE: c = cmp_str0(a->mode, b->mode); break;
+	case SORT_RESULT: c = a->tone - b->tone; break;
+	default: break;
+	}
+	return c ? c : cmp_str0(b->started, a->started) ? cmp_str0(b->started, a->started)
+						       : cmp_str0(a->id, b->id);
+}
+
+void review_sort(struct review *r, enum review_sort key)
+{
+	sort_key = key;
+	if (r->n)
+		qsort(r->s, r->n, sizeof *r->s, cmp_session);
+}
+
+const char *review_sort_name(enum review_sort key)
+{
+	static const char *const names[SORT_COUNT] = {
+		"datum", "cursist", "persona", "scenario", "modus", "resultaat",
+	};
+	return names[key];
+}
+
+int review_step_total(const struct review *r, const char *scenario, const char *step)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < r->ncnt; i++)
+		if (strcmp(r->cnt[i].scenario, scenario) == 0 && strcmp(r->cnt[i].step, step) == 0)
+			n += r->cnt[i].count;
+	return n;
+}
+
+void review_free(struct review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		struct acc a = {r->s[i], NULL, NULL, 0, 0};
+		acc_free(&a);
+	}
+	for (i = 0; i < r->ncnt; i++) {
+		free(r->cnt[i].scenario);
+		free(r->cnt[i].step);
+	}
+	for (i = 0; i < r->ncs; i++)
+		free(r->cs[i].scenario);
+	free(r->cs);
+	free(r->s);
+	free(r->cnt);
+	free(r->slot);
+	memset(r, 0, sizeof *r);
+}

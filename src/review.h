@@ -1,0 +1,84 @@
+/*
+ * review: streaming aggregation over many session logs for coaches. Each
+ * log is read once, event by event; only a one-row summary per session and
+ * one counter per (scenario, step, option) are kept, so memory grows with
+ * what is shown, not with the size of the logs. When a session's scenario
+ * is present unchanged, the path is replayed to compute the levels shown.
+ * Damaged or unreadable logs are skipped with a warning naming file and line.
+ */
+#ifndef KC_REVIEW_H
+#define KC_REVIEW_H
+#include "content.h"
+#include "diag.h"
+
+#define REVIEW_MAX_COMP 16
+
+struct review_filter {
+	const char *trainee, *scenario;
+};
+
+struct review_session {
+	char *path, *id, *trainee, *persona, *scenario, *mode, *started, *ending;
+	char level;
+	int tone;			/* enum sc_tone, or -1 when not finished */
+	int finished, done, levels;	/* levels: shown[] is valid */
+	int meters[METER_N];
+	int nchoices, nundo, nfeedback;
+	long think_ms;
+	const struct framework *fw;
+	int shown[REVIEW_MAX_COMP], target[REVIEW_MAX_COMP];
+};
+
+struct review_count {
+	char *scenario, *step;
+	int option, count, expert;
+};
+
+/* Per scenario: sessions with levels and how many were below target. */
+struct review_compstat {
+	char *scenario;
+	const struct framework *fw;
+	int n[REVIEW_MAX_COMP], below[REVIEW_MAX_COMP];
+};
+
+/* How to scan: a filter, whether to keep the session summaries (lists and
+ * charts) or only hand each one to on_session (streaming reports). */
+struct review_opts {
+	const struct review_filter *filter;
+	int keep;
+	void (*on_session)(void *ctx, const struct review_session *s);
+	void (*progress)(void *ctx, size_t files);
+	void *ctx;
+};
+
+enum review_sort { SORT_DATE, SORT_TRAINEE, SORT_PERSONA, SORT_SCENARIO, SORT_MODE,
+		   SORT_RESULT, SORT_COUNT };
+
+struct review {
+	const struct content *c;
+	struct review_session *s;
+	size_t n, cap;
+	struct review_count *cnt;
+	size_t ncnt, capcnt;
+	size_t *slot, nslot;		/* hash index into cnt (index + 1) */
+	struct review_compstat *cs;
+	size_t ncs, capcs;
+	size_t nfiles, nskipped, nsessions;
+};
+
+/* Scan every session log in paths (folders or files), in name order.
+ * 0, or -1 when no path could be read at all. */
+int review_scan(struct review *r, const struct content *c, char *const *paths,
+		size_t npaths, const struct review_opts *o, struct diag *d);
+/* Sort the sessions. */
+void review_sort(struct review *r, enum review_sort key);
+/* Dutch name of a sort key. */
+const char *review_sort_name(enum review_sort key);
+/* Status word of a session: onderbroken, reflectie open, afgerond. */
+const char *review_status(const struct review_session *s);
+/* How many sessions chose something at this step (sum over its options). */
+int review_step_total(const struct review *r, const char *scenario, const char *step);
+/* Free everything. */
+void review_free(struct review *r);
+
+#endif

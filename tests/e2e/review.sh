@@ -1,0 +1,139 @@
+#!/bin/sh
+# review.sh: the coach's side on a synthetic cohort written by the real
+# engine: exact counts in CSV, Markdown and HTML, filters, damaged logs,
+# feedback beside the log (and the trainee seeing it), hostile text made
+# inert everywhere, and the review screens through tmux.
+. "$KC_SRC/tests/e2e/lib.sh"
+trap 'tm_stop; rm -rf "$T"' EXIT
+
+C="$T/cohort"
+"$KC_COHORT" "$KC_SRC" "$C" 30 4 42 > "$T/expected" || fail "cohort generator"
+
+# CSV: one row per session and a per-step table whose counts equal the
+# generator's own tally.
+kc report --format csv "$C" > "$T/r.csv" 2> "$T/err"; rc=$?
+expect_eq "csv exit" "$rc" 0
+expect_eq "csv sessions" "$(awk 'NR > 1 && ($0 == "\r" || $0 == "") {exit} NR > 1' "$T/r.csv" | wc -l)" 120
+awk -F, '/^scenario,stap,optie/ {on = 1; next} on && ($0 == "\r" || $0 == "") {exit} on {print}' "$T/r.csv" |
+	sed 's/\r$//' > "$T/steps.csv"
+got=$(awk -F, '{print $1 "," $2 "," $3 "," $(NF-2)}' "$T/steps.csv" | sort)
+expect_eq "csv per-step counts equal the generator's tally" "$got" "$(sort "$T/expected")"
+expect_contains "csv competency table" "$(cat "$T/r.csv")" "scenario,competentie,sessies,onder_doel,procent_onder_doel"
+expect_eq "csv uses CRLF" "$(head -1 "$T/r.csv" | od -c | grep -c '\\r')" 1
+
+# Markdown and HTML: the same numbers.
+kc report --format md "$C" > "$T/r.md"
+expect_eq "md session rows" "$(sed -n '/^## Sessies/,/^## Keuzes/p' "$T/r.md" | grep -c '^| 20')" 120
+expect_eq "md step rows" "$(sed -n '/^## Keuzes per stap/,/^## Competenties/p' "$T/r.md" | grep -c '^| [a-z0-9-]* | [a-z0-9-]* | [0-9]')" "$(wc -l < "$T/expected")"
+first=$(head -1 "$T/expected")
+sc=${first%%,*}; rest=${first#*,}; st=${rest%%,*}; rest=${rest#*,}; op=${rest%%,*}; n=${rest#*,}
+expect_contains "md exact count" "$(cat "$T/r.md")" "| $sc | $st | $op | $n |"
+kc report --format html -o "$T/r.html" "$C"; rc=$?
+expect_eq "html exit" "$rc" 0
+expect_eq "html private" "$(stat -c %a "$T/r.html")" 600
+h=$(cat "$T/r.html")
+expect_eq "html session rows" "$(grep -c '^<tr><td>' "$T/r.html")" 120
+expect_contains "html self-contained" "$h" "<style>"
+expect_not_contains "html no external assets" "$h" "src=\"http"
+expect_contains "html meters chart" "$h" "aria-label=\"meters per sessie\""
+expect_contains "html growth chart" "$h" "Groei per competentie"
+expect_contains "html step bars" "$h" "<title>optie $op: $n ("
+expect_eq "html svg balanced" "$(grep -o '<svg' "$T/r.html" | wc -l)" "$(grep -o '</svg>' "$T/r.html" | wc -l)"
+
+# Filters.
+out=$(kc report --format csv --trainee "Cursist 01" "$C")
+expect_eq "trainee filter" "$(printf '%s\n' "$out" | grep -c ',Cursist 01,')" 4
+out=$(kc report --format csv --scenario jos-binnenloop "$C")
+expect_not_contains "scenario filter" "$out" ",denzell-"
+
+# A damaged log is skipped with file and line; the rest is still reported.
+cp "$(ls "$C"/*.csv | head -1)" "$C/zz-kapot.csv"
+printf 'keuze,gisteren,begin,1,,5,5,5,,\n' >> "$C/zz-kapot.csv"
+kc report --format csv "$C" > "$T/r2.csv" 2> "$T/err"; rc=$?
+expect_eq "damaged still exit 0" "$rc" 0
+expect_contains "damaged warning names file and line" "$(cat "$T/err")" "zz-kapot.csv:"
+expect_contains "damaged field named" "$(cat "$T/err")" "veld 'tijd': 'gisteren'"
+expect_eq "rest still reported" "$(awk 'NR > 1 && ($0 == "\r" || $0 == "") {exit} NR > 1' "$T/r2.csv" | wc -l)" 120
+rm "$C/zz-kapot.csv"
+out=$(kc report --format pdf "$C" 2>&1); rc=$?
+expect_eq "bad format exit" "$rc" 2
+out=$(kc report --format csv "$T/nergens" 2>&1); rc=$?
+expect_eq "missing folder exit" "$rc" 1
+
+# Feedback: stored beside the log, never inside it; the trainee sees it.
+export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B
+printf '1\n1\nprima\n' | "$KC_BIN" --content "$FIX/mini" --plain --name Sanne play proef-basis > /dev/null
+log=$(ls "$T"/data/sessions/*.csv)
+before=$(cksum < "$log")
+out=$(printf '1\nf 1 Mooi samengevat.\nf 0 Sterk gesprek.\nq\n' |
+	KLANTCOACH_COACH="Coach Ria" "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_contains "timeline shows the step" "$out" "Stap 1 ("
+expect_contains "timeline not chosen" "$out" "niet gekozen 2:"
+expect_contains "feedback saved" "$out" "Feedback bewaard."
+expect_eq "log untouched" "$(cksum < "$log")" "$before"
+fb="${log%.csv}.feedback.csv"
+expect_eq "feedback file private" "$(stat -c %a "$fb")" 600
+expect_contains "feedback row" "$(cat "$fb")" ",Coach Ria,1,Mooi samengevat."
+out=$("$KC_BIN" --content "$FIX/mini" show "$(basename "$log" .csv)")
+expect_contains "trainee sees step feedback" "$out" "Coach Ria bij stap 1"
+expect_contains "trainee sees overall feedback" "$out" "Coach Ria, algemeen"
+out=$(printf '1\ng\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_contains "growth view" "$out" "Groei van Sanne"
+out=$(printf '1\nc\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_contains "cohort view" "$out" "Cohort: Proef belt"
+expect_contains "cohort percent" "$out" "(100%)"
+
+# Hostile text in a name, an answer and feedback is inert everywhere.
+bad=$(printf '=X\033[2J\033]0;pwn\007=cmd|%s /C calc%s!A0<script>alert(1)</script>\342\200\256evil\377' "'" "'")
+export KLANTCOACH_DATA="$T/hostile"
+printf '1\n1\n%s\n' "$bad" | "$KC_BIN" --content "$FIX/mini" --plain --name "$bad" play proef-basis > "$T/play.out" 2>&1
+hlog=$(ls "$T"/hostile/sessions/*.csv)
+KLANTCOACH_COACH="$bad" "$KC_BIN" --content "$FIX/mini" --plain review > "$T/rev.out" 2>&1 <<IN
+1
+f 1 $bad
+q
+IN
+"$KC_BIN" --content "$FIX/mini" show "$(basename "$hlog" .csv)" > "$T/show.out" 2>&1
+"$KC_BIN" --content "$FIX/mini" report --format csv "$T/hostile/sessions" > "$T/h.csv" 2>&1
+"$KC_BIN" --content "$FIX/mini" report --format md "$T/hostile/sessions" > "$T/h.md" 2>&1
+"$KC_BIN" --content "$FIX/mini" report --format html "$T/hostile/sessions" > "$T/h.html" 2>&1
+for f in play.out rev.out show.out h.csv h.md h.html; do
+	expect_eq "$f has no ESC" "$(tr -dc '\033' < "$T/$f" | wc -c)" 0
+	expect_eq "$f has no BEL" "$(tr -dc '\007' < "$T/$f" | wc -c)" 0
+	expect_eq "$f has no bidi override" "$(grep -c "$(printf '\342\200\256')" "$T/$f")" 0
+done
+expect_contains "show makes ESC visible" "$(cat "$T/show.out")" '\x1b[2J'
+expect_contains "csv neutralises formulas" "$(cat "$T/h.csv")" "'=X\\x1b[2J"
+expect_not_contains "html has no live script" "$(cat "$T/h.html")" "<script>"
+expect_contains "html escaped script" "$(cat "$T/h.html")" "&lt;script&gt;"
+expect_contains "md escaped script" "$(cat "$T/h.md")" "&lt;script&gt;"
+expect_not_contains "md cell cannot break the table" "$(grep 'proef-basis' "$T/h.md" | head -1)" "calc'!A0|"
+
+# The review screens: list, timeline, feedback written in the TUI.
+unset KLANTCOACH_DATA
+tm_start "env HOME=$HOME KLANTCOACH_COACH=Coach LANG=C.UTF-8 TERM=xterm $KC_BIN --content $KC_SRC review $C; sleep 30" 100 30
+expect_screen "list" "klantcoach review: 120 van 120 sessies"
+tm_keys /
+tm_keys "Cursist 07" Enter
+expect_screen "search" "klantcoach review: 4 van 120 sessies"
+tm_keys s
+expect_screen "sort" "s sorteren (cursist)"
+tm_keys Enter
+expect_screen "timeline" "klantcoach review: tijdlijn"
+expect_screen "timeline step" "Stap 1 ("
+tm_keys f
+expect_screen "feedback step" "Bij welke stap?"
+tm_keys BSpace 2 Enter
+expect_screen "feedback text" "Je feedback:"
+tm_keys "Goed doorgevraagd, één vraag tegelijk." Tab
+expect_screen "feedback saved" "Feedback bewaard naast het logboek."
+tm_keys g
+expect_screen "growth" "Groei van Cursist 07"
+tm_keys c
+expect_screen "cohort" "Cohort:"
+tm_keys Escape q
+tm_stop
+expect_eq "feedback file written" "$(ls "$C"/*.feedback.csv | wc -l)" 1
+expect_contains "tui feedback row" "$(cat "$C"/*.feedback.csv)" ",Coach,2,\"Goed doorgevraagd, één vraag tegelijk.\""
+
+finish

@@ -1,0 +1,202 @@
+/* Unit tests for src/review, src/timeline and src/report on a small cohort. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "play.h"
+#include "report.h"
+#include "review.h"
+#include "timeline.h"
+
+static struct content c;
+static char dir[64];
+
+/* Play path (option indices) for trainee; undo after the first when asked. */
+static char *session(const char *who, const int *opts, int n, int undo)
+{
+	struct play p;
+	struct diag d = {0};
+	char *path;
+	int i;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], who, 'B', CONFIG_OEFENEN, dir, &d), 0);
+	for (i = 0; i < n; i++) {
+		cr_assert_eq(play_choose(&p, opts[i]), 0);
+		if (undo && i == 0) {
+			play_undo(&p);
+			play_choose(&p, opts[i]);
+		}
+	}
+	play_log_end(&p);
+	path = strdup(p.log.path);
+	play_end(&p);
+	return path;
+}
+
+static void setup(void)
+{
+	struct diag d = {0};
+	int good[] = {0, 0}, poor[] = {2, 1};
+
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	strcpy(dir, "/tmp/kc-rev-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	free(session("Anna", good, 2, 1));
+	free(session("Bram", poor, 2, 0));
+	free(session("Anna", poor, 1, 0));
+}
+
+static void teardown(void)
+{
+	char cmd[96];
+
+	content_free(&c);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(review, .init = setup, .fini = teardown);
+
+static void scan(struct review *r, const struct review_filter *f)
+{
+	struct diag d = {0};
+	struct review_opts o = {f, 1, NULL, NULL, NULL};
+	char *paths[] = {dir};
+
+	cr_assert_eq(review_scan(r, &c, paths, 1, &o, &d), 0);
+	diag_free(&d);
+}
+
+static const struct review_count *find(const struct review *r, const char *step, int opt)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncnt; i++)
+		if (strcmp(r->cnt[i].step, step) == 0 && r->cnt[i].option == opt)
+			return &r->cnt[i];
+	return NULL;
+}
+
+Test(review, counts_levels_and_status)
+{
+	struct review r;
+	size_t i;
+	int finished = 0;
+
+	scan(&r, NULL);
+	cr_assert_eq(r.n, 3);
+	cr_assert_eq(find(&r, "begin", 1)->count, 1, "undone choice counted once");
+	cr_assert(find(&r, "begin", 1)->expert);
+	cr_assert_eq(find(&r, "begin", 3)->count, 2);
+	cr_assert_eq(find(&r, "uitleg", 2)->count, 1);
+	cr_assert_eq(review_step_total(&r, "proef-basis", "begin"), 3);
+	for (i = 0; i < r.n; i++) {
+		finished += r.s[i].finished;
+		cr_assert(r.s[i].levels);
+	}
+	cr_assert_eq(finished, 2);
+	cr_assert_eq(r.ncs, 1);
+	cr_assert_eq(r.cs[0].n[0], 3);
+	cr_assert_eq(r.cs[0].below[0], 2, "two of three below target on Luisteren");
+	review_sort(&r, SORT_TRAINEE);
+	cr_assert_str_eq(r.s[2].trainee, "Bram");
+	review_free(&r);
+}
+
+Test(review, filters)
+{
+	struct review r;
+	struct review_filter f = {"Anna", NULL};
+
+	scan(&r, &f);
+	cr_assert_eq(r.n, 2);
+	review_free(&r);
+	f.trainee = NULL;
+	f.scenario = "iets-anders";
+	scan(&r, &f);
+	cr_assert_eq(r.n, 0);
+	review_free(&r);
+}
+
+Test(review, timeline_has_undo_and_offered_flags)
+{
+	struct review r;
+	struct sessionlog_data data;
+	struct timeline tl;
+	struct diag d = {0};
+	size_t i;
+
+	scan(&r, &(struct review_filter){"Anna", NULL});
+	for (i = 0; i < r.n && r.s[i].nundo == 0; i++)
+		;
+	cr_assert_lt(i, r.n);
+	cr_assert_eq(sessionlog_load(&data, r.s[i].path, &d), 0);
+	cr_assert_eq(timeline_build(&tl, &data, &c.scs[0], &d), 0);
+	cr_assert_eq(tl.v[0].kind, TL_CHOICE);
+	cr_assert_eq(tl.v[1].kind, TL_UNDO);
+	cr_assert_eq(tl.v[2].kind, TL_CHOICE);
+	cr_assert_eq(tl.v[3].pos, 2);
+	cr_assert_eq(tl.v[3].flags, 1, "flag set by the first choice");
+	cr_assert_eq(tl.v[4].kind, TL_END);
+	timeline_free(&tl);
+	sessionlog_data_free(&data);
+	review_free(&r);
+}
+
+static char *render(const struct review *r, enum report_format f)
+{
+	char *text = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&text, &n);
+	size_t i;
+
+	if (f == REPORT_CSV) {
+		report_csv_head(fp, &c.fws[0]);
+		for (i = 0; i < r->n; i++)
+			report_csv_session(fp, &r->s[i], &c.fws[0]);
+		report_csv_tail(fp, r);
+	} else if (f == REPORT_MD) {
+		report_md(fp, r, &c.fws[0]);
+	} else {
+		report_html(fp, r, &c.fws[0]);
+	}
+	fclose(fp);
+	return text;
+}
+
+Test(review, reports)
+{
+	struct review r;
+	char *csv, *md, *html;
+
+	scan(&r, NULL);
+	csv = render(&r, REPORT_CSV);
+	md = render(&r, REPORT_MD);
+	html = render(&r, REPORT_HTML);
+	cr_assert(strstr(csv, ",luis,uitl\r\n"));
+	cr_assert(strstr(csv, "proef-basis,begin,3,Je leest de regels voor over de termijn.,2,67,nee\r\n"), "%s", csv);
+	cr_assert(strstr(csv, "proef-basis,Luisteren,3,2,67\r\n"));
+	cr_assert(strstr(md, "| proef-basis | begin | 3 | 2 | 67% | nee |"));
+	cr_assert(strstr(html, "<title>optie 3: 2 (67%)</title>"));
+	cr_assert_eq(report_parse_format("html"), REPORT_HTML);
+	cr_assert_eq(report_parse_format("pdf"), -1);
+	free(csv);
+	free(md);
+	free(html);
+	review_free(&r);
+}
+
+Test(review, escaping)
+{
+	struct buf b = {0};
+
+	report_html_escape(&b, "<a href=\"x\">&'\x1b[31m");
+	cr_assert_str_eq(b.s, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;\\x1b[31m");
+	buf_clear(&b);
+	report_md_escape(&b, "a|b *c* <i>");
+	cr_assert_str_eq(b.s, "a\\|b \\*c\\* &lt;i&gt;");
+	buf_clear(&b);
+	report_csv_cell(&b, "@SUM(A1)");
+	cr_assert_str_eq(b.s, "'@SUM(A1)");
+	buf_free(&b);
+}
