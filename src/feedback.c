@@ -49,7 +49,7 @@ int feedback_add(const char *logpath, const char *coach, int step,
 		step > 0 ? buf_printf(&row, ",%d,", step) : buf_add(&row, ",,");
 		csvfile_field(&row, text);
 		buf_addc(&row, '\n');
-		rc = write(fd, row.s, row.len) == (ssize_t)row.len && fsync(fd) == 0 ? 0 : -1;
+		rc = path_append(fd, row.s, row.len, 1);
 		if (rc == 0 && fresh)
 			rc = path_sync_parent(path);
 		close(fd);

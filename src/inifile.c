@@ -34,14 +34,16 @@ static void scan_err(struct scan *sc, int line, const char *msg, const char *arg
 	sc->errors++;
 }
 
+/* Strip the white space iniparser strips (isspace in the C locale), so
+ * both see the same names and values. */
 static char *strip(char *s)
 {
+	static const char ws[] = " \t\n\v\f\r";
 	char *e;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
+	s += strspn(s, ws);
 	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+	while (e > s && strchr(ws, e[-1]))
 		*--e = '\0';
 	return s;
 }
@@ -152,6 +154,11 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 		return;
 	}
 	s = strip(raw);
+	if ((*s == ';' || *s == '#') && s[strlen(s) - 1] == '\\') {
+		/* iniparser would join the next line to the comment */
+		scan_err(sc, line, "%scommentaar eindigt op '\\'; vervolgregels worden niet ondersteund", "");
+		return;
+	}
 	if (*s == '\0' || *s == ';' || *s == '#')
 		return;
 	if (*s == '[' && s[strlen(s) - 1] == ']')

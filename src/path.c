@@ -78,7 +78,7 @@ int path_sync_parent(const char *path)
 	return rc;
 }
 
-static int write_all(int fd, const char *data, size_t n)
+int path_write_all(int fd, const char *data, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, data, n);
@@ -101,7 +101,7 @@ int path_write_atomic(const char *path, const char *data, size_t n)
 	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd >= 0) {
-		if (write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
+		if (path_write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
 		    close(fd) == 0) {
 			fd = -1;
 			if (rename(tmp.s, path) == 0)
@@ -116,6 +116,11 @@ int path_write_atomic(const char *path, const char *data, size_t n)
 	buf_free(&tmp);
 	errno = saved;
 	return rc;
+}
+
+int path_append(int fd, const char *data, size_t n, int sync)
+{
+	return path_write_all(fd, data, n) == 0 && (!sync || fsync(fd) == 0) ? 0 : -1;
 }
 
 char *path_read(const char *path, size_t *len)

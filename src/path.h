@@ -19,6 +19,10 @@ int path_isfile(const char *path);
 int path_sync_parent(const char *path);
 /* Write data to path atomically with mode 0600; 0 or -1 (errno set). */
 int path_write_atomic(const char *path, const char *data, size_t n);
+/* Write all n bytes to fd, retrying short writes. 0 or -1. */
+int path_write_all(int fd, const char *data, size_t n);
+/* Append n bytes to fd and, when sync is set, fsync it. 0 or -1. */
+int path_append(int fd, const char *data, size_t n, int sync);
 /* Read a whole file into a new NUL-terminated buffer; NULL on error. */
 char *path_read(const char *path, size_t *len);
 /* 1 when the directory can be written by users other than its owner. */

@@ -104,7 +104,11 @@ int persona_load(struct persona *p, const char *path, struct diag *d)
 	p->story = req(&f, "story", d, &err);
 	p->source = req(&f, "source", d, &err);
 	age = inifile_get(&f, "persona", "age");
-	p->age = age ? atoi(age) : 0;
+	if (age) {	/* whole number only: atoi took "40 jaar" and wrapped big ones */
+		char *end;
+		long v = strtol(age, &end, 10);
+		p->age = *age && *end == '\0' && v >= 16 && v <= 110 ? (int)v : 0;
+	}
 	if (p->age < 16 || p->age > 110) {
 		diag_add(d, DIAG_ERROR, path, inifile_line(&f, "persona", "age"),
 			 "leeftijd ontbreekt of is geen getal tussen 16 en 110");

@@ -29,20 +29,6 @@ const char *sessionlog_type_name(enum sessionlog_type t)
 	return type_names[t];
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Format one row and make it durable. */
 static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *step,
 		   int option, long ms, const int *meters, const char *key,
@@ -68,7 +54,7 @@ static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *ste
 	buf_addc(&b, ',');
 	csvfile_field(&b, value ? value : "");
 	buf_addc(&b, '\n');
-	rc = write_all(w->fd, b.s, b.len) == 0 && (w->bulk || fsync(w->fd) == 0) ? 0 : -1;
+	rc = path_append(w->fd, b.s, b.len, !w->bulk);
 	buf_free(&b);
 	return rc;
 }
@@ -124,7 +110,7 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 		return -1;
 	}
 	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
-	rc = write_all(w->fd, head.s, head.len);
+	rc = path_write_all(w->fd, head.s, head.len);
 	buf_free(&head);
 	if (rc == 0)
 		rc = put_row(w, SL_START, NULL, 0, -1, meters, NULL, NULL);

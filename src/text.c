@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 size_t text_decode(const char *str, size_t n, uint32_t *cp)
 {
@@ -337,4 +338,73 @@ void text_strv_free(char **v, size_t n)
 	for (i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
+}
+
+static int word_byte(char c)
+{
+	return ((unsigned char)c & 0x80) || (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Length of the longest name part matching at s as a whole word, or 0. */
+static size_t name_at(const char *s, const char *start, char **parts, size_t n)
+{
+	size_t i, best = 0;
+
+	if (s > start && word_byte(s[-1]))
+		return 0;
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(parts[i]);
+		if (k > best && strncasecmp(s, parts[i], k) == 0 && !word_byte(s[k]))
+			best = k;
+	}
+	return best;
+}
+
+static int particle(const char *w)
+{
+	static const char *const list[] = {
+		"de", "den", "der", "van", "het", "te", "ter", "ten", "la", "le", "du", "da",
+		"von", "vom", "el", "al", "di", "in", "op", "'t", "d'",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof list / sizeof *list; i++)
+		if (strcasecmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+char *text_hide_name(const char *s, const char *name, const char *with)
+{
+	struct buf b = {0};
+	char **words, *all[4];
+	size_t n = text_split(name, &words), m = 0, k;
+	const char *p, *rest;
+
+	if (n > 0) {
+		all[m++] = mem_strdup(name);
+		if (n > 1 && strlen(words[0]) >= 2 && !particle(words[0]))
+			all[m++] = mem_strdup(words[0]);
+		rest = strstr(name, words[0]) + strlen(words[0]);
+		while (*rest == ' ')
+			rest++;
+		if (n > 2)
+			all[m++] = mem_strdup(rest);
+		if (n > 1 && strlen(words[n - 1]) >= 2 && !particle(words[n - 1]))
+			all[m++] = mem_strdup(words[n - 1]);
+	}
+	for (p = s; *p;) {
+		k = m ? name_at(p, s, all, m) : 0;
+		if (k) {
+			buf_add(&b, with);
+			p += k;
+		} else {
+			buf_addc(&b, *p++);
+		}
+	}
+	text_strv_free(words, n);
+	while (m > 0)
+		free(all[--m]);
+	return buf_take(&b);
 }

@@ -44,6 +44,10 @@ void text_wrap(const char *s, size_t width, struct text_lines *out);
 size_t text_split(const char *s, char ***out);
 /* Free n strings and the array. */
 void text_strv_free(char **v, size_t n);
+/* A new string in which every whole-word occurrence of name, and of each
+ * part of name of two or more letters, is replaced by with (ASCII case
+ * folded). Used to hide a trainee's name in free text. */
+char *text_hide_name(const char *s, const char *name, const char *with);
 /* Free the lines. */
 void text_lines_free(struct text_lines *l);
 

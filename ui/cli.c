@@ -29,13 +29,15 @@ static const struct command commands[] = {
 	{"check", cmd_check, "[--strict] [--coverage] [PAD...]", "inhoud controleren"},
 	{"graph", cmd_graph, "SCENARIO", "scenario als Graphviz DOT"},
 	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [MAP...]", "sessielogboeken bekijken (coach)"},
+	{"replay", cmd_replay, "[--anoniem] SCENARIO|LOGBOEK|VERSLAG", "intervisie: samen een scenario of sessie naspelen"},
 	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [MAP...]", "rapport maken (coach)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 enum {
 	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
-	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO
+	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO,
+	OPT_ANONIEM
 };
 
 static const struct option longopts[] = {
@@ -51,6 +53,7 @@ static const struct option longopts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"trainee", required_argument, NULL, OPT_TRAINEE},
 	{"scenario", required_argument, NULL, OPT_SCENARIO},
+	{"anoniem", no_argument, NULL, OPT_ANONIEM},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -87,6 +90,7 @@ static void help(void)
 	      "  -o, --output BESTAND        report naar een bestand\n"
 	      "  --trainee NAAM              review en report: alleen deze cursist\n"
 	      "  --scenario ID               review en report: alleen dit scenario\n"
+	      "  --anoniem                   replay: naam van de cursist verbergen\n"
 	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);
 }
@@ -113,6 +117,7 @@ static void set_opt(struct cli_args *a, int c, const char *arg)
 	case 'o': a->output = arg; break;
 	case OPT_TRAINEE: a->trainee = arg; break;
 	case OPT_SCENARIO: a->scenario = arg; break;
+	case OPT_ANONIEM: a->anoniem = 1; break;
 	case 'h': a->help = 1; break;
 	case OPT_VERSION: a->version = 1; break;
 	}

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "feedback.h"
 #include "mem.h"
+#include "path.h"
 #include "plain.h"
 #include "report.h"
 #include "reviewview.h"
@@ -196,6 +197,10 @@ static int plain_review(struct cli_ctx *ctx, struct content *c, struct review *r
 	long n;
 	int next = 1;
 
+	char *records = path_join(ctx->data_dir, "intervisie");
+
+	reviewview_records(stdout, records);
+	free(records);
 	while (next) {
 		reviewview_list(stdout, r);
 		fputs("Kies een sessie (nummer), s = sorteren, q = stoppen: ", stdout);

@@ -5,11 +5,14 @@
 #include "reviewview.h"
 #include "buf.h"
 #include "feedback.h"
+#include "intervisie.h"
+#include "path.h"
 #include "mem.h"
 #include "plain.h"
 #include "text.h"
 #include "timeline.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,4 +255,39 @@ void reviewview_cohort(FILE *out, const struct review *r, const char *scenario)
 				r->cs[i].n[k] ? (r->cs[i].below[k] * 100 + r->cs[i].n[k] / 2) / r->cs[i].n[k] : 0);
 		}
 	}
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void reviewview_records(FILE *out, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	struct diag d = {0};
+
+	while (dp && (e = readdir(dp)) != NULL)
+		if (e->d_name[0] != '.' && strstr(e->d_name, ".csv")) {
+			mem_grow(&names, &cap, n + 1, sizeof *names);
+			names[n++] = path_join(dir, e->d_name);
+		}
+	if (dp)
+		closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name);
+	if (n)
+		fprintf(out, "Intervisieverslagen: %zu\n", n);
+	for (i = 0; i < n; i++) {
+		char *line = intervisie_describe(names[i], &d);
+		if (line)
+			plain_line(out, "  ", line);
+		free(line);
+		free(names[i]);
+	}
+	free(names);
+	diag_free(&d);
 }

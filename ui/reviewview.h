@@ -21,6 +21,8 @@ void reviewview_growth(FILE *out, const struct review *r, const char *trainee);
 /* Per step how many chose each option; competencies below target; the
  * steps where most sessions left the expert's path. */
 void reviewview_cohort(FILE *out, const struct review *r, const char *scenario);
+/* The intervisie records in dir, one line each. */
+void reviewview_records(FILE *out, const char *dir);
 /* Append s padded with spaces to w display columns (cut when longer). */
 void reviewview_pad(FILE *out, const char *s, size_t w);
 

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "feedback.h"
 #include "mem.h"
+#include "path.h"
 #include "reviewview.h"
 #include "text.h"
 
@@ -62,6 +63,23 @@ static void review_enter(struct tui *t)
 	refilter(t);
 }
 
+/* The intervisie records below the sessions (read-only lines). */
+static void records(struct tui *t, struct lines *l)
+{
+	char *text = NULL, *dir = path_join(t->ctx->data_dir, "intervisie");
+	size_t n = 0;
+	FILE *fp = open_memstream(&text, &n);
+
+	reviewview_records(fp, dir);
+	fclose(fp);
+	if (n) {
+		lines_blank(l);
+		lines_add(l, text, (size_t)COLS - 4, 0, ROLE_DIM, 0);
+	}
+	free(text);
+	free(dir);
+}
+
 static void review_draw(struct tui *t)
 {
 	struct lines l = {0};
@@ -93,6 +111,7 @@ static void review_draw(struct tui *t)
 	}
 	if (t->nshown == 0)
 		lines_add(&l, "Geen sessies gevonden.", (size_t)COLS - 4, 0, ROLE_DIM, 0);
+	records(t, &l);
 	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
 	t->cursor_x = 2;
 	if (t->phase == 1) {

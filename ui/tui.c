@@ -28,6 +28,7 @@ static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_REVIEW] = &scr_review_ops,
 	[SCR_PAGE] = &scr_page_ops,
 	[SCR_FEEDBACK] = &scr_feedback_ops,
+	[SCR_REPLAY] = &scr_replay_ops,
 };
 
 static volatile sig_atomic_t stop_signal;
@@ -229,7 +230,7 @@ static void generic(struct tui *t, enum request req)
 	case REQ_HELP: t->help = 1; break;
 	case REQ_REDRAW: clearok(stdscr, TRUE); break;
 	case REQ_QUIT:
-		if (t->scr == SCR_PLAY || t->scr == SCR_REFLECT)
+		if (t->scr == SCR_PLAY || t->scr == SCR_REFLECT || t->scr == SCR_REPLAY)
 			t->confirm_quit = 1;
 		else
 			t->quit = 1;
@@ -331,6 +332,26 @@ int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r)
 	if (curses_start(ctx->cfg.colour) != 0)
 		return EXIT_BAD;
 	tui_go(&t, SCR_REVIEW);
+	rc = loop(&t);
+	tui_free(&t);
+	return rc;
+}
+
+int tui_replay(struct cli_ctx *ctx, struct content *c, struct intervisie *iv)
+{
+	struct tui t;
+	int rc;
+
+	if (!terminal_ok())
+		return EXIT_BAD;
+	memset(&t, 0, sizeof t);
+	t.ctx = ctx;
+	t.c = c;
+	t.iv = iv;
+	catch_signals();
+	if (curses_start(ctx->cfg.colour) != 0)
+		return EXIT_BAD;
+	tui_go(&t, SCR_REPLAY);
 	rc = loop(&t);
 	tui_free(&t);
 	return rc;

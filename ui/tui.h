@@ -12,6 +12,7 @@
 #include "content.h"
 #include "draw.h"
 #include "input.h"
+#include "intervisie.h"
 #include "play.h"
 #include "request.h"
 #include "review.h"
@@ -24,7 +25,7 @@ enum tui_start { TUI_PLAY };
 
 enum screen_id {
 	SCR_NAME, SCR_HOME, SCR_PERSONA, SCR_SCENARIO, SCR_MODE, SCR_PLAY,
-	SCR_REFLECT, SCR_REVIEW, SCR_PAGE, SCR_FEEDBACK, SCR_COUNT
+	SCR_REFLECT, SCR_REVIEW, SCR_PAGE, SCR_FEEDBACK, SCR_REPLAY, SCR_COUNT
 };
 
 struct tui;
@@ -62,12 +63,14 @@ struct tui {
 	int nshown;
 	int current;			/* coach: review index of the open session */
 	struct lines page;		/* coach: the text page being read */
-	enum screen_id page_back;
+	struct intervisie *iv;		/* replay: the group's session */
+	int votes[SCENARIO_MAX_OPTS];	/* replay: counts being entered */
+	int before[METER_N];		/* replay: meters before the reveal */
 };
 
 extern const struct screen_ops scr_name_ops, scr_home_ops, scr_persona_ops,
 	scr_scenario_ops, scr_mode_ops, scr_play_ops, scr_reflect_ops,
-	scr_review_ops, scr_page_ops, scr_feedback_ops;
+	scr_review_ops, scr_page_ops, scr_feedback_ops, scr_replay_ops;
 
 /* Run the program's screens, starting as asked. Returns the exit code. */
 int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start);
@@ -76,6 +79,8 @@ int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start);
 int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p);
 /* Run the coach's screens over a scanned review. */
 int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r);
+/* Run the intervisie replay screens. */
+int tui_replay(struct cli_ctx *ctx, struct content *c, struct intervisie *iv);
 /* Switch to a screen (calls its enter). */
 void tui_go(struct tui *t, enum screen_id s);
 /* Show a one-line notice at the bottom until the next key. */

@@ -161,8 +161,13 @@ done
 
 # --- fuzz -------------------------------------------------------------------
 fuzz() {	# fuzz TARGET: run it, log to build/logs/TARGET.log
+	case $1 in
+	inifile | scenario | persona | config) dict=-dict=$F/ini.dict ;;
+	framework | sessionlog) dict=-dict=$F/csv.dict ;;
+	*) dict= ;;
+	esac
 	"$B/fuzz_$1" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="$B/crashes/$1-" \
+		-print_final_stats=1 $dict -artifact_prefix="$B/crashes/$1-" \
 		"$B/corpus/$1" "$B/seed/$1" > "$B/logs/$1.log" 2>&1
 	echo $? > "$B/logs/$1.rc"
 }

@@ -1,0 +1,86 @@
+/*
+ * intervisie: a group replays a scenario, or a trainee's real session, one
+ * step at a time: they vote per option, the step is revealed, they add a
+ * note. For a log the replay follows the trainee's path; for a fresh
+ * scenario it follows the option with most votes (a tie or no votes: the
+ * facilitator picks). Everything is appended durably to an intervisie
+ * record, which can be resumed.
+ *
+ * Record format (klantcoach(1)): "klantcoach-intervisie,1", the header
+ * "gebeurtenis,tijd,stap,optie,aantal,sleutel,waarde", then rows
+ *   meta   key/value: bron, scenario, versie, anoniem, logboek
+ *   stem   step, option, votes
+ *   volg   step, option the replay followed
+ *   notitie step, text
+ *   einde  key einde, value the ending id
+ */
+#ifndef KC_INTERVISIE_H
+#define KC_INTERVISIE_H
+#include "content.h"
+#include "session.h"
+#include "sessionlog.h"
+
+struct iv_step {
+	int step;			/* step index */
+	int votes[SCENARIO_MAX_OPTS];	/* per option index; -1 = no vote */
+	int followed;			/* option index followed, -1 until then */
+	int trainee;			/* the trainee's option index, -1 */
+	long think_ms;			/* the trainee's think time */
+	uint64_t flags;			/* flags when the step was shown */
+	char *note;
+};
+
+struct intervisie {
+	const struct content *c;
+	const struct scenario *sc;
+	const struct persona *persona;
+	const struct framework *fw;
+	struct session s;		/* the path being replayed */
+	struct iv_step *st;
+	size_t nst, capst;
+	struct session_move *tpath;	/* the trainee's path in force (log) */
+	size_t ntpath;
+	char *trainee;			/* shown name ("de cursist" when anonymous) */
+	char *realname;			/* for hiding it in free text */
+	int anon, from_log, ended;
+	int fd;
+	char *path;
+};
+
+/* The option index with most votes among the n offered (idx); -1 when
+ * there are no votes or the top is shared. */
+int intervisie_winner(const int *votes, const int *idx, int n);
+/* Start a replay of scenario sc; the record goes into dir. 0 or -1. */
+int intervisie_begin(struct intervisie *iv, const struct content *c,
+		     const struct scenario *sc, const char *dir, struct diag *d);
+/* Start a replay of the session log at logpath. 0 or -1. */
+int intervisie_begin_log(struct intervisie *iv, const struct content *c,
+			 const char *logpath, int anon, const char *dir,
+			 struct diag *d);
+/* Continue the record at path. 0 or -1. */
+int intervisie_resume(struct intervisie *iv, const struct content *c,
+		      const char *path, struct diag *d);
+/* The record of the current step. */
+struct iv_step *intervisie_current(struct intervisie *iv);
+/* Record the votes of the current step (per option index). 0 or -1. */
+int intervisie_vote(struct intervisie *iv, const int votes[SCENARIO_MAX_OPTS]);
+/* The option the replay must follow now: the trainee's for a log, else
+ * the winner of the votes; -1 when the facilitator has to pick. */
+int intervisie_next(const struct intervisie *iv);
+/* Follow option index opt at the current step. 0 or -1. */
+int intervisie_follow(struct intervisie *iv, int opt);
+/* Record the group's note on the last step. 0 or -1. */
+int intervisie_note(struct intervisie *iv, const char *text);
+/* Record the ending (once finished). 0 or -1. */
+int intervisie_finish(struct intervisie *iv);
+/* Levels per competency of the group's majority, the trainee's and the
+ * expert's choices on the steps replayed (arrays of fw->ncomps). */
+void intervisie_levels(const struct intervisie *iv, int *group, int *trainee,
+		       int *expert);
+/* One line about a record: "<date> <scenario> (<source>), N stappen,
+ * afgerond|open[, anoniem]" (new string); NULL when it is no record. */
+char *intervisie_describe(const char *path, struct diag *d);
+/* Free everything and close the record. */
+void intervisie_free(struct intervisie *iv);
+
+#endif

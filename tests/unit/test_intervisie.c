@@ -1,0 +1,115 @@
+/* Unit tests for src/intervisie: vote tally, path rules, record and resume. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "intervisie.h"
+#include "path.h"
+#include "play.h"
+#include "text.h"
+
+static struct content c;
+static char dir[64];
+
+static void setup(void)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	strcpy(dir, "/tmp/kc-iv-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[96];
+
+	content_free(&c);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(intervisie, .init = setup, .fini = teardown);
+
+Test(intervisie, winner_rules)
+{
+	int idx[] = {0, 1, 2};
+	int clear[] = {1, 5, 2, -1}, tie[] = {3, 3, 0, -1}, none[] = {0, 0, 0, -1};
+	int skipped[] = {-1, -1, -1, -1}, hidden[] = {9, 1, 0, 0};
+	int offered[] = {1, 2};
+
+	cr_assert_eq(intervisie_winner(clear, idx, 3), 1);
+	cr_assert_eq(intervisie_winner(tie, idx, 3), -1, "a tie: the facilitator picks");
+	cr_assert_eq(intervisie_winner(none, idx, 3), -1, "no votes: the facilitator picks");
+	cr_assert_eq(intervisie_winner(skipped, idx, 3), -1);
+	cr_assert_eq(intervisie_winner(hidden, offered, 2), 1, "only offered options count");
+}
+
+Test(intervisie, fresh_follows_majority_and_resumes)
+{
+	struct intervisie iv, r;
+	struct diag d = {0};
+	int v1[4] = {1, 4, 0, -1}, v2[4] = {2, 2, -1, -1};
+
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_next(&iv), -1, "no votes yet");
+	cr_assert_eq(intervisie_vote(&iv, v1), 0);
+	cr_assert_eq(intervisie_next(&iv), 1);
+	cr_assert_eq(intervisie_follow(&iv, 1), 0);
+	cr_assert(session_finished(&iv.s), "option 2 ends the conversation");
+	cr_assert_eq(intervisie_note(&iv, "te snel"), 0);
+	cr_assert_eq(intervisie_finish(&iv), 0);
+	cr_assert_eq(intervisie_resume(&r, &c, iv.path, &d), 0);
+	cr_assert_eq(r.nst, 1);
+	cr_assert_eq(r.st[0].votes[1], 4);
+	cr_assert_eq(r.st[0].followed, 1);
+	cr_assert_str_eq(r.st[0].note, "te snel");
+	cr_assert(r.ended);
+	intervisie_free(&r);
+	intervisie_free(&iv);
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	intervisie_vote(&iv, v2);
+	cr_assert_eq(intervisie_next(&iv), -1, "2 against 2");
+	intervisie_free(&iv);
+}
+
+Test(intervisie, log_follows_the_trainee_and_hides_the_name)
+{
+	struct play p;
+	struct intervisie iv;
+	struct diag d = {0};
+	int votes[4] = {5, 0, 0, -1}, group[2], trainee[2], expert[2];
+	char *sessions = path_join(dir, "s"), *records = path_join(dir, "i"), *log, *text;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne de Vries", 'B', CONFIG_OEFENEN,
+				sessions, &d), 0);
+	play_choose(&p, 2);
+	play_choose(&p, 1);
+	play_log_end(&p);
+	log = strdup(p.log.path);
+	play_end(&p);
+	cr_assert_eq(intervisie_begin_log(&iv, &c, log, 1, records, &d), 0);
+	cr_assert_str_eq(iv.trainee, "de cursist");
+	intervisie_vote(&iv, votes);
+	cr_assert_eq(intervisie_next(&iv), 2, "the trainee's option, whatever the votes");
+	cr_assert_eq(intervisie_follow(&iv, 2), 0);
+	intervisie_vote(&iv, votes);
+	cr_assert_eq(intervisie_follow(&iv, intervisie_next(&iv)), 0);
+	cr_assert(session_finished(&iv.s));
+	intervisie_levels(&iv, group, trainee, expert);
+	cr_assert_eq(group[0], 2, "the group chose option 1 twice");
+	cr_assert_eq(trainee[1], 0);
+	cr_assert_eq(expert[0], 2);
+	text = path_read(iv.path, NULL);
+	cr_assert_null(strstr(text, "Sanne"));
+	cr_assert(strstr(text, "anoniem,ja"));
+	free(text);
+	text = text_hide_name("Sanne zei: sanne de vries, Sannerman, de Vries en de klant.",
+			      "Sanne de Vries", "X");
+	cr_assert_str_eq(text, "X zei: X, Sannerman, X en de klant.");
+	free(text);
+	intervisie_free(&iv);
+	free(log);
+	free(sessions);
+	free(records);
+}
