@@ -8,6 +8,7 @@
 #include "inifile.h"
 #include "buf.h"
 #include "mem.h"
+#include "path.h"
 #include "text.h"
 
 #ifdef HAVE_INIPARSER_INIPARSER_H
@@ -26,6 +27,7 @@ struct scan {
 	struct diag *d;
 	char *cursec;
 	int errors, skip;	/* skip: keys of a duplicate section */
+	int binary;		/* not text: reported once, rest ignored */
 };
 
 static void scan_err(struct scan *sc, int line, const char *msg, const char *arg)
@@ -149,8 +151,11 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 		sc->errors++;
 		return;
 	}
+	if (sc->binary)
+		return;
 	if (memchr(raw, '\0', len) || !text_valid(raw, len)) {
-		scan_err(sc, line, "%songeldige UTF-8 of een NUL-teken", "");
+		scan_err(sc, line, "%songeldige UTF-8 of een NUL-teken; is dit een tekstbestand?", "");
+		sc->binary = 1;
 		return;
 	}
 	s = strip(raw);
@@ -194,11 +199,15 @@ static int ini_silent(const char *fmt, ...)
 
 int inifile_load(struct inifile *f, const char *path, struct diag *d)
 {
-	struct scan sc = {f, d, NULL, 0, 0};
+	struct scan sc = {f, d, NULL, 0, 0, 0};
 	FILE *fp;
 
 	memset(f, 0, sizeof *f);
 	f->path = mem_strdup(path);
+	if (path_isdir(path)) {
+		diag_add(d, DIAG_ERROR, path, 0, "is een map, geen bestand");
+		return -1;
+	}
 	fp = fopen(path, "r");
 	if (fp == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s", strerror(errno));

@@ -187,13 +187,14 @@ static void draw_confirm(void)
 
 static void draw_too_small(void)
 {
-	char msg[128];
+	char now[32], min[32];
+	const char *rows[] = {"Venster te klein", now, min, "q = stoppen"};
+	int i;
 
-	snprintf(msg, sizeof msg, "Het venster is te klein (%dx%d).", COLS, LINES);
-	mvaddnstr(0, 0, msg, COLS);
-	snprintf(msg, sizeof msg, "Maak het minstens %dx%d.", TUI_MIN_COLS, TUI_MIN_LINES);
-	mvaddnstr(1, 0, msg, COLS);
-	mvaddnstr(2, 0, "q = stoppen", COLS);
+	snprintf(now, sizeof now, "nu %dx%d", COLS, LINES);
+	snprintf(min, sizeof min, "minstens %dx%d", TUI_MIN_COLS, TUI_MIN_LINES);
+	for (i = 0; i < 4 && i < LINES; i++)
+		mvaddnstr(i, 0, rows[i], COLS);
 }
 
 static int too_small(void)

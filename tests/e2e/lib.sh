@@ -55,7 +55,11 @@ TM="tmux -L kc$$ -f /dev/null"
 tm_start() { $TM new-session -d -x "${2:-80}" -y "${3:-24}" "$1"; }
 tm_screen() { $TM capture-pane -p 2>/dev/null; }
 tm_keys() { $TM send-keys "$@"; }
-tm_stop() { $TM kill-server 2>/dev/null; }
+tm_stop() {
+	$TM kill-server 2>/dev/null
+	i=0
+	while $TM has-session 2>/dev/null && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+}
 # tm_wait TEXT: wait up to 10 s until the pane shows TEXT.
 tm_wait() {
 	i=0

@@ -46,7 +46,8 @@ tm_keys '?'
 expect_screen "help overlay" "Toetsen (een toets om dit te sluiten)"
 tm_keys x
 $TM resize-window -x 50 -y 12
-expect_screen "too small" "Het venster is te klein (50x12)."
+expect_screen "too small" "Venster te klein"
+expect_screen "too small size" "nu 50x12"
 $TM resize-window -x 100 -y 30
 expect_screen "back after resize" "stap 4 van ca. 9"
 tm_keys q
