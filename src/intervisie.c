@@ -290,16 +290,6 @@ struct ivrd {
 	int bad;
 };
 
-static int find_num(const struct sc_step *st, const char *num)
-{
-	int i, n = atoi(num);
-
-	for (i = 0; i < st->nopt; i++)
-		if (st->opt[i].num == n)
-			return i;
-	return -1;
-}
-
 /* Set up from the meta rows once the first event after them arrives. */
 static int ready(struct ivrd *r)
 {
@@ -336,7 +326,7 @@ static int apply(struct ivrd *r, char **f)
 		return 0;
 	}
 	if (iv->s.step < 0 || strcmp(iv->sc->steps[iv->s.step].id, f[2]) != 0 ||
-	    (o = find_num(&iv->sc->steps[iv->s.step], f[3])) < 0)
+	    (o = scenario_option(&iv->sc->steps[iv->s.step], atoi(f[3]))) < 0)
 		return -1;
 	cur = intervisie_current(iv);
 	if (strcmp(f[0], "stem") == 0)

@@ -125,16 +125,6 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	return c;
 }
 
-static int option_index(const struct sc_step *st, int num)
-{
-	int i;
-
-	for (i = 0; i < st->nopt; i++)
-		if (st->opt[i].num == num)
-			return i;
-	return -1;
-}
-
 /* Replay the path when the scenario is here unchanged; fills levels. */
 static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 {
@@ -146,7 +136,7 @@ static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 	for (i = 0; i < a->n; i++) {
 		int st = s.step, o;
 		if (st < 0 || strcmp(sc->steps[st].id, a->path[i].step) != 0 ||
-		    (o = option_index(&sc->steps[st], a->path[i].option)) < 0) {
+		    (o = scenario_option(&sc->steps[st], a->path[i].option)) < 0) {
 			session_free(&s);
 			return;
 		}

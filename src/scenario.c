@@ -411,6 +411,16 @@ int scenario_step(const struct scenario *sc, const char *id)
 	return -1;
 }
 
+int scenario_option(const struct sc_step *st, int num)
+{
+	int i;
+
+	for (i = 0; i < st->nopt; i++)
+		if (st->opt[i].num == num)
+			return i;
+	return -1;
+}
+
 int scenario_offered(const struct sc_option *o, uint64_t flags)
 {
 	return (flags & o->needs) == o->needs && (flags & o->needs_not) == 0;

@@ -77,6 +77,8 @@ extern const char *const scenario_tone_name[3];
 int scenario_load(struct scenario *sc, const char *path, struct diag *d);
 /* Index of a step by id, or -1. */
 int scenario_step(const struct scenario *sc, const char *id);
+/* Index of the option numbered num (as in the file) at step st, or -1. */
+int scenario_option(const struct sc_step *st, int num);
 /* 1 when option o is offered with the given flags. */
 int scenario_offered(const struct sc_option *o, uint64_t flags);
 /* The expert option's index at step s with the given flags, or -1. */

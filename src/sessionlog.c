@@ -332,16 +332,6 @@ int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag 
 	return rc == 0 && diag_count(d, DIAG_ERROR) == before ? 0 : -1;
 }
 
-static int find_option(const struct sc_step *st, int num)
-{
-	int i;
-
-	for (i = 0; i < st->nopt; i++)
-		if (st->opt[i].num == num)
-			return i;
-	return -1;
-}
-
 static int replay_move(const struct sessionlog_event *ev, struct session *s)
 {
 	const struct session_move *last = session_last(s);
@@ -352,7 +342,7 @@ static int replay_move(const struct sessionlog_event *ev, struct session *s)
 		       ? session_undo(s) : -1;
 	if (s->step < 0 || strcmp(s->sc->steps[s->step].id, ev->step) != 0)
 		return -1;
-	return session_choose(s, find_option(&s->sc->steps[s->step], ev->option),
+	return session_choose(s, scenario_option(&s->sc->steps[s->step], ev->option),
 			      ev->think_ms);
 }
 

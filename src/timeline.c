@@ -25,23 +25,13 @@ static struct timeline_entry *push(struct timeline *tl, enum timeline_kind k,
 	return e;
 }
 
-static int find_option(const struct sc_step *st, int num)
-{
-	int i;
-
-	for (i = 0; i < st->nopt; i++)
-		if (st->opt[i].num == num)
-			return i;
-	return -1;
-}
-
 static int on_choice(struct timeline *tl, struct session *s, const struct sessionlog_event *ev)
 {
 	struct timeline_entry *e;
 	int o;
 
 	if (s->step < 0 || strcmp(s->sc->steps[s->step].id, ev->step) != 0 ||
-	    (o = find_option(&s->sc->steps[s->step], ev->option)) < 0)
+	    (o = scenario_option(&s->sc->steps[s->step], ev->option)) < 0)
 		return -1;
 	e = push(tl, TL_CHOICE, ev);
 	e->pos = (int)s->npath + 1;

@@ -184,26 +184,21 @@ static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfini
 	return path;
 }
 
-int cmd_resume(struct cli_ctx *ctx)
+/* Load the session named by arg and hand it to fn. resume: open the log
+ * to continue it (and, without arg, take the newest unfinished one). */
+static int with_session(struct cli_ctx *ctx, const char *arg, int resume,
+			int (*fn)(struct cli_ctx *, struct content *, struct play *))
 {
 	struct content c;
 	struct play p;
 	struct diag d = {0};
-	char *path;
+	char *path = find_session(ctx, arg, resume);
 	int rc = EXIT_BAD;
 
-	if (ctx->a.argc > 1)
-		return cmd_usage("resume verwacht hoogstens één SESSIE", NULL);
-	if ((path = find_session(ctx, ctx->a.argc ? ctx->a.argv[0] : NULL, 1)) == NULL)
+	if (path == NULL)
 		return EXIT_BAD;
-	if (cmd_load_content(ctx, &c) == 0 && play_resume(&p, &c, path, 1, &d) == 0) {
-		if (p.done)
-			fprintf(stderr, "klantcoach: deze sessie is al afgerond; "
-				"bekijk hem met 'klantcoach show'\n");
-		else if (ctx->a.plain)
-			rc = plain_play(&p, stdin, stdout);
-		else
-			rc = tui_resume(ctx, &c, &p);
+	if (cmd_load_content(ctx, &c) == 0 && play_resume(&p, &c, path, resume, &d) == 0) {
+		rc = fn(ctx, &c, &p);
 		play_end(&p);
 	}
 	diag_sort(&d);
@@ -214,32 +209,39 @@ int cmd_resume(struct cli_ctx *ctx)
 	return rc;
 }
 
+static int continue_session(struct cli_ctx *ctx, struct content *c, struct play *p)
+{
+	if (p->done) {
+		fputs("klantcoach: deze sessie is al afgerond; bekijk hem met 'klantcoach show'\n",
+		      stderr);
+		return EXIT_BAD;
+	}
+	return ctx->a.plain ? plain_play(p, stdin, stdout) : tui_resume(ctx, c, p);
+}
+
+static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
+{
+	(void)ctx;
+	(void)c;
+	if (!session_finished(&p->s)) {
+		fputs("klantcoach: deze sessie is nog niet af; speel verder met "
+		      "'klantcoach resume'\n", stderr);
+		return EXIT_BAD;
+	}
+	reflectview_all(stdout, p, (const char *const *)p->answer);
+	return EXIT_OK;
+}
+
+int cmd_resume(struct cli_ctx *ctx)
+{
+	if (ctx->a.argc > 1)
+		return cmd_usage("resume verwacht hoogstens één SESSIE", NULL);
+	return with_session(ctx, ctx->a.argc ? ctx->a.argv[0] : NULL, 1, continue_session);
+}
+
 int cmd_show(struct cli_ctx *ctx)
 {
-	struct content c;
-	struct play p;
-	struct diag d = {0};
-	char *path;
-	int rc = EXIT_BAD;
-
 	if (ctx->a.argc != 1)
 		return cmd_usage("show verwacht precies één SESSIE", NULL);
-	if ((path = find_session(ctx, ctx->a.argv[0], 0)) == NULL)
-		return EXIT_BAD;
-	if (cmd_load_content(ctx, &c) == 0 && play_resume(&p, &c, path, 0, &d) == 0) {
-		if (!session_finished(&p.s))
-			fprintf(stderr, "klantcoach: deze sessie is nog niet af; "
-				"speel verder met 'klantcoach resume'\n");
-		else {
-			reflectview_all(stdout, &p, (const char *const *)p.answer);
-			rc = EXIT_OK;
-		}
-		play_end(&p);
-	}
-	diag_sort(&d);
-	diag_print(&d, stderr, 0);
-	diag_free(&d);
-	content_free(&c);
-	free(path);
-	return rc;
+	return with_session(ctx, ctx->a.argv[0], 0, show_session);
 }

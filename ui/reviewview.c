@@ -30,27 +30,30 @@ void reviewview_pad(FILE *out, const char *s, size_t w)
 	free(clean);
 }
 
+void reviewview_row(FILE *out, const struct review_session *s)
+{
+	char day[11];
+
+	snprintf(day, sizeof day, "%.10s", s->started ? s->started : "");
+	reviewview_pad(out, day, 11);
+	reviewview_pad(out, s->trainee, 16);
+	reviewview_pad(out, s->persona, 9);
+	reviewview_pad(out, s->scenario, 24);
+	reviewview_pad(out, s->mode, 8);
+	reviewview_pad(out, review_status(s), 15);
+	reviewview_pad(out, s->ending ? s->ending : "-", 14);
+	if (s->nfeedback)
+		fprintf(out, "%d fb", s->nfeedback);
+}
+
 void reviewview_list(FILE *out, const struct review *r)
 {
 	size_t i;
 
 	fprintf(out, "Sessies: %zu (uit %zu bestanden)\n", r->n, r->nfiles);
 	for (i = 0; i < r->n; i++) {
-		const struct review_session *s = &r->s[i];
-		char num[32], fb[24];
-		snprintf(num, sizeof num, "%3zu. ", i + 1);
-		fputs(num, out);
-		char day[11];
-		snprintf(day, sizeof day, "%.10s", s->started ? s->started : "");
-		reviewview_pad(out, day, 11);
-		reviewview_pad(out, s->trainee, 16);
-		reviewview_pad(out, s->persona, 9);
-		reviewview_pad(out, s->scenario, 24);
-		reviewview_pad(out, s->mode, 8);
-		reviewview_pad(out, review_status(s), 15);
-		reviewview_pad(out, s->ending ? s->ending : "-", 14);
-		snprintf(fb, sizeof fb, "%d fb", s->nfeedback);
-		fputs(s->nfeedback ? fb : "", out);
+		fprintf(out, "%3zu. ", i + 1);
+		reviewview_row(out, &r->s[i]);
 		fputc('\n', out);
 	}
 }

@@ -10,6 +10,8 @@
 #include "sessionlog.h"
 #include <stdio.h>
 
+/* One session as a row of padded columns (no newline). */
+void reviewview_row(FILE *out, const struct review_session *s);
 /* Numbered session list (1-based numbers). */
 void reviewview_list(FILE *out, const struct review *r);
 /* The timeline of the session at path, with its feedback. -1 when the log

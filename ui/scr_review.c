@@ -95,16 +95,7 @@ static void review_draw(struct tui *t)
 		char *row = NULL;
 		size_t n = 0;
 		FILE *fp = open_memstream(&row, &n);
-		char day[11];
-		snprintf(day, sizeof day, "%.10s", s->started ? s->started : "");
-		reviewview_pad(fp, day, 11);
-		reviewview_pad(fp, s->trainee, 16);
-		reviewview_pad(fp, s->scenario, 24);
-		reviewview_pad(fp, s->mode, 8);
-		reviewview_pad(fp, review_status(s), 15);
-		reviewview_pad(fp, s->ending ? s->ending : "-", 12);
-		if (s->nfeedback)
-			fprintf(fp, "%d fb", s->nfeedback);
+		reviewview_row(fp, s);
 		fclose(fp);
 		lines_add(&l, row, (size_t)COLS - 4, 0, ROLE_NORMAL, i + 1);
 		free(row);

@@ -296,66 +296,57 @@ static void tui_free(struct tui *t)
 	free(t->message);
 }
 
+/* Set the terminal up, run the loop from screen first, restore it. The
+ * caller has filled t; what t owns is freed here, borrowed parts are not. */
+static int run(struct tui *t, enum screen_id first)
+{
+	int rc;
+
+	if (!terminal_ok())
+		return EXIT_BAD;
+	catch_signals();
+	if (curses_start(t->ctx->cfg.colour) != 0)
+		return EXIT_BAD;
+	tui_go(t, first);
+	rc = loop(t);
+	if (t->have_play > 0)
+		play_end(&t->play);
+	tui_free(t);
+	return rc;
+}
+
+static void init(struct tui *t, struct cli_ctx *ctx, struct content *c)
+{
+	memset(t, 0, sizeof *t);
+	t->ctx = ctx;
+	t->c = c;
+}
+
 int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start)
 {
 	struct tui t;
-	int rc;
 
 	(void)start;
-	if (!terminal_ok())
-		return EXIT_BAD;
-	memset(&t, 0, sizeof t);
-	t.ctx = ctx;
-	t.c = c;
-	catch_signals();
-	if (curses_start(ctx->cfg.colour) != 0)
-		return EXIT_BAD;
-	tui_go(&t, ctx->cfg.name && ctx->cfg.level ? SCR_HOME : SCR_NAME);
-	rc = loop(&t);
-	if (t.have_play)
-		play_end(&t.play);
-	tui_free(&t);
-	return rc;
+	init(&t, ctx, c);
+	return run(&t, ctx->cfg.name && ctx->cfg.level ? SCR_HOME : SCR_NAME);
 }
 
 int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r)
 {
 	struct tui t;
-	int rc;
 
-	if (!terminal_ok())
-		return EXIT_BAD;
-	memset(&t, 0, sizeof t);
-	t.ctx = ctx;
-	t.c = c;
+	init(&t, ctx, c);
 	t.review = r;
-	catch_signals();
-	if (curses_start(ctx->cfg.colour) != 0)
-		return EXIT_BAD;
-	tui_go(&t, SCR_REVIEW);
-	rc = loop(&t);
-	tui_free(&t);
-	return rc;
+	return run(&t, SCR_REVIEW);
 }
 
 int tui_replay(struct cli_ctx *ctx, struct content *c, struct intervisie *iv)
 {
 	struct tui t;
-	int rc;
 
-	if (!terminal_ok())
-		return EXIT_BAD;
-	memset(&t, 0, sizeof t);
-	t.ctx = ctx;
-	t.c = c;
+	init(&t, ctx, c);
 	t.iv = iv;
-	catch_signals();
-	if (curses_start(ctx->cfg.colour) != 0)
-		return EXIT_BAD;
-	tui_go(&t, SCR_REPLAY);
-	rc = loop(&t);
-	tui_free(&t);
-	return rc;
+	return run(&t, SCR_REPLAY);
 }
 
 int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p)
@@ -363,20 +354,11 @@ int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p)
 	struct tui t;
 	int rc;
 
-	if (!terminal_ok())
-		return EXIT_BAD;
-	memset(&t, 0, sizeof t);
-	t.ctx = ctx;
-	t.c = c;
+	init(&t, ctx, c);
 	t.play = *p;
-	t.have_play = -1;	/* borrowed: never ended here */
-	catch_signals();
-	if (curses_start(ctx->cfg.colour) != 0)
-		return EXIT_BAD;
-	tui_go(&t, session_finished(&t.play.s) ? SCR_REFLECT : SCR_PLAY);
-	rc = loop(&t);
+	t.have_play = -1;	/* borrowed: the caller ends it */
+	rc = run(&t, session_finished(&p->s) ? SCR_REFLECT : SCR_PLAY);
 	*p = t.play;
-	tui_free(&t);
 	return rc;
 }
 
