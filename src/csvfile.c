@@ -17,6 +17,7 @@ struct rd {
 	char **f;
 	size_t n, cap;
 	int start, line, stopped, open_end;
+	int in_row;	/* a record has begun and not yet ended */
 };
 
 static void on_field(void *s, size_t len, void *data)
@@ -44,7 +45,20 @@ static void on_row(int c, void *data)
 	if (!r->stopped && r->fn(r->ctx, r->start, r->f, r->n) != 0)
 		r->stopped = 1;
 	rd_clear(r);
-	r->start = r->line + 1;
+	r->in_row = 0;
+	r->start = r->line;	/* a record after a lone CR starts here */
+}
+
+/* 1 when the line holds more than what libcsv skips between records
+ * (blank lines, spaces and tabs), so a new record starts on it. */
+static int starts_row(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return 1;
+	return 0;
 }
 
 static int feed(struct csv_parser *p, struct rd *r, FILE *fp, struct diag *d,
@@ -58,6 +72,10 @@ static int feed(struct csv_parser *p, struct rd *r, FILE *fp, struct diag *d,
 	while (!r->stopped && (n = getline(&line, &cap, fp)) != -1) {
 		r->line++;
 		r->open_end = line[n - 1] != '\n';
+		if (!r->in_row && starts_row(line, (size_t)n)) {
+			r->in_row = 1;
+			r->start = r->line;
+		}
 		if (csv_parse(p, line, (size_t)n, on_field, on_row, r) != (size_t)n) {
 			diag_add(d, DIAG_ERROR, path, r->line, "ongeldige CSV: %s",
 				 csv_strerror(csv_error(p)));
@@ -73,7 +91,7 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 		 struct diag *d, int torn_ok)
 {
 	struct csv_parser p;
-	struct rd r = {fn, ctx, NULL, 0, 0, 1, 0, 0, 0};
+	struct rd r = {fn, ctx, NULL, 0, 0, 1, 0, 0, 0, 0};
 	FILE *fp = fopen(path, "rb");
 	int rc;
 

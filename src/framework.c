@@ -16,6 +16,7 @@ struct fwload {
 	struct diag *d;
 	const char *file;
 	int errors;
+	int rows;	/* records read so far from file */
 };
 
 static void fw_err(struct fwload *l, int line, const char *fmt, const char *a)
@@ -24,14 +25,15 @@ static void fw_err(struct fwload *l, int line, const char *fmt, const char *a)
 	l->errors++;
 }
 
-/* Check a header row; returns 1 when this row was the header. */
+/* Check a header row (the first record, whatever its line); returns 1 when
+ * this row was the header. */
 static int header(struct fwload *l, int line, char **f, size_t n,
 		  const char *want)
 {
 	char *got = NULL;
 	size_t i, len = 0;
 
-	if (line != 1)
+	if (l->rows++ > 0)
 		return 0;
 	for (i = 0; i < n; i++)
 		len += strlen(f[i]) + 1;
@@ -174,6 +176,7 @@ static void read_part(struct fwload *l, const char *name, csvfile_row_fn fn)
 	char *p = path_join(l->fw->dir, name);
 
 	l->file = p;
+	l->rows = 0;
 	if (csvfile_read(p, fn, l, l->d, 0) != 0)
 		l->errors++;
 	l->file = NULL;
@@ -206,7 +209,7 @@ static void check_complete(struct fwload *l)
 
 int framework_load(struct framework *fw, const char *dir, struct diag *d)
 {
-	struct fwload l = {fw, d, NULL, 0};
+	struct fwload l = {fw, d, NULL, 0, 0};
 	const char *slash;
 	size_t n = strlen(dir);
 

@@ -163,6 +163,7 @@ struct rd {
 	int (*fn)(void *, const struct sessionlog_event *);
 	void *ctx;
 	int bad;
+	int rows;	/* records read so far; the first two are headers */
 };
 
 static int bad_field(struct rd *r, int line, const char *field, const char *val,
@@ -236,13 +237,13 @@ static int read_row(void *ctx, int line, char **f, size_t n)
 
 	for (i = 0; i < n && i < NFIELDS; i++)
 		v[i] = f[i] ? f[i] : "";
-	if (line == 1) {
+	if (++r->rows == 1) {
 		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 || strcmp(v[1], "1") != 0)
 			return bad_field(r, line, "kop", n ? v[0] : "",
 					 "geen klantcoach-sessielog versie 1");
 		return 0;
 	}
-	if (line == 2) {
+	if (r->rows == 2) {
 		if (n != NFIELDS || strcmp(v[0], "gebeurtenis") != 0)
 			return bad_field(r, line, "kop", n ? v[0] : "", "niet de kopregel gebeurtenis,tijd,...");
 		return 0;
@@ -261,7 +262,7 @@ int sessionlog_read(const char *path,
 		    int (*fn)(void *ctx, const struct sessionlog_event *ev),
 		    void *ctx, struct diag *d)
 {
-	struct rd r = {path, d, fn, ctx, 0};
+	struct rd r = {path, d, fn, ctx, 0, 0};
 	int rc = csvfile_read(path, read_row, &r, d, 1);
 
 	return r.bad ? -1 : rc;

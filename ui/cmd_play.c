@@ -10,6 +10,7 @@
 #include "plain.h"
 #include "reflectview.h"
 #include "sessionlist.h"
+#include "sig.h"
 #include "tui.h"
 
 #include <stdlib.h>
@@ -150,6 +151,8 @@ int cmd_play(struct cli_ctx *ctx)
 		content_free(&c);
 		return EXIT_BAD;
 	}
+	if (ctx->a.plain)
+		sig_catch();
 	rc = ctx->a.plain ? play_plain(ctx, &c) : tui_main(ctx, &c, TUI_PLAY);
 	content_free(&c);
 	return rc;
@@ -216,6 +219,8 @@ static int continue_session(struct cli_ctx *ctx, struct content *c, struct play 
 		      stderr);
 		return EXIT_BAD;
 	}
+	if (ctx->a.plain)
+		sig_catch();
 	return ctx->a.plain ? plain_play(p, stdin, stdout) : tui_resume(ctx, c, p);
 }
 

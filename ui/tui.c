@@ -6,12 +6,12 @@
 #include "buf.h"
 #include "mem.h"
 #include "path.h"
+#include "sig.h"
 #include "text.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,25 +30,6 @@ static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_FEEDBACK] = &scr_feedback_ops,
 	[SCR_REPLAY] = &scr_replay_ops,
 };
-
-static volatile sig_atomic_t stop_signal;
-
-static void on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
 
 /* Refuse terminals and locales we cannot draw on, with what to do. */
 static int terminal_ok(void)
@@ -274,7 +255,7 @@ static int loop(struct tui *t)
 	int r;
 
 	t->dirty = 1;
-	while (!t->quit && !stop_signal) {
+	while (!t->quit && !sig_caught()) {
 		if (t->dirty)
 			draw_all(t);
 		r = get_wch(&ch);
@@ -304,7 +285,7 @@ static int run(struct tui *t, enum screen_id first)
 
 	if (!terminal_ok())
 		return EXIT_BAD;
-	catch_signals();
+	sig_catch();
 	if (curses_start(t->ctx->cfg.colour) != 0)
 		return EXIT_BAD;
 	tui_go(t, first);

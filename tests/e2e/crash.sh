@@ -37,6 +37,23 @@ for k in 1 2 3 5 $((total - 1)); do
 	crash_after "$k"
 done
 
+# Ctrl-C, a closed terminal and SIGTERM end the plain mode cleanly.
+for sig in INT HUP TERM; do
+	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
+	mkfifo "$T/in"
+	kc --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	pid=$!
+	exec 3> "$T/in"
+	sed -n 1p "$T/answers" >&3
+	wait_file "$T/out" "Stap 2 " || fail "SIG$sig: no step 2"
+	kill -$sig "$pid"
+	wait "$pid"; rc=$?
+	exec 3>&-
+	expect_eq "SIG$sig exit 0" "$rc" 0
+	expect_contains "SIG$sig says how to go on" "$(cat "$T/out")" "Gestopt. Je keuzes zijn bewaard."
+	expect_eq "SIG$sig choice kept" "$(grep -c '^keuze,' "$KLANTCOACH_DATA"/sessions/*.csv)" 1
+done
+
 # Long form: kills at random moments (CRASH_RUNS, default a few in CI).
 runs=${CRASH_RUNS:-3}
 r=0

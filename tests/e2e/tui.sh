@@ -63,6 +63,34 @@ tm_start "$run $KC_BIN --content $KC_SRC resume; sleep 30" 80 24
 expect_screen "resume on the same step" "stap 4 van ca. 9"
 tm_stop
 
+# The reflection screen: a multi-line answer with accents, Backspace over a
+# multi-byte character, saved to the log when confirmed.
+tm_start "$run KLANTCOACH_NAME=Anouk KLANTCOACH_LEVEL=B $KC_BIN --content $FIX/mini; sleep 30" 80 24
+expect_screen "mini home" "Nieuw gesprek oefenen"
+tm_keys Enter Enter Enter Enter
+expect_screen "mini step 1" "Wat doe je?"
+tm_keys 1 Enter 1
+expect_screen "last response" "Enter naar het einde"
+tm_keys Enter
+expect_screen "ending page" "Einde van het gesprek (goed)"
+expect_screen "meter chart" "gezien"
+tm_keys Enter
+expect_screen "feeling question" "Hoe voelde dit gesprek voor jou?"
+tm_keys "Spannend, maar één ding ging goed" Enter "Daarna vroeg ik éérst doorr" BSpace "."
+expect_screen "typed text" "Daarna vroeg ik éérst door."
+tm_keys Tab
+expect_screen "what happened page" "Wat gebeurde er? Jouw pad naast dat van de expert"
+tm_keys Enter
+expect_screen "why page" "Waarom? Competenties tegen het doel voor niveau B"
+expect_screen "level on target" "op doel"
+tm_keys Escape
+expect_screen "back to what happened" "Wat gebeurde er?"
+tm_stop
+log=$(ls -t "$T"/data/sessions/*.csv | head -1)
+expect_contains "answer saved with newline and accents" "$(cat "$log")" "antwoord,"
+expect_contains "answer text" "$(cat "$log")" "\"Spannend, maar één ding ging goed
+Daarna vroeg ik éérst door.\""
+
 # A terminal that cannot draw and a non-UTF-8 locale get clear messages
 # (checked before anything is drawn, so no terminal is needed here).
 out=$(TERM=dumb "$KC_BIN" --content "$KC_SRC" 2>&1 < /dev/null); rc=$?

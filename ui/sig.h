@@ -1,0 +1,15 @@
+/*
+ * sig: Ctrl-C, a closed terminal (SIGHUP) and SIGTERM stop the program
+ * cleanly. The handler only records the signal; blocking reads return
+ * (no SA_RESTART) so the screens and the plain mode can end their loop,
+ * restore the terminal and exit. Every confirmed event is already on disk.
+ */
+#ifndef KC_SIG_H
+#define KC_SIG_H
+
+/* Install the handlers. */
+void sig_catch(void);
+/* The signal that asked us to stop, or 0. */
+int sig_caught(void);
+
+#endif
