@@ -14,7 +14,7 @@ crash_after() {
 	k=$1
 	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
 	mkfifo "$T/in"
-	kc --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
 	pid=$!
 	exec 3> "$T/in"
 	n=0
@@ -41,7 +41,7 @@ done
 for sig in INT HUP TERM; do
 	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
 	mkfifo "$T/in"
-	kc --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
 	pid=$!
 	exec 3> "$T/in"
 	sed -n 1p "$T/answers" >&3
