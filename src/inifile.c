@@ -145,17 +145,17 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 {
 	char *s;
 
-	if (len > INIFILE_MAX_LINE) {
-		diag_add(sc->d, DIAG_ERROR, sc->f->path, line,
-			 "regel is %zu bytes; het maximum is %d", len, INIFILE_MAX_LINE);
-		sc->errors++;
-		return;
-	}
 	if (sc->binary)
 		return;
 	if (memchr(raw, '\0', len) || !text_valid(raw, len)) {
 		scan_err(sc, line, "%songeldige UTF-8 of een NUL-teken; is dit een tekstbestand?", "");
 		sc->binary = 1;
+		return;
+	}
+	if (len > INIFILE_MAX_LINE) {
+		diag_add(sc->d, DIAG_ERROR, sc->f->path, line,
+			 "regel is %zu bytes; het maximum is %d", len, INIFILE_MAX_LINE);
+		sc->errors++;
 		return;
 	}
 	s = strip(raw);

@@ -11,8 +11,8 @@ mkdir -p "$R"
 cp -r "$FIX/mini/personas" "$FIX/mini/content" "$R/"
 S="$R/content/scenarios"
 mkdir "$S/map.ini"
-head -c 3000 /dev/urandom > "$S/junk.ini"
-printf 'x\000y\n' >> "$S/junk.ini"
+i=0
+while [ $i -lt 200 ]; do printf '\377\376\001junk\000\n'; i=$((i + 1)); done > "$S/junk.ini"
 : > "$S/leeg.ini"
 head -c 600 "$S/proef-basis.ini" > "$S/kapot.ini"
 awk 'BEGIN { printf "[scenario]\ntitle = "; for (i = 0; i < 200000; i++) printf "xxxxxxxxxx"; printf "\n" }' > "$S/groot.ini"
@@ -43,12 +43,12 @@ expect_contains "says which" "$out" "onbekend scenario 'junk'"
 # Broken frameworks: missing file, junk, wrong header.
 F="$R/content/frameworks"
 cp -r "$F/mini" "$F/leeg"; : > "$F/leeg/targets.csv"
-cp -r "$F/mini" "$F/junk"; head -c 500 /dev/urandom | tr -d '\n' > "$F/junk/indicators.csv"
+cp -r "$F/mini" "$F/junk"; printf 'competency,level,id,text\nx"y,1,a,"b\n' > "$F/junk/indicators.csv"
 cp -r "$F/mini" "$F/mist"; rm "$F/mist/competencies.csv"
 out=$("$KC_BIN" --content "$R" check "$F/leeg" "$F/junk" "$F/mist" 2>&1); rc=$?
 expect_eq "framework check exit" "$rc" 1
 expect_contains "empty targets" "$out" "leeg/targets.csv: fout: geen doelniveau voor competentie"
-expect_contains "junk csv" "$out" "junk/indicators.csv:1: fout:"
+expect_contains "junk csv" "$out" "junk/indicators.csv:2: fout: ongeldige CSV"
 expect_contains "missing file" "$out" "mist/competencies.csv: fout: kan niet lezen"
 
 # Broken config files.
@@ -73,7 +73,7 @@ printf '1\n' | "$KC_BIN" --content "$FIX/mini" --plain --name A play proef-basis
 L="$T/logs/sessions"
 good=$(ls "$L"/*.csv)
 : > "$L/leeg.csv"
-head -c 2000 /dev/urandom > "$L/junk.csv"
+printf '\377\376"\000,,\n' > "$L/junk.csv"
 head -c 200 "$good" > "$L/afgebroken.csv"
 sed 's/^keuze,\([^,]*\),begin,1,/keuze,\1,begin,zeven,/' "$good" > "$L/type.csv"
 mkdir "$L/map.csv"
