@@ -164,11 +164,12 @@ static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfini
 	struct sessionlist l;
 	struct diag d = {0};
 	const struct sessionlist_item *it = NULL;
-	char *dir = cmd_sessions_dir(ctx), *path = NULL;
+	char *dir, *path = NULL;
 	size_t i;
 
 	if (arg && strchr(arg, '/'))
 		return mem_strdup(arg);
+	dir = cmd_sessions_dir(ctx);
 	sessionlist_scan(&l, dir, &d);
 	if (arg)
 		it = sessionlist_find(&l, arg);

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct config c;
 	struct diag d = {0};
-	char path[128];
+	char path[FZ_PATH];
 
 	memset(&c, 0, sizeof c);	/* config_defaults without HOME lookups */
 	c.colour = 1;

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct framework fw;
 	struct diag d = {0};
-	char path[128];
+	char path[FZ_PATH];
 	size_t i, start = 0, k;
 
 	for (i = 0; i < 4 && start <= size; i++) {

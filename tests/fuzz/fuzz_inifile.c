@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct inifile f;
 	struct diag d = {0};
-	char path[128];
+	char path[FZ_PATH];
 
 	fz_write(fz_path(path, "fuzz.ini"), data, size);
 	if (inifile_load(&f, path, &d) == 0)

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct scenario sc;
 	struct diag d = {0};
-	char path[128];
+	char path[FZ_PATH];
 
 	fz_write(fz_path(path, "fuzz.ini"), data, size);
 	scenario_load(&sc, path, &d);

@@ -1,7 +1,9 @@
 /*
  * fuzz_util.h: helpers shared by the libFuzzer targets. Every target writes
- * its input only below one private temp dir (mkdtemp), made on first use
- * and removed at exit; each input's files are removed after the call.
+ * its input only below one private temp dir (mkdtemp in $TMPDIR or /tmp),
+ * made on first use and removed at exit; each input's files are removed
+ * after the call. (run.sh points TMPDIR into its build dir and removes it,
+ * so even a crash leaves nothing behind.)
  */
 #ifndef KC_FUZZ_UTIL_H
 #define KC_FUZZ_UTIL_H
@@ -11,7 +13,7 @@
 #include <unistd.h>
 #include "diag.h"
 
-static char fz_root[64];
+static char fz_root[256];
 
 static void fz_cleanup(void)
 {
@@ -25,7 +27,7 @@ static const char *fz_dir(void)
 	if (fz_root[0] == '\0') {
 		const char *t = getenv("TMPDIR");
 		snprintf(fz_root, sizeof fz_root, "%s/kcfuzz.XXXXXX",
-			 t && *t == '/' && strlen(t) < 40 ? t : "/tmp");
+			 t && *t == '/' && strlen(t) < 200 ? t : "/tmp");
 		if (mkdtemp(fz_root) == NULL)
 			abort();
 		atexit(fz_cleanup);
@@ -33,10 +35,11 @@ static const char *fz_dir(void)
 	return fz_root;
 }
 
-/* fz_dir()/name into out (size 128). */
-static char *fz_path(char out[128], const char *name)
+/* fz_dir()/name into out (size FZ_PATH). */
+#define FZ_PATH 320
+static char *fz_path(char out[FZ_PATH], const char *name)
 {
-	snprintf(out, 128, "%s/%s", fz_dir(), name);
+	snprintf(out, FZ_PATH, "%s/%s", fz_dir(), name);
 	return out;
 }
 
