@@ -191,6 +191,65 @@ static int scan_file(struct scan *sc, FILE *fp)
 	return ferror(fp) ? -1 : 0;
 }
 
+static size_t key_hash(const char *sec, const char *key, size_t seclen)
+{
+	size_t h = 1469598103934665603ULL, i;
+
+	for (i = 0; i < seclen; i++)
+		h = (h ^ (unsigned char)sec[i]) * 1099511628211ULL;
+	h = (h ^ 0x3a) * 1099511628211ULL;
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 1099511628211ULL;
+	return h;
+}
+
+/* Index of section:key (section given as seclen bytes), or -1. */
+static long find_key(const struct inifile *f, const char *sec, size_t seclen, const char *key)
+{
+	size_t m, h;
+
+	if (f->nslot == 0)
+		return -1;
+	m = f->nslot - 1;
+	for (h = key_hash(sec, key, seclen) & m; f->slot[h]; h = (h + 1) & m) {
+		const struct inifile_key *k = &f->keys[f->slot[h] - 1];
+		if (strlen(k->section) == seclen && strncmp(k->section, sec, seclen) == 0 &&
+		    strcmp(k->key, key) == 0)
+			return (long)f->slot[h] - 1;
+	}
+	return -1;
+}
+
+/* Index every key, then take each value from iniparser's dictionary in one
+ * pass (its own look-ups scan the whole dictionary every time). */
+static void index_values(struct inifile *f)
+{
+	const dictionary *dict = f->dict;
+	size_t i, m;
+	ssize_t k;
+
+	for (f->nslot = 16; f->nslot < f->nkeys * 2; f->nslot *= 2)
+		;
+	f->slot = mem_calloc(f->nslot, sizeof *f->slot);
+	m = f->nslot - 1;
+	for (i = 0; i < f->nkeys; i++) {
+		size_t h = key_hash(f->keys[i].section, f->keys[i].key,
+				    strlen(f->keys[i].section)) & m;
+		while (f->slot[h])
+			h = (h + 1) & m;
+		f->slot[h] = i + 1;
+	}
+	for (k = 0; k < dict->size; k++) {
+		const char *colon = dict->key[k] ? strchr(dict->key[k], ':') : NULL;
+		long ix;
+		if (colon == NULL)
+			continue;
+		ix = find_key(f, dict->key[k], (size_t)(colon - dict->key[k]), colon + 1);
+		if (ix >= 0)
+			f->keys[ix].value = dict->val[k] ? dict->val[k] : "";
+	}
+}
+
 static int ini_silent(const char *fmt, ...)
 {
 	(void)fmt;
@@ -226,29 +285,24 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");
 		return -1;
 	}
+	index_values(f);
 	return 0;
 }
 
 const char *inifile_get(const struct inifile *f, const char *sec, const char *key)
 {
-	struct buf b = {0};
-	const char *v;
+	long ix = find_key(f, sec, strlen(sec), key);
 
-	if (f->dict == NULL)
-		return NULL;
-	buf_printf(&b, "%s:%s", sec, key);
-	v = iniparser_getstring(f->dict, buf_str(&b), NULL);
-	buf_free(&b);
-	return v;
+	return ix >= 0 ? f->keys[ix].value : NULL;
 }
 
 int inifile_line(const struct inifile *f, const char *sec, const char *key)
 {
+	long ix = key ? find_key(f, sec, strlen(sec), key) : -1;
 	size_t i;
 
-	for (i = 0; i < f->nkeys && key; i++)
-		if (strcmp(f->keys[i].section, sec) == 0 && strcmp(f->keys[i].key, key) == 0)
-			return f->keys[i].line;
+	if (ix >= 0)
+		return f->keys[ix].line;
 	for (i = 0; i < f->nsecs; i++)
 		if (strcmp(f->secs[i].name, sec) == 0)
 			return f->secs[i].line;
@@ -267,6 +321,7 @@ void inifile_free(struct inifile *f)
 		free(f->keys[i].key);
 	free(f->secs);
 	free(f->keys);
+	free(f->slot);
 	free(f->path);
 	memset(f, 0, sizeof *f);
 }

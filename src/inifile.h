@@ -13,6 +13,7 @@
 
 struct inifile_key {
 	char *section, *key;
+	const char *value;	/* iniparser's copy, set after loading */
 	int line;
 };
 
@@ -28,6 +29,7 @@ struct inifile {
 	size_t nsecs, capsecs;
 	struct inifile_key *keys;
 	size_t nkeys, capkeys;
+	size_t *slot, nslot;	/* hash of section+key -> index + 1 */
 };
 
 /* Load path; every problem goes to d. Returns 0, or -1 when the file cannot
