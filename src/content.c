@@ -65,6 +65,20 @@ static int add_framework(struct content *c, const char *dir, struct diag *d)
 	return 0;
 }
 
+/* Cache each evidence's indicator index in the scenario's framework. */
+static void resolve(const struct content *c, struct scenario *sc)
+{
+	const struct framework *fw = content_framework(c, sc->framework);
+	size_t s, e;
+	int o;
+
+	for (s = 0; fw && s < sc->nsteps; s++)
+		for (o = 0; o < sc->steps[s].nopt; o++)
+			for (e = 0; e < sc->steps[s].opt[o].nev; e++)
+				sc->steps[s].opt[o].ev[e].ix =
+					framework_ind(fw, sc->steps[s].opt[o].ev[e].ind);
+}
+
 static int add_scenario(struct content *c, const char *path, struct diag *d)
 {
 	struct scenario sc;
@@ -73,6 +87,7 @@ static int add_scenario(struct content *c, const char *path, struct diag *d)
 		scenario_free(&sc);
 		return -1;
 	}
+	resolve(c, &sc);
 	c->scs = mem_realloc(c->scs, (c->nscs + 1) * sizeof sc);
 	c->scs[c->nscs++] = sc;
 	return 0;

@@ -248,6 +248,13 @@ int framework_ind(const struct framework *fw, const char *id)
 	return -1;
 }
 
+int framework_evidence(const struct framework *fw, int cached, const char *id)
+{
+	if (cached >= 0 && (size_t)cached < fw->ninds && strcmp(fw->inds[cached].id, id) == 0)
+		return cached;
+	return framework_ind(fw, id);
+}
+
 int framework_target(const struct framework *fw, size_t c, char role)
 {
 	if (c >= fw->ncomps || role < 'A' || role > 'C')

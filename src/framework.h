@@ -38,6 +38,9 @@ int framework_load(struct framework *fw, const char *dir, struct diag *d);
 int framework_comp(const struct framework *fw, const char *id);
 /* Index of an indicator by id, or -1. */
 int framework_ind(const struct framework *fw, const char *id);
+/* Index of an evidence's indicator: its cached index when it still names
+ * the same indicator of fw, else a look-up; -1 when unknown. */
+int framework_evidence(const struct framework *fw, int cached, const char *id);
 /* Target level of competency c for role 'A', 'B' or 'C'. */
 int framework_target(const struct framework *fw, size_t c, char role);
 /* Free everything. */

@@ -44,7 +44,7 @@ static void move_evidence(const struct framework *fw, const struct session *s,
 	size_t e;
 
 	for (e = 0; e < o->nev; e++) {
-		int ix = framework_ind(fw, o->ev[e].ind);
+		int ix = framework_evidence(fw, o->ev[e].ix, o->ev[e].ind);
 		struct reflect_item it = {(size_t)ix, o->ev[e].positive, pos, m->step, m->opt};
 		if (ix >= 0)
 			push(v, n, cap, it);
@@ -85,7 +85,8 @@ static void find_missed(struct reflect *r, const struct session *s,
 			if (o == m->opt || !scenario_offered(&st->opt[o], m->flags_before))
 				continue;
 			for (e = 0; e < st->opt[o].nev; e++) {
-				int ix = framework_ind(fw, st->opt[o].ev[e].ind);
+				const struct sc_evidence *ev = &st->opt[o].ev[e];
+				int ix = framework_evidence(fw, ev->ix, ev->ind);
 				struct reflect_item it = {(size_t)ix, 1, (int)i + 1, m->step, o};
 				if (ix < 0 || !st->opt[o].ev[e].positive ||
 				    shown_positive(r, (size_t)ix) || already_missed(r, (size_t)ix))
@@ -105,7 +106,8 @@ static void assessable(const struct scenario *sc, const struct framework *fw, ch
 	for (s = 0; s < sc->nsteps; s++)
 		for (o = 0; o < sc->steps[s].nopt; o++)
 			for (e = 0; e < sc->steps[s].opt[o].nev; e++) {
-				int ix = framework_ind(fw, sc->steps[s].opt[o].ev[e].ind);
+				const struct sc_evidence *ev = &sc->steps[s].opt[o].ev[e];
+				int ix = framework_evidence(fw, ev->ix, ev->ind);
 				if (ix >= 0)
 					yes[fw->inds[ix].comp] = 1;
 			}

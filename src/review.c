@@ -262,18 +262,13 @@ static void scan_file(struct review *r, const char *path, const struct review_op
 	acc_free(&a);
 }
 
-static int cmp_name(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
+/* Logs are read in directory order, one at a time, so memory does not grow
+ * with the number of files; lists are sorted afterwards by review_sort. */
 static void scan_dir(struct review *r, const char *dir, const struct review_opts *o,
 		     struct diag *d)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
 
 	if (dp == NULL) {
 		diag_add(d, DIAG_WARNING, dir, 0, "kan map niet lezen");
@@ -281,22 +276,17 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 	}
 	while ((e = readdir(dp)) != NULL) {
 		size_t len = strlen(e->d_name);
+		char *path;
 		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0 ||
 		    (len > 13 && strcmp(e->d_name + len - 13, ".feedback.csv") == 0))
 			continue;
-		mem_grow(&names, &cap, n + 1, sizeof *names);
-		names[n++] = path_join(dir, e->d_name);
-	}
-	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof *names, cmp_name);
-	for (i = 0; i < n; i++) {
-		scan_file(r, names[i], o, d);
+		path = path_join(dir, e->d_name);
+		scan_file(r, path, o, d);
+		free(path);
 		if (o->progress)
 			o->progress(o->ctx, r->nfiles);
-		free(names[i]);
 	}
-	free(names);
+	closedir(dp);
 }
 
 int review_scan(struct review *r, const struct content *c, char *const *paths,

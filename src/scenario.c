@@ -233,6 +233,7 @@ static void load_evidence(struct ld *l, const char *sec, struct sc_option *o)
 			continue;
 		}
 		o->ev[o->nev].positive = w[i][0] == '+';
+		o->ev[o->nev].ix = -1;
 		o->ev[o->nev++].ind = mem_strdup(w[i] + 1);
 	}
 	text_strv_free(w, n);

@@ -23,6 +23,7 @@ enum sc_tone { TONE_GOED, TONE_MATIG, TONE_SLECHT };
 struct sc_evidence {
 	char *ind;		/* indicator id */
 	int positive;
+	int ix;			/* index in the scenario's framework, -1 unknown */
 };
 
 struct sc_option {
