@@ -65,6 +65,7 @@ struct fbrd {
 	struct feedback *f;
 	struct diag *d;
 	const char *path;
+	int rec;		/* records seen: 1 and 2 are the headers */
 };
 
 static int fb_row(void *ctx, int line, char **fields, size_t n)
@@ -74,8 +75,8 @@ static int fb_row(void *ctx, int line, char **fields, size_t n)
 	char *end;
 	long step;
 
-	if (line <= 2) {
-		const char *want = line == 1 ? "klantcoach-feedback" : "tijd";
+	if (++r->rec <= 2) {
+		const char *want = r->rec == 1 ? "klantcoach-feedback" : "tijd";
 		if (n < 1 || strcmp(fields[0], want) != 0) {
 			diag_add(r->d, DIAG_ERROR, r->path, line, "geen klantcoach-feedbackbestand");
 			return -1;
@@ -100,7 +101,7 @@ static int fb_row(void *ctx, int line, char **fields, size_t n)
 int feedback_load(struct feedback *f, const char *logpath, struct diag *d)
 {
 	char *path = feedback_path(logpath);
-	struct fbrd r = {f, d, path};
+	struct fbrd r = {f, d, path, 0};
 	int rc = 0;
 
 	memset(f, 0, sizeof *f);

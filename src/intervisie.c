@@ -287,7 +287,7 @@ struct ivrd {
 	struct diag *d;
 	const char *path;
 	char *scenario, *logpath;
-	int bad;
+	int bad, rec;		/* rec: records seen; 1 and 2 are the headers */
 };
 
 /* Set up from the meta rows once the first event after them arrives. */
@@ -342,7 +342,7 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 {
 	struct ivrd *r = ctx;
 
-	if (line <= 2)
+	if (++r->rec <= 2)
 		return 0;
 	if (n != 7) {
 		diag_add(r->d, DIAG_ERROR, r->path, line, "verwacht 7 velden");
@@ -367,7 +367,7 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d)
 {
-	struct ivrd r = {iv, c, d, path, NULL, NULL, 0};
+	struct ivrd r = {iv, c, d, path, NULL, NULL, 0, 0};
 	int rc;
 
 	memset(iv, 0, sizeof *iv);
@@ -405,18 +405,19 @@ void intervisie_free(struct intervisie *iv)
 
 struct desc {
 	char *date, *scenario, *source;
-	int steps, ended, anon, ok;
+	int steps, ended, anon, ok, rec;
 };
 
 static int desc_row(void *ctx, int line, char **f, size_t n)
 {
 	struct desc *s = ctx;
 
-	if (line == 1) {
+	(void)line;
+	if (++s->rec == 1) {
 		s->ok = n == 2 && strcmp(f[0], "klantcoach-intervisie") == 0;
 		return s->ok ? 0 : -1;
 	}
-	if (line == 2 || n != 7)
+	if (s->rec == 2 || n != 7)
 		return 0;
 	if (strcmp(f[0], "meta") == 0 && !s->date)
 		s->date = mem_strndup(f[1], 10);
@@ -432,7 +433,7 @@ static int desc_row(void *ctx, int line, char **f, size_t n)
 
 char *intervisie_describe(const char *path, struct diag *d)
 {
-	struct desc s = {NULL, NULL, NULL, 0, 0, 0, 0};
+	struct desc s = {NULL, NULL, NULL, 0, 0, 0, 0, 0};
 	struct buf b = {0};
 
 	if (csvfile_read(path, desc_row, &s, d, 1) == 0 && s.ok)

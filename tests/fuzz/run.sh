@@ -145,6 +145,10 @@ printf '\003\344\270\255\346\226\207 e\314\201 \342\200\256rtl\033[31m\r\n\tx\30
 for t in $TARGETS; do mkdir -p "$B/seed/$t" "$B/corpus/$t"; done
 
 # --- replay the regression inputs -----------------------------------------
+# The targets make their temp dirs in TMPDIR; keep it in the build dir and
+# remove it at the end, so not even a crashed run leaves files behind.
+export TMPDIR="$ROOT/$B/tmp"
+rm -rf "$TMPDIR" && mkdir -p "$TMPDIR" || exit 2
 failed=0
 export KC_FUZZ_SCENARIO="$ROOT/tests/fixtures/mini/content/scenarios/proef-basis.ini"
 for r in "$F"/regress/*; do
@@ -201,4 +205,9 @@ for t in $TARGETS; do
 	fi
 	printf '%-11s %12s %8s  %s\n' "$t" "${runs:-?}" "${secs:-?}" "$result"
 done
+rm -rf "$TMPDIR"
+if [ "$failed" -ne 0 ]; then
+	echo "reproduce: $B/fuzz_TARGET FILE; minimise: $B/fuzz_TARGET -minimize_crash=1 -runs=20000 FILE"
+	echo "then save it as $F/regress/TARGET-SHORTNAME and fix the bug"
+fi
 exit "$failed"
