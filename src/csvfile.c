@@ -11,11 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The fields of the record being read live NUL-separated in one buffer
+ * that is reused for every record, so reading allocates almost nothing. */
 struct rd {
 	csvfile_row_fn fn;
 	void *ctx;
-	char **f;
-	size_t n, cap;
+	char **f;		/* pointers into text, filled at the end of a record */
+	size_t *off;		/* start of each field in text */
+	size_t n, cap, capoff;
+	struct buf text;
 	int start, line, stopped, open_end;
 	int in_row;	/* a record has begun and not yet ended */
 };
@@ -24,24 +28,27 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct rd *r = data;
 
-	mem_grow(&r->f, &r->cap, r->n + 1, sizeof *r->f);
-	r->f[r->n++] = mem_strndup(s ? s : "", s ? len : 0);
+	mem_grow(&r->off, &r->capoff, r->n + 1, sizeof *r->off);
+	r->off[r->n++] = r->text.len;
+	buf_addn(&r->text, s ? s : "", s ? len : 0);
+	buf_addc(&r->text, '\0');
 }
 
 static void rd_clear(struct rd *r)
 {
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->f[i]);
 	r->n = 0;
+	buf_clear(&r->text);
 }
 
 static void on_row(int c, void *data)
 {
 	struct rd *r = data;
+	size_t i;
 
 	(void)c;
+	mem_grow(&r->f, &r->cap, r->n + 1, sizeof *r->f);
+	for (i = 0; i < r->n; i++)
+		r->f[i] = r->text.s + r->off[i];
 	if (!r->stopped && r->fn(r->ctx, r->start, r->f, r->n) != 0)
 		r->stopped = 1;
 	rd_clear(r);
@@ -91,7 +98,7 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 		 struct diag *d, int torn_ok)
 {
 	struct csv_parser p;
-	struct rd r = {fn, ctx, NULL, 0, 0, 1, 0, 0, 0, 0};
+	struct rd r = {fn, ctx, NULL, NULL, 0, 0, 0, {NULL, 0, 0}, 1, 0, 0, 0, 0};
 	FILE *fp = fopen(path, "rb");
 	int rc;
 
@@ -114,7 +121,8 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 			 "laatste regel is afgebroken%s", torn_ok ? "; genegeerd" : "");
 		rc = torn_ok ? 0 : -1;
 	}
-	rd_clear(&r);
+	buf_free(&r.text);
+	free(r.off);
 	free(r.f);
 	csv_free(&p);
 	fclose(fp);
