@@ -125,7 +125,8 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	return c;
 }
 
-/* Replay the path when the scenario is here unchanged; fills levels. */
+/* Replay the path when the scenario is here unchanged; fills the levels
+ * of a finished session (an unfinished one has no reflection yet). */
 static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 {
 	struct session s;
@@ -145,7 +146,7 @@ static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 		session_choose(&s, o, 0);
 	}
 	a->s.fw = content_framework(r->c, sc->framework);
-	if (a->s.fw && a->s.fw->ncomps <= REVIEW_MAX_COMP) {
+	if (session_finished(&s) && a->s.fw && a->s.fw->ncomps <= REVIEW_MAX_COMP) {
 		reflect_build(&rf, &s, a->s.fw, a->s.level ? a->s.level : sc->level);
 		for (i = 0; i < rf.ncomps; i++) {
 			a->s.shown[i] = rf.comps[i].mark == REFLECT_NA ? -1 : rf.comps[i].shown;
