@@ -40,6 +40,21 @@ expect_contains "html growth chart" "$h" "Groei per competentie"
 expect_contains "html step bars" "$h" "<title>optie $op: $n ("
 expect_eq "html svg balanced" "$(grep -o '<svg' "$T/r.html" | wc -l)" "$(grep -o '</svg>' "$T/r.html" | wc -l)"
 
+# A real browser renders it: Chromium's DOM keeps every row and chart
+# element, and a screenshot is made (CI installs chromium).
+if command -v chromium >/dev/null 2>&1; then
+	cr="chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+	    --disable-background-networking --disable-component-update --disable-sync
+	    --user-data-dir=$T/chromium"
+	timeout 120 $cr --dump-dom "file://$T/r.html" > "$T/dom.html" 2>/dev/null
+	expect_eq "browser keeps the rows" "$(grep -o '<tr><td>' "$T/dom.html" | wc -l)" 120
+	expect_eq "browser keeps the charts" "$(grep -o '<rect' "$T/dom.html" | wc -l)" "$(grep -o '<rect' "$T/r.html" | wc -l)"
+	timeout 120 $cr --window-size=1200,1600 --screenshot="$T/r.png" "file://$T/r.html" > /dev/null 2>&1
+	expect_eq "browser screenshot" "$(test -s "$T/r.png" && echo made)" made
+else
+	echo "note: chromium not installed; browser rendering not checked" >&2
+fi
+
 # Filters.
 out=$(kc report --format csv --trainee "Cursist 01" "$C")
 expect_eq "trainee filter" "$(printf '%s\n' "$out" | grep -c ',Cursist 01,')" 4
