@@ -239,6 +239,7 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 
 int config_save(const struct config *c, struct diag *d)
 {
+	const char *printed = NULL;	/* the section whose header is written */
 	struct buf b = {0};
 	char *dir;
 	size_t i;
@@ -246,9 +247,14 @@ int config_save(const struct config *c, struct diag *d)
 
 	buf_add(&b, "; klantcoach instellingen; zie klantcoach.ini(5)\n");
 	for (i = 0; i < NOPTS; i++) {
-		if (i == 0 || strcmp(opts[i].section, opts[i - 1].section) != 0)
+		struct buf line = {0};
+		save_opt(&line, c, &opts[i]);
+		if (line.len && opts[i].section != printed) {
 			buf_printf(&b, "\n[%s]\n", opts[i].section);
-		save_opt(&b, c, &opts[i]);
+			printed = opts[i].section;
+		}
+		buf_add(&b, buf_str(&line));
+		buf_free(&line);
 	}
 	dir = mem_strdup(c->path);
 	*strrchr(dir, '/') = '\0';

@@ -183,6 +183,12 @@ Test(config, save_is_private_and_reloads)
 	cr_assert_eq(stat(dir, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0700);
 	free(dir);
+	{
+		char *text = path_read(c.path, NULL);
+		cr_assert_null(strstr(text, "[paden]"), "no empty sections: %s", text);
+		cr_assert(strstr(text, "[cursist]\nnaam = Anouk\nniveau = C\n"));
+		free(text);
+	}
 	config_defaults(&r);
 	cr_assert_eq(config_load(&r, &d), 0);
 	cr_assert_str_eq(r.name, "Anouk");
