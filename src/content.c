@@ -3,6 +3,7 @@
  * (file name without .ini) or by a path to their file.
  */
 #include "content.h"
+#include "buf.h"
 #include "mem.h"
 #include "path.h"
 
@@ -113,7 +114,9 @@ static int load_each(struct content *c, const char *dir, const char *suffix,
 	return failed;
 }
 
-int content_load(struct content *c, const char *root, struct diag *d)
+/* Load everything, or with only set (an id, not a path) just that scenario;
+ * the personas and frameworks are always loaded, scenarios refer to them. */
+static int load(struct content *c, const char *root, const char *only, struct diag *d)
 {
 	char *pd = path_join(root, "personas");
 	char *fd = path_join(root, "content/frameworks");
@@ -125,7 +128,15 @@ int content_load(struct content *c, const char *root, struct diag *d)
 	c->root = mem_strdup(root);
 	failed += load_each(c, pd, ".ini", add_persona, d, &found);
 	failed += load_each(c, fd, "", add_framework, d, &found);
-	failed += load_each(c, sd, ".ini", add_scenario, d, &found);
+	if (only && strchr(only, '/') == NULL) {
+		struct buf b = {0};
+		buf_printf(&b, "%s/%s.ini", sd, only);
+		if (path_isfile(b.s))
+			failed += add_scenario(c, b.s, d) != 0, found++;
+		buf_free(&b);
+	} else {
+		failed += load_each(c, sd, ".ini", add_scenario, d, &found);
+	}
 	free(pd);
 	free(fd);
 	free(sd);
@@ -135,6 +146,16 @@ int content_load(struct content *c, const char *root, struct diag *d)
 		return -1;
 	}
 	return failed;
+}
+
+int content_load(struct content *c, const char *root, struct diag *d)
+{
+	return load(c, root, NULL, d);
+}
+
+int content_load_one(struct content *c, const char *root, const char *id, struct diag *d)
+{
+	return load(c, root, id, d);
 }
 
 int content_add_path(struct content *c, const char *path, struct diag *d)

@@ -24,6 +24,10 @@ struct content {
 /* Load all content under root. Returns the number of files that failed to
  * load (0 when everything loaded); -1 when root holds no content at all. */
 int content_load(struct content *c, const char *root, struct diag *d);
+/* Like content_load, with content/scenarios/<id>.ini as the only scenario
+ * (for starting one scenario without parsing the whole library). */
+int content_load_one(struct content *c, const char *root, const char *id,
+		     struct diag *d);
 /* Load one more persona, framework folder or scenario file (for check on
  * explicit paths); 0 or -1. */
 int content_add_path(struct content *c, const char *path, struct diag *d);

@@ -29,11 +29,12 @@ static void drop_scenario(struct content *c, size_t i)
 	c->nscs--;
 }
 
-int cmd_load_content(struct cli_ctx *ctx, struct content *c)
+int cmd_load_content(struct cli_ctx *ctx, struct content *c, const char *only)
 {
 	struct diag d = {0};
 	size_t i, dropped = 0;
-	int rc = content_load(c, ctx->content_dir, &d);
+	int rc = only ? content_load_one(c, ctx->content_dir, only, &d)
+		      : content_load(c, ctx->content_dir, &d);
 
 	for (i = c->nscs; rc >= 0 && i-- > 0;) {
 		struct diag one = {0};
@@ -67,7 +68,7 @@ int cmd_list(struct cli_ctx *ctx)
 
 	if (ctx->a.argc > 0)
 		return cmd_usage("list heeft geen argumenten", ctx->a.argv[0]);
-	if (cmd_load_content(ctx, &c) != 0) {
+	if (cmd_load_content(ctx, &c, NULL) != 0) {
 		content_free(&c);
 		return EXIT_BAD;
 	}
@@ -223,7 +224,7 @@ int cmd_graph(struct cli_ctx *ctx)
 
 	if (ctx->a.argc != 1)
 		return cmd_usage("graph verwacht precies één SCENARIO", NULL);
-	if (cmd_load_content(ctx, &c) != 0) {
+	if (cmd_load_content(ctx, &c, ctx->a.argv[0]) != 0) {
 		content_free(&c);
 		return EXIT_BAD;
 	}

@@ -143,9 +143,10 @@ static int play_plain(struct cli_ctx *ctx, struct content *c)
 int cmd_play(struct cli_ctx *ctx)
 {
 	struct content c;
+	const char *only = ctx->a.plain && ctx->a.argc == 1 ? ctx->a.argv[0] : NULL;
 	int rc;
 
-	if (cmd_load_content(ctx, &c) != 0 || c.nscs == 0) {
+	if (cmd_load_content(ctx, &c, only) != 0 || (c.nscs == 0 && !only)) {
 		if (c.nscs == 0)
 			fputs("klantcoach: geen speelbare scenario's\n", stderr);
 		content_free(&c);
@@ -201,7 +202,7 @@ static int with_session(struct cli_ctx *ctx, const char *arg, int resume,
 
 	if (path == NULL)
 		return EXIT_BAD;
-	if (cmd_load_content(ctx, &c) == 0 && play_resume(&p, &c, path, resume, &d) == 0) {
+	if (cmd_load_content(ctx, &c, NULL) == 0 && play_resume(&p, &c, path, resume, &d) == 0) {
 		rc = fn(ctx, &c, &p);
 		play_end(&p);
 	}

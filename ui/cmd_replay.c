@@ -256,7 +256,7 @@ int cmd_replay(struct cli_ctx *ctx)
 
 	if (ctx->a.argc != 1)
 		return cmd_usage("replay verwacht een SCENARIO, LOGBOEK of VERSLAG", NULL);
-	if (cmd_load_content(ctx, &c) != 0) {
+	if (cmd_load_content(ctx, &c, NULL) != 0) {
 		content_free(&c);
 		return EXIT_BAD;
 	}

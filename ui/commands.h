@@ -22,10 +22,11 @@ char *cmd_sessions_dir(const struct cli_ctx *ctx);
 /* Store the trainee's name and level in the config file. 0 or -1. */
 int cmd_save_identity(struct cli_ctx *ctx);
 
-/* Load the content root of ctx; problems are printed to stderr, and
- * scenarios that fail the checker are left out with one warning line.
- * Returns 0, or -1 when there is no usable content. */
-int cmd_load_content(struct cli_ctx *ctx, struct content *c);
+/* Load the content root of ctx (with only set, just that scenario id);
+ * problems are printed to stderr, and scenarios that fail the checker are
+ * left out with one warning line. Returns 0, or -1 when there is no usable
+ * content. */
+int cmd_load_content(struct cli_ctx *ctx, struct content *c, const char *only);
 /* Print a usage error for a command and return EXIT_USAGE. */
 int cmd_usage(const char *msg, const char *arg);
 
