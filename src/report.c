@@ -266,11 +266,18 @@ static void md_comps(FILE *out, const struct review *r)
 	buf_free(&b);
 }
 
-void report_md(FILE *out, const struct review *r, const struct framework *fw)
+/* "N sessies uit M bestanden (K overgeslagen)" */
+static void count_line(FILE *out, const struct review *r)
 {
-	fprintf(out, "# Rapport klantcoach\n\n%zu sessies uit %zu bestanden", r->nsessions, r->nfiles);
+	fprintf(out, "%zu sessies uit %zu bestanden", r->nsessions, r->nfiles);
 	if (r->nskipped)
 		fprintf(out, " (%zu overgeslagen)", r->nskipped);
+}
+
+void report_md(FILE *out, const struct review *r, const struct framework *fw)
+{
+	fputs("# Rapport klantcoach\n\n", out);
+	count_line(out, r);
 	fputs(".\n\n", out);
 	md_sessions(out, r, fw);
 	md_steps(out, r);
@@ -480,9 +487,8 @@ void report_html(FILE *out, const struct review *r, const struct framework *fw)
 	      ".step{display:flex;gap:1em;align-items:center;font-size:12px;margin:2px 0}"
 	      ".step span{width:22em}.legend span{margin-right:1em}\n"
 	      "</style>\n</head>\n<body>\n<h1>Rapport klantcoach</h1>\n", out);
-	fprintf(out, "<p>%zu sessies uit %zu bestanden", r->nsessions, r->nfiles);
-	if (r->nskipped)
-		fprintf(out, " (%zu overgeslagen)", r->nskipped);
+	fputs("<p>", out);
+	count_line(out, r);
 	fputs(".</p>\n", out);
 	html_table(out, r, fw);
 	svg_meters(out, r);

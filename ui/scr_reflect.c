@@ -50,8 +50,18 @@ static void load_field(struct tui *t)
 
 static void reflect_enter(struct tui *t)
 {
+	size_t n = 0;
+	FILE *fp;
+
 	t->phase = PAGE_END;
 	load_field(t);
+	free(t->feedback);
+	t->feedback = NULL;
+	if (t->play.log.path) {	/* read once, not on every redraw */
+		fp = open_memstream(&t->feedback, &n);
+		reflectview_feedback(fp, NULL, t->play.log.path);
+		fclose(fp);
+	}
 }
 
 static void sparkline(struct lines *l, const struct play *p, int m, size_t w)
@@ -91,16 +101,8 @@ static void page_end(struct tui *t, struct lines *l, size_t w)
 	for (m = 0; m < METER_N; m++)
 		sparkline(l, p, m, w);
 	buf_free(&b);
-	if (p->log.path) {
-		char *text = NULL;
-		size_t n = 0;
-		FILE *fp = open_memstream(&text, &n);
-		reflectview_feedback(fp, NULL, p->log.path);
-		fclose(fp);
-		if (n)
-			lines_add(l, text, w, 0, ROLE_CLIENT, 0);
-		free(text);
-	}
+	if (t->feedback && *t->feedback)
+		lines_add(l, t->feedback, w, 0, ROLE_CLIENT, 0);
 }
 
 static void page_what(struct tui *t, struct lines *l, size_t w, const struct reflect *r)

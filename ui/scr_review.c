@@ -55,30 +55,30 @@ static void refilter(struct tui *t)
 		t->sel = t->nshown ? t->nshown - 1 : 0;
 }
 
+/* The intervisie records, read once when the list is entered. */
+static void read_records(struct tui *t)
+{
+	char *dir = path_join(t->ctx->data_dir, "intervisie");
+	size_t n = 0;
+	FILE *fp;
+
+	free(t->records);
+	t->records = NULL;
+	fp = open_memstream(&t->records, &n);
+	reviewview_records(fp, dir);
+	fclose(fp);
+	free(dir);
+}
+
 static void review_enter(struct tui *t)
 {
 	t->phase = 0;	/* 1 while typing a search */
 	t->field.multiline = 0;
 	review_sort(t->review, (enum review_sort)t->sort);
 	refilter(t);
+	read_records(t);
 }
 
-/* The intervisie records below the sessions (read-only lines). */
-static void records(struct tui *t, struct lines *l)
-{
-	char *text = NULL, *dir = path_join(t->ctx->data_dir, "intervisie");
-	size_t n = 0;
-	FILE *fp = open_memstream(&text, &n);
-
-	reviewview_records(fp, dir);
-	fclose(fp);
-	if (n) {
-		lines_blank(l);
-		lines_add(l, text, (size_t)COLS - 4, 0, ROLE_DIM, 0);
-	}
-	free(text);
-	free(dir);
-}
 
 static void review_draw(struct tui *t)
 {
@@ -102,7 +102,10 @@ static void review_draw(struct tui *t)
 	}
 	if (t->nshown == 0)
 		lines_add(&l, "Geen sessies gevonden.", (size_t)COLS - 4, 0, ROLE_DIM, 0);
-	records(t, &l);
+	if (t->records && *t->records) {
+		lines_blank(&l);
+		lines_add(&l, t->records, (size_t)COLS - 4, 0, ROLE_DIM, 0);
+	}
 	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
 	t->cursor_x = 2;
 	if (t->phase == 1) {

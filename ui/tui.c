@@ -270,6 +270,8 @@ static int loop(struct tui *t)
 static void tui_free(struct tui *t)
 {
 	lines_free(&t->page);
+	free(t->records);
+	free(t->feedback);
 	free(t->filter);
 	free(t->shown);
 	sessionlist_free(&t->sessions);

@@ -63,6 +63,8 @@ struct tui {
 	int nshown;
 	int current;			/* coach: review index of the open session */
 	struct lines page;		/* coach: the text page being read */
+	char *records;			/* coach: intervisie records, read on entry */
+	char *feedback;			/* reflection: coach feedback, read on entry */
 	struct intervisie *iv;		/* replay: the group's session */
 	int votes[SCENARIO_MAX_OPTS];	/* replay: counts being entered */
 	int before[METER_N];		/* replay: meters before the reveal */

@@ -51,6 +51,9 @@ for f in "$T/out" "$T/err" "$rec"; do
 	expect_eq "no name in $(basename "$f")" "$(grep -ci 'fenna\|bakker' "$f")" 0
 done
 expect_contains "record says anonymous" "$(cat "$rec")" "anoniem,ja"
+out=$(printf 'q\n' | mini --plain review 2>&1)
+expect_contains "review lists the record" "$out" "Intervisieverslagen: 1"
+expect_contains "record line" "$out" "2 stappen, afgerond, anoniem"
 
 # Wrong input.
 out=$(mini --plain replay bestaat-niet 2>&1); rc=$?
