@@ -112,8 +112,10 @@ const char *config_name_check(const char *s, char **out)
 	for (i = 0; i < n; chars++) {
 		i += text_decode(s + i, n - i, &cp);
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
-			return "een naam mag geen tab, regeleinde of ander stuurteken bevatten";
+		    (cp >= 0x202a && cp <= 0x202e) ||	/* bidi overrides */
+		    (cp >= 0x2066 && cp <= 0x2069))	/* bidi isolates */
+			return "een naam mag geen tab, regeleinde of ander "
+			       "stuurteken bevatten";
 	}
 	if (chars > CONFIG_NAME_MAX)
 		return "een naam mag hoogstens 100 tekens hebben";
@@ -128,7 +130,8 @@ static int set_name(struct config *c, const struct opt *o, const char *v,
 	const char *why = config_name_check(v, &clean);
 
 	if (why) {
-		diag_add(d, DIAG_ERROR, file, line, "%s.%s: %s", o->section, o->key, why);
+		diag_add(d, DIAG_ERROR, file, line, "%s.%s: %s", o->section,
+			 o->key, why);
 		return -1;
 	}
 	free(*field);
@@ -233,7 +236,8 @@ static char *unquote(const char *v)
 			buf_addc(&b, '\\');
 			v += 2;
 		} else if (v[1] == 'x' && isxdigit((unsigned char)v[2]) &&
-			   isxdigit((unsigned char)v[3]) && (v[2] != '0' || v[3] != '0')) {
+			   isxdigit((unsigned char)v[3]) &&
+			   (v[2] != '0' || v[3] != '0')) {
 			char hex[3] = {v[2], v[3], '\0'};
 			buf_addc(&b, (char)strtol(hex, NULL, 16));
 			v += 4;
@@ -245,7 +249,8 @@ static char *unquote(const char *v)
 	return buf_take(&b);
 }
 
-static const char bad_escape[] = "na '\\' hoort '\\' of xHH (twee hexadecimale cijfers)";
+static const char bad_escape[] =
+	"na '\\' hoort '\\' of xHH (twee hexadecimale cijfers)";
 
 /* A name in the file that cannot be used is left out, so the program asks
  * for it again; the warning says how to repair the line. */
@@ -267,13 +272,15 @@ static void name_ignored(struct config *c, const struct opt *o, int line,
 static int load_opt(struct config *c, const struct opt *o,
 		    const struct inifile_key *k, struct diag *d)
 {
-	char *v = k->broken ? NULL : k->quoted ? unquote(k->value) : mem_strdup(k->value);
+	char *v = k->broken ? NULL
+		  : k->quoted ? unquote(k->value) : mem_strdup(k->value);
 	char **field = (char **)((char *)c + o->off), *clean = NULL;
 	const char *why;
 	int rc = 0;
 
 	if (o->type == OPT_NAME) {
-		why = v ? config_name_check(v, &clean) : k->broken ? NULL : bad_escape;
+		why = v ? config_name_check(v, &clean)
+			: k->broken ? NULL : bad_escape;
 		if (clean) {
 			free(*field);
 			*field = clean;
@@ -325,7 +332,8 @@ int config_load(struct config *c, struct diag *d)
 	if (rc == 0)
 		rc = check_known(&f, d);
 	for (i = 0; rc == 0 && i < NOPTS; i++) {
-		const struct inifile_key *k = inifile_find(&f, opts[i].section, opts[i].key);
+		const struct inifile_key *k =
+			inifile_find(&f, opts[i].section, opts[i].key);
 		if (k && load_opt(c, &opts[i], k, d) != 0)
 			rc = -1;
 	}
@@ -410,8 +418,9 @@ static char *save_text(const struct config *c, struct diag *d)
 		struct buf line = {0};
 		save_opt(&line, c, &opts[i]);
 		if (line.len > INIFILE_MAX_LINE + 1) {	/* + newline */
-			diag_add(d, DIAG_ERROR, c->path, 0, "%s.%s is te lang om te bewaren "
-				 "(hoogstens %d bytes per regel)", opts[i].section,
+			diag_add(d, DIAG_ERROR, c->path, 0,
+				 "%s.%s is te lang om te bewaren (hoogstens "
+				 "%d bytes per regel)", opts[i].section,
 				 opts[i].key, INIFILE_MAX_LINE);
 			buf_free(&line);
 			buf_free(&b);
@@ -443,7 +452,8 @@ int config_save(const struct config *c, struct diag *d)
 	slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
-	rc = !slash || path_mkdirs(dir) == 0 ? path_write_atomic(c->path, text, strlen(text)) : -1;
+	rc = !slash || path_mkdirs(dir) == 0
+		? path_write_atomic(c->path, text, strlen(text)) : -1;
 	if (rc != 0)
 		diag_add(d, DIAG_ERROR, c->path, 0, "kan niet schrijven: %s", strerror(errno));
 	free(dir);

@@ -118,7 +118,8 @@ static int is_loose(const struct scan *sc, const char *key, size_t n)
 	sl = strlen(sc->cursec);
 	for (l = sc->loose; *l; l++)
 		if (strncmp(*l, sc->cursec, sl) == 0 && (*l)[sl] == '.' &&
-		    strlen(*l + sl + 1) == n && strncmp(*l + sl + 1, key, n) == 0)
+		    strlen(*l + sl + 1) == n &&
+		    strncmp(*l + sl + 1, key, n) == 0)
 			return 1;
 	return 0;
 }
@@ -327,13 +328,15 @@ static dictionary *load_without_broken(const struct inifile *f)
 	dictionary *dict = NULL;
 	char *line = NULL, fdpath[32];
 	size_t cap = 0, k = 0;
-	int lineno = 0;
+	int lineno = 0, blank;
 
 	while (in && out && getline(&line, &cap, in) != -1) {
 		lineno++;
-		while (k < f->nkeys && (!f->keys[k].broken || f->keys[k].line < lineno))
+		while (k < f->nkeys &&
+		       (!f->keys[k].broken || f->keys[k].line < lineno))
 			k++;
-		fputs(k < f->nkeys && f->keys[k].line == lineno ? "\n" : line, out);
+		blank = k < f->nkeys && f->keys[k].line == lineno;
+		fputs(blank ? "\n" : line, out);
 	}
 	if (in && out && !ferror(in) && fflush(out) == 0) {
 		snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(out));

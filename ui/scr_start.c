@@ -25,8 +25,9 @@ static void name_enter(struct tui *t)
 	t->field.multiline = 0;
 	input_set(&t->field, t->ctx->cfg.name ? t->ctx->cfg.name : "");
 	if (t->ctx->cfg.name_line)
-		tui_notice(t, "De naam in %s (regel %d) kon niet gelezen worden; "
-			   "typ hem opnieuw.", t->ctx->cfg.path, t->ctx->cfg.name_line);
+		tui_notice(t, "De naam in %s (regel %d) kon niet gelezen "
+			   "worden; typ hem opnieuw.", t->ctx->cfg.path,
+			   t->ctx->cfg.name_line);
 }
 
 static const char *const level_text[3] = {
@@ -43,7 +44,8 @@ static void name_draw(struct tui *t)
 	tui_frame(t, "klantcoach: welkom", NULL,
 		  t->phase ? "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter bevestigen" : "Enter bevestigen, Esc stoppen");
 	draw_text(2, 2, COLS - 4, "Welkom bij klantcoach. Dit vragen we maar één keer.", ROLE_TITLE);
-	snprintf(ask, sizeof ask, "Wat is je naam? (hoogstens %d tekens)", CONFIG_NAME_MAX);
+	snprintf(ask, sizeof ask, "Wat is je naam? (hoogstens %d tekens)",
+		 CONFIG_NAME_MAX);
 	draw_text(4, 2, COLS - 4, ask, ROLE_NORMAL);
 	draw_role(ROLE_DIM, 1);
 	mvhline(6, 2, '_', COLS - 4);
@@ -89,7 +91,8 @@ static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_
 		return REQ_QUIT;
 	if (r == INPUT_DONE) {
 		char *clean;
-		const char *why = config_name_check(buf_str(&t->field.text), &clean);
+		const char *why = config_name_check(buf_str(&t->field.text),
+						    &clean);
 		if (why) {
 			tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
 			return REQ_NONE;
