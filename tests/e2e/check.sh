@@ -53,6 +53,19 @@ if command -v dot >/dev/null 2>&1; then
 else
 	fail "graphviz (dot) is not installed"
 fi
+# Quotes and backslashes in ids and the title are escaped for DOT.
+cp -R "$FIX/mini" "$T/hostile"
+sed -e 's/^title = .*/title = Een "titel" met \\ en \\"/' -e 's/uitleg/uit"leg\\x/g' \
+	-e 's/end\.goed/end.go"o\\d/' "$FIX/mini/content/scenarios/proef-basis.ini" \
+	> "$T/hostile/content/scenarios/proef-basis.ini"
+"$KC_BIN" --content "$T/hostile" graph proef-basis > "$T/h.dot" 2> "$T/h.err"; rc=$?
+expect_eq "hostile graph exit" "$rc$(cat "$T/h.err")" 0
+expect_contains "hostile id escaped" "$(cat "$T/h.dot")" '"s:begin" -> "s:uit\"leg\\x"'
+expect_contains "hostile title escaped" "$(cat "$T/h.dot")" 'label="Een \"titel\" met \\ en \\\"";'
+if command -v dot >/dev/null 2>&1; then
+	dot -Tsvg "$T/h.dot" > "$T/h.svg" 2> "$T/dot.err"
+	expect_eq "dot accepts hostile ids" "$?$(cat "$T/dot.err")" 0
+fi
 out=$(kc graph bestaatniet 2>&1); rc=$?
 expect_eq "graph unknown exit" "$rc" 1
 out=$(kc graph 2>&1); rc=$?
