@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct scan {
 	struct inifile *f;
@@ -30,6 +31,7 @@ struct scan {
 	int errors, skip;	/* skip: keys of a duplicate section */
 	int binary;		/* not text: reported once, rest ignored */
 	const char *const *loose;	/* "section.key" list, or NULL */
+	int bom;		/* the file starts with a byte-order mark */
 };
 
 static void scan_err(struct scan *sc, int line, const char *msg, const char *arg)
@@ -246,10 +248,11 @@ static int scan_file(struct scan *sc, FILE *fp)
 	int lineno = 0;
 
 	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
+		size_t bom = lineno++ == 0 ? text_bom(line, (size_t)n) : 0;
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
-		scan_line(sc, line, (size_t)n, lineno);
+		sc->bom |= bom > 0;
+		scan_line(sc, line + bom, (size_t)n - bom, lineno);
 	}
 	free(line);
 	return ferror(fp) ? -1 : 0;
@@ -320,14 +323,17 @@ static int ini_silent(const char *fmt, ...)
 	return 0;
 }
 
-/* iniparser on a copy of path in which the lines of broken keys are
- * blank, so it never sees them (line numbers stay the same). */
-static dictionary *load_without_broken(const struct inifile *f)
+/* iniparser on a private copy of path (an unnamed temporary file) in
+ * which the lines of broken keys are blank and a byte-order mark is left
+ * out, so it never sees them; line numbers stay the same. iniparser 4.1
+ * reads only from a path and would take a mark for part of the first
+ * line. */
+static dictionary *load_copy(const struct inifile *f, int bom)
 {
 	FILE *in = fopen(f->path, "r"), *out = tmpfile();
 	dictionary *dict = NULL;
 	char *line = NULL, fdpath[32];
-	size_t cap = 0, k = 0;
+	size_t cap = 0, k = 0, skip;
 	int lineno = 0, blank;
 
 	while (in && out && getline(&line, &cap, in) != -1) {
@@ -336,7 +342,8 @@ static dictionary *load_without_broken(const struct inifile *f)
 		       (!f->keys[k].broken || f->keys[k].line < lineno))
 			k++;
 		blank = k < f->nkeys && f->keys[k].line == lineno;
-		fputs(blank ? "\n" : line, out);
+		skip = lineno == 1 && bom ? text_bom(line, strlen(line)) : 0;
+		fputs(blank ? "\n" : line + skip, out);
 	}
 	if (in && out && !ferror(in) && fflush(out) == 0) {
 		snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(out));
@@ -368,7 +375,7 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 int inifile_load_loose(struct inifile *f, const char *path,
 		       const char *const *loose, struct diag *d)
 {
-	struct scan sc = {f, d, NULL, 0, 0, 0, loose};
+	struct scan sc = {f, d, NULL, 0, 0, 0, loose, 0};
 	FILE *fp;
 
 	memset(f, 0, sizeof *f);
@@ -390,7 +397,7 @@ int inifile_load_loose(struct inifile *f, const char *path,
 	if (sc.errors)
 		return -1;
 	iniparser_set_error_callback(ini_silent);
-	f->dict = has_broken(f) ? load_without_broken(f) : iniparser_load(path);
+	f->dict = has_broken(f) || sc.bom ? load_copy(f, sc.bom) : iniparser_load(path);
 	if (f->dict == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");
 		return -1;
@@ -425,6 +432,23 @@ int inifile_line(const struct inifile *f, const char *sec, const char *key)
 		if (strcmp(f->secs[i].name, sec) == 0)
 			return f->secs[i].line;
 	return 0;
+}
+
+void inifile_warn_unknown(const struct inifile *f, const char *sec,
+			  const char *const *known, struct diag *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < f->nkeys; i++) {
+		if (strcmp(f->keys[i].section, sec) != 0)
+			continue;
+		for (k = 0; known[k]; k++)
+			if (strcmp(known[k], f->keys[i].key) == 0)
+				break;
+		if (known[k] == NULL)
+			diag_add(d, DIAG_WARNING, f->path, f->keys[i].line,
+				 "onbekende sleutel '%s' in [%s]", f->keys[i].key, sec);
+	}
 }
 
 void inifile_free(struct inifile *f)

@@ -3,7 +3,8 @@
  * give: the line of every section and key, and errors for what it would
  * silently hide (duplicate sections and keys, upper-case names it would
  * lower-case, over-long lines it would truncate, values it would cut at
- * ';' or '#', stray quotes, continuation lines, invalid UTF-8).
+ * ';' or '#', stray quotes, continuation lines, invalid UTF-8). A UTF-8
+ * byte-order mark at the start of the file is skipped.
  * Keys named "loose" by the caller (free text the program writes itself)
  * survive a broken line: it is left out with a warning, so one bad value
  * cannot make the whole file unreadable.
@@ -52,6 +53,9 @@ const char *inifile_get(const struct inifile *f, const char *sec,
 			const char *key);
 /* Line of section:key; with key NULL, of the section; 0 when absent. */
 int inifile_line(const struct inifile *f, const char *sec, const char *key);
+/* A warning in d for every key of section sec not in known (NULL-ended). */
+void inifile_warn_unknown(const struct inifile *f, const char *sec,
+			  const char *const *known, struct diag *d);
 /* Free everything. */
 void inifile_free(struct inifile *f);
 

@@ -138,3 +138,51 @@ Test(inifile, loose_keys_survive_broken_lines)
 	free(p);
 	buf_free(&t);
 }
+
+Test(inifile, byte_order_mark_at_the_start_is_skipped)
+{
+	struct inifile f;
+	struct diag d = {0};
+
+	cr_assert_eq(load("\xEF\xBB\xBF[a]\nk = v\n[b]\nx = \"y z\"\n", &f, &d), 0,
+		     "%s", d.n ? d.v[0].msg : "");
+	cr_assert_str_eq(f.secs[0].name, "a");
+	cr_assert_str_eq(inifile_get(&f, "a", "k"), "v", "iniparser sees [a], not the mark");
+	cr_assert_str_eq(inifile_get(&f, "b", "x"), "y z");
+	cr_assert_eq(inifile_line(&f, "a", NULL), 1);
+	cr_assert_eq(inifile_line(&f, "b", "x"), 4);
+	inifile_free(&f);
+	cr_assert_eq(load("\xEF\xBB\xBF; comment\n\n[a]\nk = v\n", &f, &d), 0);
+	cr_assert_str_eq(inifile_get(&f, "a", "k"), "v");
+	cr_assert_eq(inifile_line(&f, "a", "k"), 4);
+	inifile_free(&f);
+	cr_assert_eq(d.n, 0);
+}
+
+Test(inifile, byte_order_mark_elsewhere_is_an_error)
+{
+	struct inifile f;
+	struct diag d = {0};
+
+	cr_assert_eq(load("[a]\nk = v\n\xEF\xBB\xBF[b]\n", &f, &d), -1);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].line, 3);
+	inifile_free(&f);
+	diag_free(&d);
+}
+
+Test(inifile, unknown_keys_warn_with_their_line)
+{
+	static const char *const known[] = {"k", NULL};
+	struct inifile f;
+	struct diag d = {0};
+
+	cr_assert_eq(load("[a]\nk = v\nq = w\n[b]\nz = 1\n", &f, &d), 0);
+	inifile_warn_unknown(&f, "a", known, &d);
+	cr_assert_eq(d.n, 1, "only [a] is looked at");
+	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+	cr_assert_eq(d.v[0].line, 3);
+	cr_assert_str_eq(d.v[0].msg, "onbekende sleutel 'q' in [a]");
+	inifile_free(&f);
+	diag_free(&d);
+}
