@@ -17,6 +17,7 @@
 #ifndef KC_INTERVISIE_H
 #define KC_INTERVISIE_H
 #include "content.h"
+#include "lock.h"
 #include "session.h"
 #include "sessionlog.h"
 
@@ -45,6 +46,7 @@ struct intervisie {
 	int anon, from_log, ended;
 	int fd;
 	char *path;
+	struct lock lock;		/* held while the record is open */
 };
 
 /* The option index with most votes among the n offered (idx); -1 when
@@ -57,7 +59,8 @@ int intervisie_begin(struct intervisie *iv, const struct content *c,
 int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,
 			 struct diag *d);
-/* Continue the record at path. 0 or -1. */
+/* Continue the record at path. 0, or -1 also when another process has
+ * it open (the message names that process). */
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d);
 /* The record of the current step. */

@@ -136,6 +136,10 @@ static void home_enter(struct tui *t)
 	struct diag d = {0};
 	char *dir = path_join(t->ctx->data_dir, "sessions");
 
+	if (t->have_play > 0) {	/* back home: close the session, free its lock */
+		play_end(&t->play);
+		t->have_play = 0;
+	}
 	sessionlist_free(&t->sessions);
 	sessionlist_scan(&t->sessions, dir, &d);
 	new_feedback(t, dir);
@@ -147,6 +151,8 @@ static const char *status_of(const struct sessionlist_item *it)
 {
 	if (it->damaged)
 		return "beschadigd";
+	if (it->busy)
+		return "in gebruik";
 	if (!it->finished)
 		return "onderbroken";
 	return it->done ? "afgerond" : "reflectie open";
