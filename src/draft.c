@@ -169,8 +169,8 @@ static void set_aside(const char *path, const struct diag *why, struct diag *dg)
 	buf_printf(&to, "%s.onleesbaar", path);
 	if (rename(path, to.s) == 0)
 		diag_add(dg, DIAG_WARNING, path, it ? it->line : 0,
-			 "concept onleesbaar (%s); bewaard als %s",
-			 reason, to.s);
+			 "concept onleesbaar (%s); bewaard als %s", reason,
+			 strrchr(to.s, '/') ? strrchr(to.s, '/') + 1 : to.s);
 	else
 		diag_add(dg, DIAG_WARNING, path, it ? it->line : 0,
 			 "concept onleesbaar (%s) en niet te verplaatsen: %s",

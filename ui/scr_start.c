@@ -203,12 +203,9 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 		return;
 	}
 	t->have_play = 1;
-	if (d.n) {	/* a warning, e.g. an unreadable draft set aside */
-		char *msg = diag_format(&d.v[0]);
-		tui_notice(t, "%s", msg);
-		free(msg);
-		diag_free(&d);
-	}
+	if (d.n)	/* a warning, e.g. an unreadable draft set aside */
+		tui_notice(t, "%s", d.v[0].msg);
+	diag_free(&d);
 	tui_go(t, session_finished(&t->play.s) ? SCR_REFLECT : SCR_PLAY);
 }
 

@@ -2,7 +2,8 @@
 # reflect.sh: nothing typed in a reflection field is lost. A long paste
 # survives PgDn, PgUp, Esc, Ctrl-C (which asks first), a resize and kill -9
 # (the draft is written when typing pauses) and comes back on the same page
-# after resume; SIGTERM and SIGHUP save the draft before exit. Confirming
+# after resume; SIGTERM and SIGHUP save the draft before exit; a damaged
+# draft is set aside with a warning. Confirming
 # an answer twice writes one row, an edit replaces it for show and review,
 # and Esc through all questions closes the reflection.
 . "$KC_SRC/tests/e2e/lib.sh"
@@ -121,7 +122,9 @@ tm_keys Tab
 expect_screen "Tab again" "reflectie 6/10"
 expect_eq "no duplicate row" "$(rows antwoord)" 1
 tm_keys PgUp
+expect_screen "back to edit" "reflectie 5/10"
 tm_keys -l " lang"
+expect_screen "edit typed" "Proef wachtte lang"
 tm_keys Tab
 expect_screen "edited" "reflectie 6/10"
 expect_eq "edit appended" "$(rows antwoord)" 2
@@ -156,6 +159,21 @@ for sig in TERM HUP; do
 	tm_stop
 	expect_contains "SIG$sig saves the draft" "$(cat "$log.concept" 2>&1)" "Tekst voor $sig"
 done
+
+# An unreadable draft is set aside with a warning, not lost or overwritten.
+cp "$log.concept" "$T/good.concept"
+printf 'kapot\n' > "$log.concept"
+start
+expect_screen "home lists the session" "reflectie open"
+tm_keys Down Enter
+expect_screen "warning for the bad draft" "concept onleesbaar"
+tm_keys C-c
+expect_screen "stop question" "Stoppen?"
+tm_keys j
+wait_file "$T/exit" "EXIT=0" && ok || fail "Ctrl-C j did not stop after the warning"
+tm_stop
+expect_eq "bad draft kept aside" "$(cat "$log.concept.onleesbaar")" kapot
+mv "$T/good.concept" "$log.concept"
 
 # Finding 7: Esc through every question without typing closes the
 # reflection; home then no longer says it is open.
