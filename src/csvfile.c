@@ -7,11 +7,13 @@
 #include "csvfile.h"
 #include "mem.h"
 #include "text.h"
+#include "path.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The fields of the record being read live NUL-separated in one buffer
  * that is reused for every record, so reading allocates almost nothing. */
@@ -131,6 +133,53 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 	csv_free(&p);
 	fclose(fp);
 	return rc == 0 && r.stopped ? -1 : rc;
+}
+
+size_t csvfile_complete(const char *s, size_t n)
+{
+	size_t i, end = 0;
+	int quoted = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '"')
+			quoted = !quoted;	/* "" in quotes toggles twice */
+		else if (s[i] == '\n' && !quoted)
+			end = i + 1;
+	return end;
+}
+
+int csvfile_cut_torn(int fd, const char *path, struct diag *d)
+{
+	size_t n, keep;
+	char *data = path_read_fd(fd, &n), *copy = NULL;
+	int rc = -1;
+
+	if (data == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s",
+			 strerror(errno));
+		return -1;
+	}
+	keep = csvfile_complete(data, n);
+	if (keep == n)
+		rc = 0;
+	else if (!(copy = path_keep_copy(path, "rest", data + keep, n - keep)))
+		diag_add(d, DIAG_ERROR, path, 0, "laatste regel is afgebroken en "
+			 "kan niet apart bewaard worden: %s",
+			 path_strerror(errno));
+	else if (ftruncate(fd, (off_t)keep) != 0) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan afgebroken laatste regel "
+			 "niet weghalen: %s", path_strerror(errno));
+		unlink(copy);
+	} else {
+		(void)fsync(fd);	/* lost in a crash: cut again next time */
+		diag_add(d, DIAG_WARNING, path, 0, "laatste regel was afgebroken "
+			 "(%zu bytes); weggehaald en bewaard in %s",
+			 n - keep, copy);
+		rc = 0;
+	}
+	free(copy);
+	free(data);
+	return rc;
 }
 
 void csvfile_field(struct buf *b, const char *s)

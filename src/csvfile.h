@@ -1,7 +1,8 @@
 /*
  * csvfile: streaming RFC 4180 reading with libcsv, one callback per record
- * with the line the record starts on, and CSV writing helpers (quoting and
- * the formula guard for spreadsheets).
+ * with the line the record starts on, CSV writing helpers (quoting and
+ * the formula guard for spreadsheets), and cutting a torn last record off a
+ * file before appending to it.
  */
 #ifndef KC_CSVFILE_H
 #define KC_CSVFILE_H
@@ -19,6 +20,14 @@ typedef int (*csvfile_row_fn)(void *ctx, int line, char **fields, size_t n);
  * torn_ok is set, else as an error. */
 int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 		 struct diag *d, int torn_ok);
+/* Length of the part of s (n bytes) that ends in a complete record: up to
+ * and including the last newline outside quotes; 0 when there is none. */
+size_t csvfile_complete(const char *s, size_t n);
+/* Before appending to the CSV file path, open read-write at fd: cut off a
+ * torn last record (bytes after the last complete one), after keeping them
+ * in "<path>.rest-<time>" (path_keep_copy). A warning in d says so and names
+ * the copy. 0, or -1 with an error in d and the file unchanged. */
+int csvfile_cut_torn(int fd, const char *path, struct diag *d);
 /* Append one field, quoted when needed (RFC 4180). */
 void csvfile_field(struct buf *b, const char *s);
 /* Like csvfile_field, but a cell starting with = + - @ TAB or CR gets a

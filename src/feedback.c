@@ -1,7 +1,8 @@
 /*
  * feedback: one small CSV per session, read with csvfile (a torn last row
  * is ignored with a warning) and appended with O_APPEND and fsync under
- * its lock, so two windows never write it at once.
+ * its lock, so two windows never write it at once; a failed append
+ * leaves the file as it was, a torn row is cut off first.
  */
 #include "feedback.h"
 #include "buf.h"
@@ -32,13 +33,28 @@ char *feedback_path(const char *logpath)
 	return buf_take(&b);
 }
 
-/* Open the feedback file to append; *fresh when it is still empty. */
-static int open_locked(const char *path, int *fresh)
+/* Open the feedback file to append to, creating it (made set) or cutting
+ * off a torn last row; *head is set when the header must still be
+ * written. An fd, or -1 with an error in d. */
+static int open_feedback(const char *path, int *made, int *head, struct diag *d)
 {
 	struct stat st;
-	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0600);
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NONBLOCK |
+		      O_CLOEXEC, 0600);
 
-	*fresh = fd >= 0 && fstat(fd, &st) == 0 && st.st_size == 0;
+	*made = fd >= 0;
+	if (fd < 0 && errno == EEXIST)
+		fd = open(path, O_RDWR | O_APPEND | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s",
+			 path_strerror(errno));
+		return -1;
+	}
+	if (!*made && csvfile_cut_torn(fd, path, d) != 0) {
+		close(fd);
+		return -1;
+	}
+	*head = fstat(fd, &st) == 0 && st.st_size == 0;
 	return fd;
 }
 
@@ -48,17 +64,16 @@ int feedback_add(const char *logpath, const char *coach, int step,
 	char *path = feedback_path(logpath), now[TSTAMP_ISO_LEN];
 	struct buf row = {0};
 	struct lock lk = {0};
-	int fd = -1, fresh, rc = -1;
+	int fd, made, head, rc = -1;
 
 	if (lock_take(&lk, path, "Er wordt al feedback bij deze sessie bewaard in een "
 		      "ander venster", "Probeer het zo nog eens.", d) != 0) {
 		free(path);
 		return -1;
 	}
-	fd = open_locked(path, &fresh);
-	if (fd >= 0) {
+	if ((fd = open_feedback(path, &made, &head, d)) >= 0) {
 		tstamp_iso(tstamp_now(), now);
-		if (fresh)
+		if (head)
 			buf_add(&row, FEEDBACK_HEAD);
 		buf_printf(&row, "%s,", now);
 		csvfile_field(&row, coach);
@@ -66,12 +81,16 @@ int feedback_add(const char *logpath, const char *coach, int step,
 		csvfile_field(&row, text);
 		buf_addc(&row, '\n');
 		rc = path_append(fd, row.s, row.len, 1);
-		if (rc == 0 && fresh)
+		if (rc == 0 && made)
 			rc = path_sync_parent(path);
+		if (rc != 0)
+			diag_add(d, DIAG_ERROR, path, 0,
+				 "kan feedback niet bewaren: %s",
+				 path_strerror(errno));
+		if (rc != 0 && made)
+			unlink(path);	/* no file without its header */
 		close(fd);
 	}
-	if (rc != 0)
-		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s", strerror(errno));
 	lock_release(&lk);
 	buf_free(&row);
 	free(path);

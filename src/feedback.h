@@ -25,7 +25,9 @@ struct feedback {
 
 /* The feedback file that belongs to a session log (new string). */
 char *feedback_path(const char *logpath);
-/* Append one item durably (file created 0600 when missing). 0 or -1. */
+/* Append one item durably (file created 0600 when missing; a torn last
+ * row is first cut off and kept beside it, with a warning in d). 0, or -1
+ * with the file as it was (and none when it was new). */
 int feedback_add(const char *logpath, const char *coach, int step,
 		 const char *text, struct diag *d);
 /* Read the feedback of a session; a missing file is no feedback. 0 or -1. */

@@ -108,8 +108,12 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 		     row(iv, "meta", NULL, 0, -1, "logboek", logpath ? logpath : "");
 	if (rc == 0)
 		rc = path_sync_parent(iv->path);
-	if (rc != 0)
-		diag_add(d, DIAG_ERROR, iv->path, 0, "kan verslag niet schrijven: %s", strerror(errno));
+	if (rc != 0) {
+		diag_add(d, DIAG_ERROR, iv->path, 0,
+			 "kan verslag niet schrijven: %s", path_strerror(errno));
+		if (iv->fd >= 0)
+			unlink(iv->path);	/* no record without its start */
+	}
 	return rc;
 }
 
@@ -244,8 +248,11 @@ int intervisie_finish(struct intervisie *iv)
 {
 	if (!session_finished(&iv->s) || iv->ended)
 		return 0;
+	if (row(iv, "einde", NULL, 0, -1, "einde",
+		iv->sc->ends[iv->s.end].id) != 0)
+		return -1;
 	iv->ended = 1;
-	return row(iv, "einde", NULL, 0, -1, "einde", iv->sc->ends[iv->s.end].id);
+	return 0;
 }
 
 /* Add the evidence of option o to net (ncomps rows of 4 levels). */
@@ -387,8 +394,11 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 		rc = ready(&r);
 	if (rc == 0 && !r.bad) {
 		iv->path = mem_strdup(path);
-		iv->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-		rc = iv->fd >= 0 ? 0 : -1;
+		iv->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+		if (iv->fd < 0)
+			diag_add(d, DIAG_ERROR, path, 0,
+				 "kan verslag niet openen: %s", strerror(errno));
+		rc = iv->fd >= 0 ? csvfile_cut_torn(iv->fd, path, d) : -1;
 	}
 	free(r.scenario);
 	free(r.logpath);

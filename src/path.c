@@ -5,6 +5,7 @@
 #include "path.h"
 #include "buf.h"
 #include "mem.h"
+#include "tstamp.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 char *path_join(const char *a, const char *b)
@@ -120,7 +122,19 @@ int path_write_atomic(const char *path, const char *data, size_t n)
 
 int path_append(int fd, const char *data, size_t n, int sync)
 {
-	return path_write_all(fd, data, n) == 0 && (!sync || fsync(fd) == 0) ? 0 : -1;
+	struct stat st;
+	int saved;
+
+	if (fstat(fd, &st) != 0)
+		return -1;
+	if (path_write_all(fd, data, n) == 0 && (!sync || fsync(fd) == 0))
+		return 0;
+	saved = errno;
+	/* Shrinking needs no free space; what is left is what was there. */
+	if (ftruncate(fd, st.st_size) == 0 && sync)
+		(void)fsync(fd);
+	errno = saved;
+	return -1;
 }
 
 char *path_read(const char *path, size_t *len)
@@ -143,6 +157,85 @@ char *path_read(const char *path, size_t *len)
 	if (len)
 		*len = b.len;
 	return buf_take(&b);
+}
+
+char *path_read_fd(int fd, size_t *len)
+{
+	struct buf b = {0};
+	char chunk[65536];
+	off_t off = 0;
+	ssize_t n;
+
+	while ((n = pread(fd, chunk, sizeof chunk, off)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			buf_free(&b);
+			return NULL;
+		}
+		buf_addn(&b, chunk, (size_t)n);
+		off += n;
+	}
+	if (len)
+		*len = b.len;
+	return buf_take(&b);
+}
+
+/* Create a new private file "<path>.<tag>-<time>[-k]" for writing. */
+static int new_copy(const char *path, const char *tag, struct buf *name)
+{
+	char when[32];
+	time_t now = tstamp_now();
+	struct tm tm;
+	int fd = -1, k;
+
+	strftime(when, sizeof when, "%Y%m%d-%H%M%S", gmtime_r(&now, &tm));
+	for (k = 1; fd < 0 && k < 1000; k++) {
+		buf_clear(name);
+		buf_printf(name, "%s.%s-%s", path, tag, when);
+		if (k > 1)
+			buf_printf(name, "-%d", k);
+		fd = open(name->s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+			  O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	return fd;
+}
+
+char *path_keep_copy(const char *path, const char *tag, const char *data,
+		     size_t n)
+{
+	struct buf name = {0};
+	int fd = new_copy(path, tag, &name), rc = -1, saved;
+
+	if (fd >= 0) {
+		rc = path_append(fd, data, n, 1);
+		saved = errno;
+		close(fd);
+		errno = saved;
+		if (rc == 0)
+			rc = path_sync_parent(name.s);
+		saved = errno;
+		if (rc != 0)
+			unlink(name.s);
+		errno = saved;
+	}
+	if (rc == 0)
+		return buf_take(&name);
+	saved = errno;
+	buf_free(&name);
+	errno = saved;
+	return NULL;
+}
+
+const char *path_strerror(int err)
+{
+	if (err == ENOSPC)
+		return "schijf vol";
+	if (err == EDQUOT)
+		return "schijf vol (je quotum is op)";
+	return strerror(err);
 }
 
 int path_unsafe_dir(const char *dir)

@@ -1,7 +1,8 @@
 /*
  * sessionlog: append-only CSV with fsync per event, and a validating
  * reader built on csvfile. Each row is formatted whole and written with a
- * single write(2), so a crash leaves at most one torn last line.
+ * single write(2), so a crash leaves at most one torn last line; a failed
+ * write is cut back (path_append) and resuming cuts off a torn line.
  */
 #include "sessionlog.h"
 #include "buf.h"
@@ -62,7 +63,8 @@ static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *ste
 static int open_dir(const char *dir, struct diag *d)
 {
 	if (path_mkdirs(dir) != 0) {
-		diag_add(d, DIAG_ERROR, dir, 0, "kan map niet maken: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, dir, 0, "kan map niet maken: %s",
+			 path_strerror(errno));
 		return -1;
 	}
 	if (path_unsafe_dir(dir)) {
@@ -115,19 +117,27 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 		return -1;
 	w->fd = open(w->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
 	if (w->fd < 0) {
-		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet maken: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, w->path, 0,
+			 "kan logboek niet maken: %s", path_strerror(errno));
 		return -1;
 	}
 	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
-	rc = path_write_all(w->fd, head.s, head.len);
+	rc = path_append(w->fd, head.s, head.len, 0);
 	buf_free(&head);
 	if (rc == 0)
 		rc = put_row(w, SL_START, NULL, 0, -1, meters, NULL, NULL);
 	write_meta(w, m, &rc);
 	if (rc == 0)
 		rc = path_sync_parent(w->path);
-	if (rc != 0)
-		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet schrijven: %s", strerror(errno));
+	if (rc != 0) {
+		/* No session without its start rows: leave no partial log. */
+		diag_add(d, DIAG_ERROR, w->path, 0,
+			 "kan logboek niet schrijven: %s; er is geen sessie "
+			 "begonnen", path_strerror(errno));
+		close(w->fd);
+		w->fd = -1;
+		unlink(w->path);
+	}
 	return rc;
 }
 
@@ -136,12 +146,22 @@ int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 	w->path = mem_strdup(path);
 	w->bulk = 0;
 	memset(&w->lock, 0, sizeof w->lock);
-	w->fd = open(path, O_WRONLY | O_APPEND | O_NONBLOCK | O_CLOEXEC);
+	w->fd = open(path, O_RDWR | O_APPEND | O_NONBLOCK | O_CLOEXEC);
 	if (w->fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", strerror(errno));
 		return -1;
 	}
-	return take_lock(w, d);
+	if (take_lock(w, d) != 0)
+		return -1;
+	/* A row torn by a full disk or a crash would merge with the next;
+	 * cut under the lock, so no other window appends meanwhile. */
+	if (csvfile_cut_torn(w->fd, path, d) != 0) {
+		close(w->fd);
+		w->fd = -1;
+		lock_release(&w->lock);
+		return -1;
+	}
+	return 0;
 }
 
 int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,

@@ -4,7 +4,8 @@
  * a decision is on disk before the next screen is drawn; creating the file
  * also syncs its folder. The reader is strict about damage (file, line and
  * field) but tolerates a torn last line, which it ignores with a warning.
- * Nothing is ever rewritten in place.
+ * Nothing is ever rewritten in place; only a torn last line is cut off
+ * (and kept beside the log) before appending.
  *
  * Format (documented in klantcoach(1)):
  *   klantcoach-sessielog,1
@@ -63,13 +64,16 @@ struct sessionlog {
 };
 
 /* Create a new log in dir (created 0700 when missing; refused when other
- * users can write to it) and write the start and meta rows. 0 or -1. */
+ * users can write to it) and write the start and meta rows. 0, or -1 with
+ * no file left behind (a full disk: "schijf vol"). */
 int sessionlog_create(struct sessionlog *w, const char *dir,
 		      const struct sessionlog_meta *m, const int meters[METER_N],
 		      struct diag *d);
 /* Open an existing log to append to (resume). 0, or -1 also when another
  * process has it open (the message names that process). Take this before
- * reading the log, so that what is read is what is continued. */
+ * reading the log, so that what is read is what is continued. A torn last
+ * row is cut off and kept beside the log (csvfile_cut_torn), with a
+ * warning in d. */
 int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d);
 /* Append a choice or an undo of step/option with the meters after it. */
 int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,

@@ -212,17 +212,15 @@ static int plain_replay(struct intervisie *iv)
 		say(iv, "Sessie van ", iv->trainee);
 	while (!session_finished(&iv->s) && rc == 0)
 		rc = plain_step(iv);
-	if (rc < 0) {
+	if (rc == 0 && intervisie_finish(iv) != 0)
+		rc = -1;
+	if (rc < 0)
 		fprintf(stderr, "klantcoach: %s: kan verslag niet schrijven: %s\n", iv->path,
-			strerror(errno));
-		return EXIT_BAD;
-	}
-	if (rc == 1) {
+			path_strerror(errno));
+	if (rc != 0) {
 		fprintf(stdout, "\nGestopt. Verder met: klantcoach replay %s\n", iv->path);
-		return EXIT_OK;
+		return rc < 0 ? EXIT_BAD : EXIT_OK;
 	}
-	if (intervisie_finish(iv) != 0)
-		return EXIT_BAD;
 	summary(iv);
 	fprintf(stdout, "Verslag bewaard: %s\n", iv->path);
 	return EXIT_OK;

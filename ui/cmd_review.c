@@ -110,13 +110,14 @@ int cmd_report(struct cli_ctx *ctx)
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (out == NULL) {
 			fprintf(stderr, "klantcoach: %s: kan niet schrijven: %s\n", ctx->a.output,
-				strerror(errno));
+				path_strerror(errno));
 			return EXIT_BAD;
 		}
 	}
 	rc = write_report(ctx, out, (enum report_format)f);
 	if (out != stdout && fclose(out) != 0) {
-		fprintf(stderr, "klantcoach: %s: %s\n", ctx->a.output, strerror(errno));
+		fprintf(stderr, "klantcoach: %s: %s\n", ctx->a.output,
+			path_strerror(errno));
 		rc = EXIT_BAD;
 	}
 	return rc;

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "check.h"
 #include "mem.h"
+#include "path.h"
 #include "reflect.h"
 #include "reflectview.h"
 #include "text.h"
@@ -129,6 +130,17 @@ static void stopped(FILE *out, const struct play *p)
 	free(id);
 }
 
+/* A write to the log failed: say why, and that what was confirmed is kept
+ * (the failed write left no trace in the log). Returns the exit code. */
+static int not_saved(FILE *out, const struct play *p, const char *what)
+{
+	fprintf(stderr, "klantcoach: %s: kan %s niet bewaren: %s\n",
+		p->log.path, what, path_strerror(errno));
+	fputc('\n', out);
+	stopped(out, p);
+	return 1;
+}
+
 /* Handle one answer; returns 1 to go on, 0 to stop, -1 on a write error. */
 static int answer(FILE *out, struct play *p, const char *a)
 {
@@ -196,20 +208,14 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 		rc = answer(out, p, a);
 	}
 	free(a);
-	if (rc < 0) {
-		fprintf(stderr, "klantcoach: %s: kan keuze niet bewaren: %s\n", p->log.path,
-			strerror(errno));
-		return 1;
-	}
+	if (rc < 0)
+		return not_saved(out, p, "keuze");
 	if (!session_finished(&p->s)) {
 		stopped(out, p);
 		return 0;
 	}
-	if (play_log_end(p) != 0) {
-		fprintf(stderr, "klantcoach: %s: kan einde niet bewaren: %s\n", p->log.path,
-			strerror(errno));
-		return 1;
-	}
+	if (play_log_end(p) != 0)
+		return not_saved(out, p, "einde");
 	show_ending(out, p);
 	return plain_reflect(p, in, out);
 }
@@ -255,11 +261,8 @@ int plain_reflect(struct play *p, FILE *in, FILE *out)
 		rc = ask(p, q, i, in, out);
 	if (rc == 0)
 		rc = play_done(p) == 0 ? 0 : -1;
-	if (rc < 0) {
-		fprintf(stderr, "klantcoach: %s: kan antwoord niet bewaren: %s\n",
-			p->log.path, strerror(errno));
-		return 1;
-	}
+	if (rc < 0)
+		return not_saved(out, p, "antwoord");
 	if (rc == 1)
 		stopped(out, p);
 	else

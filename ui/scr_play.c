@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "check.h"
 #include "mem.h"
+#include "path.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -154,7 +155,8 @@ static void choose(struct tui *t, int n)
 		return;
 	memcpy(t->shown_before, t->play.s.meters, sizeof t->shown_before);
 	if (play_choose(&t->play, n) != 0) {
-		tui_notice(t, "Kon je keuze niet bewaren: %s", strerror(errno));
+		tui_notice(t, "Kon je keuze niet bewaren: %s",
+			   path_strerror(errno));
 		return;
 	}
 	t->last = o;
@@ -186,7 +188,8 @@ static void next(struct tui *t)
 		return;
 	}
 	if (play_log_end(&t->play) != 0)
-		tui_notice(t, "Kon het einde niet bewaren: %s", strerror(errno));
+		tui_notice(t, "Kon het einde niet bewaren: %s",
+			   path_strerror(errno));
 	else
 		tui_go(t, SCR_REFLECT);
 }

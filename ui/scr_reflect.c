@@ -11,6 +11,7 @@
 #include "tui.h"
 #include "buf.h"
 #include "mem.h"
+#include "path.h"
 #include "reflect.h"
 #include "reflectview.h"
 
@@ -299,7 +300,8 @@ static void turn(struct tui *t, int dir)
 static void confirm(struct tui *t, int q)
 {
 	if (play_answer(&t->play, (size_t)q, buf_str(&t->field.text)) != 0) {
-		tui_notice(t, "Kon je antwoord niet bewaren: %s", strerror(errno));
+		tui_notice(t, "Kon je antwoord niet bewaren: %s",
+			   path_strerror(errno));
 		return;
 	}
 	turn(t, 1);

@@ -7,6 +7,7 @@
 #include "tui.h"
 #include "buf.h"
 #include "mem.h"
+#include "path.h"
 #include "text.h"
 
 #include <curses.h>
@@ -161,7 +162,8 @@ static void reveal(struct tui *t)
 	int idx[SCENARIO_MAX_OPTS], n = session_offered(&iv->s, idx), o;
 
 	if (intervisie_vote(iv, t->votes) != 0) {
-		tui_notice(t, "Kon de stemmen niet bewaren: %s", strerror(errno));
+		tui_notice(t, "Kon de stemmen niet bewaren: %s",
+			   path_strerror(errno));
 		return;
 	}
 	o = intervisie_next(iv);
@@ -169,7 +171,8 @@ static void reveal(struct tui *t)
 		o = idx[t->sel < n ? t->sel : 0];	/* split or no votes: the selection */
 	memcpy(t->before, iv->s.meters, sizeof t->before);
 	if (intervisie_follow(iv, o) != 0) {
-		tui_notice(t, "Kon de stap niet bewaren: %s", strerror(errno));
+		tui_notice(t, "Kon de stap niet bewaren: %s",
+			   path_strerror(errno));
 		return;
 	}
 	if (!iv->from_log && intervisie_winner(t->votes, idx, n) < 0)
@@ -223,7 +226,8 @@ static enum request replay_key(struct tui *t, enum request req, wint_t ch, int i
 			return req;
 		r = input_key(&t->field, ch, is_key);
 		if (r == INPUT_DONE && intervisie_note(t->iv, buf_str(&t->field.text)) != 0)
-			tui_notice(t, "Kon de notitie niet bewaren: %s", strerror(errno));
+			tui_notice(t, "Kon de notitie niet bewaren: %s",
+				   path_strerror(errno));
 		else if (r == INPUT_DONE || r == INPUT_CANCEL)
 			after_note(t);
 		return REQ_NONE;

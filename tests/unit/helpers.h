@@ -1,9 +1,11 @@
-/* Shared test helpers: temporary files. */
+/* Shared test helpers: temporary files, a size limit for files. */
 #ifndef KC_TEST_HELPERS_H
 #define KC_TEST_HELPERS_H
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 /* Write text to a new temporary file; returns its path (static buffer per call site). */
@@ -20,5 +22,20 @@ static inline char *tmpfile_with(const char *text, size_t n, const char *suffix)
 		abort();
 	close(fd);
 	return p;
+}
+
+/* Let files grow to lim bytes at most (RLIM_INFINITY: no limit). A write
+ * that crosses it is cut short and the next fails with EFBIG, the way a
+ * full disk cuts a write short and then fails with ENOSPC. */
+static inline void limit_file_size(rlim_t lim)
+{
+	struct rlimit rl;
+
+	signal(SIGXFSZ, SIG_IGN);
+	if (getrlimit(RLIMIT_FSIZE, &rl) != 0)
+		abort();
+	rl.rlim_cur = lim;
+	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		abort();
 }
 #endif

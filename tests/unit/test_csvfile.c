@@ -1,8 +1,10 @@
 /* Unit tests for src/csvfile: record lines, errors, torn lines, quoting. */
 #include <criterion/criterion.h>
+#include <fcntl.h>
 
 #include "csvfile.h"
 #include "helpers.h"
+#include "path.h"
 
 struct got {
 	int lines[16];
@@ -119,4 +121,73 @@ Test(csvfile, byte_order_mark_at_the_start_is_skipped)
 	cr_assert_eq(read_text("a\n\xEF\xBB\xBF" "b\n", &g, &d, 0), 0);
 	cr_assert_str_eq(g.first[1], "\xEF\xBB\xBF" "b", "a mark later on is data");
 	cr_assert_eq(d.n, 0);
+}
+
+Test(csvfile, complete_records_end_at_a_newline_outside_quotes)
+{
+	static const struct {
+		const char *s;
+		size_t want;
+	} t[] = {
+		{"", 0}, {"a,b", 0}, {"a,b\n", 4}, {"a\nb,c", 2}, {"a\nb,c\n", 6},
+		{"a,\"x\ny\"\n", 8}, {"a\nb,\"x\ny", 2}, {"a,\"\"\"\"\n", 7},
+		{"a\nb,\"q\"\"\n", 2}, {"a\n\n", 3},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof *t; i++)
+		cr_assert_eq(csvfile_complete(t[i].s, strlen(t[i].s)), t[i].want,
+			     "case %zu", i);
+}
+
+/* cut_torn on a file holding text; returns the file's text afterwards. */
+static char *cut(const char *text, const char *name, struct diag *d, int *rc)
+{
+	char *p = tmpfile_with(text, strlen(text), ".csv"), *after;
+	int fd = open(p, O_RDWR | O_APPEND);
+
+	cr_assert_geq(fd, 0);
+	*rc = csvfile_cut_torn(fd, name ? name : p, d);
+	close(fd);
+	after = path_read(p, NULL);
+	unlink(p);
+	free(p);
+	return after;
+}
+
+Test(csvfile, torn_record_is_cut_off_and_kept)
+{
+	const char *torn[] = {"h\nr,1\nr,", "h\nr,1\nr,\"a\nb", "h\nr,1\n\"x\"\"\n"};
+	struct diag d = {0};
+	char *after, *copy, *at;
+	size_t i;
+	int rc;
+
+	setenv("KLANTCOACH_TIME", "1700000000", 1);
+	for (i = 0; i < sizeof torn / sizeof *torn; i++) {
+		after = cut(torn[i], NULL, &d, &rc);
+		cr_assert_eq(rc, 0);
+		cr_assert_str_eq(after, "h\nr,1\n");
+		cr_assert_eq(d.n, 1);
+		cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+		at = strstr(d.v[0].msg, "weggehaald en bewaard in ");
+		cr_assert_not_null(at, "%s", d.v[0].msg);
+		copy = path_read(at + strlen("weggehaald en bewaard in "), NULL);
+		cr_assert_str_eq(copy, torn[i] + strlen("h\nr,1\n"));
+		unlink(at + strlen("weggehaald en bewaard in "));
+		free(copy);
+		free(after);
+		diag_free(&d);
+	}
+	after = cut("h\nr,1\n", NULL, &d, &rc);
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(d.n, 0, "a complete file is left alone");
+	cr_assert_str_eq(after, "h\nr,1\n");
+	free(after);
+	after = cut("h\nr,", "/nonexistent/x.csv", &d, &rc);
+	cr_assert_eq(rc, -1, "no copy, no cut");
+	cr_assert_str_eq(after, "h\nr,");
+	cr_assert(strstr(d.v[0].msg, "kan niet apart bewaard worden"), "%s", d.v[0].msg);
+	free(after);
+	diag_free(&d);
 }

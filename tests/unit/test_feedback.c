@@ -2,9 +2,13 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "feedback.h"
+#include "helpers.h"
+#include "path.h"
 
 Test(feedback, path_add_load)
 {
@@ -33,6 +37,79 @@ Test(feedback, path_add_load)
 	cr_assert_eq(feedback_add("/nonexistent/dir/x.csv", "Ria", 0, "x", &d), -1);
 	cr_assert(strstr(d.v[0].msg, "kan slotbestand niet maken"));
 	diag_free(&d);
+	free(fp);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(feedback, failed_add_keeps_the_file_readable)
+{
+	char dir[] = "/tmp/kc-fb-XXXXXX", log[96], cmd[96], *fp, *before, *after;
+	struct feedback f;
+	struct diag d = {0};
+	rlim_t lim;
+
+	setenv("KLANTCOACH_TIME", "1700000000", 1);
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(log, sizeof log, "%s/s1.csv", dir);
+	fp = feedback_path(log);
+	for (lim = 0; lim < 60; lim += 7) {
+		limit_file_size(lim);
+		cr_assert_eq(feedback_add(log, "Ria", 1, "Een tip die niet past", &d), -1);
+		cr_assert_eq(access(fp, F_OK), -1, "limit %d: no new file", (int)lim);
+	}
+	limit_file_size(RLIM_INFINITY);
+	cr_assert_eq(feedback_add(log, "Ria", 1, "Eerste", &d), 0);
+	before = path_read(fp, NULL);
+	for (lim = strlen(before); lim < strlen(before) + 40; lim += 3) {
+		limit_file_size(lim);
+		cr_assert_eq(feedback_add(log, "Ria", 2, "Tweede, die niet past", &d), -1);
+		limit_file_size(RLIM_INFINITY);
+		cr_assert_str_eq((after = path_read(fp, NULL)), before, "limit %d", (int)lim);
+		free(after);
+	}
+	diag_free(&d);
+	cr_assert_eq(feedback_load(&f, log, &d), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_eq(f.n, 1);
+	feedback_free(&f);
+	free(before);
+	free(fp);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(feedback, torn_row_is_cut_and_empty_file_gets_a_header)
+{
+	char dir[] = "/tmp/kc-fb-XXXXXX", log[96], cmd[96], *fp, *rest;
+	struct feedback f;
+	struct diag d = {0};
+	FILE *out;
+
+	setenv("KLANTCOACH_TIME", "1700000000", 1);
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(log, sizeof log, "%s/s1.csv", dir);
+	fp = feedback_path(log);
+	cr_assert_not_null((out = fopen(fp, "w")), "an empty file, as a full disk left it");
+	fclose(out);
+	cr_assert_eq(feedback_add(log, "Ria", 1, "Eerste", &d), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_not_null((out = fopen(fp, "a")));
+	fputs("2023-11-14T22:13:20Z,Ria,2,\"half", out);
+	fclose(out);
+	cr_assert_eq(feedback_add(log, "Ria", 0, "Tweede", &d), 0);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+	cr_assert(strstr(d.v[0].msg, ".feedback.csv.rest-20231114-221320"), "%s", d.v[0].msg);
+	snprintf(cmd, sizeof cmd, "%s.rest-20231114-221320", fp);
+	cr_assert_str_eq((rest = path_read(cmd, NULL)), "2023-11-14T22:13:20Z,Ria,2,\"half");
+	diag_free(&d);
+	cr_assert_eq(feedback_load(&f, log, &d), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_eq(f.n, 2);
+	cr_assert_str_eq(f.v[1].text, "Tweede");
+	feedback_free(&f);
+	free(rest);
 	free(fp);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "helpers.h"
 #include "intervisie.h"
+#include "mem.h"
 #include "path.h"
 #include "play.h"
 #include "text.h"
@@ -119,4 +121,47 @@ Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 	free(log);
 	free(sessions);
 	free(records);
+}
+
+Test(intervisie, resume_cuts_a_torn_row_and_failed_start_leaves_none)
+{
+	struct intervisie iv, r;
+	struct diag d = {0};
+	char *before, *after, *path;
+	FILE *out;
+	rlim_t lim;
+	int v1[4] = {1, 4, 0, -1}, rc = -1, failed = 0;
+
+	setenv("KLANTCOACH_TIME", "1700000000", 1);
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_vote(&iv, v1), 0);
+	before = path_read(iv.path, NULL);
+	cr_assert_not_null((out = fopen(iv.path, "a")));
+	fputs("volg,2023-11-14T22:13:20Z,beg", out);
+	fclose(out);
+	path = mem_strdup(iv.path);
+	intervisie_free(&iv);	/* the record is free for the next window */
+	cr_assert_eq(intervisie_resume(&r, &c, path, &d), 0);
+	cr_assert_str_eq((after = path_read(path, NULL)), before);
+	cr_assert(strstr(d.v[d.n - 1].msg, "weggehaald en bewaard in"), "%s", d.v[d.n - 1].msg);
+	cr_assert_eq(intervisie_follow(&r, 1), 0);
+	intervisie_free(&r);
+	free(path);
+	diag_free(&d);
+	free(before);
+	free(after);
+	for (lim = 0; rc != 0; lim += 23) {
+		char cmd[96];
+		snprintf(cmd, sizeof cmd, "rm -rf %s/*", dir);
+		cr_assert_eq(system(cmd), 0);
+		limit_file_size(lim);
+		rc = intervisie_begin(&iv, &c, &c.scs[0], dir, &d);
+		limit_file_size(RLIM_INFINITY);
+		snprintf(cmd, sizeof cmd, "test \"$(ls %s | wc -l)\" = %d", dir, rc == 0);
+		cr_assert_eq(system(cmd), 0, "limit %d", (int)lim);
+		failed += rc != 0;
+		intervisie_free(&iv);
+	}
+	cr_assert_gt(failed, 5);
+	diag_free(&d);
 }

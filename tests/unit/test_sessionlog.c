@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "helpers.h"
 #include "path.h"
 #include "mem.h"
@@ -191,6 +192,66 @@ Test(sessionlog, refuses_shared_folder)
 	cr_assert_eq(sessionlog_create(&w, sub, &m, meters, &d), -1);
 	cr_assert(strstr(d.v[0].msg, "andere gebruikers kunnen in deze map schrijven"));
 	sessionlog_close(&w);
+	diag_free(&d);
+	free(sub);
+}
+
+Test(sessionlog, append_cuts_a_torn_row_and_keeps_it)
+{
+	char *path = play_log(0), *before = path_read(path, NULL), *after, *copy;
+	const char *frag = "keuze,2023-11-14T22:13:20Z,uit";
+	struct sessionlog w;
+	struct sessionlog_data data;
+	struct diag d = {0};
+	struct buf name = {0};
+	int meters[METER_N] = {5, 5, 5};
+
+	append(path, frag);
+	cr_assert_eq(sessionlog_append(&w, path, &d), 0);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+	buf_printf(&name, "%s.rest-20231114-221320", path);
+	cr_assert(strstr(d.v[0].msg, name.s), "%s", d.v[0].msg);
+	cr_assert_str_eq((after = path_read(path, NULL)), before);
+	cr_assert_str_eq((copy = path_read(name.s, NULL)), frag);
+	cr_assert_eq(sessionlog_move(&w, SL_CHOICE, "begin", 2, 10, meters), 0);
+	sessionlog_close(&w);
+	diag_free(&d);
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
+	cr_assert_eq(d.n, 0, "the next row is whole");
+	cr_assert_eq(data.nev, 4);
+	cr_assert_eq(data.ev[3].option, 2);
+	sessionlog_data_free(&data);
+	buf_free(&name);
+	free(before);
+	free(after);
+	free(copy);
+	free(path);
+}
+
+/* With room for only lim bytes (limit_file_size), creating a log fails
+ * and leaves no file, until the start rows fit. */
+Test(sessionlog, create_without_room_leaves_no_file)
+{
+	struct sessionlog w;
+	struct diag d = {0};
+	struct sessionlog_meta m = {"x", "proef", "proef-basis", "v", "oefenen",
+				    "abcdefgh", NULL, 'A'};
+	int meters[METER_N] = {5, 5, 5}, rc = -1, failed = 0;
+	rlim_t lim;
+	char *sub = path_join(dir, "vol"), cmd[160];
+
+	for (lim = 0; rc != 0; lim += 17) {
+		limit_file_size(lim);
+		rc = sessionlog_create(&w, sub, &m, meters, &d);
+		sessionlog_close(&w);	/* also gives up the lock and its file */
+		snprintf(cmd, sizeof cmd, "test \"$(ls -A %s)\" = \"%s\"", sub,
+			 rc == 0 ? "20231114-221320-proef-basis-abcdefgh.csv" : "");
+		cr_assert_eq(system(cmd), 0, "limit %d, rc %d", (int)lim, rc);
+		failed += rc != 0;
+	}
+	cr_assert_gt(failed, 10);
+	cr_assert(strstr(d.v[0].msg, "er is geen sessie begonnen"), "%s", d.v[0].msg);
 	diag_free(&d);
 	free(sub);
 }
