@@ -191,22 +191,25 @@ static void home_draw(struct tui *t)
 static void open_session(struct tui *t, const struct sessionlist_item *it)
 {
 	struct diag d = {0};
+	int ok;
 
 	if (t->have_play > 0)
 		play_end(&t->play);
 	t->have_play = 0;
-	if (it->damaged || play_resume(&t->play, t->c, it->path, !it->done, &d) != 0) {
+	ok = !it->damaged &&
+	     play_resume(&t->play, t->c, it->path, !it->done, &d) == 0;
+	if (ok) {
+		t->have_play = 1;
+		tui_go(t, session_finished(&t->play.s) ? SCR_REFLECT : SCR_PLAY);
+	}
+	if (ok && d.n)	/* the last warning says what was repaired */
+		tui_notice(t, "%s", d.v[d.n - 1].msg);
+	else if (!ok) {
 		char *msg = d.n ? diag_format(&d.v[0]) : mem_strdup("sessie is beschadigd");
 		tui_notice(t, "%s", msg);
 		free(msg);
-		diag_free(&d);
-		return;
 	}
-	t->have_play = 1;
-	if (d.n)	/* a warning, e.g. an unreadable draft set aside */
-		tui_notice(t, "%s", d.v[0].msg);
 	diag_free(&d);
-	tui_go(t, session_finished(&t->play.s) ? SCR_REFLECT : SCR_PLAY);
 }
 
 static enum request home_key(struct tui *t, enum request req, wint_t ch, int is_key)

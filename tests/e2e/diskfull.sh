@@ -14,6 +14,7 @@
 # before the shim in LD_PRELOAD (found with ldd); the shim itself is built
 # without sanitizer flags.
 . "$KC_SRC/tests/e2e/lib.sh"
+trap 'tm_stop; rm -rf "$T"' EXIT
 
 [ -f "${KC_ENOSPC:-}" ] || { echo "SKIP: no shim in KC_ENOSPC"; exit 77; }
 PRE=$KC_ENOSPC
@@ -131,6 +132,20 @@ expect_eq "torn quoted: copy" "$(cat "$log.rest-20231114-221320-2")" "$frag"
 { tail -n +4 "$T/choices"; cat "$T/answers"; } | kc --plain resume > /dev/null 2>&1
 expect_eq "torn: resume goes on" "$(choices_in "$log")" "$all"
 expect_eq "torn: sessions listed" "$(kc list 2>&1 | grep -c 'rest-')" 0
+
+# The screens say it too, when a torn session is opened from the start.
+rm -rf "$KLANTCOACH_DATA"
+head -n 3 "$T/choices" | kc --plain play "$id" > /dev/null 2>&1
+log=$(ls "$S"/*.csv)
+printf 'keuze,2023' >> "$log"
+tm_start "env HOME=$HOME KLANTCOACH_DATA=$KLANTCOACH_DATA KLANTCOACH_NAME=Tester \
+KLANTCOACH_LEVEL=B LANG=C.UTF-8 TERM=xterm $KC_BIN --content $KC_SRC; sleep 30" 200 30
+expect_screen "tui: home" "Nieuw gesprek oefenen"
+tm_keys Down Enter
+expect_screen "tui: torn row named" "(10 bytes); weggehaald en bewaard in"
+expect_screen "tui: on the next step" "stap 4 van ca. 9"
+tm_stop
+expect_eq "tui: copy kept" "$(cat "$log".rest-*)" "keuze,2023"
 
 # Coach feedback: each "f" either is saved or says the disk is full; the
 # file stays readable, with exactly the saved items. First the new file
