@@ -8,6 +8,7 @@
 #include "path.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,11 +169,13 @@ int content_add_path(struct content *c, const char *path, struct diag *d)
 	free(fwfile);
 	if (isfw)
 		return add_framework(c, path, d);
-	fp = fopen(path, "r");
-	if (fp == NULL || path_isdir(path)) {
-		if (fp)
-			fclose(fp);
+	fp = path_fopen_read(path, PATH_MAX_INI);
+	if (fp == NULL && errno == EISDIR) {
 		diag_add(d, DIAG_ERROR, path, 0, "geen scenario-, persona- of frameworkbestand");
+		return -1;
+	}
+	if (fp == NULL) {
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
 		return -1;
 	}
 	while (fgets(line, sizeof line, fp) && (line[0] == ';' || line[0] == '#' || line[0] == '\n'))

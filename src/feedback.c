@@ -36,10 +36,10 @@ int feedback_add(const char *logpath, const char *coach, int step,
 	struct buf row = {0};
 	int fd, fresh, rc = -1;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	fd = path_open_append(path, 1);
 	fresh = fd >= 0;
 	if (fd < 0 && errno == EEXIST)
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+		fd = path_open_append(path, 0);
 	if (fd >= 0) {
 		tstamp_iso(tstamp_now(), now);
 		if (fresh)
@@ -55,7 +55,8 @@ int feedback_add(const char *logpath, const char *coach, int step,
 		close(fd);
 	}
 	if (rc != 0)
-		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s",
+			 path_strerror(errno));
 	buf_free(&row);
 	free(path);
 	return rc;

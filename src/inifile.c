@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct scan {
 	struct inifile *f;
@@ -259,17 +260,13 @@ static int ini_silent(const char *fmt, ...)
 int inifile_load(struct inifile *f, const char *path, struct diag *d)
 {
 	struct scan sc = {f, d, NULL, 0, 0, 0};
-	FILE *fp;
+	FILE *fp = path_fopen_read(path, PATH_MAX_INI);
+	int fd;
 
 	memset(f, 0, sizeof *f);
 	f->path = mem_strdup(path);
-	if (path_isdir(path)) {
-		diag_add(d, DIAG_ERROR, path, 0, "is een map, geen bestand");
-		return -1;
-	}
-	fp = fopen(path, "r");
 	if (fp == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s", strerror(errno));
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
 		return -1;
 	}
 	if (scan_file(&sc, fp) != 0) {
@@ -280,6 +277,14 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 	if (sc.errors)
 		return -1;
 	iniparser_set_error_callback(ini_silent);
+	/* iniparser opens the file itself: check again that it is still a
+	 * regular file within the limit, so it cannot block on a FIFO */
+	fd = path_open_read(path, PATH_MAX_INI);
+	if (fd < 0) {
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
+		return -1;
+	}
+	close(fd);
 	f->dict = iniparser_load(path);
 	if (f->dict == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");

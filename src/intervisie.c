@@ -90,7 +90,7 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-intervisie-%s-%.8s.csv", now,
 		 now + 5, now + 8, now + 11, now + 14, now + 17, iv->sc->id, uuid);
 	iv->path = path_join(dir, name);
-	iv->fd = open(iv->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	iv->fd = path_open_append(iv->path, 1);
 	rc = iv->fd >= 0 && path_append(iv->fd, IV_HEAD, strlen(IV_HEAD), 0) == 0 ? 0 : -1;
 	if (rc == 0)
 		rc = row(iv, "meta", NULL, 0, -1, "bron", source) |
@@ -101,7 +101,8 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	if (rc == 0)
 		rc = path_sync_parent(iv->path);
 	if (rc != 0)
-		diag_add(d, DIAG_ERROR, iv->path, 0, "kan verslag niet schrijven: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, iv->path, 0, "kan verslag niet schrijven: %s",
+			 path_strerror(errno));
 	return rc;
 }
 
@@ -377,7 +378,10 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 		rc = ready(&r);
 	if (rc == 0 && !r.bad) {
 		iv->path = mem_strdup(path);
-		iv->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+		iv->fd = path_open_append(path, 0);
+		if (iv->fd < 0)
+			diag_add(d, DIAG_ERROR, path, 0, "kan verslag niet openen: %s",
+				 path_strerror(errno));
 		rc = iv->fd >= 0 ? 0 : -1;
 	}
 	free(r.scenario);

@@ -1,11 +1,21 @@
 /*
  * path: file-system helpers shared by the writers: joining paths, creating
  * private directories (0700), durable atomic writes (temp file, fsync,
- * rename, fsync of the directory) and reading a whole file.
+ * rename, fsync of the directory), reading a whole file, and the one
+ * place where files are opened safely: reading never blocks on a FIFO or
+ * device and refuses files over a size limit; writing never follows a
+ * symbolic link.
  */
 #ifndef KC_PATH_H
 #define KC_PATH_H
+#include "diag.h"
 #include <stddef.h>
+#include <stdio.h>
+
+/* Size limits (bytes) for what is read; klantcoach-content(5) and
+ * klantcoach(1) document them. */
+#define PATH_MAX_INI (1L << 20)		/* config, personas, scenarios */
+#define PATH_MAX_CSV (16L << 20)	/* logs, records, feedback, frameworks */
 
 /* New string "a/b". */
 char *path_join(const char *a, const char *b);
@@ -23,7 +33,26 @@ int path_write_atomic(const char *path, const char *data, size_t n);
 int path_write_all(int fd, const char *data, size_t n);
 /* Append n bytes to fd and, when sync is set, fsync it. 0 or -1. */
 int path_append(int fd, const char *data, size_t n, int sync);
-/* Read a whole file into a new NUL-terminated buffer; NULL on error. */
+/* Open path for reading, without blocking: anything but a regular file is
+ * refused (errno EISDIR for a directory, ENODEV for a FIFO, device or
+ * socket), and so is a file over max bytes (EFBIG; max 0 = no limit).
+ * A symbolic link is followed. Returns an fd, or -1 with errno set. */
+int path_open_read(const char *path, long max);
+/* The same as a stdio stream; NULL with errno set. */
+FILE *path_fopen_read(const char *path, long max);
+/* Open path for appending in a data folder. With create the file must be
+ * new (O_EXCL), else it must exist and be a regular file. A symbolic link
+ * is never followed (ELOOP). Returns an fd, or -1 with errno set. */
+int path_open_append(const char *path, int create);
+/* A Dutch reason for errno err after the functions above (ELOOP, EISDIR,
+ * ENODEV, EFBIG), else strerror(err). */
+const char *path_strerror(int err);
+/* Report in d that path (limit max) could not be read, with the reason
+ * for errno and, for a file that is too big, the limit. */
+void path_read_failed(struct diag *d, enum diag_sev sev, const char *path,
+		      long max);
+/* Read a whole file (at most PATH_MAX_CSV bytes, regular files only) into
+ * a new NUL-terminated buffer; NULL with errno set on error. */
 char *path_read(const char *path, size_t *len);
 /* 1 when the directory can be written by users other than its owner. */
 int path_unsafe_dir(const char *dir);

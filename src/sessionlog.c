@@ -104,9 +104,9 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-%s-%.8s.csv", now, now + 5,
 		 now + 8, now + 11, now + 14, now + 17, m->scenario, m->session);
 	w->path = path_join(dir, name);
-	w->fd = open(w->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	w->fd = path_open_append(w->path, 1);
 	if (w->fd < 0) {
-		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet maken: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet maken: %s", path_strerror(errno));
 		return -1;
 	}
 	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
@@ -126,9 +126,9 @@ int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 {
 	w->path = mem_strdup(path);
 	w->bulk = 0;
-	w->fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	w->fd = path_open_append(path, 0);
 	if (w->fd < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", path_strerror(errno));
 		return -1;
 	}
 	return 0;

@@ -236,7 +236,7 @@ static int kind_of(const struct content *c, const char *arg)
 
 	if (!path_isfile(arg))
 		return content_scenario(c, arg) ? 's' : 0;
-	fp = fopen(arg, "r");
+	fp = path_fopen_read(arg, PATH_MAX_CSV);
 	if (fp && fgets(head, sizeof head, fp) == NULL)
 		head[0] = '\0';
 	if (fp)
