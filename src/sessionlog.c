@@ -166,6 +166,15 @@ struct rd {
 	int rows;	/* records read so far; the first two are headers */
 };
 
+/* A file whose headers do not match: named, never quoted (it may be a
+ * private file that a link points to). */
+static int bad_head(struct rd *r, int line, const char *what)
+{
+	diag_add(r->d, DIAG_ERROR, r->path, line, "%s", what);
+	r->bad = 1;
+	return -1;
+}
+
 static int bad_field(struct rd *r, int line, const char *field, const char *val,
 		     const char *want)
 {
@@ -239,13 +248,14 @@ static int read_row(void *ctx, int line, char **f, size_t n)
 		v[i] = f[i] ? f[i] : "";
 	if (++r->rows == 1) {
 		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 || strcmp(v[1], "1") != 0)
-			return bad_field(r, line, "kop", n ? v[0] : "",
-					 "geen klantcoach-sessielog versie 1");
+			return bad_head(r, line, "is geen klantcoach-sessielog "
+					"(versie 1); de inhoud wordt niet getoond");
 		return 0;
 	}
 	if (r->rows == 2) {
 		if (n != NFIELDS || strcmp(v[0], "gebeurtenis") != 0)
-			return bad_field(r, line, "kop", n ? v[0] : "", "niet de kopregel gebeurtenis,tijd,...");
+			return bad_head(r, line, "regel 2 is niet de kopregel "
+					"gebeurtenis,tijd,...");
 		return 0;
 	}
 	if (n != NFIELDS) {
