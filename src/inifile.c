@@ -171,8 +171,9 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 		scan_section(sc, s, line);
 	else if (strchr(s, '='))
 		scan_key(sc, s, line);
-	else
-		scan_err(sc, line, "regel niet begrepen: '%s' (verwacht [sectie] of sleutel = waarde)", s);
+	else	/* not quoted: the file may be a private one a link points to */
+		scan_err(sc, line, "%sregel niet begrepen (verwacht [sectie] of "
+			 "sleutel = waarde)", "");
 }
 
 static int scan_file(struct scan *sc, FILE *fp)
