@@ -109,14 +109,14 @@ int cmd_report(struct cli_ctx *ctx)
 		fd = open(ctx->a.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (out == NULL) {
-			fprintf(stderr, "klantcoach: %s: kan niet schrijven: %s\n", ctx->a.output,
-				strerror(errno));
+			cmd_error("%s: kan niet schrijven: %s", ctx->a.output,
+				  strerror(errno));
 			return EXIT_BAD;
 		}
 	}
 	rc = write_report(ctx, out, (enum report_format)f);
 	if (out != stdout && fclose(out) != 0) {
-		fprintf(stderr, "klantcoach: %s: %s\n", ctx->a.output, strerror(errno));
+		cmd_error("%s: %s", ctx->a.output, strerror(errno));
 		rc = EXIT_BAD;
 	}
 	return rc;
