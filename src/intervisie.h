@@ -20,6 +20,8 @@
 #include "session.h"
 #include "sessionlog.h"
 
+#define INTERVISIE_MAX_VOTES 999	/* votes per option */
+
 struct iv_step {
 	int step;			/* step index */
 	int votes[SCENARIO_MAX_OPTS];	/* per option index; -1 = no vote */
@@ -57,7 +59,9 @@ int intervisie_begin(struct intervisie *iv, const struct content *c,
 int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,
 			 struct diag *d);
-/* Continue the record at path. 0 or -1. */
+/* Continue the record at path. A file without the record's first line,
+ * an option outside 1..SCENARIO_MAX_OPTS or a vote count outside
+ * 0..INTERVISIE_MAX_VOTES is an error with file and line. 0 or -1. */
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d);
 /* The record of the current step. */
