@@ -376,6 +376,7 @@ int sessionlog_replay(const struct sessionlog_data *data,
 			diag_add(d, DIAG_ERROR, data->path, ev->line,
 				 "%s bij stap '%s' optie %d past niet bij het scenario",
 				 type_names[ev->type], ev->step, ev->option);
+			session_free(s);
 			return -1;
 		}
 	}

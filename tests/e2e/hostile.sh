@@ -113,6 +113,24 @@ run "resume by id beside hostile logs" --plain resume "$gid"
 expect_contains "the good session resumes" "$out" "Stap 2"
 for k in $KINDS; do rm -rf "${L:?}/$k.csv"; done
 
+# Logs whose choices or undos do not fit the scenario: refused with the
+# line, exit 1 (under the ASan build a leak would change the exit code).
+head=$(grep -v '^keuze,' "$good")
+row() { echo "$1,2026-01-31T12:00:00Z,$2,$3,0,5,5,5,,"; }
+{ echo "$head"; row keuze begin 1; row keuze begin 1; } > "$T/pad1.csv"
+{ echo "$head"; row keuze begin 1; row terug begin 2; } > "$T/pad2.csv"
+{ echo "$head"; row terug begin 1; } > "$T/pad3.csv"
+{ echo "$head"; row keuze begin 3; row keuze uitleg 3; } > "$T/pad4.csv"
+for f in pad1 pad2 pad3 pad4; do
+	for cmd in show "--plain resume" "--plain replay"; do
+		# shellcheck disable=SC2086
+		run "$cmd $f" $cmd "$T/$f.csv"
+		expect_eq "$cmd $f exit" "$rc" 1
+		expect_contains "$cmd $f names the line" "$out" "$f.csv:1"
+		expect_contains "$cmd $f says why" "$out" "past niet bij het scenario"
+	done
+done
+
 # 2. The feedback file beside the good log; the coach adds feedback.
 fb="$L/$did.feedback.csv"
 for k in $KINDS; do
