@@ -382,11 +382,12 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 	if (check_numbers(r, line, f) != 0)
 		return -1;
 	if (strcmp(f[0], "meta") == 0) {
-		if (strcmp(f[5], "scenario") == 0)
-			r->scenario = mem_strdup(f[6]);
-		else if (strcmp(f[5], "logboek") == 0)
-			r->logpath = mem_strdup(f[6]);
-		else if (strcmp(f[5], "anoniem") == 0)
+		char **dst = strcmp(f[5], "scenario") == 0 ? &r->scenario
+			   : strcmp(f[5], "logboek") == 0 ? &r->logpath : NULL;
+		if (dst) {	/* a repeated key: the last one counts */
+			free(*dst);
+			*dst = mem_strdup(f[6]);
+		} else if (strcmp(f[5], "anoniem") == 0)
 			r->iv->anon = strcmp(f[6], "ja") == 0;
 		return 0;
 	}

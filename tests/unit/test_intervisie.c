@@ -194,3 +194,27 @@ Test(intervisie, record_numbers_are_range_checked)
 	diag_free(&d);
 	intervisie_free(&iv);
 }
+
+/* A meta key that comes twice: the last one counts (and the first is not
+ * leaked; the ASan run of the suite checks). */
+Test(intervisie, repeated_meta_last_counts)
+{
+	static const char rec[] =
+		"klantcoach-intervisie,1\ngebeurtenis,tijd,stap,optie,aantal,sleutel,waarde\n"
+		"meta,2023-11-14T22:13:20Z,,,,scenario,weg\n"
+		"meta,2023-11-14T22:13:20Z,,,,logboek,/nergens\n"
+		"meta,2023-11-14T22:13:20Z,,,,scenario,proef-basis\n"
+		"meta,2023-11-14T22:13:20Z,,,,logboek,\n"
+		"stem,2023-11-14T22:13:20Z,begin,1,3,,\n";
+	char *p = tmpfile_with(rec, sizeof rec - 1, ".csv");
+	struct intervisie iv;
+	struct diag d = {0};
+
+	cr_assert_eq(intervisie_resume(&iv, &c, p, &d), 0);
+	cr_assert_str_eq(iv.sc->id, "proef-basis");
+	cr_assert_eq(iv.st[0].votes[0], 3);
+	intervisie_free(&iv);
+	diag_free(&d);
+	unlink(p);
+	free(p);
+}
