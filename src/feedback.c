@@ -55,8 +55,8 @@ int feedback_add(const char *logpath, const char *coach, int step,
 		close(fd);
 	}
 	if (rc != 0)
-		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s",
-			 path_strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0,
+			 "kan feedback niet bewaren: %s", path_strerror(errno));
 	buf_free(&row);
 	free(path);
 	return rc;
@@ -90,13 +90,15 @@ static int fb_row(void *ctx, int line, char **fields, size_t n)
 		return -1;
 	}
 	if (*fields[2] && (*end || step < 1 || step > FEEDBACK_MAX_STEP)) {
-		diag_add(r->d, DIAG_ERROR, r->path, line, "stap '%s' is geen getal van "
-			 "1 tot en met %d", fields[2], FEEDBACK_MAX_STEP);
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "stap '%s' is geen getal van 1 tot en met %d",
+			 fields[2], FEEDBACK_MAX_STEP);
 		return -1;
 	}
 	if (tstamp_parse(fields[0]) < 0)
-		diag_add(r->d, DIAG_WARNING, r->path, line, "tijd '%s' is geen tijd als "
-			 "2026-01-31T12:00:00Z", fields[0]);
+		diag_add(r->d, DIAG_WARNING, r->path, line,
+			 "tijd '%s' is geen tijd als 2026-01-31T12:00:00Z",
+			 fields[0]);
 	mem_grow(&r->f->v, &r->f->cap, r->f->n + 1, sizeof *r->f->v);
 	it = &r->f->v[r->f->n++];
 	it->time = mem_strdup(fields[0]);

@@ -172,8 +172,8 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 	else if (strchr(s, '='))
 		scan_key(sc, s, line);
 	else	/* not quoted: the file may be a private one a link points to */
-		scan_err(sc, line, "%sregel niet begrepen (verwacht [sectie] of "
-			 "sleutel = waarde)", "");
+		scan_err(sc, line, "%sregel niet begrepen (verwacht "
+			 "[sectie] of sleutel = waarde)", "");
 }
 
 static int scan_file(struct scan *sc, FILE *fp)

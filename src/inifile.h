@@ -33,8 +33,9 @@ struct inifile {
 };
 
 /* Load path; every problem goes to d. A file that is not a regular file,
- * or is over PATH_MAX_INI bytes, is refused before it is parsed. Returns 0, or -1 when the file cannot
- * be used (then f holds nothing to free beyond inifile_free). */
+ * or is over PATH_MAX_INI bytes, is refused before it is parsed. Returns
+ * 0, or -1 when the file cannot be used (then f holds nothing to free
+ * beyond inifile_free). */
 int inifile_load(struct inifile *f, const char *path, struct diag *d);
 /* The value of section:key, or NULL when absent. */
 const char *inifile_get(const struct inifile *f, const char *sec,

@@ -101,7 +101,8 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	if (rc == 0)
 		rc = path_sync_parent(iv->path);
 	if (rc != 0)
-		diag_add(d, DIAG_ERROR, iv->path, 0, "kan verslag niet schrijven: %s",
+		diag_add(d, DIAG_ERROR, iv->path, 0,
+			 "kan verslag niet schrijven: %s",
 			 path_strerror(errno));
 	return rc;
 }
@@ -353,12 +354,15 @@ static int check_numbers(struct ivrd *r, int line, char **f)
 {
 	int stem = strcmp(f[0], "stem") == 0;
 
-	if ((stem || strcmp(f[0], "volg") == 0) && !in_range(f[3], 1, SCENARIO_MAX_OPTS))
-		diag_add(r->d, DIAG_ERROR, r->path, line, "optie '%s' is geen getal "
-			 "van 1 tot en met %d", f[3], SCENARIO_MAX_OPTS);
+	if ((stem || strcmp(f[0], "volg") == 0) &&
+	    !in_range(f[3], 1, SCENARIO_MAX_OPTS))
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "optie '%s' is geen getal van 1 tot en met %d",
+			 f[3], SCENARIO_MAX_OPTS);
 	else if (stem && !in_range(f[4], 0, INTERVISIE_MAX_VOTES))
-		diag_add(r->d, DIAG_ERROR, r->path, line, "aantal stemmen '%s' is "
-			 "geen getal van 0 tot en met %d", f[4], INTERVISIE_MAX_VOTES);
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "aantal stemmen '%s' is geen getal van 0 tot en "
+			 "met %d", f[4], INTERVISIE_MAX_VOTES);
 	else
 		return 0;
 	return r->bad = -1;
@@ -368,9 +372,11 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 {
 	struct ivrd *r = ctx;
 
-	if (++r->rec == 1 && (n != 2 || strcmp(f[0], "klantcoach-intervisie") != 0)) {
-		diag_add(r->d, DIAG_ERROR, r->path, line, "is geen "
-			 "klantcoach-intervisieverslag; de inhoud wordt niet getoond");
+	if (++r->rec == 1 &&
+	    (n != 2 || strcmp(f[0], "klantcoach-intervisie") != 0)) {
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "is geen klantcoach-intervisieverslag; "
+			 "de inhoud wordt niet getoond");
 		return r->bad = -1;
 	}
 	if (r->rec <= 2)
@@ -413,7 +419,8 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 		iv->path = mem_strdup(path);
 		iv->fd = path_open_append(path, 0);
 		if (iv->fd < 0)
-			diag_add(d, DIAG_ERROR, path, 0, "kan verslag niet openen: %s",
+			diag_add(d, DIAG_ERROR, path, 0,
+				 "kan verslag niet openen: %s",
 				 path_strerror(errno));
 		rc = iv->fd >= 0 ? 0 : -1;
 	}

@@ -102,7 +102,8 @@ int path_write_atomic(const char *path, const char *data, size_t n)
 
 	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
 	unlink(tmp.s);	/* a stale temp file, or a link planted there */
-	fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
 	if (fd >= 0) {
 		if (path_write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
 		    close(fd) == 0) {
@@ -187,8 +188,8 @@ int path_open_append(const char *path, int create)
 	struct stat st;
 
 	if (create)
-		return open_regular(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL |
-				    O_NOFOLLOW, 0);
+		return open_regular(path, O_WRONLY | O_APPEND | O_CREAT |
+				    O_EXCL | O_NOFOLLOW, 0);
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return refuse(st.st_mode);
 	return open_regular(path, O_WRONLY | O_APPEND | O_NOFOLLOW, 0);
@@ -198,11 +199,13 @@ const char *path_strerror(int err)
 {
 	switch (err) {
 	case ELOOP:
-		return "is een symbolische link; klantcoach schrijft niet via een link";
+		return "is een symbolische link; "
+		       "klantcoach schrijft niet via een link";
 	case EISDIR:
 		return "is een map, geen bestand";
 	case ENODEV:
-		return "is geen gewoon bestand (maar een FIFO, apparaat of socket)";
+		return "is geen gewoon bestand "
+		       "(maar een FIFO, apparaat of socket)";
 	case EFBIG:
 		return "is te groot";
 	default:
@@ -219,7 +222,8 @@ void path_read_failed(struct diag *d, enum diag_sev sev, const char *path,
 		diag_add(d, sev, path, 0, "is groter dan %ld MB, de grens voor "
 			 "dit soort bestand; niet gelezen", max >> 20);
 	else if (err == EISDIR || err == ENODEV)
-		diag_add(d, sev, path, 0, "%s; niet gelezen", path_strerror(err));
+		diag_add(d, sev, path, 0, "%s; niet gelezen",
+			 path_strerror(err));
 	else
 		diag_add(d, sev, path, 0, "kan niet lezen: %s", strerror(err));
 }
@@ -233,7 +237,8 @@ char *path_read(const char *path, size_t *len)
 
 	if (fd < 0)
 		return NULL;
-	while ((n = read(fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
+	while ((n = read(fd, chunk, sizeof chunk)) > 0 ||
+	       (n < 0 && errno == EINTR))
 		if (n > 0)
 			buf_addn(&b, chunk, (size_t)n);
 	saved = errno;

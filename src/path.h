@@ -14,8 +14,8 @@
 
 /* Size limits (bytes) for what is read; klantcoach-content(5) and
  * klantcoach(1) document them. */
-#define PATH_MAX_INI (1L << 20)		/* config, personas, scenarios */
-#define PATH_MAX_CSV (16L << 20)	/* logs, records, feedback, frameworks */
+#define PATH_MAX_INI (1L << 20)	/* config, personas, scenarios */
+#define PATH_MAX_CSV (16L << 20)	/* logs, records, feedback, framework */
 
 /* New string "a/b". */
 char *path_join(const char *a, const char *b);

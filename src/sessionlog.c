@@ -106,7 +106,8 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 	w->path = path_join(dir, name);
 	w->fd = path_open_append(w->path, 1);
 	if (w->fd < 0) {
-		diag_add(d, DIAG_ERROR, w->path, 0, "kan logboek niet maken: %s", path_strerror(errno));
+		diag_add(d, DIAG_ERROR, w->path, 0,
+			 "kan logboek niet maken: %s", path_strerror(errno));
 		return -1;
 	}
 	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
@@ -128,7 +129,8 @@ int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 	w->bulk = 0;
 	w->fd = path_open_append(path, 0);
 	if (w->fd < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", path_strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s",
+			 path_strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -248,8 +250,9 @@ static int read_row(void *ctx, int line, char **f, size_t n)
 		v[i] = f[i] ? f[i] : "";
 	if (++r->rows == 1) {
 		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 || strcmp(v[1], "1") != 0)
-			return bad_head(r, line, "is geen klantcoach-sessielog "
-					"(versie 1); de inhoud wordt niet getoond");
+			return bad_head(r, line, "is geen klantcoach-sessielog"
+					" (versie 1); de inhoud wordt niet "
+					"getoond");
 		return 0;
 	}
 	if (r->rows == 2) {

@@ -105,7 +105,8 @@ int cmd_list(struct cli_ctx *ctx)
 		put_field(p->name, "\t");
 		printf("%d\t", p->age);
 		for (k = 0; k < p->nchannels; k++)
-			put_field(p->channels[k], k + 1 < p->nchannels ? "," : "");
+			put_field(p->channels[k],
+				  k + 1 < p->nchannels ? "," : "");
 		fputs("\t", stdout);
 		put_field(p->situation, "\n");
 	}
@@ -133,10 +134,12 @@ static void print_coverage(const struct content *c)
 		check_coverage(c, fw, pos, neg);
 		fputs("dekking ", stdout);
 		put_field(fw->id, " (");
-		put_field(fw->name, ")\nindicator\tniveau\tpositief\tnegatief\ttekst\n");
+		put_field(fw->name, ")\nindicator\tniveau\tpositief\t"
+			  "negatief\ttekst\n");
 		for (i = 0; i < fw->ninds; i++) {
 			put_field(fw->inds[i].id, "\t");
-			printf("%d\t%d\t%d\t", fw->inds[i].level, pos[i], neg[i]);
+			printf("%d\t%d\t%d\t", fw->inds[i].level, pos[i],
+			       neg[i]);
 			put_field(fw->inds[i].text, "\n");
 		}
 		free(pos);
@@ -267,7 +270,8 @@ int cmd_graph(struct cli_ctx *ctx)
 	}
 	sc = content_scenario(&c, ctx->a.argv[0]);
 	if (sc == NULL) {
-		cmd_error("onbekend scenario '%s'; zie 'klantcoach list'", ctx->a.argv[0]);
+		cmd_error("onbekend scenario '%s'; zie 'klantcoach list'",
+			  ctx->a.argv[0]);
 		rc = EXIT_BAD;
 	} else {
 		graph_print(sc);

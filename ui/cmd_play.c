@@ -118,8 +118,8 @@ static int play_plain(struct cli_ctx *ctx, struct content *c)
 	sc = ctx->a.argc ? content_scenario(c, ctx->a.argv[0]) : plain_pick(c);
 	if (sc == NULL) {
 		if (ctx->a.argc)
-			cmd_error("onbekend scenario '%s'; zie 'klantcoach list'",
-				  ctx->a.argv[0]);
+			cmd_error("onbekend scenario '%s'; "
+				  "zie 'klantcoach list'", ctx->a.argv[0]);
 		return EXIT_BAD;
 	}
 	dir = cmd_sessions_dir(ctx);

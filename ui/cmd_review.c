@@ -152,7 +152,8 @@ static void plain_feedback(struct cli_ctx *ctx, const char *path, const char *a)
 
 	while (*end == ' ')
 		end++;
-	if (end == a + 1 || step < 0 || step > FEEDBACK_MAX_STEP || *end == '\0') {
+	if (end == a + 1 || step < 0 || step > FEEDBACK_MAX_STEP ||
+	    *end == '\0') {
 		fputs("Typ: f STAP TEKST (STAP 0 = algemene feedback)\n", stdout);
 		return;
 	}

@@ -227,7 +227,8 @@ static void cohort_steps(FILE *out, const struct review *r, const struct scenari
 		struct buf b = {0};
 		if (total == 0)
 			continue;
-		buf_printf(&b, "\nStap '%s' (%d keer gespeeld)", sc->steps[s].id, total);
+		buf_printf(&b, "\nStap '%s' (%d keer gespeeld)",
+			   sc->steps[s].id, total);
 		plain_line(out, NULL, b.s);
 		buf_free(&b);
 		for (o = 0; o < sc->steps[s].nopt; o++) {

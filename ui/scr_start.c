@@ -113,7 +113,8 @@ static void new_feedback(struct tui *t, const char *dir)
 	if (fresh)
 		tui_notice(t, "Nieuwe feedback van je coach bij %d sessie(s): open de sessie.", fresh);
 	if (fresh && ((fd = path_open_append(mark, 0)) >= 0 ||
-		      (errno == ENOENT && (fd = path_open_append(mark, 1)) >= 0))) {
+		      (errno == ENOENT &&
+		       (fd = path_open_append(mark, 1)) >= 0))) {
 		futimens(fd, NULL);
 		close(fd);
 	}

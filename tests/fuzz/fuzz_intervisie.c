@@ -24,7 +24,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	if (root == NULL || content_load(&c, root, &d) != 0) {
-		fprintf(stderr, "fuzz_intervisie: set KC_FUZZ_CONTENT to a content root\n");
+		fputs("fuzz_intervisie: set KC_FUZZ_CONTENT to a content "
+		      "root\n", stderr);
 		abort();
 	}
 	atexit(free_content);
@@ -40,7 +41,8 @@ static void check(const struct intervisie *iv)
 	for (i = 0; i < iv->nst; i++) {
 		const struct iv_step *st = &iv->st[i];
 		for (o = 0; o < SCENARIO_MAX_OPTS; o++)
-			if (st->votes[o] < -1 || st->votes[o] > INTERVISIE_MAX_VOTES)
+			if (st->votes[o] < -1 ||
+			    st->votes[o] > INTERVISIE_MAX_VOTES)
 				abort();
 		if (st->followed >= iv->sc->steps[st->step].nopt)
 			abort();
