@@ -213,6 +213,105 @@ static void check_library(struct ck *k)
 		ck_warn(k, sc->line_start, "minder dan 3 reflectievragen (question1..question5)%s%s", "", "");
 }
 
+/* The walk of check_conditions: a state is a step and the flags set on
+ * arrival (only flags some condition tests), kept in an open-addressing
+ * set of twice the maximum size. */
+struct walk {
+	const struct scenario *sc;
+	uint64_t used;
+	struct { uint64_t flags; int step; } *set, *stack;	/* step + 1 */
+	size_t nstates, top;
+	char *shown;		/* per step and option: offered in some state */
+};
+
+/* Add a state when new; -1 when there are too many to walk. */
+static int walk_push(struct walk *w, int step, uint64_t flags)
+{
+	size_t m = 2 * CHECK_MAX_STATES - 1, h;
+
+	flags &= w->used;
+	h = (size_t)((flags * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)step) & m;
+	for (; w->set[h].step; h = (h + 1) & m)
+		if (w->set[h].step == step + 1 && w->set[h].flags == flags)
+			return 0;
+	if (w->nstates == CHECK_MAX_STATES)
+		return -1;
+	w->nstates++;
+	w->set[h].step = w->stack[w->top].step = step + 1;
+	w->set[h].flags = w->stack[w->top++].flags = flags;
+	return 0;
+}
+
+/* Visit every state a trainee can reach by options that are offered. */
+static int walk_all(struct walk *w)
+{
+	int i;
+
+	if (walk_push(w, w->sc->start_step, 0) != 0)
+		return -1;
+	while (w->top > 0) {
+		/* pop a state */
+		int s = w->stack[--w->top].step - 1;
+		uint64_t flags = w->stack[w->top].flags;
+		const struct sc_step *st = &w->sc->steps[s];
+		for (i = 0; i < st->nopt; i++) {
+			const struct sc_option *o = &st->opt[i];
+			if (!scenario_offered(o, flags))
+				continue;
+			w->shown[(size_t)s * SCENARIO_MAX_OPTS + (size_t)i] = 1;
+			if (o->next_step >= 0 &&
+			    walk_push(w, o->next_step, flags | o->sets) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static void warn_never_shown(struct ck *k, const char *shown)
+{
+	const struct scenario *sc = k->sc;
+	size_t s;
+	int i;
+
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++) {
+			const struct sc_option *o = &sc->steps[s].opt[i];
+			char num[16];
+			if (!(o->needs | o->needs_not) ||
+			    shown[s * SCENARIO_MAX_OPTS + (size_t)i])
+				continue;
+			snprintf(num, sizeof num, "%d", o->num);
+			ck_warn(k, o->line_needs, "optie %s van stap '%s' komt nooit "
+				"in beeld: op geen enkel pad kloppen de voorwaarden "
+				"(needs)", num, sc->steps[s].id);
+		}
+}
+
+/* An option whose needs hold on no path is never offered: a warning. Only
+ * for graphs without errors; skipped beyond CHECK_MAX_STATES states. */
+static void check_conditions(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	struct walk w = {sc, 0, NULL, NULL, 0, 0, NULL};
+	size_t s;
+	int i;
+
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++)
+			w.used |= sc->steps[s].opt[i].needs |
+				  sc->steps[s].opt[i].needs_not;
+	if (w.used == 0 || sc->start_step < 0)
+		return;
+	w.set = mem_calloc(2 * CHECK_MAX_STATES, sizeof *w.set);
+	w.stack = mem_calloc(CHECK_MAX_STATES, sizeof *w.stack);
+	w.shown = mem_calloc(sc->nsteps * SCENARIO_MAX_OPTS, 1);
+	if (walk_all(&w) == 0)
+		warn_never_shown(k, w.shown);
+	free(w.set);
+	free(w.stack);
+	free(w.shown);
+}
+
 int check_scenario(const struct content *c, const struct scenario *sc,
 		   struct diag *d)
 {
@@ -225,6 +324,8 @@ int check_scenario(const struct content *c, const struct scenario *sc,
 	check_flags(&k);
 	if (k.errors == 0)
 		check_library(&k);
+	if (k.errors == 0)
+		check_conditions(&k);
 	return k.errors;
 }
 

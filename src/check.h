@@ -3,7 +3,8 @@
  * file: references across files (persona, framework, indicators), the
  * scenario graph (reachability, every path ends, option counts, expert
  * path, flags needed before they can be set), and the library rules that
- * are warnings (expert path length, endings, questions, channels).
+ * are warnings (expert path length, endings, questions, channels, options
+ * whose conditions hold on no path).
  */
 #ifndef KC_CHECK_H
 #define KC_CHECK_H
@@ -12,6 +13,7 @@
 
 #define CHECK_MIN_EXPERT_STEPS 6
 #define CHECK_MIN_ENDINGS 3
+#define CHECK_MAX_STATES 16384	/* (step, flags) pairs walked per scenario */
 
 /* Check one scenario; problems go to d. Returns the number of errors. */
 int check_scenario(const struct content *c, const struct scenario *sc,

@@ -2,14 +2,17 @@
  * config: settings as one table (section, key, environment variable, type,
  * help) used for the file, the environment and saving, as tmux does with
  * its options table. Unknown sections or keys in the file are errors, so a
- * typo never silently falls back to a default.
+ * typo never silently falls back to a default. Text values are written
+ * quoted and escaped (see config.h); names get their own checks.
  */
 #include "config.h"
 #include "buf.h"
 #include "inifile.h"
 #include "mem.h"
 #include "path.h"
+#include "text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stddef.h>
@@ -17,7 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum opt_type { OPT_STR, OPT_PATH, OPT_LEVEL, OPT_COLOUR, OPT_MODE };
+enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_COLOUR, OPT_MODE };
 
 struct opt {
 	const char *section, *key, *env;
@@ -26,15 +29,19 @@ struct opt {
 };
 
 static const struct opt opts[] = {
-	{"cursist", "naam", "KLANTCOACH_NAME", OPT_STR, offsetof(struct config, name)},
+	{"cursist", "naam", "KLANTCOACH_NAME", OPT_NAME, offsetof(struct config, name)},
 	{"cursist", "niveau", "KLANTCOACH_LEVEL", OPT_LEVEL, offsetof(struct config, level)},
 	{"paden", "inhoud", "KLANTCOACH_CONTENT", OPT_PATH, offsetof(struct config, content_dir)},
 	{"paden", "gegevens", "KLANTCOACH_DATA", OPT_PATH, offsetof(struct config, data_dir)},
 	{"weergave", "kleur", NULL, OPT_COLOUR, offsetof(struct config, colour)},
 	{"spel", "modus", "KLANTCOACH_MODE", OPT_MODE, offsetof(struct config, mode)},
-	{"coach", "naam", "KLANTCOACH_COACH", OPT_STR, offsetof(struct config, coach)},
+	{"coach", "naam", "KLANTCOACH_COACH", OPT_NAME, offsetof(struct config, coach)},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
+
+/* Names are free text the program writes: a broken line of one is left
+ * out with a warning instead of making the whole file unreadable. */
+static const char *const loose_keys[] = {"cursist.naam", "coach.naam", NULL};
 
 static const char *home_dir(void)
 {
@@ -89,6 +96,49 @@ const char *config_mode_name(enum config_mode m)
 	return m == CONFIG_TOETS ? "toets" : "oefenen";
 }
 
+const char *config_name_check(const char *s, char **out)
+{
+	size_t n, i, chars = 0;
+	uint32_t cp;
+
+	*out = NULL;
+	s += strspn(s, " ");
+	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
+		;
+	if (n == 0)
+		return "een naam mag niet leeg zijn";
+	if (!text_valid(s, n))
+		return "een naam moet geldige UTF-8 zijn";
+	for (i = 0; i < n; chars++) {
+		i += text_decode(s + i, n - i, &cp);
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||	/* bidi overrides */
+		    (cp >= 0x2066 && cp <= 0x2069))	/* bidi isolates */
+			return "een naam mag geen tab, regeleinde of ander "
+			       "stuurteken bevatten";
+	}
+	if (chars > CONFIG_NAME_MAX)
+		return "een naam mag hoogstens 100 tekens hebben";
+	*out = mem_strndup(s, n);
+	return NULL;
+}
+
+static int set_name(struct config *c, const struct opt *o, const char *v,
+		    struct diag *d, const char *file, int line)
+{
+	char **field = (char **)((char *)c + o->off), *clean;
+	const char *why = config_name_check(v, &clean);
+
+	if (why) {
+		diag_add(d, DIAG_ERROR, file, line, "%s.%s: %s", o->section,
+			 o->key, why);
+		return -1;
+	}
+	free(*field);
+	*field = clean;
+	return 0;
+}
+
 static int set_opt(struct config *c, const struct opt *o, const char *v,
 		   struct diag *d, const char *file, int line)
 {
@@ -96,9 +146,10 @@ static int set_opt(struct config *c, const struct opt *o, const char *v,
 	const char *bad = NULL;
 
 	switch (o->type) {
-	case OPT_STR:
+	case OPT_NAME:
+		return set_name(c, o, v, d, file, line);
 	case OPT_PATH:
-		if (o->type == OPT_PATH && v[0] != '/' && file && line > 0)
+		if (v[0] != '/' && file && line > 0)
 			bad = "een absoluut pad (beginnend met /)";
 		else if (*v == '\0')
 			bad = "een niet-lege waarde";
@@ -172,6 +223,99 @@ static int check_known(const struct inifile *f, struct diag *d)
 	return rc;
 }
 
+/* A value between double quotes, decoded: \\ and \xHH (not 00). NULL
+ * on any other escape. */
+static char *unquote(const char *v)
+{
+	struct buf b = {0};
+
+	while (*v) {
+		if (*v != '\\') {
+			buf_addc(&b, *v++);
+		} else if (v[1] == '\\') {
+			buf_addc(&b, '\\');
+			v += 2;
+		} else if (v[1] == 'x' && isxdigit((unsigned char)v[2]) &&
+			   isxdigit((unsigned char)v[3]) &&
+			   (v[2] != '0' || v[3] != '0')) {
+			char hex[3] = {v[2], v[3], '\0'};
+			buf_addc(&b, (char)strtol(hex, NULL, 16));
+			v += 4;
+		} else {
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	return buf_take(&b);
+}
+
+static const char bad_escape[] =
+	"na '\\' hoort '\\' of xHH (twee hexadecimale cijfers)";
+
+/* A name in the file that cannot be used is left out, so the program asks
+ * for it again; the warning says how to repair the line. */
+static void name_ignored(struct config *c, const struct opt *o, int line,
+			 const char *why, struct diag *d)
+{
+	int trainee = o->off == offsetof(struct config, name);
+
+	diag_add(d, DIAG_WARNING, c->path, line,
+		 "%s.%s wordt niet gebruikt%s%s; %sherstel: verwijder regel %d of "
+		 "zet de naam tussen dubbele aanhalingstekens (zie klantcoach.ini(5))",
+		 o->section, o->key, why ? ": " : "", why ? why : "",
+		 trainee ? "je naam wordt opnieuw gevraagd en dan goed bewaard; " : "",
+		 line);
+	if (trainee)
+		c->name_line = line;
+}
+
+static int load_opt(struct config *c, const struct opt *o,
+		    const struct inifile_key *k, struct diag *d)
+{
+	char *v = k->broken ? NULL
+		  : k->quoted ? unquote(k->value) : mem_strdup(k->value);
+	char **field = (char **)((char *)c + o->off), *clean = NULL;
+	const char *why;
+	int rc = 0;
+
+	if (o->type == OPT_NAME) {
+		why = v ? config_name_check(v, &clean)
+			: k->broken ? NULL : bad_escape;
+		if (clean) {
+			free(*field);
+			*field = clean;
+		} else {
+			name_ignored(c, o, k->line, why, d);
+		}
+	} else if (v == NULL) {
+		diag_add(d, DIAG_ERROR, c->path, k->line, "%s.%s: %s", o->section,
+			 o->key, bad_escape);
+		rc = -1;
+	} else {
+		rc = set_opt(c, o, v, d, c->path, k->line);
+	}
+	free(v);
+	return rc;
+}
+
+/* After a failed load: how to get going again. */
+static void repair_hint(const struct config *c, struct diag *d)
+{
+	struct buf q = {0};
+	const char *p;
+
+	for (p = c->path; *p; p++)
+		if (*p == '\'')
+			buf_add(&q, "'\\''");
+		else
+			buf_addc(&q, *p);
+	diag_add(d, DIAG_ERROR, c->path, 0,
+		 "klantcoach raadt geen instellingen; herstel de regels hierboven "
+		 "(zie klantcoach.ini(5)), of zet het bestand opzij en begin "
+		 "opnieuw met: mv '%s' '%s.oud'", buf_str(&q), buf_str(&q));
+	buf_free(&q);
+}
+
 int config_load(struct config *c, struct diag *d)
 {
 	struct inifile f;
@@ -188,16 +332,18 @@ int config_load(struct config *c, struct diag *d)
 	}
 	if (fd >= 0)
 		close(fd);
-	rc = inifile_load(&f, c->path, d);
+	rc = inifile_load_loose(&f, c->path, loose_keys, d);
 	if (rc == 0)
 		rc = check_known(&f, d);
 	for (i = 0; rc == 0 && i < NOPTS; i++) {
-		const char *v = inifile_get(&f, opts[i].section, opts[i].key);
-		if (v && set_opt(c, &opts[i], v, d, c->path,
-				 inifile_line(&f, opts[i].section, opts[i].key)) != 0)
+		const struct inifile_key *k =
+			inifile_find(&f, opts[i].section, opts[i].key);
+		if (k && load_opt(c, &opts[i], k, d) != 0)
 			rc = -1;
 	}
 	inifile_free(&f);
+	if (rc != 0)
+		repair_hint(c, d);
 	return rc;
 }
 
@@ -217,15 +363,37 @@ int config_env(struct config *c, struct diag *d)
 	return rc;
 }
 
+/* s between double quotes: '\\' doubled; '"', control characters and
+ * invalid UTF-8 as \xHH. */
+static void put_quoted(struct buf *b, const char *s)
+{
+	size_t n = strlen(s), i, k;
+	uint32_t cp;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i += k) {
+		k = text_decode(s + i, n - i, &cp);
+		if (cp == TEXT_INVALID || cp < 0x20 || cp == 0x7f || cp == '"')
+			buf_printf(b, "\\x%02x", (unsigned char)s[i]);
+		else if (cp == '\\')
+			buf_add(b, "\\\\");
+		else
+			buf_addn(b, s + i, k);
+	}
+	buf_add(b, "\"\n");
+}
+
 static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 {
 	const char *field = (const char *)c + o->off;
 
 	switch (o->type) {
-	case OPT_STR:
+	case OPT_NAME:
 	case OPT_PATH:
-		if (*(char *const *)field)
-			buf_printf(b, "%s = %s\n", o->key, *(char *const *)field);
+		if (*(char *const *)field) {
+			buf_printf(b, "%s = ", o->key);
+			put_quoted(b, *(char *const *)field);
+		}
 		break;
 	case OPT_LEVEL:
 		if (*field)
@@ -241,18 +409,27 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 	}
 }
 
-int config_save(const struct config *c, struct diag *d)
+/* The file text; NULL (with a message) when a line would be too long to
+ * read back. */
+static char *save_text(const struct config *c, struct diag *d)
 {
 	const char *printed = NULL;	/* the section whose header is written */
 	struct buf b = {0};
-	char *dir;
 	size_t i;
-	int rc;
 
 	buf_add(&b, "; klantcoach instellingen; zie klantcoach.ini(5)\n");
 	for (i = 0; i < NOPTS; i++) {
 		struct buf line = {0};
 		save_opt(&line, c, &opts[i]);
+		if (line.len > INIFILE_MAX_LINE + 1) {	/* + newline */
+			diag_add(d, DIAG_ERROR, c->path, 0,
+				 "%s.%s is te lang om te bewaren (hoogstens "
+				 "%d bytes per regel)", opts[i].section,
+				 opts[i].key, INIFILE_MAX_LINE);
+			buf_free(&line);
+			buf_free(&b);
+			return NULL;
+		}
 		if (line.len && opts[i].section != printed) {
 			buf_printf(&b, "\n[%s]\n", opts[i].section);
 			printed = opts[i].section;
@@ -260,13 +437,31 @@ int config_save(const struct config *c, struct diag *d)
 		buf_add(&b, buf_str(&line));
 		buf_free(&line);
 	}
+	return buf_take(&b);
+}
+
+int config_save(const struct config *c, struct diag *d)
+{
+	char *text, *dir, *slash;
+	int rc;
+
+	if (c->path == NULL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, "geen plek voor de instellingen: "
+			 "HOME is onbekend");
+		return -1;
+	}
+	if ((text = save_text(c, d)) == NULL)
+		return -1;
 	dir = mem_strdup(c->path);
-	*strrchr(dir, '/') = '\0';
-	rc = path_mkdirs(dir) == 0 ? path_write_atomic(c->path, b.s, b.len) : -1;
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	rc = !slash || path_mkdirs(dir) == 0
+		? path_write_atomic(c->path, text, strlen(text)) : -1;
 	if (rc != 0)
 		diag_add(d, DIAG_ERROR, c->path, 0, "kan niet schrijven: %s", strerror(errno));
 	free(dir);
-	buf_free(&b);
+	free(text);
 	return rc;
 }
 

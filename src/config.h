@@ -3,6 +3,11 @@
  * environment, then the command line (each overriding the one before);
  * defaults are built in. Also knows the XDG locations and writes the file
  * back atomically when the trainee's name or level is first set.
+ * Text values are written between double quotes; inside them '\\' is a
+ * backslash and \xHH the byte HH (used for '"' and control characters),
+ * so every value reads back unchanged, through iniparser 4.1 as well.
+ * Names (trainee, coach) are checked at input; a name in the file that
+ * cannot be used is left out with a warning so that it is asked again.
  */
 #ifndef KC_CONFIG_H
 #define KC_CONFIG_H
@@ -19,7 +24,10 @@ struct config {
 	int colour;		/* 1 auto, 0 never */
 	enum config_mode mode;
 	char *coach;		/* coach name for feedback */
+	int name_line;		/* line of an unusable trainee name, else 0 */
 };
+
+#define CONFIG_NAME_MAX 100	/* characters (code points) in a name */
 
 /* "$XDG_<var>/klantcoach", or "$HOME/<home_rel>/klantcoach" when the
  * variable is unset, empty or relative. NULL when HOME is unknown too. */
@@ -35,6 +43,12 @@ int config_env(struct config *c, struct diag *d);
  * when the value is not allowed. */
 int config_set(struct config *c, const char *key, const char *value,
 	       struct diag *d, const char *file, int line);
+/* Check a name as typed: leading and trailing spaces are dropped and the
+ * rest goes to *out (new string). Returns NULL when the name can be used,
+ * else why not (Dutch, starting in lower case) and *out stays NULL. Empty
+ * names, control characters (tab, newline), invalid UTF-8 and names over
+ * CONFIG_NAME_MAX characters are refused. */
+const char *config_name_check(const char *s, char **out);
 /* Write the settings to c->path atomically (0600, parents 0700). */
 int config_save(const struct config *c, struct diag *d);
 /* Parse a mode word (oefenen, toets); -1 when unknown. */

@@ -1,14 +1,18 @@
 /*
  * content: directory walking and look-ups. Scenarios are looked up by id
- * (file name without .ini) or by a path to their file.
+ * (file name without .ini) or by a path to their file. A file or folder
+ * is loaded only when its name (without .ini) is an id, so a copy beside
+ * the original ("x.oud.ini", "x (kopie).ini") can never take its place.
  */
 #include "content.h"
 #include "buf.h"
 #include "mem.h"
 #include "path.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +43,46 @@ static size_t list_dir(const char *dir, const char *suffix, char ***out)
 	if (n)
 		qsort(*out, n, sizeof **out, cmp_str);
 	return n;
+}
+
+/* Length of the longest prefix of s that an id may hold. */
+static size_t id_span(const char *s)
+{
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
+}
+
+static const char *base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* 0 when entry i of the n listed may be loaded: its name without suffix is
+ * an id. Else an error says it is not loaded and, when its name starts
+ * with the id of another entry (a copy), names that entry too. */
+static int check_name(char *const *v, size_t n, size_t i, const char *suffix,
+		      struct diag *d)
+{
+	const char *base = base_of(v[i]);
+	size_t run = id_span(base), k;
+
+	if (run > 0 && run == strlen(base) - strlen(suffix))
+		return 0;
+	for (k = 0; run > 0 && k < n; k++) {
+		const char *o = base_of(v[k]);
+		if (k != i && strncmp(o, base, run) == 0 &&
+		    strcmp(o + run, suffix) == 0) {
+			diag_add(d, DIAG_ERROR, v[i], 0,
+				 "heeft dezelfde id '%.*s' als %s; niet geladen "
+				 "(verwijder of hernoem deze kopie)",
+				 (int)run, base, v[k]);
+			return -1;
+		}
+	}
+	diag_add(d, DIAG_ERROR, v[i], 0, "naam is geen id (alleen kleine "
+		 "letters, cijfers en -); niet geladen%s", "");
+	return -1;
 }
 
 static int add_persona(struct content *c, const char *path, struct diag *d)
@@ -95,7 +139,10 @@ static int add_scenario(struct content *c, const char *path, struct diag *d)
 	return 0;
 }
 
+/* Load every entry of dir named <id><suffix> (with only set, just the one
+ * of that id); every other name is an error. */
 static int load_each(struct content *c, const char *dir, const char *suffix,
+		     const char *only,
 		     int (*add)(struct content *, const char *, struct diag *),
 		     struct diag *d, size_t *found)
 {
@@ -104,9 +151,16 @@ static int load_each(struct content *c, const char *dir, const char *suffix,
 	int failed = 0;
 
 	for (i = 0; i < n; i++) {
+		const char *base = base_of(v[i]);
 		if (suffix[0] == '\0' && !path_isdir(v[i]))
 			continue;
-		failed += add(c, v[i], d) != 0;
+		if (check_name(v, n, i, suffix, d) != 0)
+			failed++;
+		else if (only && (strncmp(base, only, strlen(only)) != 0 ||
+				  strcmp(base + strlen(only), suffix) != 0))
+			continue;
+		else
+			failed += add(c, v[i], d) != 0;
 		(*found)++;
 	}
 	for (i = 0; i < n; i++)
@@ -127,17 +181,14 @@ static int load(struct content *c, const char *root, const char *only, struct di
 
 	memset(c, 0, sizeof *c);
 	c->root = mem_strdup(root);
-	failed += load_each(c, pd, ".ini", add_persona, d, &found);
-	failed += load_each(c, fd, "", add_framework, d, &found);
-	if (only && strchr(only, '/') == NULL) {
-		struct buf b = {0};
-		buf_printf(&b, "%s/%s.ini", sd, only);
-		if (path_isfile(b.s))
-			failed += add_scenario(c, b.s, d) != 0, found++;
-		buf_free(&b);
-	} else {
-		failed += load_each(c, sd, ".ini", add_scenario, d, &found);
-	}
+	failed += load_each(c, pd, ".ini", NULL, add_persona, d, &found);
+	failed += load_each(c, fd, "", NULL, add_framework, d, &found);
+	if (only && strchr(only, '/'))
+		only = NULL;
+	failed += load_each(c, sd, ".ini", only, add_scenario, d, &found);
+	c->root_npersonas = c->npersonas;
+	c->root_nfws = c->nfws;
+	c->root_nscs = c->nscs;
 	free(pd);
 	free(fd);
 	free(sd);
@@ -159,14 +210,56 @@ int content_load_one(struct content *c, const char *root, const char *id, struct
 	return load(c, root, id, d);
 }
 
-int content_add_path(struct content *c, const char *path, struct diag *d)
+/* 1 when the first line that is not blank or a comment is [persona]. */
+static int is_persona_file(FILE *fp)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int first = 1, persona = 0;
+
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		const char *s = line + (first ? text_bom(line, (size_t)n) : 0);
+		first = 0;
+		s += strspn(s, " \t\r\n");
+		if (*s != ';' && *s != '#' && *s != '\0') {
+			persona = strncmp(s, "[persona]", 9) == 0;
+			break;
+		}
+	}
+	free(line);
+	return persona;
+}
+
+/* The file of an item added by an earlier explicit path (index from on)
+ * with the id of the last of the n items of arr, or NULL. */
+static const char *twin(const void *arr, size_t size, size_t from, size_t n,
+			size_t id_off, size_t file_off)
+{
+	const char *a = arr;
+	const char *id = *(char *const *)(a + (n - 1) * size + id_off);
+	size_t i;
+
+	for (i = from; i + 1 < n; i++)
+		if (strcmp(*(char *const *)(a + i * size + id_off), id) == 0)
+			return *(char *const *)(a + i * size + file_off);
+	return NULL;
+}
+
+#define TWIN(arr, n, from, type, file) \
+	twin(arr, sizeof *(arr), from, n, offsetof(type, id), \
+	     offsetof(type, file))
+
+/* Add what path holds; its kind in *kind ('f', 'p' or 's'). */
+static int add_any(struct content *c, const char *path, struct diag *d,
+		   int *kind)
 {
 	char *fwfile = path_join(path, "framework.csv");
-	int isfw = path_isfile(fwfile), rc;
+	int isfw = path_isfile(fwfile), persona;
 	FILE *fp;
-	char line[64] = "";
 
 	free(fwfile);
+	*kind = 'f';
 	if (isfw)
 		return add_framework(c, path, d);
 	fp = path_fopen_read(path, PATH_MAX_INI);
@@ -178,19 +271,48 @@ int content_add_path(struct content *c, const char *path, struct diag *d)
 		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
 		return -1;
 	}
-	while (fgets(line, sizeof line, fp) && (line[0] == ';' || line[0] == '#' || line[0] == '\n'))
-		;
+	persona = is_persona_file(fp);
 	fclose(fp);
-	rc = strncmp(line, "[persona]", 9) == 0 ? add_persona(c, path, d)
-						: add_scenario(c, path, d);
-	return rc;
+	*kind = persona ? 'p' : 's';
+	return persona ? add_persona(c, path, d) : add_scenario(c, path, d);
+}
+
+int content_add_path(struct content *c, const char *path, struct diag *d)
+{
+	const char *other = NULL, *id = NULL;
+	int kind;
+
+	if (add_any(c, path, d, &kind) != 0)
+		return -1;
+	if (kind == 'f' && (other = TWIN(c->fws, c->nfws, c->root_nfws,
+					 struct framework, dir)))
+		id = c->fws[c->nfws - 1].id;
+	else if (kind == 'p' &&
+		 (other = TWIN(c->personas, c->npersonas, c->root_npersonas,
+			       struct persona, file)))
+		id = c->personas[c->npersonas - 1].id;
+	else if (kind == 's' &&
+		 (other = TWIN(c->scs, c->nscs, c->root_nscs,
+			       struct scenario, file)))
+		id = c->scs[c->nscs - 1].id;
+	if (other == NULL)
+		return 0;
+	diag_add(d, DIAG_ERROR, path, 0, "heeft dezelfde id '%s' als %s; "
+		 "niet gecontroleerd", id, other);
+	if (kind == 'f')
+		framework_free(&c->fws[--c->nfws]);
+	else if (kind == 'p')
+		persona_free(&c->personas[--c->npersonas]);
+	else
+		scenario_free(&c->scs[--c->nscs]);
+	return -1;
 }
 
 const struct persona *content_persona(const struct content *c, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < c->npersonas; i++)
+	for (i = c->npersonas; i-- > 0;)
 		if (strcmp(c->personas[i].id, id) == 0)
 			return &c->personas[i];
 	return NULL;
@@ -200,7 +322,7 @@ const struct framework *content_framework(const struct content *c, const char *i
 {
 	size_t i;
 
-	for (i = 0; i < c->nfws; i++)
+	for (i = c->nfws; i-- > 0;)
 		if (strcmp(c->fws[i].id, id) == 0)
 			return &c->fws[i];
 	return NULL;
@@ -210,7 +332,7 @@ const struct scenario *content_scenario(const struct content *c, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < c->nscs; i++)
+	for (i = c->nscs; i-- > 0;)
 		if (strcmp(c->scs[i].id, id) == 0 || strcmp(c->scs[i].file, id) == 0)
 			return &c->scs[i];
 	return NULL;

@@ -1,8 +1,11 @@
 /*
  * content: everything under a content root: personas/<id>.ini,
  * content/frameworks/<id>/ and content/scenarios/<id>.ini, loaded in name
- * order. A file that fails to load is left out and its problems are kept
- * in the caller's diag; the rest stays usable.
+ * order. An id is lower-case letters, digits and '-'; any other name ending
+ * in .ini (or folder) is an error and is not loaded, names not ending in
+ * .ini (x.ini.bak, x.ini~) and names starting with '.' are ignored. A file
+ * that fails to load is left out and its problems are kept in the caller's
+ * diag; the rest stays usable.
  */
 #ifndef KC_CONTENT_H
 #define KC_CONTENT_H
@@ -19,6 +22,8 @@ struct content {
 	size_t nfws;
 	struct scenario *scs;
 	size_t nscs;
+	/* how many of each came from the root; content_add_path adds after */
+	size_t root_npersonas, root_nfws, root_nscs;
 };
 
 /* Load all content under root. Returns the number of files that failed to
@@ -29,7 +34,9 @@ int content_load(struct content *c, const char *root, struct diag *d);
 int content_load_one(struct content *c, const char *root, const char *id,
 		     struct diag *d);
 /* Load one more persona, framework folder or scenario file (for check on
- * explicit paths); 0 or -1. */
+ * explicit paths); 0 or -1. It goes before root content with the same id
+ * (look-ups take the last loaded); the same id as an earlier explicit path
+ * is an error naming both, and the new one is not kept. */
 int content_add_path(struct content *c, const char *path, struct diag *d);
 /* Look-ups by id; NULL when absent. */
 const struct persona *content_persona(const struct content *c, const char *id);

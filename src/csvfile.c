@@ -1,11 +1,13 @@
 /*
  * csvfile: libcsv is a push parser; we feed it one physical line at a time
  * so that every record knows the line it started on, which no CSV library
- * reports by itself. Memory stays bounded by the longest record.
+ * reports by itself. Memory stays bounded by the longest record. A UTF-8
+ * byte-order mark at the start (spreadsheets write one) is skipped.
  */
 #include "csvfile.h"
 #include "mem.h"
 #include "path.h"
+#include "text.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -78,13 +80,15 @@ static int feed(struct csv_parser *p, struct rd *r, FILE *fp, struct diag *d,
 	int rc = 0;
 
 	while (!r->stopped && (n = getline(&line, &cap, fp)) != -1) {
-		r->line++;
+		size_t bom = r->line++ == 0 ? text_bom(line, (size_t)n) : 0;
 		r->open_end = line[n - 1] != '\n';
-		if (!r->in_row && starts_row(line, (size_t)n)) {
+		n -= (ssize_t)bom;
+		if (!r->in_row && starts_row(line + bom, (size_t)n)) {
 			r->in_row = 1;
 			r->start = r->line;
 		}
-		if (csv_parse(p, line, (size_t)n, on_field, on_row, r) != (size_t)n) {
+		if (csv_parse(p, line + bom, (size_t)n, on_field, on_row, r) !=
+		    (size_t)n) {
 			diag_add(d, DIAG_ERROR, path, r->line, "ongeldige CSV: %s",
 				 csv_strerror(csv_error(p)));
 			rc = -1;

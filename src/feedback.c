@@ -1,10 +1,12 @@
 /*
  * feedback: one small CSV per session, read with csvfile (a torn last row
- * is ignored with a warning) and appended with O_APPEND and fsync.
+ * is ignored with a warning) and appended with O_APPEND and fsync under
+ * its lock, so two windows never write it at once.
  */
 #include "feedback.h"
 #include "buf.h"
 #include "csvfile.h"
+#include "lock.h"
 #include "mem.h"
 #include "path.h"
 #include "tstamp.h"
@@ -13,6 +15,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define FEEDBACK_HEAD "klantcoach-feedback,1\ntijd,coach,stap,tekst\n"
@@ -29,17 +32,33 @@ char *feedback_path(const char *logpath)
 	return buf_take(&b);
 }
 
+/* Open the feedback file to append, never through a link; *fresh when it
+ * is still empty. */
+static int open_locked(const char *path, int *fresh)
+{
+	struct stat st;
+	int fd = path_open_append(path, 1);
+
+	if (fd < 0 && errno == EEXIST)
+		fd = path_open_append(path, 0);
+	*fresh = fd >= 0 && fstat(fd, &st) == 0 && st.st_size == 0;
+	return fd;
+}
+
 int feedback_add(const char *logpath, const char *coach, int step,
 		 const char *text, struct diag *d)
 {
 	char *path = feedback_path(logpath), now[TSTAMP_ISO_LEN];
 	struct buf row = {0};
-	int fd, fresh, rc = -1;
+	struct lock lk = {0};
+	int fd = -1, fresh, rc = -1;
 
-	fd = path_open_append(path, 1);
-	fresh = fd >= 0;
-	if (fd < 0 && errno == EEXIST)
-		fd = path_open_append(path, 0);
+	if (lock_take(&lk, path, "Er wordt al feedback bij deze sessie bewaard in een "
+		      "ander venster", "Probeer het zo nog eens.", d) != 0) {
+		free(path);
+		return -1;
+	}
+	fd = open_locked(path, &fresh);
 	if (fd >= 0) {
 		tstamp_iso(tstamp_now(), now);
 		if (fresh)
@@ -57,6 +76,7 @@ int feedback_add(const char *logpath, const char *coach, int step,
 	if (rc != 0)
 		diag_add(d, DIAG_ERROR, path, 0,
 			 "kan feedback niet bewaren: %s", path_strerror(errno));
+	lock_release(&lk);
 	buf_free(&row);
 	free(path);
 	return rc;

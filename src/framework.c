@@ -1,7 +1,8 @@
 /*
  * framework: loads the four CSV files of a framework and cross-checks them:
  * headers, unique ids, indicators and targets naming known competencies,
- * levels 1-3 (targets 0-3), and a target for every competency and role.
+ * levels 1-3 (targets 0-3), at least one competency, and exactly one
+ * target for every competency and role.
  */
 #include "framework.h"
 #include "csvfile.h"
@@ -150,6 +151,28 @@ static int ind_row(void *ctx, int line, char **f, size_t n)
 	return 0;
 }
 
+/* A second row for the same role and competency is a warning when it
+ * repeats the level and an error when it contradicts it. */
+static void set_target(struct fwload *l, int line, struct fw_competency *c,
+		       int role, int lv)
+{
+	int old = c->target[role], at = c->target_line[role];
+
+	if (old < 0) {
+		c->target[role] = lv;
+		c->target_line[role] = line;
+	} else if (old == lv) {
+		diag_add(l->d, DIAG_WARNING, l->file, line, "doel voor rol %c "
+			 "en competentie '%s' staat er al op regel %d",
+			 'A' + role, c->id, at);
+	} else {
+		diag_add(l->d, DIAG_ERROR, l->file, line, "doelniveau %d voor "
+			 "rol %c en competentie '%s' botst met niveau %d op regel %d",
+			 lv, 'A' + role, c->id, old, at);
+		l->errors++;
+	}
+}
+
 static int target_row(void *ctx, int line, char **f, size_t n)
 {
 	struct fwload *l = ctx;
@@ -171,7 +194,7 @@ static int target_row(void *ctx, int line, char **f, size_t n)
 	else if (lv < 0)
 		fw_err(l, line, "doelniveau '%s' moet 0 tot en met 3 zijn", f[2]);
 	else
-		l->fw->comps[c].target[role] = lv;
+		set_target(l, line, &l->fw->comps[c], role, lv);
 	return 0;
 }
 
@@ -195,6 +218,13 @@ static void check_complete(struct fwload *l)
 	int r;
 
 	l->file = p;
+	if (fw->ncomps == 0) {
+		char *cp = path_join(fw->dir, "competencies.csv");
+		diag_add(l->d, DIAG_ERROR, cp, 0,
+			 "bevat geen competenties; minstens één is nodig");
+		l->errors++;
+		free(cp);
+	}
 	for (i = 0; i < fw->ncomps; i++)
 		for (r = 0; r < 3; r++)
 			if (fw->comps[i].target[r] < 0) {

@@ -12,6 +12,7 @@
 struct fw_competency {
 	char *id, *name, *cluster, *definition;
 	int target[3];		/* for roles A, B, C; 0 = not required */
+	int target_line[3];	/* line of each in targets.csv */
 	int line;
 };
 

@@ -2,7 +2,8 @@
  * inifile: a line scanner that indexes sections and keys and rejects what
  * iniparser would misread, then iniparser itself for the values. Only a
  * file that passes the scan is handed to iniparser, so the two always agree
- * on what the file says.
+ * on what the file says; the lines of broken loose keys are blanked in a
+ * copy first.
  */
 #include "kcconfig.h"
 #include "inifile.h"
@@ -29,6 +30,8 @@ struct scan {
 	char *cursec;
 	int errors, skip;	/* skip: keys of a duplicate section */
 	int binary;		/* not text: reported once, rest ignored */
+	const char *const *loose;	/* "section.key" list, or NULL */
+	int bom;		/* the file starts with a byte-order mark */
 };
 
 static void scan_err(struct scan *sc, int line, const char *msg, const char *arg)
@@ -89,25 +92,70 @@ static void scan_section(struct scan *sc, char *s, int line)
 	sc->skip = 0;
 }
 
-static void scan_value(struct scan *sc, const char *key, const char *v, int line)
+/* What iniparser would misread in value v, as a format taking the key;
+ * NULL when nothing. */
+static const char *value_problem(const char *v)
 {
 	size_t n = strlen(v);
 
 	if (v[0] == '"' || v[0] == '\'') {
 		if (n < 2 || v[n - 1] != v[0] || memchr(v + 1, v[0], n - 2))
-			scan_err(sc, line, "waarde van '%s' heeft aanhalingstekens die niet kloppen", key);
+			return "waarde van '%s' heeft aanhalingstekens die niet kloppen";
 	} else if (strpbrk(v, ";#")) {
-		scan_err(sc, line, "waarde van '%s' bevat ';' of '#'; die knippen de tekst af", key);
+		return "waarde van '%s' bevat ';' of '#'; die knippen de tekst af";
 	} else if (n > 0 && v[n - 1] == '\\') {
-		scan_err(sc, line, "waarde van '%s' eindigt op '\\'; vervolgregels worden niet ondersteund", key);
+		return "waarde van '%s' eindigt op '\\'; vervolgregels worden niet ondersteund";
 	}
+	return NULL;
 }
 
-static void scan_key(struct scan *sc, char *s, int line)
+/* Is the n bytes at key a loose key of the current section? */
+static int is_loose(const struct scan *sc, const char *key, size_t n)
+{
+	const char *const *l;
+	size_t sl;
+
+	if (sc->loose == NULL || sc->cursec == NULL || sc->skip)
+		return 0;
+	sl = strlen(sc->cursec);
+	for (l = sc->loose; *l; l++)
+		if (strncmp(*l, sc->cursec, sl) == 0 && (*l)[sl] == '.' &&
+		    strlen(*l + sl + 1) == n &&
+		    strncmp(*l + sl + 1, key, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Report problem msg (a format taking the key, or the line length) on a
+ * key line: an error, or for a loose key a warning. 1 when the key is kept
+ * as broken. */
+static int key_problem(struct scan *sc, const char *key, int line,
+		       const char *msg, size_t len)
+{
+	struct buf b = {0};
+	int loose = is_loose(sc, key, strlen(key));
+
+	if (msg)
+		buf_printf(&b, msg, key);
+	else
+		buf_printf(&b, "regel is %zu bytes; het maximum is %d", len,
+			   INIFILE_MAX_LINE);
+	if (loose)
+		buf_add(&b, "; deze regel wordt overgeslagen");
+	diag_add(sc->d, loose ? DIAG_WARNING : DIAG_ERROR, sc->f->path, line,
+		 "%s", buf_str(&b));
+	sc->errors += !loose;
+	buf_free(&b);
+	return loose;
+}
+
+static void scan_key(struct scan *sc, char *s, int line, size_t len)
 {
 	struct inifile *f = sc->f;
 	char *eq = strchr(s, '='), *key, *val;
+	const char *problem;
 	size_t i;
+	int broken = 0;
 
 	*eq = '\0';
 	key = strip(s);
@@ -124,7 +172,9 @@ static void scan_key(struct scan *sc, char *s, int line)
 	}
 	if (has_upper(key))
 		scan_err(sc, line, "sleutel '%s' bevat hoofdletters; gebruik kleine letters", key);
-	scan_value(sc, key, val, line);
+	problem = len > INIFILE_MAX_LINE ? NULL : value_problem(val);
+	if (problem || len > INIFILE_MAX_LINE)
+		broken = key_problem(sc, key, line, problem, len);
 	for (i = f->nkeys; i-- > 0;) {
 		if (f->keys[i].section != sc->cursec)
 			break;
@@ -137,9 +187,24 @@ static void scan_key(struct scan *sc, char *s, int line)
 		}
 	}
 	mem_grow(&f->keys, &f->capkeys, f->nkeys + 1, sizeof *f->keys);
+	memset(&f->keys[f->nkeys], 0, sizeof *f->keys);
 	f->keys[f->nkeys].section = sc->cursec;
 	f->keys[f->nkeys].key = mem_strdup(key);
+	f->keys[f->nkeys].quoted = !broken && val[0] == '"';
+	f->keys[f->nkeys].broken = broken;
 	f->keys[f->nkeys++].line = line;
+}
+
+/* Is the over-long line s (stripped) a loose key's line? */
+static int loose_line(const struct scan *sc, const char *s)
+{
+	const char *eq = strchr(s, '='), *e;
+
+	if (eq == NULL || *s == '[' || *s == ';' || *s == '#')
+		return 0;
+	for (e = eq; e > s && isspace((unsigned char)e[-1]); e--)
+		;
+	return is_loose(sc, s, (size_t)(e - s));
 }
 
 static void scan_line(struct scan *sc, char *raw, size_t len, int line)
@@ -153,13 +218,13 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 		sc->binary = 1;
 		return;
 	}
-	if (len > INIFILE_MAX_LINE) {
+	s = strip(raw);
+	if (len > INIFILE_MAX_LINE && !loose_line(sc, s)) {
 		diag_add(sc->d, DIAG_ERROR, sc->f->path, line,
 			 "regel is %zu bytes; het maximum is %d", len, INIFILE_MAX_LINE);
 		sc->errors++;
 		return;
 	}
-	s = strip(raw);
 	if ((*s == ';' || *s == '#') && s[strlen(s) - 1] == '\\') {
 		/* iniparser would join the next line to the comment */
 		scan_err(sc, line, "%scommentaar eindigt op '\\'; vervolgregels worden niet ondersteund", "");
@@ -170,7 +235,7 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 	if (*s == '[' && s[strlen(s) - 1] == ']')
 		scan_section(sc, s, line);
 	else if (strchr(s, '='))
-		scan_key(sc, s, line);
+		scan_key(sc, s, line, len);
 	else	/* not quoted: the file may be a private one a link points to */
 		scan_err(sc, line, "%sregel niet begrepen (verwacht "
 			 "[sectie] of sleutel = waarde)", "");
@@ -184,10 +249,11 @@ static int scan_file(struct scan *sc, FILE *fp)
 	int lineno = 0;
 
 	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
+		size_t bom = lineno++ == 0 ? text_bom(line, (size_t)n) : 0;
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
-		scan_line(sc, line, (size_t)n, lineno);
+		sc->bom |= bom > 0;
+		scan_line(sc, line + bom, (size_t)n - bom, lineno);
 	}
 	free(line);
 	return ferror(fp) ? -1 : 0;
@@ -258,9 +324,59 @@ static int ini_silent(const char *fmt, ...)
 	return 0;
 }
 
+/* iniparser on a private copy of path (an unnamed temporary file) in
+ * which the lines of broken keys are blank and a byte-order mark is left
+ * out, so it never sees them; line numbers stay the same. iniparser 4.1
+ * reads only from a path and would take a mark for part of the first
+ * line. */
+static dictionary *load_copy(const struct inifile *f, int bom)
+{
+	FILE *in = path_fopen_read(f->path, PATH_MAX_INI), *out = tmpfile();
+	dictionary *dict = NULL;
+	char *line = NULL, fdpath[32];
+	size_t cap = 0, k = 0, skip;
+	int lineno = 0, blank;
+
+	while (in && out && getline(&line, &cap, in) != -1) {
+		lineno++;
+		while (k < f->nkeys &&
+		       (!f->keys[k].broken || f->keys[k].line < lineno))
+			k++;
+		blank = k < f->nkeys && f->keys[k].line == lineno;
+		skip = lineno == 1 && bom ? text_bom(line, strlen(line)) : 0;
+		fputs(blank ? "\n" : line + skip, out);
+	}
+	if (in && out && !ferror(in) && fflush(out) == 0) {
+		snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(out));
+		dict = iniparser_load(fdpath);
+	}
+	free(line);
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+	return dict;
+}
+
+static int has_broken(const struct inifile *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nkeys; i++)
+		if (f->keys[i].broken)
+			return 1;
+	return 0;
+}
+
 int inifile_load(struct inifile *f, const char *path, struct diag *d)
 {
-	struct scan sc = {f, d, NULL, 0, 0, 0};
+	return inifile_load_loose(f, path, NULL, d);
+}
+
+int inifile_load_loose(struct inifile *f, const char *path,
+		       const char *const *loose, struct diag *d)
+{
+	struct scan sc = {f, d, NULL, 0, 0, 0, loose, 0};
 	FILE *fp = path_fopen_read(path, PATH_MAX_INI);
 	int fd;
 
@@ -278,7 +394,7 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 	if (sc.errors)
 		return -1;
 	iniparser_set_error_callback(ini_silent);
-	/* iniparser opens the file itself: check again that it is still a
+	/* iniparser (or load_copy) opens the file again: check that it is still a
 	 * regular file within the limit, so it cannot block on a FIFO */
 	fd = path_open_read(path, PATH_MAX_INI);
 	if (fd < 0) {
@@ -286,7 +402,7 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 		return -1;
 	}
 	close(fd);
-	f->dict = iniparser_load(path);
+	f->dict = has_broken(f) || sc.bom ? load_copy(f, sc.bom) : iniparser_load(path);
 	if (f->dict == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");
 		return -1;
@@ -297,9 +413,17 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 
 const char *inifile_get(const struct inifile *f, const char *sec, const char *key)
 {
+	const struct inifile_key *k = inifile_find(f, sec, key);
+
+	return k ? k->value : NULL;
+}
+
+const struct inifile_key *inifile_find(const struct inifile *f,
+				       const char *sec, const char *key)
+{
 	long ix = find_key(f, sec, strlen(sec), key);
 
-	return ix >= 0 ? f->keys[ix].value : NULL;
+	return ix >= 0 ? &f->keys[ix] : NULL;
 }
 
 int inifile_line(const struct inifile *f, const char *sec, const char *key)
@@ -313,6 +437,23 @@ int inifile_line(const struct inifile *f, const char *sec, const char *key)
 		if (strcmp(f->secs[i].name, sec) == 0)
 			return f->secs[i].line;
 	return 0;
+}
+
+void inifile_warn_unknown(const struct inifile *f, const char *sec,
+			  const char *const *known, struct diag *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < f->nkeys; i++) {
+		if (strcmp(f->keys[i].section, sec) != 0)
+			continue;
+		for (k = 0; known[k]; k++)
+			if (strcmp(known[k], f->keys[i].key) == 0)
+				break;
+		if (known[k] == NULL)
+			diag_add(d, DIAG_WARNING, f->path, f->keys[i].line,
+				 "onbekende sleutel '%s' in [%s]", f->keys[i].key, sec);
+	}
 }
 
 void inifile_free(struct inifile *f)

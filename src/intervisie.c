@@ -75,6 +75,12 @@ static int setup(struct intervisie *iv, const struct content *c, const struct sc
 	return -1;
 }
 
+static int take_lock(struct intervisie *iv, const char *path, struct diag *d)
+{
+	return lock_take(&iv->lock, path, "Dit intervisieverslag is al open in een ander "
+			 "venster", "Sluit dat eerst.", d);
+}
+
 static int create(struct intervisie *iv, const char *dir, const char *source,
 		  const char *logpath, struct diag *d)
 {
@@ -90,6 +96,8 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-intervisie-%s-%.8s.csv", now,
 		 now + 5, now + 8, now + 11, now + 14, now + 17, iv->sc->id, uuid);
 	iv->path = path_join(dir, name);
+	if (take_lock(iv, iv->path, d) != 0)
+		return -1;
 	iv->fd = path_open_append(iv->path, 1);
 	rc = iv->fd >= 0 && path_append(iv->fd, IV_HEAD, strlen(IV_HEAD), 0) == 0 ? 0 : -1;
 	if (rc == 0)
@@ -412,6 +420,8 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 
 	memset(iv, 0, sizeof *iv);
 	iv->fd = -1;
+	if (take_lock(iv, path, d) != 0)
+		return -1;
 	rc = csvfile_read(path, resume_row, &r, d, 1);
 	if (rc == 0 && !r.bad)
 		rc = ready(&r);
@@ -443,6 +453,7 @@ void intervisie_free(struct intervisie *iv)
 	session_free(&iv->s);
 	if (iv->fd >= 0)
 		close(iv->fd);
+	lock_release(&iv->lock);
 	memset(iv, 0, sizeof *iv);
 	iv->fd = -1;
 }

@@ -17,6 +17,7 @@
 #ifndef KC_INTERVISIE_H
 #define KC_INTERVISIE_H
 #include "content.h"
+#include "lock.h"
 #include "session.h"
 #include "sessionlog.h"
 
@@ -47,6 +48,7 @@ struct intervisie {
 	int anon, from_log, ended;
 	int fd;
 	char *path;
+	struct lock lock;		/* held while the record is open */
 };
 
 /* The option index with most votes among the n offered (idx); -1 when
@@ -59,9 +61,10 @@ int intervisie_begin(struct intervisie *iv, const struct content *c,
 int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,
 			 struct diag *d);
-/* Continue the record at path. A file without the record's first line,
- * an option outside 1..SCENARIO_MAX_OPTS or a vote count outside
- * 0..INTERVISIE_MAX_VOTES is an error with file and line. 0 or -1. */
+/* Continue the record at path. 0, or -1 also when another process has
+ * it open (the message names that process). A file without the record's
+ * first line, an option outside 1..SCENARIO_MAX_OPTS or a vote count
+ * outside 0..INTERVISIE_MAX_VOTES is an error with file and line. */
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d);
 /* The record of the current step. */

@@ -1,6 +1,7 @@
 /*
  * persona: loads and validates one persona INI file. Required texts must be
- * present and non-empty; needs and channels come from fixed vocabularies.
+ * present and non-empty; needs and channels come from fixed vocabularies;
+ * unknown keys and sections are warnings.
  */
 #include "persona.h"
 #include "inifile.h"
@@ -21,6 +22,12 @@ static const char *const channels[] = {
 	"website", "telefoon", "balie", "chat", "e-mail", "terugbelafspraak", "brief",
 };
 
+static const char *const keys[] = {
+	"name", "age", "household", "situation", "story", "channels", "needs",
+	"source", "help1", "help2", "help3", "help4", "help5", "help6", "help7",
+	"help8", NULL,
+};
+
 const char *persona_need_name(const char *key)
 {
 	size_t i;
@@ -39,6 +46,19 @@ static int known_channel(const char *c)
 		if (strcmp(channels[i], c) == 0)
 			return 1;
 	return 0;
+}
+
+/* Keys and sections a persona does not have are warnings. */
+static void warn_unknown(const struct inifile *f, struct diag *d)
+{
+	size_t i;
+
+	inifile_warn_unknown(f, "persona", keys, d);
+	for (i = 0; i < f->nsecs; i++)
+		if (strcmp(f->secs[i].name, "persona") != 0)
+			diag_add(d, DIAG_WARNING, f->path, f->secs[i].line,
+				 "onbekende sectie [%s]; alleen [persona] wordt gelezen",
+				 f->secs[i].name);
 }
 
 static char *req(struct inifile *f, const char *key, struct diag *d, int *err)
@@ -98,6 +118,7 @@ int persona_load(struct persona *p, const char *path, struct diag *d)
 		inifile_free(&f);
 		return -1;
 	}
+	warn_unknown(&f, d);
 	p->name = req(&f, "name", d, &err);
 	p->household = req(&f, "household", d, &err);
 	p->situation = req(&f, "situation", d, &err);

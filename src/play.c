@@ -78,22 +78,27 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 	int rc = -1;
 
 	memset(p, 0, sizeof *p);
+	memset(&data, 0, sizeof data);
 	p->log.fd = -1;
-	if (sessionlog_load(&data, path, d) != 0) {
+	/* lock before reading: another window may still be writing */
+	if ((writable && sessionlog_append(&p->log, path, d) != 0) ||
+	    sessionlog_load(&data, path, d) != 0) {
 		sessionlog_data_free(&data);
+		sessionlog_close(&p->log);
 		return -1;
 	}
 	sc = content_scenario(c, data.meta.scenario);
 	if (sc == NULL)
 		diag_add(d, DIAG_ERROR, path, 0, "scenario '%s' bestaat niet (meer)",
 			 data.meta.scenario);
-	else if (bind(p, c, sc, d) == 0 && sessionlog_replay(&data, sc, &p->s, d) == 0 &&
-		 (!writable || sessionlog_append(&p->log, path, d) == 0))
+	else if (bind(p, c, sc, d) == 0 && sessionlog_replay(&data, sc, &p->s, d) == 0)
 		rc = 0;
 	if (rc != 0)
 		play_end(p);
 	if (!writable && rc == 0)
 		p->log.path = mem_strdup(path);
+	if (rc != 0)
+		sessionlog_close(&p->log);
 	if (rc == 0) {
 		p->mode = data.meta.mode && strcmp(data.meta.mode, "toets") == 0
 			  ? CONFIG_TOETS : CONFIG_OEFENEN;

@@ -66,22 +66,6 @@ static int int_of(struct ld *l, const char *sec, const char *key, int lo,
 	return (int)n;
 }
 
-static void warn_unknown(struct ld *l, const char *sec, const char *const *known)
-{
-	size_t i, k;
-
-	for (i = 0; i < l->f->nkeys; i++) {
-		if (strcmp(l->f->keys[i].section, sec) != 0)
-			continue;
-		for (k = 0; known[k]; k++)
-			if (strcmp(known[k], l->f->keys[i].key) == 0)
-				break;
-		if (known[k] == NULL)
-			diag_add(l->d, DIAG_WARNING, l->f->path, l->f->keys[i].line,
-				 "onbekende sleutel '%s' in [%s]", l->f->keys[i].key, sec);
-	}
-}
-
 static const char *const meta_keys[] = {
 	"title", "summary", "persona", "channel", "level", "framework", "start",
 	"gezien", "gehoord", "geholpen", "question1", "question2", "question3",
@@ -119,7 +103,7 @@ static void load_meta(struct ld *l)
 		err_at(l, 0, "sectie [scenario] ontbreekt%s%s", "", "");
 		return;
 	}
-	warn_unknown(l, "scenario", meta_keys);
+	inifile_warn_unknown(l->f, "scenario", meta_keys, l->d);
 	sc->title = text_of(l, "scenario", "title");
 	sc->summary = text_of(l, "scenario", "summary");
 	sc->persona = text_of(l, "scenario", "persona");
@@ -160,7 +144,7 @@ static void add_step(struct ld *l, const char *sec, size_t cap)
 	memset(st, 0, sizeof *st);
 	st->id = mem_strdup(sec + 5);
 	st->line = inifile_line(l->f, sec, NULL);
-	warn_unknown(l, sec, step_keys);
+	inifile_warn_unknown(l->f, sec, step_keys, l->d);
 	st->situation = text_of(l, sec, "situation");
 	st->client = text_of(l, sec, "client");
 }
@@ -173,7 +157,7 @@ static void add_end(struct ld *l, const char *sec)
 
 	e->id = mem_strdup(sec + 4);
 	e->line = inifile_line(l->f, sec, NULL);
-	warn_unknown(l, sec, end_keys);
+	inifile_warn_unknown(l->f, sec, end_keys, l->d);
 	e->summary = text_of(l, sec, "summary");
 	if (t < 0)
 		err_at(l, inifile_line(l->f, sec, "tone"),
@@ -273,7 +257,7 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 	o->line_ev = inifile_line(l->f, sec, "evidence");
 	o->line_needs = inifile_line(l->f, sec, "needs");
 	o->line_next = inifile_line(l->f, sec, "next");
-	warn_unknown(l, sec, opt_keys);
+	inifile_warn_unknown(l->f, sec, opt_keys, l->d);
 	o->text = text_of(l, sec, "text");
 	o->response = text_of(l, sec, "response");
 	o->feedback = text_of(l, sec, "feedback");

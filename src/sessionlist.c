@@ -4,6 +4,7 @@
  */
 #include "sessionlist.h"
 #include "feedback.h"
+#include "lock.h"
 #include "mem.h"
 #include "path.h"
 #include "sessionlog.h"
@@ -62,6 +63,7 @@ static void add(struct sessionlist *l, const char *dir, const char *name, struct
 
 	if (sessionlog_read(it->path, summarise, it, d) != 0 || !it->scenario)
 		it->damaged = 1;
+	it->busy = !it->done && lock_busy(it->path);
 	if (feedback_load(&fb, it->path, d) == 0 && fb.n) {
 		it->nfeedback = (int)fb.n;
 		fp = feedback_path(it->path);

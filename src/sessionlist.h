@@ -12,6 +12,7 @@
 struct sessionlist_item {
 	char *path, *id, *scenario, *trainee, *mode, *started, *ending;
 	int nchoices, finished, done, damaged, nfeedback;
+	int busy;		/* open in another window (its lock is held) */
 	long feedback_mtime;	/* of the feedback file, 0 when none */
 };
 

@@ -87,6 +87,12 @@ static void write_meta(struct sessionlog *w, const struct sessionlog_meta *m, in
 		*rc = put_row(w, SL_META, NULL, 0, -1, NULL, kv[i][0], kv[i][1] ? kv[i][1] : "");
 }
 
+static int take_lock(struct sessionlog *w, struct diag *d)
+{
+	return lock_take(&w->lock, w->path, "Deze sessie is al open in een ander venster",
+			 "Sluit dat eerst.", d);
+}
+
 int sessionlog_create(struct sessionlog *w, const char *dir,
 		      const struct sessionlog_meta *m, const int meters[METER_N],
 		      struct diag *d)
@@ -98,12 +104,15 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 	w->fd = -1;
 	w->path = NULL;
 	w->bulk = 0;
+	memset(&w->lock, 0, sizeof w->lock);
 	if (open_dir(dir, d) != 0)
 		return -1;
 	tstamp_iso(tstamp_now(), now);
 	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-%s-%.8s.csv", now, now + 5,
 		 now + 8, now + 11, now + 14, now + 17, m->scenario, m->session);
 	w->path = path_join(dir, name);
+	if (take_lock(w, d) != 0)
+		return -1;
 	w->fd = path_open_append(w->path, 1);
 	if (w->fd < 0) {
 		diag_add(d, DIAG_ERROR, w->path, 0,
@@ -127,13 +136,14 @@ int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 {
 	w->path = mem_strdup(path);
 	w->bulk = 0;
+	memset(&w->lock, 0, sizeof w->lock);
 	w->fd = path_open_append(path, 0);
 	if (w->fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s",
 			 path_strerror(errno));
 		return -1;
 	}
-	return 0;
+	return take_lock(w, d);
 }
 
 int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
@@ -155,6 +165,7 @@ void sessionlog_close(struct sessionlog *w)
 	if (w->fd >= 0)
 		close(w->fd);
 	w->fd = -1;
+	lock_release(&w->lock);
 	free(w->path);
 	w->path = NULL;
 }

@@ -20,6 +20,7 @@
 #ifndef KC_SESSIONLOG_H
 #define KC_SESSIONLOG_H
 #include "diag.h"
+#include "lock.h"
 #include "scenario.h"
 #include "session.h"
 
@@ -58,6 +59,7 @@ struct sessionlog {
 	int fd;
 	char *path;
 	int bulk;		/* set by bulk writers (test cohorts): no fsync */
+	struct lock lock;	/* held from create or append until close */
 };
 
 /* Create a new log in dir (created 0700 when missing; refused when other
@@ -65,7 +67,9 @@ struct sessionlog {
 int sessionlog_create(struct sessionlog *w, const char *dir,
 		      const struct sessionlog_meta *m, const int meters[METER_N],
 		      struct diag *d);
-/* Open an existing log to append to (resume). 0 or -1. */
+/* Open an existing log to append to (resume). 0, or -1 also when another
+ * process has it open (the message names that process). Take this before
+ * reading the log, so that what is read is what is continued. */
 int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d);
 /* Append a choice or an undo of step/option with the meters after it. */
 int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
@@ -74,7 +78,7 @@ int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
 /* Append a key/value event (end, answer, done). */
 int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
 		    const int *meters, const char *key, const char *value);
-/* Close the file. */
+/* Close the file and release its lock. */
 void sessionlog_close(struct sessionlog *w);
 
 /* Read every event of path, calling fn for each (0 to go on). Problems go

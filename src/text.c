@@ -89,6 +89,11 @@ int text_valid(const char *s, size_t n)
 	return text_invalid_at(s, n) == n;
 }
 
+size_t text_bom(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 struct range {
 	uint32_t lo, hi;
 };

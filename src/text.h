@@ -23,6 +23,10 @@ size_t text_decode(const char *s, size_t n, uint32_t *cp);
 size_t text_encode(uint32_t cp, char out[4]);
 /* 1 when the n bytes are valid UTF-8 without NUL, else 0. */
 int text_valid(const char *s, size_t n);
+/* Length of a UTF-8 byte-order mark at the start of the n bytes of s (3),
+ * or 0 when there is none. Spreadsheets and editors write one; every
+ * reader skips it. */
+size_t text_bom(const char *s, size_t n);
 /* Offset of the first invalid byte, or n when valid. */
 size_t text_invalid_at(const char *s, size_t n);
 /* Columns one code point takes: 0 (combining, zero-width), 1 or 2. */

@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,14 +209,29 @@ static void dot_str(struct buf *b, const char *s, size_t maxw)
 	free(clean);
 }
 
+/* A node's DOT id: "s:" for a step or "e:" for an ending, then its id. */
+static void dot_node(struct buf *b, const char *kind, const char *id)
+{
+	struct buf t = {0};
+
+	buf_printf(&t, "%s:%s", kind, id);
+	dot_str(b, t.s, SIZE_MAX);
+	buf_free(&t);
+}
+
 static void graph_option(struct buf *b, const struct scenario *sc, size_t s,
 			 const struct sc_option *o, int on_path)
 {
 	char label[64];
 
-	buf_printf(b, "  \"s:%s\" -> \"%s%s\" [label=", sc->steps[s].id,
-		   o->next_end >= 0 ? "e:" : "s:",
-		   o->next_end >= 0 ? sc->ends[o->next_end].id : sc->steps[o->next_step].id);
+	buf_add(b, "  ");
+	dot_node(b, "s", sc->steps[s].id);
+	buf_add(b, " -> ");
+	if (o->next_end >= 0)
+		dot_node(b, "e", sc->ends[o->next_end].id);
+	else
+		dot_node(b, "s", sc->steps[o->next_step].id);
+	buf_add(b, " [label=");
 	snprintf(label, sizeof label, "%d. ", o->num);
 	{
 		struct buf t = {0};
@@ -239,12 +255,16 @@ static void graph_print(const struct scenario *sc)
 	dot_str(&b, sc->title, 80);
 	buf_add(&b, ";\n");
 	for (s = 0; s < sc->nsteps; s++) {
-		buf_printf(&b, "  \"s:%s\" [label=", sc->steps[s].id);
+		buf_add(&b, "  ");
+		dot_node(&b, "s", sc->steps[s].id);
+		buf_add(&b, " [label=");
 		dot_str(&b, sc->steps[s].id, 40);
 		buf_add(&b, (int)s == sc->start_step ? ", peripheries=2];\n" : "];\n");
 	}
 	for (e = 0; e < sc->nends; e++) {
-		buf_printf(&b, "  \"e:%s\" [shape=doubleoctagon, label=", sc->ends[e].id);
+		buf_add(&b, "  ");
+		dot_node(&b, "e", sc->ends[e].id);
+		buf_add(&b, " [shape=doubleoctagon, label=");
 		dot_str(&b, sc->ends[e].id, 40);
 		buf_printf(&b, ", xlabel=\"%s\"];\n", scenario_tone_name[sc->ends[e].tone]);
 	}

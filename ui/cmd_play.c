@@ -22,7 +22,8 @@ char *cmd_sessions_dir(const struct cli_ctx *ctx)
 	return path_join(ctx->data_dir, "sessions");
 }
 
-/* Store name and level in the config file, leaving its other settings. */
+/* Store name and level in the config file, leaving its other settings.
+ * Problems are printed only when nothing could be saved. */
 int cmd_save_identity(struct cli_ctx *ctx)
 {
 	struct config file;
@@ -32,35 +33,49 @@ int cmd_save_identity(struct cli_ctx *ctx)
 
 	config_defaults(&file);
 	free(file.path);
-	file.path = mem_strdup(ctx->cfg.path);
+	file.path = ctx->cfg.path ? mem_strdup(ctx->cfg.path) : NULL;
 	rc = config_load(&file, &d);
 	if (rc == 0) {
 		config_set(&file, "cursist.naam", ctx->cfg.name, &d, NULL, 0);
 		config_set(&file, "cursist.niveau", level, &d, NULL, 0);
 		rc = config_save(&file, &d);
 	}
-	diag_print(&d, stderr, 0);
+	if (rc != 0)
+		diag_print(&d, stderr, 0);
 	diag_free(&d);
 	config_free(&file);
 	return rc;
 }
 
-/* Ask for what is missing of name and level, one line each. */
+/* Ask for the name until it can be used; -1 at the end of input. */
+static int plain_name(struct cli_ctx *ctx)
+{
+	char *a, *clean;
+	const char *why;
+
+	while (ctx->cfg.name == NULL) {
+		printf("Wat is je naam? (hoogstens %d tekens) ", CONFIG_NAME_MAX);
+		fflush(stdout);
+		if ((a = plain_read(stdin)) == NULL)
+			return -1;
+		why = config_name_check(a, &clean);
+		if (why)
+			printf("Let op: %s. Typ je naam opnieuw.\n", why);
+		ctx->cfg.name = clean;
+		free(a);
+	}
+	return 0;
+}
+
+/* Ask for what is missing of name and level, one line each. Not being
+ * able to save them does not stop play. */
 static int plain_identity(struct cli_ctx *ctx)
 {
 	char *a;
 	int asked = ctx->cfg.name == NULL || ctx->cfg.level == 0;
 
-	while (ctx->cfg.name == NULL) {
-		fputs("Wat is je naam? ", stdout);
-		fflush(stdout);
-		if ((a = plain_read(stdin)) == NULL)
-			return -1;
-		if (*a)
-			ctx->cfg.name = a;
-		else
-			free(a);
-	}
+	if (plain_name(ctx) != 0)
+		return -1;
 	while (ctx->cfg.level == 0) {
 		fputs("Wat is je functieniveau (A, B of C)? ", stdout);
 		fflush(stdout);
@@ -72,7 +87,10 @@ static int plain_identity(struct cli_ctx *ctx)
 			fputs("Typ A, B of C.\n", stdout);
 		free(a);
 	}
-	return asked ? cmd_save_identity(ctx) : 0;
+	if (asked && cmd_save_identity(ctx) != 0)
+		fputs("klantcoach: je naam en niveau zijn niet bewaard; je kunt wel "
+		      "spelen, maar de volgende keer vragen we ze opnieuw\n", stderr);
+	return 0;
 }
 
 /* Plain scenario picker: numbered list, one answer. */

@@ -233,6 +233,7 @@ static int kind_of(const struct content *c, const char *arg)
 {
 	FILE *fp;
 	char head[32] = "";
+	const char *h;
 
 	if (!path_isfile(arg))
 		return content_scenario(c, arg) ? 's' : 0;
@@ -241,9 +242,10 @@ static int kind_of(const struct content *c, const char *arg)
 		head[0] = '\0';
 	if (fp)
 		fclose(fp);
-	if (strncmp(head, "klantcoach-sessielog,", 21) == 0)
+	h = head + text_bom(head, strlen(head));
+	if (strncmp(h, "klantcoach-sessielog,", 21) == 0)
 		return 'l';
-	return strncmp(head, "klantcoach-intervisie,", 22) == 0 ? 'r' : 0;
+	return strncmp(h, "klantcoach-intervisie,", 22) == 0 ? 'r' : 0;
 }
 
 int cmd_replay(struct cli_ctx *ctx)

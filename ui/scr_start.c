@@ -9,7 +9,6 @@
 #include "mem.h"
 #include "path.h"
 #include "persona.h"
-#include "text.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -26,6 +25,10 @@ static void name_enter(struct tui *t)
 	t->phase = 0;
 	t->field.multiline = 0;
 	input_set(&t->field, t->ctx->cfg.name ? t->ctx->cfg.name : "");
+	if (t->ctx->cfg.name_line)
+		tui_notice(t, "De naam in %s (regel %d) kon niet gelezen "
+			   "worden; typ hem opnieuw.", t->ctx->cfg.path,
+			   t->ctx->cfg.name_line);
 }
 
 static const char *const level_text[3] = {
@@ -36,12 +39,15 @@ static const char *const level_text[3] = {
 
 static void name_draw(struct tui *t)
 {
+	char ask[64];
 	int i;
 
 	tui_frame(t, "klantcoach: welkom", NULL,
 		  t->phase ? "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter bevestigen" : "Enter bevestigen, Esc stoppen");
 	draw_text(2, 2, COLS - 4, "Welkom bij klantcoach. Dit vragen we maar één keer.", ROLE_TITLE);
-	draw_text(4, 2, COLS - 4, "Wat is je naam?", ROLE_NORMAL);
+	snprintf(ask, sizeof ask, "Wat is je naam? (hoogstens %d tekens)",
+		 CONFIG_NAME_MAX);
+	draw_text(4, 2, COLS - 4, ask, ROLE_NORMAL);
 	draw_role(ROLE_DIM, 1);
 	mvhline(6, 2, '_', COLS - 4);
 	draw_role(ROLE_DIM, 0);
@@ -69,7 +75,8 @@ static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_
 		if (req == REQ_ENTER) {
 			t->ctx->cfg.level = (char)('A' + t->sel);
 			if (cmd_save_identity(t->ctx) != 0)
-				tui_notice(t, "Kon de instellingen niet bewaren in %s", t->ctx->cfg.path);
+				tui_notice(t, "Je naam en niveau zijn niet bewaard in %s; "
+					   "je kunt wel spelen.", t->ctx->cfg.path);
 			tui_go(t, SCR_HOME);
 			return REQ_NONE;
 		}
@@ -83,12 +90,18 @@ static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_
 	r = input_key(&t->field, ch, is_key);
 	if (r == INPUT_CANCEL)
 		return REQ_QUIT;
-	if (r == INPUT_DONE && t->field.text.len > 0) {
-		char *clean = text_sanitize(t->field.text.s, t->field.text.len, 0);
+	if (r == INPUT_DONE) {
+		char *clean;
+		const char *why = config_name_check(buf_str(&t->field.text),
+						    &clean);
+		if (why) {
+			tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
+			return REQ_NONE;
+		}
 		free(t->ctx->cfg.name);
 		t->ctx->cfg.name = clean;
 		t->phase = 1;
-		t->sel = 1;
+		t->sel = t->ctx->cfg.level ? t->ctx->cfg.level - 'A' : 1;
 	}
 	return REQ_NONE;
 }
@@ -126,6 +139,10 @@ static void home_enter(struct tui *t)
 	struct diag d = {0};
 	char *dir = path_join(t->ctx->data_dir, "sessions");
 
+	if (t->have_play > 0) {	/* back home: close the session, free its lock */
+		play_end(&t->play);
+		t->have_play = 0;
+	}
 	sessionlist_free(&t->sessions);
 	sessionlist_scan(&t->sessions, dir, &d);
 	new_feedback(t, dir);
@@ -137,6 +154,8 @@ static const char *status_of(const struct sessionlist_item *it)
 {
 	if (it->damaged)
 		return "beschadigd";
+	if (it->busy)
+		return "in gebruik";
 	if (!it->finished)
 		return "onderbroken";
 	return it->done ? "afgerond" : "reflectie open";

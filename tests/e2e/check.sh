@@ -3,17 +3,47 @@
 # on broken fixtures, whose exact "file:line: message" output is compared.
 . "$KC_SRC/tests/e2e/lib.sh"
 
-# Every broken fixture gives exactly its expected messages and exit 1.
+# Every broken fixture gives exactly its expected messages and exit 1: a
+# file or framework folder checked against the mini content, or a folder
+# with personas/ checked as a content root of its own.
 cd "$FIX/bad" || exit 1
 for exp in *.expected; do
 	name=${exp%.expected}
-	arg=$name.ini
-	[ -d "$name" ] && arg=$name
-	got=$("$KC_BIN" --content "$FIX/mini" check --strict "$arg" 2>&1); rc=$?
+	if [ -d "$name/personas" ]; then
+		got=$(cd "$name" && "$KC_BIN" --content . check --strict 2>&1); rc=$?
+	else
+		arg=$name.ini
+		[ -d "$name" ] && arg=$name
+		got=$("$KC_BIN" --content "$FIX/mini" check --strict "$arg" 2>&1); rc=$?
+	fi
 	expect_eq "check $name exit" "$rc" 1
 	expect_eq "check $name output" "$got" "$(cat "$exp")"
 done
 cd "$T" || exit 1
+
+# Files named on the command line: one replaces the root's persona with
+# its id; two with the same id are an error naming both.
+dup="$FIX/bad/duplicate-id/personas/proef.ini"
+out=$("$KC_BIN" --content "$FIX/mini" check "$dup" 2>&1); rc=$?
+expect_eq "explicit file with a root id exit" "$rc" 0
+out=$("$KC_BIN" --content "$FIX/mini" check "$FIX/mini/personas/proef.ini" "$dup" 2>&1); rc=$?
+expect_eq "two explicit files with one id exit" "$rc" 1
+expect_contains "two explicit files with one id" "$out" \
+	"$dup: fout: heeft dezelfde id 'proef' als $FIX/mini/personas/proef.ini; niet gecontroleerd"
+
+# list and play name both files of a copy on stderr and go on with the
+# original.
+cp -R "$FIX/mini" "$T/dup"
+cp "$T/dup/content/scenarios/proef-basis.ini" "$T/dup/content/scenarios/proef-basis.oud.ini"
+want="$T/dup/content/scenarios/proef-basis.oud.ini: fout: heeft dezelfde id 'proef-basis' als $T/dup/content/scenarios/proef-basis.ini; niet geladen"
+out=$("$KC_BIN" --content "$T/dup" list 2>&1); rc=$?
+expect_eq "list with a copy exit" "$rc" 0
+expect_contains "list names the copy and the original" "$out" "$want"
+expect_eq "list loads the original once" "$(printf '%s\n' "$out" | grep -c '^scenario	proef-basis	')" 1
+out=$(printf 'q\n' | KLANTCOACH_LEVEL=B "$KC_BIN" --content "$T/dup" --plain --name Sanne \
+	play proef-basis 2>&1)
+expect_contains "play names the copy and the original" "$out" "$want"
+expect_contains "play starts the original" "$out" "Proef belt"
 
 # The valid fixture passes without --strict (warnings only) and fails with it.
 out=$("$KC_BIN" --content "$FIX/mini" check 2>&1); rc=$?
@@ -52,6 +82,19 @@ if command -v dot >/dev/null 2>&1; then
 	done
 else
 	fail "graphviz (dot) is not installed"
+fi
+# Quotes and backslashes in ids and the title are escaped for DOT.
+cp -R "$FIX/mini" "$T/hostile"
+sed -e 's/^title = .*/title = Een "titel" met \\ en \\"/' -e 's/uitleg/uit"leg\\x/g' \
+	-e 's/end\.goed/end.go"o\\d/' "$FIX/mini/content/scenarios/proef-basis.ini" \
+	> "$T/hostile/content/scenarios/proef-basis.ini"
+"$KC_BIN" --content "$T/hostile" graph proef-basis > "$T/h.dot" 2> "$T/h.err"; rc=$?
+expect_eq "hostile graph exit" "$rc$(cat "$T/h.err")" 0
+expect_contains "hostile id escaped" "$(cat "$T/h.dot")" '"s:begin" -> "s:uit\"leg\\x"'
+expect_contains "hostile title escaped" "$(cat "$T/h.dot")" 'label="Een \"titel\" met \\ en \\\"";'
+if command -v dot >/dev/null 2>&1; then
+	dot -Tsvg "$T/h.dot" > "$T/h.svg" 2> "$T/dot.err"
+	expect_eq "dot accepts hostile ids" "$?$(cat "$T/dot.err")" 0
 fi
 out=$(kc graph bestaatniet 2>&1); rc=$?
 expect_eq "graph unknown exit" "$rc" 1

@@ -15,7 +15,7 @@ expect_eq "first start exit" "$rc" 0
 expect_contains "asks the name" "$out" "Wat is je naam?"
 expect_contains "rejects a bad level" "$out" "Typ A, B of C."
 cfg="$HOME/.config/klantcoach/klantcoach.ini"
-expect_contains "name stored" "$(cat "$cfg")" "naam = Sanne"
+expect_contains "name stored" "$(cat "$cfg")" 'naam = "Sanne"'
 expect_contains "level stored" "$(cat "$cfg")" "niveau = B"
 expect_eq "config private" "$(stat -c %a "$cfg")" 600
 expect_eq "sessions folder private" "$(stat -c %a "$KLANTCOACH_DATA/sessions")" 700

@@ -155,3 +155,134 @@ Test(check, expert_length_and_coverage)
 	content_free(&c);
 	diag_free(&d);
 }
+
+/* Steps a and b: a.1 (expert) and a.2 go to b with extra keys a1 and a2;
+ * b.3 has the extra keys b3. */
+static const char *branches(const char *a1, const char *a2, const char *b3)
+{
+	static char out[4096];
+	char o1[256], o2[256], o3[256], o4[256], o5[256], x1[128];
+
+	snprintf(x1, sizeof x1, "expert = ja\n%s", a1);
+	snprintf(out, sizeof out,
+		 "[step.a]\nsituation = s\nclient = c\n%s%s"
+		 "[step.b]\nsituation = s\nclient = c\n%s%s%s"
+		 "[end.z]\ntone = goed\nsummary = s\n",
+		 opt(o1, sizeof o1, "step.a.1", "b", x1),
+		 opt(o2, sizeof o2, "step.a.2", "b", a2),
+		 opt(o3, sizeof o3, "step.b.1", "end.z", "expert = ja\n"),
+		 opt(o4, sizeof o4, "step.b.2", "end.z", ""),
+		 opt(o5, sizeof o5, "step.b.3", "end.z", b3));
+	return out;
+}
+
+/* The warning about option 3 of step b, or NULL. */
+static const struct diag_item *never_b3(const struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strstr(d->v[i].msg, "optie 3 van stap 'b' komt nooit in beeld"))
+			return &d->v[i];
+	return NULL;
+}
+
+Test(check, option_whose_flags_are_set_on_different_paths_never_shows)
+{
+	struct diag d = {0};
+	const struct diag_item *w;
+
+	cr_assert_eq(run(branches("sets = x\n", "sets = y\n", "needs = x y\n"), &d), 0);
+	w = never_b3(&d);
+	cr_assert_not_null(w, "needs x and y, set on different paths");
+	cr_assert_eq(w->sev, DIAG_WARNING);
+	cr_assert_eq(w->line, 47, "the line of needs: %d", w->line);
+	diag_free(&d);
+}
+
+Test(check, option_needing_an_unset_flag_that_every_path_sets_never_shows)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(branches("sets = x\n", "sets = x y\n", "needs = !x\n"), &d), 0);
+	cr_assert_not_null(never_b3(&d));
+	diag_free(&d);
+	cr_assert_eq(run(branches("sets = x\n", "sets = y\n", "needs = !x\n"), &d), 0);
+	cr_assert_null(never_b3(&d), "a.2 leaves x unset");
+	diag_free(&d);
+}
+
+Test(check, options_that_can_show_give_no_warning)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(branches("sets = x\n", "sets = y\n", "needs = x !y\n"), &d), 0);
+	cr_assert_null(never_b3(&d));
+	diag_free(&d);
+	cr_assert_eq(run(two_steps("b", "b", "end.z", "end.z"), &d), 0);
+	cr_assert(!has(&d, "komt nooit in beeld"));
+	diag_free(&d);
+}
+
+/* Step id number s of a chain: "a" (the start), then "a2", "a3" and on. */
+static const char *link_id(char *buf, size_t n, int s, const char *suffix)
+{
+	if (s == 1)
+		snprintf(buf, n, "a%s", suffix);
+	else
+		snprintf(buf, n, "a%d%s", s, suffix);
+	return buf;
+}
+
+/* n steps in a row; option 1 of each but the last sets its own flag, and
+ * option 3 of the last needs f1 and not f1 (and tests every other flag). */
+static const char *chain(int n)
+{
+	static char body[16384];
+	char o[512], id[16], sec[24], next[24], x[64], needs[256] = "needs = f1 !f1";
+	size_t len = 0;
+	int s;
+
+	for (s = 1; s < n; s++)
+		snprintf(needs + strlen(needs), sizeof needs - strlen(needs), " f%d", s);
+	strcat(needs, "\n");
+	for (s = 1; s <= n; s++) {
+		link_id(next, sizeof next, s + 1, "");
+		snprintf(x, sizeof x, "expert = ja\nsets = f%d\n", s);
+		len += (size_t)snprintf(body + len, sizeof body - len,
+					"[step.%s]\nsituation = s\nclient = c\n",
+					link_id(id, sizeof id, s, ""));
+		snprintf(sec, sizeof sec, "step.%s", link_id(id, sizeof id, s, ".1"));
+		len += (size_t)snprintf(body + len, sizeof body - len, "%s",
+					opt(o, sizeof o, sec, s < n ? next : "end.z",
+					    s < n ? x : "expert = ja\n"));
+		snprintf(sec, sizeof sec, "step.%s", link_id(id, sizeof id, s, ".2"));
+		len += (size_t)snprintf(body + len, sizeof body - len, "%s",
+					opt(o, sizeof o, sec, s < n ? next : "end.z", ""));
+	}
+	snprintf(sec, sizeof sec, "step.%s", link_id(id, sizeof id, n, ".3"));
+	len += (size_t)snprintf(body + len, sizeof body - len, "%s[end.z]\ntone = goed\nsummary = s\n",
+				opt(o, sizeof o, sec, "end.z", needs));
+	cr_assert_lt(len, sizeof body);
+	return body;
+}
+
+Test(check, contradiction_found_among_many_flag_sets)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(chain(12), &d), 0, "%s", d.n ? d.v[0].msg : "");
+	cr_assert(has(&d, "optie 3 van stap 'a12' komt nooit in beeld"));
+	diag_free(&d);
+}
+
+/* 2^15 flag sets at the last step are more than the walk takes: the rule
+ * is skipped rather than slow. */
+Test(check, too_many_flag_sets_skip_the_rule)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(chain(16), &d), 0, "%s", d.n ? d.v[0].msg : "");
+	cr_assert(!has(&d, "komt nooit in beeld"));
+	diag_free(&d);
+}

@@ -6,7 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "config.h"
+#include "inifile.h"
+#include "mem.h"
 #include "path.h"
 
 static char tmpdir[64];
@@ -112,11 +115,15 @@ Test(config, broken_file_names_line)
 	free(c.path);
 	c.path = write_file("k.ini", "[cursist]\nnaam = Sanne\nniveau = D\n");
 	cr_assert_eq(config_load(&c, &d), -1);
-	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.n, 2);
 	cr_assert_eq(d.v[0].line, 3);
 	msg = diag_format(&d.v[0]);
 	cr_assert(strstr(msg, "k.ini:3: fout: cursist.niveau = 'D': verwacht A, B of C"), "%s", msg);
 	free(msg);
+	/* then how to get going again, with the exact command */
+	cr_assert(strstr(d.v[1].msg, "herstel de regels hierboven"), "%s", d.v[1].msg);
+	cr_assert(strstr(d.v[1].msg, "mv '"), "%s", d.v[1].msg);
+	cr_assert(strstr(d.v[1].msg, "k.ini.oud'"), "%s", d.v[1].msg);
 	config_free(&c);
 	diag_free(&d);
 }
@@ -186,7 +193,7 @@ Test(config, save_is_private_and_reloads)
 	{
 		char *text = path_read(c.path, NULL);
 		cr_assert_null(strstr(text, "[paden]"), "no empty sections: %s", text);
-		cr_assert(strstr(text, "[cursist]\nnaam = Anouk\nniveau = C\n"));
+		cr_assert(strstr(text, "[cursist]\nnaam = \"Anouk\"\nniveau = C\n"));
 		free(text);
 	}
 	config_defaults(&r);
@@ -209,4 +216,295 @@ Test(config, set_rejects_unknown)
 	cr_assert_eq(config_parse_mode("spelen"), -1);
 	config_free(&c);
 	diag_free(&d);
+}
+
+/* ---- names: checks at input, quoting in the file, old broken lines ---- */
+
+static int load_text(const char *text, struct config *c, struct diag *d)
+{
+	config_defaults(c);
+	free(c->path);
+	c->path = write_file("k.ini", text);
+	return config_load(c, d);
+}
+
+Test(config, name_check_trims_and_refuses)
+{
+	static const struct { const char *in, *out, *why; } cases[] = {
+		{"  Sanne de Vries  ", "Sanne de Vries", NULL},
+		{"José \"Joop\" van Dijk; team #3", "José \"Joop\" van Dijk; team #3", NULL},
+		{"", NULL, "leeg"},
+		{"     ", NULL, "leeg"},
+		{"Jan\nPiet", NULL, "stuurteken"},
+		{"Jan\tPiet", NULL, "stuurteken"},
+		{"Jan\033[2J", NULL, "stuurteken"},
+		{"Jan\xc2\x85", NULL, "stuurteken"},		/* C1 NEL */
+		{"Jan\xe2\x80\xae", NULL, "stuurteken"},	/* bidi override */
+		{"Jos\xe9", NULL, "UTF-8"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *out;
+		const char *why = config_name_check(cases[i].in, &out);
+		if (cases[i].out) {
+			cr_assert_null(why, "case %zu: %s", i, why);
+			cr_assert_str_eq(out, cases[i].out);
+		} else {
+			cr_assert_null(out, "case %zu", i);
+			cr_assert(why && strstr(why, cases[i].why), "case %zu: %s", i, why);
+		}
+		free(out);
+	}
+}
+
+Test(config, name_cap_counts_characters_not_bytes)
+{
+	char s[512] = "", *out;
+	int i;
+
+	for (i = 0; i < CONFIG_NAME_MAX; i++)
+		strcat(s, "\xc3\xa9");		/* é: 2 bytes, 1 character */
+	cr_assert_null(config_name_check(s, &out));
+	cr_assert_eq(strlen(out), 2 * CONFIG_NAME_MAX);
+	free(out);
+	strcat(s, "e");
+	cr_assert(strstr(config_name_check(s, &out), "hoogstens 100 tekens"));
+	cr_assert_null(out);
+}
+
+Test(config, bad_name_on_command_line_is_an_error)
+{
+	struct config c;
+	struct diag d = {0};
+
+	config_defaults(&c);
+	cr_assert_eq(config_set(&c, "cursist.naam", "  ", &d, "--name", 0), -1);
+	cr_assert_null(c.name);
+	cr_assert_str_eq(d.v[0].file, "--name");
+	cr_assert(strstr(d.v[0].msg, "cursist.naam: een naam mag niet leeg zijn"), "%s", d.v[0].msg);
+	config_free(&c);
+	diag_free(&d);
+}
+
+Test(config, hostile_name_is_written_quoted_and_reads_back)
+{
+	struct config c, r;
+	struct diag d = {0};
+	const char *name = "\"José\" 'Joop' van Dijk; team #3 = [x] \\x22 \\";
+	char *text;
+
+	config_defaults(&c);
+	cr_assert_eq(config_set(&c, "cursist.naam", name, &d, NULL, 0), 0);
+	cr_assert_eq(config_set(&c, "cursist.niveau", "B", &d, NULL, 0), 0);
+	cr_assert_eq(config_save(&c, &d), 0);
+	text = path_read(c.path, NULL);
+	cr_assert(strstr(text, "naam = \"\\x22José\\x22 'Joop' van Dijk; team #3 = [x] \\\\x22 \\\\\"\n"
+			 "niveau = B\n"), "%s", text);
+	free(text);
+	config_defaults(&r);
+	cr_assert_eq(config_load(&r, &d), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_str_eq(r.name, name);
+	cr_assert_eq(r.level, 'B');
+	config_free(&c);
+	config_free(&r);
+}
+
+/* Random strings of n code points from an alphabet full of what INI
+ * files and iniparser treat specially. */
+static void random_text(struct buf *b, unsigned *seed, size_t n, int controls)
+{
+	static const char *const alpha[] = {
+		"a", "Z", "0", " ", ";", "#", "\"", "'", "\\", "=", "[", "]", ":",
+		"%", "x", "\xc3\xa9", "\xc3\xbc", "\xe6\x97\xa5", "\xf0\x9f\x98\x80",
+		"\xc2\xa0", "2",
+	};
+	static const char *const ctl[] = {"\n", "\t", "\r", "\x01", "\x7f"};
+	size_t na = sizeof alpha / sizeof *alpha, i;
+
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		if (controls && (*seed >> 16) % 10 == 0)
+			buf_add(b, ctl[(*seed >> 8) % 5]);
+		else
+			buf_add(b, alpha[(*seed >> 16) % na]);
+	}
+}
+
+/* Whatever the program writes it reads back unchanged, and nothing ends
+ * up in another section or key: 3000 random names (up to the cap, with a
+ * trailing backslash and leading or trailing quotes now and then), coach
+ * names and data paths (paths may hold control characters). */
+Test(config, save_load_round_trip_property)
+{
+	char dir[] = "/dev/shm/kc-rt-XXXXXX", *path;
+	unsigned seed = 20261130;
+	int i, tested = 0;
+
+	if (access("/dev/shm", W_OK) != 0 || mkdtemp(dir) == NULL)
+		strcpy(dir, tmpdir);	/* slower: fsync on a disk */
+	path = path_join(dir, "rt.ini");
+	for (i = 0; i < 3000; i++) {
+		struct buf n = {0}, co = {0}, p = {0};
+		struct config c, r;
+		struct diag d = {0};
+		struct inifile f;
+		char *want;
+
+		random_text(&n, &seed, i % 3 ? 1 + seed % (CONFIG_NAME_MAX - 1)
+					  : CONFIG_NAME_MAX - 1, 0);
+		if (i % 5 == 0)
+			buf_add(&n, i % 10 ? "\\" : "\"");
+		if (i % 7 == 0)
+			buf_add(&co, "\"");
+		random_text(&co, &seed, 1 + seed % 40, 0);
+		buf_add(&p, "/");
+		random_text(&p, &seed, seed % 60, 1);
+		config_defaults(&c);
+		free(c.path);
+		c.path = mem_strdup(path);
+		c.level = 'C';
+		c.mode = CONFIG_TOETS;
+		c.data_dir = mem_strdup(buf_str(&p));
+		if (config_name_check(buf_str(&n), &want) != NULL) {
+			cr_assert(strstr(config_name_check(buf_str(&n), &want), "leeg"),
+				  "case %d: '%s' refused", i, buf_str(&n));
+			goto next;
+		}
+		cr_assert_eq(config_set(&c, "cursist.naam", buf_str(&n), &d, NULL, 0), 0);
+		if (config_set(&c, "coach.naam", buf_str(&co), &d, NULL, 0) != 0)
+			cr_assert_eq(d.n, 1, "only an empty coach name is refused");
+		cr_assert_eq(config_save(&c, &d), 0, "case %d", i);
+		config_defaults(&r);
+		free(r.path);
+		r.path = mem_strdup(path);
+		cr_assert_eq(config_load(&r, &d), 0, "case %d: %s", i, d.n ? d.v[0].msg : "");
+		cr_assert_eq(d.n, c.coach ? 0 : 1, "case %d: no warnings", i);
+		cr_assert_str_eq(r.name, want, "case %d", i);
+		cr_assert_str_eq(r.data_dir, c.data_dir, "case %d", i);
+		if (c.coach)
+			cr_assert_str_eq(r.coach, c.coach, "case %d", i);
+		cr_assert_eq(r.level, 'C');
+		cr_assert_eq(r.mode, CONFIG_TOETS);
+		cr_assert_null(r.content_dir);
+		cr_assert_eq(inifile_load(&f, path, &d), 0);
+		cr_assert_eq(f.nsecs, c.coach ? 5 : 4, "case %d: sections", i);
+		cr_assert_eq(f.nkeys, c.coach ? 6 : 5, "case %d: keys", i);
+		inifile_free(&f);
+		config_free(&r);
+		tested++;
+next:
+		free(want);
+		config_free(&c);
+		diag_free(&d);
+		buf_free(&n);
+		buf_free(&co);
+		buf_free(&p);
+	}
+	cr_assert_gt(tested, 2500);
+	unlink(path);
+	if (strcmp(dir, tmpdir) != 0)
+		rmdir(dir);
+	free(path);
+}
+
+/* Name lines the old writer could produce: each is left out with a
+ * warning that says how to repair it; the rest of the file still counts
+ * and the name is asked again (name_line). */
+Test(config, old_broken_name_lines_do_not_lock_out)
+{
+	static const char *const lines[] = {
+		"naam = Jos\xc3\xa9 \"Joop\" van Dijk; team #3\n",
+		"naam = Jan \\\n",
+		"naam = \"Jan\" \"Piet\"\n",
+		"naam = \n",
+		"naam = \"   \"\n",
+		"naam = \"Jan \\q\"\n",
+		"naam = \"Jan\\x0aPiet\"\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof lines / sizeof *lines; i++) {
+		struct config c;
+		struct diag d = {0};
+		struct buf t = {0};
+		char *msg;
+
+		buf_printf(&t, "[cursist]\n%sniveau = C\n[paden]\ngegevens = /data\n"
+			   "[coach]\nnaam = Ria\n", lines[i]);
+		cr_assert_eq(load_text(t.s, &c, &d), 0, "case %zu", i);
+		cr_assert_null(c.name, "case %zu", i);
+		cr_assert_eq(c.name_line, 2, "case %zu", i);
+		cr_assert_eq(c.level, 'C', "case %zu: next line not swallowed", i);
+		cr_assert_str_eq(c.data_dir, "/data");
+		cr_assert_str_eq(c.coach, "Ria");
+		cr_assert_eq(diag_count(&d, DIAG_ERROR), 0, "case %zu", i);
+		msg = diag_format(&d.v[d.n - 1]);
+		cr_assert(strstr(msg, "k.ini:2: waarschuwing: cursist.naam wordt niet gebruikt"),
+			  "case %zu: %s", i, msg);
+		cr_assert(strstr(msg, "je naam wordt opnieuw gevraagd"), "%s", msg);
+		cr_assert(strstr(msg, "verwijder regel 2 of zet de naam tussen dubbele "
+				 "aanhalingstekens"), "%s", msg);
+		free(msg);
+		buf_free(&t);
+		diag_free(&d);
+		config_free(&c);
+	}
+}
+
+Test(config, old_over_long_name_line_is_left_out)
+{
+	struct config c;
+	struct diag d = {0};
+	struct buf t = {0};
+	int i;
+
+	buf_add(&t, "[cursist]\nnaam = ");
+	for (i = 0; i < 1100; i++)
+		buf_addc(&t, 'x');
+	buf_add(&t, "\nniveau = A\n");
+	cr_assert_eq(load_text(t.s, &c, &d), 0);
+	cr_assert_null(c.name);
+	cr_assert_eq(c.level, 'A');
+	cr_assert(strstr(d.v[0].msg, "regel is 1107 bytes"), "%s", d.v[0].msg);
+	buf_free(&t);
+	diag_free(&d);
+	config_free(&c);
+}
+
+/* A newline in a name once injected lines into the file: those cannot be
+ * told from settings, so loading fails with the way out. */
+Test(config, injected_lines_fail_with_repair_hint)
+{
+	struct config c;
+	struct diag d = {0};
+
+	cr_assert_eq(load_text("[cursist]\nnaam = Jan\nPiet\nniveau = B\n", &c, &d), -1);
+	cr_assert_eq(d.v[0].line, 3);
+	cr_assert(strstr(d.v[d.n - 1].msg, "k.ini.oud'"), "%s", d.v[d.n - 1].msg);
+	diag_free(&d);
+	config_free(&c);
+}
+
+Test(config, save_fails_cleanly_where_it_cannot_write)
+{
+	struct config c;
+	struct diag d = {0};
+	char *blocker = write_file("blok", "x");
+
+	config_defaults(&c);
+	c.name = mem_strdup("Sanne");
+	free(c.path);
+	c.path = path_join(blocker, "klantcoach.ini");	/* a file as folder */
+	cr_assert_eq(config_save(&c, &d), -1);
+	cr_assert(strstr(d.v[0].msg, "kan niet schrijven"), "%s", d.v[0].msg);
+	free(c.path);
+	c.path = mem_strdup("relatief.ini");	/* no folder part */
+	cr_assert_eq(chdir(tmpdir), 0);
+	cr_assert_eq(config_save(&c, &d), 0);
+	cr_assert_eq(access("relatief.ini", F_OK), 0);
+	free(blocker);
+	diag_free(&d);
+	config_free(&c);
 }

@@ -100,3 +100,23 @@ Test(csvfile, writing_quotes_and_guards)
 			 "gewoon,\"met \"\"quote\"\", komma\",'=cmd|' /C calc'!A0,'-2,");
 	buf_free(&b);
 }
+
+Test(csvfile, byte_order_mark_at_the_start_is_skipped)
+{
+	struct got g;
+	struct diag d = {0};
+
+	cr_assert_eq(read_text("\xEF\xBB\xBFkey,value\nname,X\n", &g, &d, 0), 0);
+	cr_assert_eq(g.n, 2);
+	cr_assert_str_eq(g.first[0], "key");
+	cr_assert_eq(g.lines[0], 1);
+	cr_assert_eq(g.lines[1], 2);
+	cr_assert_eq(read_text("\xEF\xBB\xBF\"a,b\",c\n", &g, &d, 0), 0);
+	cr_assert_str_eq(g.first[0], "a,b", "a quoted first field after the mark");
+	cr_assert_eq(g.nf[0], 2);
+	cr_assert_eq(read_text("\xEF\xBB\xBF", &g, &d, 0), 0);
+	cr_assert_eq(g.n, 0, "only a mark: no records");
+	cr_assert_eq(read_text("a\n\xEF\xBB\xBF" "b\n", &g, &d, 0), 0);
+	cr_assert_str_eq(g.first[1], "\xEF\xBB\xBF" "b", "a mark later on is data");
+	cr_assert_eq(d.n, 0);
+}

@@ -31,7 +31,7 @@ Test(feedback, path_add_load)
 	cr_assert_str_eq(f.v[1].coach, "Ria");
 	feedback_free(&f);
 	cr_assert_eq(feedback_add("/nonexistent/dir/x.csv", "Ria", 0, "x", &d), -1);
-	cr_assert(strstr(d.v[0].msg, "kan feedback niet bewaren"));
+	cr_assert(strstr(d.v[0].msg, "kan slotbestand niet maken"));
 	diag_free(&d);
 	free(fp);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -112,3 +112,98 @@ Test(framework, foreign_file_is_not_quoted)
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 }
+
+/* A framework folder with competencies a and b and the given targets. */
+static char *two_comps(const char *targets)
+{
+	static char dir[32];
+
+	snprintf(dir, sizeof dir, "/tmp/kc-fw-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	write(dir, "framework.csv", "key,value\nname,X\n");
+	write(dir, "competencies.csv", "id,name,cluster,definition\na,A,c,d\nb,B,c,d\n");
+	write(dir, "indicators.csv", "competency,level,id,text\na,1,a.1.1,t\n");
+	write(dir, "targets.csv", targets);
+	return dir;
+}
+
+static void remove_dir(const char *dir)
+{
+	char cmd[64];
+
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(framework, conflicting_duplicate_target_is_an_error)
+{
+	char *dir = two_comps("role,competency,level\nA,a,1\nB,a,2\nC,a,2\n"
+			      "A,b,0\nB,b,1\nC,b,1\nB,a,3\n");
+	struct framework fw;
+	struct diag d = {0};
+
+	cr_assert_eq(framework_load(&fw, dir, &d), -1);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].sev, DIAG_ERROR);
+	cr_assert_eq(d.v[0].line, 8);
+	cr_assert_str_eq(d.v[0].msg, "doelniveau 3 voor rol B en competentie 'a' "
+			 "botst met niveau 2 op regel 3");
+	framework_free(&fw);
+	diag_free(&d);
+	remove_dir(dir);
+}
+
+Test(framework, repeated_equal_target_is_a_warning)
+{
+	char *dir = two_comps("role,competency,level\nA,a,1\nB,a,2\nC,a,2\n"
+			      "A,b,0\nB,b,1\nC,b,1\nA,b,0\n");
+	struct framework fw;
+	struct diag d = {0};
+
+	cr_assert_eq(framework_load(&fw, dir, &d), 0);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+	cr_assert_eq(d.v[0].line, 8);
+	cr_assert(strstr(d.v[0].msg, "staat er al op regel 5"), "%s", d.v[0].msg);
+	cr_assert_eq(framework_target(&fw, 1, 'A'), 0);
+	framework_free(&fw);
+	diag_free(&d);
+	remove_dir(dir);
+}
+
+Test(framework, no_competencies_is_an_error)
+{
+	char dir[] = "/tmp/kc-fw-XXXXXX";
+	struct framework fw;
+	struct diag d = {0};
+
+	cr_assert_not_null(mkdtemp(dir));
+	write(dir, "framework.csv", "key,value\nname,X\n");
+	write(dir, "competencies.csv", "id,name,cluster,definition\n");
+	write(dir, "indicators.csv", "competency,level,id,text\n");
+	write(dir, "targets.csv", "role,competency,level\n");
+	cr_assert_eq(framework_load(&fw, dir, &d), -1);
+	cr_assert_eq(d.n, 1);
+	cr_assert(strstr(d.v[0].file, "/competencies.csv"));
+	cr_assert(strstr(d.v[0].msg, "bevat geen competenties"));
+	framework_free(&fw);
+	diag_free(&d);
+	remove_dir(dir);
+}
+
+Test(framework, byte_order_marks_are_accepted)
+{
+	char *dir = two_comps("\xEF\xBB\xBFrole,competency,level\nA,a,1\nB,a,2\nC,a,2\n"
+			      "A,b,0\nB,b,1\nC,b,1\n");
+	struct framework fw;
+	struct diag d = {0};
+
+	write(dir, "framework.csv", "\xEF\xBB\xBFkey,value\nname,X\n");
+	write(dir, "competencies.csv", "\xEF\xBB\xBFid,name,cluster,definition\na,A,c,d\nb,B,c,d\n");
+	write(dir, "indicators.csv", "\xEF\xBB\xBF" "competency,level,id,text\na,1,a.1.1,t\n");
+	cr_assert_eq(framework_load(&fw, dir, &d), 0, "%s", d.n ? d.v[0].msg : "");
+	cr_assert_eq(fw.ncomps, 2);
+	cr_assert_eq(framework_target(&fw, 0, 'B'), 2);
+	framework_free(&fw);
+	remove_dir(dir);
+}

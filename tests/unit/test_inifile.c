@@ -1,6 +1,7 @@
 /* Unit tests for src/inifile: line index and what iniparser would hide. */
 #include <criterion/criterion.h>
 
+#include "buf.h"
 #include "helpers.h"
 #include "inifile.h"
 
@@ -110,4 +111,100 @@ Test(inifile, foreign_lines_are_not_quoted)
 		inifile_free(&f);
 		diag_free(&d);
 	}
+}
+
+/* A loose key's broken line is a warning and left out, also from what
+ * iniparser sees: a trailing backslash does not swallow the next line, a
+ * line too long for iniparser does not fail the file. Other keys with the
+ * same problem stay errors. */
+Test(inifile, loose_keys_survive_broken_lines)
+{
+	static const char *const loose[] = {"a.naam", NULL};
+	char big[1200];
+	struct buf t = {0};
+	struct inifile f;
+	struct diag d = {0};
+	const struct inifile_key *k;
+	char *p;
+
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	buf_printf(&t, "[a]\nnaam = Jan \\\n[b]\nnaam = %s\nq = \"x; y\"\n"
+		   "[c]\nr = s\n", big);
+	p = tmpfile_with(t.s, t.len, ".ini");
+	cr_assert_eq(inifile_load_loose(&f, p, loose, &d), -1, "b.naam is not loose");
+	cr_assert_eq(diag_count(&d, DIAG_ERROR), 1);
+	cr_assert_eq(d.v[1].line, 4);
+	inifile_free(&f);
+	diag_free(&d);
+	unlink(p);
+	free(p);
+	buf_clear(&t);
+	buf_printf(&t, "[a]\nnaam = Jan \\\n[b]\nq = \"x; y\"\n[a2]\nnaam = ok\n");
+	p = tmpfile_with(t.s, t.len, ".ini");
+	cr_assert_eq(inifile_load_loose(&f, p, loose, &d), 0);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+	cr_assert(strstr(d.v[0].msg, "deze regel wordt overgeslagen"), "%s", d.v[0].msg);
+	k = inifile_find(&f, "a", "naam");
+	cr_assert(k && k->broken && k->value == NULL && k->line == 2);
+	k = inifile_find(&f, "b", "q");
+	cr_assert(k && k->quoted && !k->broken);
+	cr_assert_str_eq(k->value, "x; y");
+	cr_assert_eq(inifile_line(&f, "b", NULL), 3, "[b] not swallowed");
+	cr_assert_str_eq(inifile_get(&f, "a2", "naam"), "ok");
+	cr_assert_eq(inifile_find(&f, "a2", "naam")->quoted, 0);
+	inifile_free(&f);
+	diag_free(&d);
+	unlink(p);
+	free(p);
+	buf_free(&t);
+}
+
+Test(inifile, byte_order_mark_at_the_start_is_skipped)
+{
+	struct inifile f;
+	struct diag d = {0};
+
+	cr_assert_eq(load("\xEF\xBB\xBF[a]\nk = v\n[b]\nx = \"y z\"\n", &f, &d), 0,
+		     "%s", d.n ? d.v[0].msg : "");
+	cr_assert_str_eq(f.secs[0].name, "a");
+	cr_assert_str_eq(inifile_get(&f, "a", "k"), "v", "iniparser sees [a], not the mark");
+	cr_assert_str_eq(inifile_get(&f, "b", "x"), "y z");
+	cr_assert_eq(inifile_line(&f, "a", NULL), 1);
+	cr_assert_eq(inifile_line(&f, "b", "x"), 4);
+	inifile_free(&f);
+	cr_assert_eq(load("\xEF\xBB\xBF; comment\n\n[a]\nk = v\n", &f, &d), 0);
+	cr_assert_str_eq(inifile_get(&f, "a", "k"), "v");
+	cr_assert_eq(inifile_line(&f, "a", "k"), 4);
+	inifile_free(&f);
+	cr_assert_eq(d.n, 0);
+}
+
+Test(inifile, byte_order_mark_elsewhere_is_an_error)
+{
+	struct inifile f;
+	struct diag d = {0};
+
+	cr_assert_eq(load("[a]\nk = v\n\xEF\xBB\xBF[b]\n", &f, &d), -1);
+	cr_assert_eq(d.n, 1);
+	cr_assert_eq(d.v[0].line, 3);
+	inifile_free(&f);
+	diag_free(&d);
+}
+
+Test(inifile, unknown_keys_warn_with_their_line)
+{
+	static const char *const known[] = {"k", NULL};
+	struct inifile f;
+	struct diag d = {0};
+
+	cr_assert_eq(load("[a]\nk = v\nq = w\n[b]\nz = 1\n", &f, &d), 0);
+	inifile_warn_unknown(&f, "a", known, &d);
+	cr_assert_eq(d.n, 1, "only [a] is looked at");
+	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+	cr_assert_eq(d.v[0].line, 3);
+	cr_assert_str_eq(d.v[0].msg, "onbekende sleutel 'q' in [a]");
+	inifile_free(&f);
+	diag_free(&d);
 }

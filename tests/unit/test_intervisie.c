@@ -53,6 +53,7 @@ Test(intervisie, fresh_follows_majority_and_resumes)
 	struct intervisie iv, r;
 	struct diag d = {0};
 	int v1[4] = {1, 4, 0, -1}, v2[4] = {2, 2, -1, -1};
+	char *path;
 
 	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
 	cr_assert_eq(intervisie_next(&iv), -1, "no votes yet");
@@ -62,14 +63,20 @@ Test(intervisie, fresh_follows_majority_and_resumes)
 	cr_assert(session_finished(&iv.s), "option 2 ends the conversation");
 	cr_assert_eq(intervisie_note(&iv, "te snel"), 0);
 	cr_assert_eq(intervisie_finish(&iv), 0);
-	cr_assert_eq(intervisie_resume(&r, &c, iv.path, &d), 0);
+	path = strdup(iv.path);
+	cr_assert_eq(intervisie_resume(&r, &c, path, &d), -1, "still open in iv");
+	cr_assert(strstr(d.v[d.n - 1].msg, "al open in een ander venster (proces "));
+	intervisie_free(&r);
+	intervisie_free(&iv);
+	cr_assert_eq(intervisie_resume(&r, &c, path, &d), 0);
 	cr_assert_eq(r.nst, 1);
 	cr_assert_eq(r.st[0].votes[1], 4);
 	cr_assert_eq(r.st[0].followed, 1);
 	cr_assert_str_eq(r.st[0].note, "te snel");
 	cr_assert(r.ended);
 	intervisie_free(&r);
-	intervisie_free(&iv);
+	free(path);
+	diag_free(&d);
 	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
 	intervisie_vote(&iv, v2);
 	cr_assert_eq(intervisie_next(&iv), -1, "2 against 2");

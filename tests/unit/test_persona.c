@@ -42,3 +42,43 @@ Test(persona, reports_missing_and_unknown)
 	unlink(path);
 	free(path);
 }
+
+Test(persona, unknown_keys_and_sections_warn)
+{
+	const char *text = "[persona]\nname = X\nage = 40\nhousehold = h\nsituation = s\n"
+		"story = s\nchannels = telefoon\nneeds = gemak\nhelp1 = h\nhelp9 = h\n"
+		"source = s\nleeftijd = 40\n[extra]\nnote = n\n";
+	char *path = tmpfile_with(text, strlen(text), ".ini");
+	struct persona p;
+	struct diag d = {0};
+
+	cr_assert_eq(persona_load(&p, path, &d), 0, "warnings do not stop loading");
+	cr_assert_eq(d.n, 3);
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 3);
+	cr_assert_str_eq(d.v[0].msg, "onbekende sleutel 'help9' in [persona]");
+	cr_assert_eq(d.v[0].line, 10);
+	cr_assert_str_eq(d.v[1].msg, "onbekende sleutel 'leeftijd' in [persona]");
+	cr_assert_eq(d.v[2].line, 13);
+	cr_assert(strstr(d.v[2].msg, "onbekende sectie [extra]"));
+	persona_free(&p);
+	diag_free(&d);
+	unlink(path);
+	free(path);
+}
+
+Test(persona, byte_order_mark_is_accepted)
+{
+	const char *text = "\xEF\xBB\xBF[persona]\nname = X\nage = 40\nhousehold = h\n"
+		"situation = s\nstory = s\nchannels = telefoon\nneeds = gemak\nhelp1 = h\n"
+		"source = s\n";
+	char *path = tmpfile_with(text, strlen(text), ".ini");
+	struct persona p;
+	struct diag d = {0};
+
+	cr_assert_eq(persona_load(&p, path, &d), 0, "%s", d.n ? d.v[0].msg : "");
+	cr_assert_eq(d.n, 0);
+	cr_assert_str_eq(p.name, "X");
+	persona_free(&p);
+	unlink(path);
+	free(path);
+}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -148,4 +149,30 @@ Test(play, damaged_paths_are_refused_without_leaks)
 		diag_free(&d);
 	}
 	free(head);
+}
+
+Test(play, a_session_open_for_writing_is_not_resumed_twice)
+{
+	struct play p, r;
+	struct diag d = {0};
+	char *path;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	path = mem_strdup(p.log.path);
+	cr_assert_eq(play_resume(&r, &c, path, 1, &d), -1, "open in p");
+	cr_assert_eq(d.n, 1);
+	cr_assert_str_eq(d.v[0].file, path);
+	cr_assert(strstr(d.v[0].msg, "Deze sessie is al open in een ander venster (proces "));
+	cr_assert(strstr(d.v[0].msg, "). Sluit dat eerst."));
+	cr_assert_null(r.log.path, "nothing left open");
+	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0, "reading is always allowed");
+	play_end(&r);
+	cr_assert_eq(play_choose(&p, 0), 0, "the first window writes on");
+	play_end(&p);
+	cr_assert_eq(play_resume(&r, &c, path, 1, &d), 0, "free once p is closed");
+	cr_assert_eq(r.s.npath, 2, "and it reads what p wrote");
+	play_end(&r);
+	free(path);
+	diag_free(&d);
 }

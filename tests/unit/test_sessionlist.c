@@ -1,4 +1,4 @@
-/* Unit tests for src/sessionlist: summaries, order, damaged logs. */
+/* Unit tests for src/sessionlist: summaries, order, damaged logs, busy. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +39,30 @@ Test(sessionlist, summaries_and_damage)
 	cr_assert_str_eq(l.v[0].ending, "goed");
 	cr_assert_null(sessionlist_find(&l, "nope"));
 	cr_assert_gt(diag_count(&d, DIAG_ERROR), 0, "damage reported");
+	sessionlist_free(&l);
+	content_free(&c);
+	diag_free(&d);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+Test(sessionlist, a_session_open_elsewhere_is_busy)
+{
+	struct content c;
+	struct play p;
+	struct diag d = {0};
+	struct sessionlist l;
+	char dir[] = "/tmp/kc-list-XXXXXX", cmd[96];
+
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(sessionlist_scan(&l, dir, &d), 1, "the lock file is no session");
+	cr_assert(l.v[0].busy);
+	sessionlist_free(&l);
+	play_end(&p);
+	cr_assert_eq(sessionlist_scan(&l, dir, &d), 1);
+	cr_assert_not(l.v[0].busy);
 	sessionlist_free(&l);
 	content_free(&c);
 	diag_free(&d);

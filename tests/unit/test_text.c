@@ -175,3 +175,12 @@ Test(text, split)
 	text_strv_free(v, n);
 	cr_assert_eq(text_split(NULL, &v), 0);
 }
+
+Test(text, byte_order_mark)
+{
+	cr_assert_eq(text_bom("\xEF\xBB\xBF[a]", 6), 3);
+	cr_assert_eq(text_bom("\xEF\xBB\xBF", 3), 3);
+	cr_assert_eq(text_bom("\xEF\xBB", 2), 0, "too short");
+	cr_assert_eq(text_bom("\xEF\xBB\xBE", 3), 0);
+	cr_assert_eq(text_bom("[a]", 3), 0);
+}
