@@ -196,17 +196,35 @@ Test(path, inifile_size_limit)
 	free(big);
 }
 
+/* A private file with known content; its new path. */
+static char *private_file(void)
+{
+	char *p = path_join(hdir, "privé");
+
+	cr_assert_eq(path_write_atomic(p, "geheim\n", 7), 0);
+	return p;
+}
+
+/* The private file still holds exactly what private_file wrote; frees p. */
+static void private_unchanged(char *p)
+{
+	char *data = path_read(p, NULL);
+
+	cr_assert_str_eq(data, "geheim\n");
+	free(data);
+	free(p);
+}
+
 /* Appends never go through a link, never block on a FIFO, and a file that
  * must be new is never an existing one. */
 Test(path, open_append_refuses_links_and_special_files, .init = hostile_setup,
      .fini = hostile_teardown, .timeout = 10)
 {
-	char *target = path_join(hdir, "privé"), *link = path_join(hdir, "link");
-	char *dangling = path_join(hdir, "dangling"), *fresh = path_join(hdir, "new");
-	char *data;
+	char *target = private_file(), *link = path_join(hdir, "link");
+	char *dangling = path_join(hdir, "dangling");
+	char *fresh = path_join(hdir, "new");
 	int k, fd;
 
-	cr_assert_eq(path_write_atomic(target, "geheim\n", 7), 0);
 	cr_assert_eq(symlink(target, link), 0);
 	cr_assert_eq(symlink(fresh, dangling), 0);
 	cr_assert_eq(path_open_append(link, 0), -1);
@@ -230,9 +248,7 @@ Test(path, open_append_refuses_links_and_special_files, .init = hostile_setup,
 	fd = path_open_append(fresh, 0);
 	cr_assert_geq(fd, 0);
 	close(fd);
-	cr_assert_str_eq((data = path_read(target, NULL)), "geheim\n");
-	free(data);
-	free(target);
+	private_unchanged(target);
 	free(link);
 	free(dangling);
 	free(fresh);
@@ -243,12 +259,11 @@ Test(path, open_append_refuses_links_and_special_files, .init = hostile_setup,
 Test(path, writers_do_not_follow_links, .init = hostile_setup,
      .fini = hostile_teardown, .timeout = 10)
 {
-	char *target = path_join(hdir, "privé"), *log = path_join(hdir, "s.csv");
-	char *fb = feedback_path(log), *data, tmp[128];
+	char *target = private_file(), *log = path_join(hdir, "s.csv");
+	char *fb = feedback_path(log), tmp[128];
 	struct sessionlog w;
 	struct diag d = {0};
 
-	cr_assert_eq(path_write_atomic(target, "geheim\n", 7), 0);
 	cr_assert_eq(symlink(target, fb), 0);
 	cr_assert_eq(symlink(target, log), 0);
 	cr_assert_eq(feedback_add(log, "coach", 1, "tekst", &d), -1);
@@ -262,10 +277,8 @@ Test(path, writers_do_not_follow_links, .init = hostile_setup,
 	free(log);
 	log = path_join(hdir, "a.ini");
 	cr_assert_eq(path_write_atomic(log, "x", 1), 0);
-	cr_assert_str_eq((data = path_read(target, NULL)), "geheim\n");
-	free(data);
+	private_unchanged(target);
 	diag_free(&d);
-	free(target);
 	free(log);
 	free(fb);
 }
