@@ -52,6 +52,7 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 	m.session = uuid;
 	if (sessionlog_create(&p->log, sessions_dir, &m, p->s.meters, d) != 0)
 		return -1;
+	draft_init(&p->draft, p->log.path);
 	play_shown(p);
 	return 0;
 }
@@ -107,6 +108,8 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 		p->ended_logged = data.finished;
 		p->done = data.done;
 		load_answers(p, &data);
+		if (writable)	/* a bad draft is a warning; it is set aside */
+			draft_load(&p->draft, path, d);
 		play_shown(p);
 	}
 	sessionlog_data_free(&data);
@@ -180,23 +183,73 @@ int play_log_end(struct play *p)
 	return 0;
 }
 
-int play_answer(struct play *p, size_t n, const char *text)
+/* The key of question n, or NULL when there is no such question. */
+static const char *question_key(const struct play *p, size_t n)
 {
 	struct reflect_question q[8];
-	size_t count = reflect_questions(p->sc, q);
 
-	if (n >= count || sessionlog_note(&p->log, SL_ANSWER, NULL, q[n].key, text) != 0)
+	return n < reflect_questions(p->sc, q) ? q[n].key : NULL;
+}
+
+int play_answer(struct play *p, size_t n, const char *text)
+{
+	const char *key = question_key(p, n);
+
+	if (key == NULL)
 		return -1;
-	free(p->answer[n]);
-	p->answer[n] = mem_strdup(text);
+	if (p->answer[n] == NULL || strcmp(p->answer[n], text) != 0) {
+		if (sessionlog_note(&p->log, SL_ANSWER, NULL, key, text) != 0)
+			return -1;
+		free(p->answer[n]);
+		p->answer[n] = mem_strdup(text);
+	}
+	draft_put(&p->draft, key, NULL);
 	return 0;
+}
+
+const char *play_text(const struct play *p, size_t n)
+{
+	const char *key = question_key(p, n), *s = NULL;
+
+	if (key)
+		s = draft_get(&p->draft, key);
+	if (s == NULL && key)
+		s = p->answer[n];
+	return s ? s : "";
+}
+
+void play_keep(struct play *p, size_t n, const char *text)
+{
+	const char *key = question_key(p, n), *saved;
+
+	if (key == NULL)
+		return;
+	saved = p->answer[n] ? p->answer[n] : "";
+	draft_put(&p->draft, key, strcmp(text, saved) != 0 ? text : NULL);
+}
+
+int play_save_draft(struct play *p, int page)
+{
+	if (p->done)
+		return 0;
+	draft_set_page(&p->draft, page);
+	return draft_save(&p->draft);
 }
 
 int play_done(struct play *p)
 {
+	struct reflect_question q[8];
+	size_t n = reflect_questions(p->sc, q), i;
+
+	for (i = 0; i < n; i++) {
+		const char *s = draft_get(&p->draft, q[i].key);
+		if (s && play_answer(p, i, s) != 0)	/* frees s after using it */
+			return -1;
+	}
 	if (sessionlog_note(&p->log, SL_DONE, NULL, NULL, NULL) != 0)
 		return -1;
 	p->done = 1;
+	draft_remove(&p->draft);	/* a done session's draft is never read */
 	return 0;
 }
 
@@ -209,6 +262,7 @@ void play_end(struct play *p)
 		p->answer[i] = NULL;
 	}
 	sessionlog_close(&p->log);
+	draft_free(&p->draft);
 	session_free(&p->s);
 	free(p->trainee);
 	p->trainee = NULL;

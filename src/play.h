@@ -9,6 +9,7 @@
 #define KC_PLAY_H
 #include "config.h"
 #include "content.h"
+#include "draft.h"
 #include "session.h"
 #include "sessionlog.h"
 
@@ -26,6 +27,7 @@ struct play {
 	int ended_logged;	/* the end event is in the log */
 	int done;		/* the reflection was completed */
 	char *answer[8];	/* answers in reflect_questions order */
+	struct draft draft;	/* reflection text typed but not saved */
 };
 
 /* Start a new session of scenario sc for the trainee; creates the log in
@@ -46,9 +48,23 @@ int play_choose(struct play *p, int n);
 int play_undo(struct play *p);
 /* Write the end event once the session is finished. 0 or -1. */
 int play_log_end(struct play *p);
-/* Save the answer to reflection question n (reflect_questions order). */
+/* Save the answer to reflection question n (reflect_questions order) and
+ * drop its draft. The log is append-only: a later answer to the same
+ * question replaces the earlier one for every reader. Text equal to the
+ * current answer writes nothing. 0 or -1 (errno kept). */
 int play_answer(struct play *p, size_t n, const char *text);
-/* Mark the reflection complete. 0 or -1. */
+/* The text to show in the field of question n: its draft, else its
+ * answer, else "". */
+const char *play_text(const struct play *p, size_t n);
+/* Keep text typed for question n as its draft (in memory; dropped when it
+ * equals the saved answer). */
+void play_keep(struct play *p, size_t n, const char *text);
+/* Write the drafts and the reflection page the trainee is on to disk
+ * (fsynced; nothing is written when nothing changed or the reflection is
+ * complete). 0 or -1 (errno kept). */
+int play_save_draft(struct play *p, int page);
+/* Complete the reflection: every draft still open is saved as its answer,
+ * then the done event is written and the draft file removed. 0 or -1. */
 int play_done(struct play *p);
 /* The option the trainee would pick as the n-th offered one, or NULL. */
 const struct sc_option *play_offered(const struct play *p, int n, int *count);

@@ -397,6 +397,19 @@ int sessionlog_replay(const struct sessionlog_data *data,
 	return 0;
 }
 
+int sessionlog_answer_current(const struct sessionlog_data *data, size_t i)
+{
+	size_t k;
+
+	if (i >= data->nev || data->ev[i].type != SL_ANSWER)
+		return 0;
+	for (k = i + 1; k < data->nev; k++)
+		if (data->ev[k].type == SL_ANSWER &&
+		    strcmp(data->ev[k].key, data->ev[i].key) == 0)
+			return 0;
+	return 1;
+}
+
 void sessionlog_data_free(struct sessionlog_data *data)
 {
 	size_t i;

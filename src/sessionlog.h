@@ -94,6 +94,9 @@ int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag 
 int sessionlog_replay(const struct sessionlog_data *data,
 		      const struct scenario *sc, struct session *s,
 		      struct diag *d);
+/* 1 when event i is an answer that no later answer to the same question
+ * replaces (the log is append-only: the last answer is the current one). */
+int sessionlog_answer_current(const struct sessionlog_data *data, size_t i);
 /* The Dutch name of an event type. */
 const char *sessionlog_type_name(enum sessionlog_type t);
 /* Free data. */

@@ -76,7 +76,7 @@ int timeline_build(struct timeline *tl, const struct sessionlog_data *data,
 			rc = on_undo(tl, &s, ev);
 		else if (ev->type == SL_END)
 			push(tl, TL_END, ev)->pos = (int)s.npath;
-		else if (ev->type == SL_ANSWER)
+		else if (sessionlog_answer_current(data, i))
 			push(tl, TL_ANSWER, ev);
 		if (rc != 0)
 			diag_add(d, DIAG_ERROR, data->path, ev->line,

@@ -2,7 +2,8 @@
  * timeline: a session log walked event by event beside the engine, so a
  * coach sees each step as the trainee saw it: the situation, the option
  * chosen and the ones offered but not chosen, think time, undos, meters
- * and the reflection answers, in the order they happened.
+ * and the reflection answers, in the order they happened (of an answer
+ * saved twice only the latest, the current one).
  */
 #ifndef KC_TIMELINE_H
 #define KC_TIMELINE_H

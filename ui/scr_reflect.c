@@ -3,7 +3,10 @@
  * question how it felt, then what happened (meters as a small chart, your
  * path beside the expert's), then why (competencies against targets,
  * indicators shown and missed), then the questions to take along. Each
- * answer is saved to the log when it is confirmed.
+ * answer is saved to the log when it is confirmed (Tab, F2, Ctrl-D).
+ * Leaving a field any other way (PgUp, PgDn, Esc, stopping, a signal)
+ * keeps its text as a draft, also written when typing pauses; reaching
+ * the last page closes the reflection and saves open drafts as answers.
  */
 #include "tui.h"
 #include "buf.h"
@@ -18,6 +21,8 @@
 #include <string.h>
 
 enum { PAGE_END, PAGE_FEEL, PAGE_WHAT, PAGE_WHY, PAGE_Q };
+
+#define FIELD_KEYS "Tab bewaren, PgDn/Esc verder, PgUp terug, Enter nieuwe regel"
 
 static size_t nquestions(const struct tui *t)
 {
@@ -45,7 +50,34 @@ static void load_field(struct tui *t)
 	int q = page_question(t);
 
 	t->field.multiline = 1;
-	input_set(&t->field, q >= 0 && t->play.answer[q] ? t->play.answer[q] : "");
+	input_set(&t->field, q >= 0 ? play_text(&t->play, (size_t)q) : "");
+}
+
+/* Keep the text of an open field as its question's draft (in memory). */
+static void keep(struct tui *t)
+{
+	int q = page_question(t);
+
+	if (q >= 0 && !t->play.done)
+		play_keep(&t->play, (size_t)q, buf_str(&t->field.text));
+}
+
+/* Write the drafts and the page to disk: on a pause, a page turn, on
+ * leaving the screen and before the program ends. */
+static void reflect_save(struct tui *t)
+{
+	keep(t);
+	if (play_save_draft(&t->play, t->phase) != 0)
+		tui_notice(t, "Kon je concept niet bewaren: %s",
+			   strerror(errno));
+}
+
+/* The page left last time (kept with the drafts), else the first. */
+static int page_left(const struct tui *t)
+{
+	int page = t->play.draft.page;
+
+	return page < 0 || page >= last_page(t) ? 0 : page;
 }
 
 static void reflect_enter(struct tui *t)
@@ -53,7 +85,7 @@ static void reflect_enter(struct tui *t)
 	size_t n = 0;
 	FILE *fp;
 
-	t->phase = PAGE_END;
+	t->phase = page_left(t);
 	load_field(t);
 	free(t->feedback);
 	t->feedback = NULL;
@@ -209,7 +241,7 @@ static void reflect_draw(struct tui *t)
 	snprintf(right, sizeof right, "reflectie %d/%d", t->phase + 1, last_page(t) + 1);
 	tui_frame(t, t->play.sc->title, right, q >= 0
 		  ? (t->play.done ? "al bewaard; PgDn verder, PgUp terug"
-				  : "Enter nieuwe regel, Tab of F2 bewaren, Esc overslaan")
+				  : FIELD_KEYS)
 		  : "Enter of PgDn verder, PgUp terug, \xe2\x86\x91\xe2\x86\x93 scrollen");
 	if (q >= 0) {
 		page_question_draw(t, q);
@@ -223,7 +255,9 @@ static void reflect_draw(struct tui *t)
 	else if (t->phase == PAGE_WHY)
 		page_why(t, &l, (size_t)COLS - 4, &r);
 	else
-		lines_add(&l, "Je reflectie is bewaard. Enter: terug naar het begin.",
+		lines_add(&l, t->have_play < 0
+			  ? "Je reflectie is bewaard. Enter: stoppen."
+			  : "Je reflectie is bewaard. Enter: terug naar het begin.",
 			  (size_t)COLS - 4, 0, ROLE_GOOD, 0);
 	lines_draw(&l, 2, 2, LINES - 3, COLS - 4, &t->top, 0);
 	t->cursor_y = 2;
@@ -232,20 +266,33 @@ static void reflect_draw(struct tui *t)
 	lines_free(&l);
 }
 
+/* Go dir pages on. The field's text stays as a draft; arriving on the last
+ * page closes the reflection (open drafts become answers). */
 static void turn(struct tui *t, int dir)
 {
-	if (t->phase + dir < 0)
+	int to = t->phase + dir;
+
+	if (to < 0)
 		return;
-	if (t->phase + dir > last_page(t)) {
+	if (to > last_page(t)) {
 		if (t->have_play < 0)
 			t->quit = 1;
 		else
 			tui_go(t, SCR_HOME);
 		return;
 	}
-	t->phase += dir;
+	keep(t);
+	if (to == last_page(t) && !t->play.done && play_done(&t->play) != 0) {
+		tui_notice(t, "Kon de reflectie niet afsluiten: %s",
+			   strerror(errno));
+		return;
+	}
+	free(t->message);
+	t->message = NULL;
+	t->phase = to;
 	t->top = 0;
 	load_field(t);
+	reflect_save(t);
 }
 
 /* Save the field as the answer to question q, then go on. */
@@ -253,10 +300,6 @@ static void confirm(struct tui *t, int q)
 {
 	if (play_answer(&t->play, (size_t)q, buf_str(&t->field.text)) != 0) {
 		tui_notice(t, "Kon je antwoord niet bewaren: %s", strerror(errno));
-		return;
-	}
-	if (q + 1 == (int)nquestions(t) && play_done(&t->play) != 0) {
-		tui_notice(t, "Kon de reflectie niet afsluiten: %s", strerror(errno));
 		return;
 	}
 	turn(t, 1);
@@ -291,5 +334,5 @@ static enum request reflect_key(struct tui *t, enum request req, wint_t ch, int 
 
 const struct screen_ops scr_reflect_ops = {
 	.name = "reflectie", .enter = reflect_enter, .draw = reflect_draw,
-	.key = reflect_key, .text = 1,
+	.key = reflect_key, .save = reflect_save, .text = 1,
 };

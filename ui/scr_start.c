@@ -206,6 +206,9 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 		return;
 	}
 	t->have_play = 1;
+	if (d.n)	/* a warning, e.g. an unreadable draft set aside */
+		tui_notice(t, "%s", d.v[0].msg);
+	diag_free(&d);
 	tui_go(t, session_finished(&t->play.s) ? SCR_REFLECT : SCR_PLAY);
 }
 

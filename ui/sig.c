@@ -29,3 +29,11 @@ int sig_caught(void)
 {
 	return caught;
 }
+
+int sig_take(int s)
+{
+	if (caught != s)
+		return 0;
+	caught = 0;
+	return 1;
+}

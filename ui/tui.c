@@ -12,6 +12,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,8 +76,16 @@ static int curses_start(int colour)
 	return 0;
 }
 
+/* Let the screen write what it holds but has not stored yet. */
+static void save(struct tui *t)
+{
+	if (screens[t->scr]->save)
+		screens[t->scr]->save(t);
+}
+
 void tui_go(struct tui *t, enum screen_id s)
 {
+	save(t);
 	t->scr = s;
 	t->sel = t->top = 0;
 	t->dirty = 1;
@@ -156,12 +165,14 @@ static void draw_help(void)
 	}
 }
 
-static void draw_confirm(void)
+static void draw_confirm(const struct tui *t)
 {
 	int y, x, w = COLS - 4 < 56 ? COLS - 4 : 56;
 
 	draw_box(5, w, &y, &x);
-	draw_text(y + 1, x + 2, w - 4, "Stoppen? Je keuzes zijn bewaard;", ROLE_BAR);
+	draw_text(y + 1, x + 2, w - 4, t->scr == SCR_REFLECT && !t->play.done
+		  ? "Stoppen? Je tekst blijft bewaard als concept;"
+		  : "Stoppen? Je keuzes zijn bewaard;", ROLE_BAR);
 	draw_text(y + 2, x + 2, w - 4, "later ga je verder waar je was.", ROLE_BAR);
 	draw_text(y + 3, x + 2, w - 4, "j = stoppen, een andere toets = doorgaan", ROLE_BAR);
 }
@@ -194,7 +205,7 @@ static void draw_all(struct tui *t)
 		if (t->help)
 			draw_help();
 		if (t->confirm_quit)
-			draw_confirm();
+			draw_confirm(t);
 	}
 	if (t->cursor_y >= 0 && !t->help && !t->confirm_quit) {
 		curs_set(screens[t->scr]->text ? 1 : 0);
@@ -249,20 +260,35 @@ static void handle_key(struct tui *t, wint_t ch, int is_key)
 		generic(t, req);
 }
 
+/* Ctrl-C asks first where q does; pressed again in the dialog it stops. */
+static void interrupt(struct tui *t)
+{
+	if (t->confirm_quit)
+		t->quit = 1;
+	else
+		generic(t, REQ_QUIT);
+}
+
 static int loop(struct tui *t)
 {
 	wint_t ch;
 	int r;
 
 	t->dirty = 1;
-	while (!t->quit && !sig_caught()) {
+	while (!t->quit) {
+		if (sig_take(SIGINT))
+			interrupt(t);
+		if (t->quit || sig_caught())
+			break;
 		if (t->dirty)
 			draw_all(t);
 		r = get_wch(&ch);
 		if (r == ERR)
-			continue;
-		handle_key(t, ch, r == KEY_CODE_YES);
+			save(t);	/* typing paused (or a signal came) */
+		else
+			handle_key(t, ch, r == KEY_CODE_YES);
 	}
+	save(t);
 	endwin();
 	return EXIT_OK;
 }

@@ -36,6 +36,9 @@ struct screen_ops {
 	void (*draw)(struct tui *t);
 	/* Handle a request; return REQ_NONE when consumed. */
 	enum request (*key)(struct tui *t, enum request req, wint_t ch, int is_key);
+	/* Write what the screen holds but has not stored (may be NULL): called
+	 * when typing pauses, before leaving the screen and before the end. */
+	void (*save)(struct tui *t);
 	int text;		/* wants raw keys for a text field */
 };
 

@@ -176,3 +176,91 @@ Test(play, a_session_open_for_writing_is_not_resumed_twice)
 	free(path);
 	diag_free(&d);
 }
+
+/* Play mini to its end (two choices) and return the log path. */
+static char *finished(struct play *p)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(play_begin(p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_choose(p, 0), 0);
+	cr_assert_eq(play_choose(p, 2), 0);
+	cr_assert_eq(play_log_end(p), 0);
+	return mem_strdup(p->log.path);
+}
+
+static int count(const char *path, const char *needle)
+{
+	char *text = path_read(path, NULL), *s;
+	int n = 0;
+
+	for (s = text; (s = strstr(s, needle)) != NULL; s++)
+		n++;
+	free(text);
+	return n;
+}
+
+Test(play, answer_twice_latest_wins)
+{
+	struct play p, r;
+	struct diag d = {0};
+	struct sessionlog_data data;
+	char *path = finished(&p);
+	size_t i, current = 0;
+
+	cr_assert_eq(play_answer(&p, 0, "eerst"), 0);
+	cr_assert_eq(play_answer(&p, 0, "eerst"), 0);
+	cr_assert_eq(count(path, "\nantwoord,"), 1, "unchanged text writes no second row");
+	cr_assert_eq(play_answer(&p, 0, "daarna beter"), 0);
+	cr_assert_eq(count(path, "\nantwoord,"), 2, "a changed answer is appended");
+	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0);
+	cr_assert_str_eq(r.answer[0], "daarna beter");
+	play_end(&r);
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
+	for (i = 0; i < data.nev; i++)
+		if (sessionlog_answer_current(&data, i)) {
+			cr_assert_str_eq(data.ev[i].value, "daarna beter");
+			current++;
+		}
+	cr_assert_eq(current, 1, "only the latest answer is current");
+	sessionlog_data_free(&data);
+	free(path);
+	play_end(&p);
+}
+
+Test(play, drafts_survive_and_close_the_reflection)
+{
+	struct play p, r;
+	struct diag d = {0};
+	char *path = finished(&p), concept[256];
+
+	snprintf(concept, sizeof concept, "%s.concept", path);
+	cr_assert_eq(play_answer(&p, 1, "opgeslagen"), 0);
+	play_keep(&p, 0, "half getypt");
+	play_keep(&p, 1, "opgeslagen");
+	cr_assert_str_eq(play_text(&p, 0), "half getypt");
+	cr_assert_str_eq(play_text(&p, 1), "opgeslagen");
+	cr_assert_str_eq(play_text(&p, 2), "");
+	cr_assert_null(draft_get(&p.draft, "goed"), "text equal to the answer is no draft");
+	cr_assert_eq(play_save_draft(&p, 5), 0);
+	cr_assert_eq(count(path, "\nantwoord,"), 1, "a draft is not an answer");
+	play_end(&p);	/* as after kill -9: nothing else was written */
+
+	cr_assert_eq(play_resume(&r, &c, path, 1, &d), 0);
+	cr_assert_str_eq(play_text(&r, 0), "half getypt");
+	cr_assert_eq(r.draft.page, 5);
+	play_keep(&r, 2, "nog een");
+	cr_assert_eq(play_done(&r), 0);
+	cr_assert(r.done);
+	cr_assert_not(path_isfile(concept), "the draft is gone once the reflection is closed");
+	cr_assert_eq(count(path, "\nantwoord,"), 3, "open drafts became answers");
+	cr_assert_eq(count(path, "\nklaar,"), 1);
+	cr_assert_eq(play_save_draft(&r, 2), 0);
+	cr_assert_not(path_isfile(concept), "no draft after the reflection is closed");
+	play_end(&r);
+	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0);
+	cr_assert_str_eq(r.answer[0], "half getypt");
+	cr_assert_str_eq(r.answer[2], "nog een");
+	play_end(&r);
+	free(path);
+}
