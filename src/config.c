@@ -320,14 +320,18 @@ int config_load(struct config *c, struct diag *d)
 {
 	struct inifile f;
 	size_t i;
-	int rc;
+	int rc, fd;
 
 	if (c->path == NULL || access(c->path, F_OK) != 0)
 		return 0;
-	if (path_isdir(c->path)) {
-		diag_add(d, DIAG_ERROR, c->path, 0, "is een map, geen bestand");
-		return -1;
+	fd = path_open_read(c->path, 0);
+	if (fd < 0 && (errno == EISDIR || errno == ENODEV)) {
+		diag_add(d, DIAG_WARNING, c->path, 0, "%s; overgeslagen, de "
+			 "standaardinstellingen gelden", path_strerror(errno));
+		return 0;
 	}
+	if (fd >= 0)
+		close(fd);
 	rc = inifile_load_loose(&f, c->path, loose_keys, d);
 	if (rc == 0)
 		rc = check_known(&f, d);

@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,11 +262,13 @@ static int add_any(struct content *c, const char *path, struct diag *d,
 	*kind = 'f';
 	if (isfw)
 		return add_framework(c, path, d);
-	fp = fopen(path, "r");
-	if (fp == NULL || path_isdir(path)) {
-		if (fp)
-			fclose(fp);
+	fp = path_fopen_read(path, PATH_MAX_INI);
+	if (fp == NULL && errno == EISDIR) {
 		diag_add(d, DIAG_ERROR, path, 0, "geen scenario-, persona- of frameworkbestand");
+		return -1;
+	}
+	if (fp == NULL) {
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
 		return -1;
 	}
 	persona = is_persona_file(fp);

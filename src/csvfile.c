@@ -6,6 +6,7 @@
  */
 #include "csvfile.h"
 #include "mem.h"
+#include "path.h"
 #include "text.h"
 #include "path.h"
 
@@ -105,11 +106,11 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 {
 	struct csv_parser p;
 	struct rd r = {fn, ctx, NULL, NULL, 0, 0, 0, {NULL, 0, 0}, 1, 0, 0, 0, 0};
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = path_fopen_read(path, PATH_MAX_CSV);
 	int rc;
 
 	if (fp == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s", strerror(errno));
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
 		return -1;
 	}
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
@@ -156,7 +157,7 @@ int csvfile_cut_torn(int fd, const char *path, struct diag *d)
 
 	if (data == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s",
-			 strerror(errno));
+			 path_strerror(errno));
 		return -1;
 	}
 	keep = csvfile_complete(data, n);

@@ -13,7 +13,9 @@
 /* Called per record; return 0 to go on, -1 to stop reading. */
 typedef int (*csvfile_row_fn)(void *ctx, int line, char **fields, size_t n);
 
-/* Read path record by record. A syntax error is reported in d with the
+/* Read path record by record. A file that is not a regular file or is
+ * over PATH_MAX_CSV bytes is refused without blocking (an error in d).
+ * A syntax error is reported in d with the
  * line and ends the read. Returns 0, or -1 when the file could not be read
  * or parsed or the callback stopped. A last line without newline that
  * leaves a quoted field open is reported as torn (a warning) when

@@ -1,12 +1,12 @@
 /*
- * diag: problem lists with file:line positions. Messages are sanitised
- * on output by the caller's choice of channel; here they are stored as
- * given (they are built from content the loader has already validated or
- * quoted with text_sanitize).
+ * diag: problem lists with file:line positions. Messages are stored as
+ * given and made inert for a terminal when formatted: file names and
+ * values quoted from files can hold escape sequences.
  */
 #include "diag.h"
 #include "buf.h"
 #include "mem.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -61,13 +61,16 @@ char *diag_format(const struct diag_item *it)
 {
 	struct buf b = {0};
 	const char *what = it->sev == DIAG_ERROR ? "fout" : "waarschuwing";
+	char *s;
 
 	if (it->file && it->line > 0)
 		buf_printf(&b, "%s:%d: ", it->file, it->line);
 	else if (it->file)
 		buf_printf(&b, "%s: ", it->file);
 	buf_printf(&b, "%s: %s", what, it->msg);
-	return buf_take(&b);
+	s = text_sanitize(b.s, b.len, 0);
+	buf_free(&b);
+	return s;
 }
 
 void diag_print(const struct diag *d, FILE *fp, int strict)

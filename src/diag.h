@@ -30,7 +30,8 @@ void diag_add(struct diag *d, enum diag_sev sev, const char *file, int line,
 size_t diag_count(const struct diag *d, enum diag_sev sev);
 /* Sort by file, then line, keeping insertion order for equal keys. */
 void diag_sort(struct diag *d);
-/* Format one problem as "file:line: fout: msg" into a new string. */
+/* Format one problem as "file:line: fout: msg" into a new string, passed
+ * through text_sanitize (one line, no control characters or escapes). */
 char *diag_format(const struct diag_item *it);
 /* Print every problem, one per line; strict turns warnings into errors. */
 void diag_print(const struct diag *d, FILE *fp, int strict);

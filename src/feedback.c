@@ -39,12 +39,11 @@ char *feedback_path(const char *logpath)
 static int open_feedback(const char *path, int *made, int *head, struct diag *d)
 {
 	struct stat st;
-	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NONBLOCK |
-		      O_CLOEXEC, 0600);
+	int fd = path_open_append(path, 1);
 
 	*made = fd >= 0;
 	if (fd < 0 && errno == EEXIST)
-		fd = open(path, O_RDWR | O_APPEND | O_NONBLOCK | O_CLOEXEC);
+		fd = path_open_append(path, 0);
 	if (fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, "kan feedback niet bewaren: %s",
 			 path_strerror(errno));
@@ -120,10 +119,20 @@ static int fb_row(void *ctx, int line, char **fields, size_t n)
 		return 0;
 	}
 	step = n > 2 && *fields[2] ? strtol(fields[2], &end, 10) : 0;
-	if (n != 4 || (*fields[2] && (*end || step < 1))) {
+	if (n != 4) {
 		diag_add(r->d, DIAG_ERROR, r->path, line, "verwacht tijd,coach,stap,tekst");
 		return -1;
 	}
+	if (*fields[2] && (*end || step < 1 || step > FEEDBACK_MAX_STEP)) {
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "stap '%s' is geen getal van 1 tot en met %d",
+			 fields[2], FEEDBACK_MAX_STEP);
+		return -1;
+	}
+	if (tstamp_parse(fields[0]) < 0)
+		diag_add(r->d, DIAG_WARNING, r->path, line,
+			 "tijd '%s' is geen tijd als 2026-01-31T12:00:00Z",
+			 fields[0]);
 	mem_grow(&r->f->v, &r->f->cap, r->f->n + 1, sizeof *r->f->v);
 	it = &r->f->v[r->f->n++];
 	it->time = mem_strdup(fields[0]);

@@ -12,6 +12,8 @@
 #include "diag.h"
 #include <stddef.h>
 
+#define FEEDBACK_MAX_STEP 9999	/* highest step number in a feedback row */
+
 struct feedback_item {
 	char *time, *coach, *text;
 	int step;		/* 0 = overall */
@@ -30,7 +32,9 @@ char *feedback_path(const char *logpath);
  * with the file as it was (and none when it was new). */
 int feedback_add(const char *logpath, const char *coach, int step,
 		 const char *text, struct diag *d);
-/* Read the feedback of a session; a missing file is no feedback. 0 or -1. */
+/* Read the feedback of a session; a missing file is no feedback. A step
+ * that is not 1..FEEDBACK_MAX_STEP is an error, a time that is not a time
+ * a warning (the item is kept). 0 or -1. */
 int feedback_load(struct feedback *f, const char *logpath, struct diag *d);
 /* Free the items. */
 void feedback_free(struct feedback *f);

@@ -18,6 +18,7 @@ struct fwload {
 	const char *file;
 	int errors;
 	int rows;	/* records read so far from file */
+	int foreign;	/* file has a wrong header: its rows are not read */
 };
 
 static void fw_err(struct fwload *l, int line, const char *fmt, const char *a)
@@ -27,7 +28,8 @@ static void fw_err(struct fwload *l, int line, const char *fmt, const char *a)
 }
 
 /* Check a header row (the first record, whatever its line); returns 1 when
- * this row was the header. */
+ * this row was the header, or follows a wrong one: the rest of such a file
+ * is skipped, so nothing of a file that is not ours is quoted. */
 static int header(struct fwload *l, int line, char **f, size_t n,
 		  const char *want)
 {
@@ -35,7 +37,7 @@ static int header(struct fwload *l, int line, char **f, size_t n,
 	size_t i, len = 0;
 
 	if (l->rows++ > 0)
-		return 0;
+		return l->foreign;
 	for (i = 0; i < n; i++)
 		len += strlen(f[i]) + 1;
 	got = mem_calloc(1, len + 1);
@@ -44,8 +46,10 @@ static int header(struct fwload *l, int line, char **f, size_t n,
 		if (i + 1 < n)
 			strcat(got, ",");
 	}
-	if (strcmp(got, want) != 0)
+	if (strcmp(got, want) != 0) {
 		fw_err(l, line, "kopregel moet '%s' zijn", want);
+		l->foreign = 1;
+	}
 	free(got);
 	return 1;
 }
@@ -199,7 +203,7 @@ static void read_part(struct fwload *l, const char *name, csvfile_row_fn fn)
 	char *p = path_join(l->fw->dir, name);
 
 	l->file = p;
-	l->rows = 0;
+	l->rows = l->foreign = 0;
 	if (csvfile_read(p, fn, l, l->d, 0) != 0)
 		l->errors++;
 	l->file = NULL;

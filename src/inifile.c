@@ -236,8 +236,9 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 		scan_section(sc, s, line);
 	else if (strchr(s, '='))
 		scan_key(sc, s, line, len);
-	else
-		scan_err(sc, line, "regel niet begrepen: '%s' (verwacht [sectie] of sleutel = waarde)", s);
+	else	/* not quoted: the file may be a private one a link points to */
+		scan_err(sc, line, "%sregel niet begrepen (verwacht "
+			 "[sectie] of sleutel = waarde)", "");
 }
 
 static int scan_file(struct scan *sc, FILE *fp)
@@ -330,7 +331,7 @@ static int ini_silent(const char *fmt, ...)
  * line. */
 static dictionary *load_copy(const struct inifile *f, int bom)
 {
-	FILE *in = fopen(f->path, "r"), *out = tmpfile();
+	FILE *in = path_fopen_read(f->path, PATH_MAX_INI), *out = tmpfile();
 	dictionary *dict = NULL;
 	char *line = NULL, fdpath[32];
 	size_t cap = 0, k = 0, skip;
@@ -376,17 +377,13 @@ int inifile_load_loose(struct inifile *f, const char *path,
 		       const char *const *loose, struct diag *d)
 {
 	struct scan sc = {f, d, NULL, 0, 0, 0, loose, 0};
-	FILE *fp;
+	FILE *fp = path_fopen_read(path, PATH_MAX_INI);
+	int fd;
 
 	memset(f, 0, sizeof *f);
 	f->path = mem_strdup(path);
-	if (path_isdir(path)) {
-		diag_add(d, DIAG_ERROR, path, 0, "is een map, geen bestand");
-		return -1;
-	}
-	fp = fopen(path, "r");
 	if (fp == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, "kan niet lezen: %s", strerror(errno));
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
 		return -1;
 	}
 	if (scan_file(&sc, fp) != 0) {
@@ -397,6 +394,14 @@ int inifile_load_loose(struct inifile *f, const char *path,
 	if (sc.errors)
 		return -1;
 	iniparser_set_error_callback(ini_silent);
+	/* iniparser (or load_copy) opens the file again: check that it is still a
+	 * regular file within the limit, so it cannot block on a FIFO */
+	fd = path_open_read(path, PATH_MAX_INI);
+	if (fd < 0) {
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
+		return -1;
+	}
+	close(fd);
 	f->dict = has_broken(f) || sc.bom ? load_copy(f, sc.bom) : iniparser_load(path);
 	if (f->dict == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");

@@ -38,8 +38,10 @@ struct inifile {
 	size_t *slot, nslot;	/* hash of section+key -> index + 1 */
 };
 
-/* Load path; every problem goes to d. Returns 0, or -1 when the file cannot
- * be used (then f holds nothing to free beyond inifile_free). */
+/* Load path; every problem goes to d. A file that is not a regular file,
+ * or is over PATH_MAX_INI bytes, is refused before it is parsed. Returns
+ * 0, or -1 when the file cannot be used (then f holds nothing to free
+ * beyond inifile_free). */
 int inifile_load(struct inifile *f, const char *path, struct diag *d);
 /* The same, but a broken line of a key in loose (NULL-terminated list of
  * "section.key") is a warning: the key is kept as broken, without value. */

@@ -98,7 +98,7 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	iv->path = path_join(dir, name);
 	if (take_lock(iv, iv->path, d) != 0)
 		return -1;
-	iv->fd = open(iv->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	iv->fd = path_open_append(iv->path, 1);
 	rc = iv->fd >= 0 && path_append(iv->fd, IV_HEAD, strlen(IV_HEAD), 0) == 0 ? 0 : -1;
 	if (rc == 0)
 		rc = row(iv, "meta", NULL, 0, -1, "bron", source) |
@@ -353,22 +353,60 @@ static int apply(struct ivrd *r, char **f)
 	return 0;
 }
 
+/* 1 when s is a whole number in [lo, hi]. */
+static int in_range(const char *s, long lo, long hi)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return end != s && *end == '\0' && v >= lo && v <= hi;
+}
+
+/* The option and vote count of a stem or volg row are in range. */
+static int check_numbers(struct ivrd *r, int line, char **f)
+{
+	int stem = strcmp(f[0], "stem") == 0;
+
+	if ((stem || strcmp(f[0], "volg") == 0) &&
+	    !in_range(f[3], 1, SCENARIO_MAX_OPTS))
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "optie '%s' is geen getal van 1 tot en met %d",
+			 f[3], SCENARIO_MAX_OPTS);
+	else if (stem && !in_range(f[4], 0, INTERVISIE_MAX_VOTES))
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "aantal stemmen '%s' is geen getal van 0 tot en "
+			 "met %d", f[4], INTERVISIE_MAX_VOTES);
+	else
+		return 0;
+	return r->bad = -1;
+}
+
 static int resume_row(void *ctx, int line, char **f, size_t n)
 {
 	struct ivrd *r = ctx;
 
-	if (++r->rec <= 2)
+	if (++r->rec == 1 &&
+	    (n != 2 || strcmp(f[0], "klantcoach-intervisie") != 0)) {
+		diag_add(r->d, DIAG_ERROR, r->path, line,
+			 "is geen klantcoach-intervisieverslag; "
+			 "de inhoud wordt niet getoond");
+		return r->bad = -1;
+	}
+	if (r->rec <= 2)
 		return 0;
 	if (n != 7) {
 		diag_add(r->d, DIAG_ERROR, r->path, line, "verwacht 7 velden");
 		return r->bad = -1;
 	}
+	if (check_numbers(r, line, f) != 0)
+		return -1;
 	if (strcmp(f[0], "meta") == 0) {
-		if (strcmp(f[5], "scenario") == 0)
-			r->scenario = mem_strdup(f[6]);
-		else if (strcmp(f[5], "logboek") == 0)
-			r->logpath = mem_strdup(f[6]);
-		else if (strcmp(f[5], "anoniem") == 0)
+		char **dst = strcmp(f[5], "scenario") == 0 ? &r->scenario
+			   : strcmp(f[5], "logboek") == 0 ? &r->logpath : NULL;
+		if (dst) {	/* a repeated key: the last one counts */
+			free(*dst);
+			*dst = mem_strdup(f[6]);
+		} else if (strcmp(f[5], "anoniem") == 0)
 			r->iv->anon = strcmp(f[6], "ja") == 0;
 		return 0;
 	}
@@ -394,10 +432,11 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 		rc = ready(&r);
 	if (rc == 0 && !r.bad) {
 		iv->path = mem_strdup(path);
-		iv->fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC);
+		iv->fd = path_open_append(path, 0);
 		if (iv->fd < 0)
 			diag_add(d, DIAG_ERROR, path, 0,
-				 "kan verslag niet openen: %s", strerror(errno));
+				 "kan verslag niet openen: %s",
+				 path_strerror(errno));
 		rc = iv->fd >= 0 ? csvfile_cut_torn(iv->fd, path, d) : -1;
 	}
 	free(r.scenario);

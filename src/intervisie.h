@@ -21,6 +21,8 @@
 #include "session.h"
 #include "sessionlog.h"
 
+#define INTERVISIE_MAX_VOTES 999	/* votes per option */
+
 struct iv_step {
 	int step;			/* step index */
 	int votes[SCENARIO_MAX_OPTS];	/* per option index; -1 = no vote */
@@ -60,7 +62,9 @@ int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,
 			 struct diag *d);
 /* Continue the record at path. 0, or -1 also when another process has
- * it open (the message names that process). */
+ * it open (the message names that process). A file without the record's
+ * first line, an option outside 1..SCENARIO_MAX_OPTS or a vote count
+ * outside 0..INTERVISIE_MAX_VOTES is an error with file and line. */
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d);
 /* The record of the current step. */

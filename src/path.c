@@ -1,6 +1,8 @@
 /*
  * path: POSIX file helpers. Everything created here is private to the user:
- * directories 0700, files 0600.
+ * directories 0700, files 0600. Every file klantcoach reads or appends to
+ * is opened here: with O_NONBLOCK, so a FIFO or device cannot block, then
+ * checked with fstat to be a regular file; appends never follow a link.
  */
 #include "path.h"
 #include "buf.h"
@@ -101,7 +103,9 @@ int path_write_atomic(const char *path, const char *data, size_t n)
 	int fd, rc = -1, saved;
 
 	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	unlink(tmp.s);	/* a stale temp file, or a link planted there */
+	fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
 	if (fd >= 0) {
 		if (path_write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
 		    close(fd) == 0) {
@@ -137,23 +141,131 @@ int path_append(int fd, const char *data, size_t n, int sync)
 	return -1;
 }
 
+/* Set errno for a file of mode m that is not a regular file; -1. */
+static int refuse(mode_t m)
+{
+	errno = S_ISDIR(m) ? EISDIR : S_ISLNK(m) ? ELOOP : ENODEV;
+	return -1;
+}
+
+/* open(2) without blocking, then: a regular file of at most max bytes (0 =
+ * any size), or -1 with errno set. The fd is back in blocking mode. */
+static int open_regular(const char *path, int flags, long max)
+{
+	struct stat st;
+	int fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
+	int fl, saved;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || (!S_ISREG(st.st_mode) && refuse(st.st_mode)))
+		goto fail;
+	if (max > 0 && st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	fl = fcntl(fd, F_GETFL);
+	if (fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0)
+		return fd;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+int path_open_read(const char *path, long max)
+{
+	struct stat st;
+
+	/* a device is not even opened: opening one can have effects */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return refuse(st.st_mode);
+	return open_regular(path, O_RDONLY, max);
+}
+
+FILE *path_fopen_read(const char *path, long max)
+{
+	int fd = path_open_read(path, max), saved;
+	FILE *fp = fd >= 0 ? fdopen(fd, "r") : NULL;
+
+	if (fp == NULL && fd >= 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+	}
+	return fp;
+}
+
+int path_open_append(const char *path, int create)
+{
+	struct stat st;
+
+	if (create)
+		return open_regular(path, O_WRONLY | O_APPEND | O_CREAT |
+				    O_EXCL | O_NOFOLLOW, 0);
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return refuse(st.st_mode);
+	return open_regular(path, O_RDWR | O_APPEND | O_NOFOLLOW, 0);
+}
+
+const char *path_strerror(int err)
+{
+	switch (err) {
+	case ELOOP:
+		return "is een symbolische link; "
+		       "klantcoach schrijft niet via een link";
+	case EISDIR:
+		return "is een map, geen bestand";
+	case ENODEV:
+		return "is geen gewoon bestand "
+		       "(maar een FIFO, apparaat of socket)";
+	case EFBIG:
+		return "is te groot";
+	case ENOSPC:
+		return "schijf vol";
+	case EDQUOT:
+		return "schijf vol (je quotum is op)";
+	default:
+		return strerror(err);
+	}
+}
+
+void path_read_failed(struct diag *d, enum diag_sev sev, const char *path,
+		      long max)
+{
+	int err = errno;
+
+	if (err == EFBIG)
+		diag_add(d, sev, path, 0, "is groter dan %ld MB, de grens voor "
+			 "dit soort bestand; niet gelezen", max >> 20);
+	else if (err == EISDIR || err == ENODEV)
+		diag_add(d, sev, path, 0, "%s; niet gelezen",
+			 path_strerror(err));
+	else
+		diag_add(d, sev, path, 0, "kan niet lezen: %s", strerror(err));
+}
+
 char *path_read(const char *path, size_t *len)
 {
 	struct buf b = {0};
 	char chunk[65536];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
+	ssize_t n;
+	int fd = path_open_read(path, PATH_MAX_CSV), saved;
 
-	if (fp == NULL)
+	if (fd < 0)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_addn(&b, chunk, n);
-	if (ferror(fp)) {
-		fclose(fp);
+	while ((n = read(fd, chunk, sizeof chunk)) > 0 ||
+	       (n < 0 && errno == EINTR))
+		if (n > 0)
+			buf_addn(&b, chunk, (size_t)n);
+	saved = errno;
+	close(fd);
+	if (n < 0) {
 		buf_free(&b);
+		errno = saved;
 		return NULL;
 	}
-	fclose(fp);
 	if (len)
 		*len = b.len;
 	return buf_take(&b);
@@ -165,7 +277,12 @@ char *path_read_fd(int fd, size_t *len)
 	char chunk[65536];
 	off_t off = 0;
 	ssize_t n;
+	struct stat st;
 
+	if (fstat(fd, &st) == 0 && st.st_size > PATH_MAX_CSV) {
+		errno = EFBIG;
+		return NULL;
+	}
 	while ((n = pread(fd, chunk, sizeof chunk, off)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -227,15 +344,6 @@ char *path_keep_copy(const char *path, const char *tag, const char *data,
 	buf_free(&name);
 	errno = saved;
 	return NULL;
-}
-
-const char *path_strerror(int err)
-{
-	if (err == ENOSPC)
-		return "schijf vol";
-	if (err == EDQUOT)
-		return "schijf vol (je quotum is op)";
-	return strerror(err);
 }
 
 int path_unsafe_dir(const char *dir)

@@ -2,11 +2,20 @@
  * path: file-system helpers shared by the writers: joining paths, creating
  * private directories (0700), durable atomic writes (temp file, fsync,
  * rename, fsync of the directory), appends that never leave a partial
- * write behind, and reading a whole file.
+ * write behind, reading a whole file, and the one place where files are
+ * opened safely: reading never blocks on a FIFO or device and refuses
+ * files over a size limit; writing never follows a symbolic link.
  */
 #ifndef KC_PATH_H
 #define KC_PATH_H
+#include "diag.h"
 #include <stddef.h>
+#include <stdio.h>
+
+/* Size limits (bytes) for what is read; klantcoach-content(5) and
+ * klantcoach(1) document them. */
+#define PATH_MAX_INI (1L << 20)	/* config, personas, scenarios */
+#define PATH_MAX_CSV (16L << 20)	/* logs, records, feedback, framework */
 
 /* New string "a/b". */
 char *path_join(const char *a, const char *b);
@@ -26,18 +35,37 @@ int path_write_all(int fd, const char *data, size_t n);
  * errno from the write or fsync that failed (a full disk: ENOSPC); the file
  * is then cut back to its size before the call, so it never keeps a part. */
 int path_append(int fd, const char *data, size_t n, int sync);
-/* Read a whole file into a new NUL-terminated buffer; NULL on error. */
+/* Open path for reading, without blocking: anything but a regular file is
+ * refused (errno EISDIR for a directory, ENODEV for a FIFO, device or
+ * socket), and so is a file over max bytes (EFBIG; max 0 = no limit).
+ * A symbolic link is followed. Returns an fd, or -1 with errno set. */
+int path_open_read(const char *path, long max);
+/* The same as a stdio stream; NULL with errno set. */
+FILE *path_fopen_read(const char *path, long max);
+/* Open path for appending in a data folder. With create the file must be
+ * new (O_EXCL), else it must exist and be a regular file, and is opened
+ * for reading too (to cut off a torn last row). A symbolic link is never
+ * followed (ELOOP). Returns an fd, or -1 with errno set. */
+int path_open_append(const char *path, int create);
+/* A Dutch reason for errno err where the user can act on it: after the
+ * functions above (ELOOP, EISDIR, ENODEV, EFBIG) and for a full disk
+ * ("schijf vol" for ENOSPC and EDQUOT); else strerror(err). */
+const char *path_strerror(int err);
+/* Report in d that path (limit max) could not be read, with the reason
+ * for errno and, for a file that is too big, the limit. */
+void path_read_failed(struct diag *d, enum diag_sev sev, const char *path,
+		      long max);
+/* Read a whole file (at most PATH_MAX_CSV bytes, regular files only) into
+ * a new NUL-terminated buffer; NULL with errno set on error. */
 char *path_read(const char *path, size_t *len);
-/* Read all of the file open at fd, from its start, like path_read. */
+/* Read all of the file open at fd, from its start, like path_read (also
+ * refusing a file over PATH_MAX_CSV with EFBIG). */
 char *path_read_fd(int fd, size_t *len);
 /* Save n bytes durably in a new private file "<path>.<tag>-<time>" (with
  * "-2", "-3", ... when that exists; never overwriting or following a link).
  * Returns the new name, or NULL with errno set. */
 char *path_keep_copy(const char *path, const char *tag, const char *data,
 		     size_t n);
-/* The reason for errno value err in Dutch where the user can act on it
- * ("schijf vol" for ENOSPC and EDQUOT), else strerror(err). */
-const char *path_strerror(int err);
 /* 1 when the directory can be written by users other than its owner. */
 int path_unsafe_dir(const char *dir);
 

@@ -94,6 +94,8 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 			 data.meta.scenario);
 	else if (bind(p, c, sc, d) == 0 && sessionlog_replay(&data, sc, &p->s, d) == 0)
 		rc = 0;
+	if (rc != 0)
+		play_end(p);
 	if (!writable && rc == 0)
 		p->log.path = mem_strdup(path);
 	if (rc != 0)
@@ -255,8 +257,10 @@ void play_end(struct play *p)
 {
 	size_t i;
 
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 8; i++) {
 		free(p->answer[i]);
+		p->answer[i] = NULL;
+	}
 	sessionlog_close(&p->log);
 	draft_free(&p->draft);
 	session_free(&p->s);

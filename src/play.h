@@ -36,7 +36,7 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 	       const char *trainee, char level, enum config_mode mode,
 	       const char *sessions_dir, struct diag *d);
 /* Load the session in the log at path; with writable set, open the log to
- * continue it. 0 or -1 (reason in d). */
+ * continue it. 0 or -1 (reason in d; then p holds nothing to free). */
 int play_resume(struct play *p, const struct content *c, const char *path,
 		int writable, struct diag *d);
 /* Mark that the options of the current step are now on screen. */

@@ -115,7 +115,7 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 	w->path = path_join(dir, name);
 	if (take_lock(w, d) != 0)
 		return -1;
-	w->fd = open(w->path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	w->fd = path_open_append(w->path, 1);
 	if (w->fd < 0) {
 		diag_add(d, DIAG_ERROR, w->path, 0,
 			 "kan logboek niet maken: %s", path_strerror(errno));
@@ -146,9 +146,10 @@ int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 	w->path = mem_strdup(path);
 	w->bulk = 0;
 	memset(&w->lock, 0, sizeof w->lock);
-	w->fd = open(path, O_RDWR | O_APPEND | O_NONBLOCK | O_CLOEXEC);
+	w->fd = path_open_append(path, 0);
 	if (w->fd < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, "kan logboek niet openen: %s",
+			 path_strerror(errno));
 		return -1;
 	}
 	if (take_lock(w, d) != 0)
@@ -196,6 +197,15 @@ struct rd {
 	int bad;
 	int rows;	/* records read so far; the first two are headers */
 };
+
+/* A file whose headers do not match: named, never quoted (it may be a
+ * private file that a link points to). */
+static int bad_head(struct rd *r, int line, const char *what)
+{
+	diag_add(r->d, DIAG_ERROR, r->path, line, "%s", what);
+	r->bad = 1;
+	return -1;
+}
 
 static int bad_field(struct rd *r, int line, const char *field, const char *val,
 		     const char *want)
@@ -270,13 +280,15 @@ static int read_row(void *ctx, int line, char **f, size_t n)
 		v[i] = f[i] ? f[i] : "";
 	if (++r->rows == 1) {
 		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 || strcmp(v[1], "1") != 0)
-			return bad_field(r, line, "kop", n ? v[0] : "",
-					 "geen klantcoach-sessielog versie 1");
+			return bad_head(r, line, "is geen klantcoach-sessielog"
+					" (versie 1); de inhoud wordt niet "
+					"getoond");
 		return 0;
 	}
 	if (r->rows == 2) {
 		if (n != NFIELDS || strcmp(v[0], "gebeurtenis") != 0)
-			return bad_field(r, line, "kop", n ? v[0] : "", "niet de kopregel gebeurtenis,tijd,...");
+			return bad_head(r, line, "regel 2 is niet de kopregel "
+					"gebeurtenis,tijd,...");
 		return 0;
 	}
 	if (n != NFIELDS) {
@@ -397,6 +409,7 @@ int sessionlog_replay(const struct sessionlog_data *data,
 			diag_add(d, DIAG_ERROR, data->path, ev->line,
 				 "%s bij stap '%s' optie %d past niet bij het scenario",
 				 type_names[ev->type], ev->step, ev->option);
+			session_free(s);
 			return -1;
 		}
 	}

@@ -97,7 +97,7 @@ static void help(void)
 
 static int usage_error(const char *what, const char *arg)
 {
-	fprintf(stderr, "klantcoach: %s%s%s\n", what, arg ? ": " : "", arg ? arg : "");
+	cmd_error("%s%s%s", what, arg ? ": " : "", arg ? arg : "");
 	cli_usage(stderr);
 	return -1;
 }

@@ -10,16 +10,42 @@
 #include "mem.h"
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+void cmd_error(const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	char *clean;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	clean = text_sanitize(b.s, b.len, 0);
+	fprintf(stderr, "klantcoach: %s\n", clean);
+	free(clean);
+	buf_free(&b);
+}
+
 int cmd_usage(const char *msg, const char *arg)
 {
-	fprintf(stderr, "klantcoach: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	cmd_error("%s%s%s", msg, arg ? ": " : "", arg ? arg : "");
 	cli_usage(stderr);
 	return EXIT_USAGE;
+}
+
+/* Print s made inert for a terminal (a tab-separated field), then end. */
+static void put_field(const char *s, const char *end)
+{
+	char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
+
+	fputs(clean, stdout);
+	fputs(end, stdout);
+	free(clean);
 }
 
 /* Drop scenario i from c (it failed the checker). */
@@ -75,15 +101,24 @@ int cmd_list(struct cli_ctx *ctx)
 	}
 	for (i = 0; i < c.npersonas; i++) {
 		const struct persona *p = &c.personas[i];
-		printf("persona\t%s\t%s\t%d\t", p->id, p->name, p->age);
+		fputs("persona\t", stdout);
+		put_field(p->id, "\t");
+		put_field(p->name, "\t");
+		printf("%d\t", p->age);
 		for (k = 0; k < p->nchannels; k++)
-			printf("%s%s", k ? "," : "", p->channels[k]);
-		printf("\t%s\n", p->situation);
+			put_field(p->channels[k],
+				  k + 1 < p->nchannels ? "," : "");
+		fputs("\t", stdout);
+		put_field(p->situation, "\n");
 	}
 	for (i = 0; i < c.nscs; i++) {
 		const struct scenario *sc = &c.scs[i];
-		printf("scenario\t%s\t%s\t%s\t%c\t%d\t%s\n", sc->id, sc->persona,
-		       sc->channel, sc->level, steps_on_expert(sc), sc->title);
+		fputs("scenario\t", stdout);
+		put_field(sc->id, "\t");
+		put_field(sc->persona, "\t");
+		put_field(sc->channel, "\t");
+		printf("%c\t%d\t", sc->level, steps_on_expert(sc));
+		put_field(sc->title, "\n");
 	}
 	content_free(&c);
 	return EXIT_OK;
@@ -98,11 +133,16 @@ static void print_coverage(const struct content *c)
 		int *pos = mem_calloc(fw->ninds, sizeof *pos);
 		int *neg = mem_calloc(fw->ninds, sizeof *neg);
 		check_coverage(c, fw, pos, neg);
-		printf("dekking %s (%s)\nindicator\tniveau\tpositief\tnegatief\ttekst\n",
-		       fw->id, fw->name);
-		for (i = 0; i < fw->ninds; i++)
-			printf("%s\t%d\t%d\t%d\t%s\n", fw->inds[i].id, fw->inds[i].level,
-			       pos[i], neg[i], fw->inds[i].text);
+		fputs("dekking ", stdout);
+		put_field(fw->id, " (");
+		put_field(fw->name, ")\nindicator\tniveau\tpositief\t"
+			  "negatief\ttekst\n");
+		for (i = 0; i < fw->ninds; i++) {
+			put_field(fw->inds[i].id, "\t");
+			printf("%d\t%d\t%d\t", fw->inds[i].level, pos[i],
+			       neg[i]);
+			put_field(fw->inds[i].text, "\n");
+		}
 		free(pos);
 		free(neg);
 	}
@@ -250,8 +290,8 @@ int cmd_graph(struct cli_ctx *ctx)
 	}
 	sc = content_scenario(&c, ctx->a.argv[0]);
 	if (sc == NULL) {
-		fprintf(stderr, "klantcoach: onbekend scenario '%s'; zie 'klantcoach list'\n",
-			ctx->a.argv[0]);
+		cmd_error("onbekend scenario '%s'; zie 'klantcoach list'",
+			  ctx->a.argv[0]);
 		rc = EXIT_BAD;
 	} else {
 		graph_print(sc);

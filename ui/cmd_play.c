@@ -136,8 +136,8 @@ static int play_plain(struct cli_ctx *ctx, struct content *c)
 	sc = ctx->a.argc ? content_scenario(c, ctx->a.argv[0]) : plain_pick(c);
 	if (sc == NULL) {
 		if (ctx->a.argc)
-			fprintf(stderr, "klantcoach: onbekend scenario '%s'; zie 'klantcoach list'\n",
-				ctx->a.argv[0]);
+			cmd_error("onbekend scenario '%s'; "
+				  "zie 'klantcoach list'", ctx->a.argv[0]);
 		return EXIT_BAD;
 	}
 	dir = cmd_sessions_dir(ctx);
@@ -198,9 +198,9 @@ static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfini
 	if (it)
 		path = mem_strdup(it->path);
 	else if (arg)
-		fprintf(stderr, "klantcoach: sessie '%s' niet gevonden in %s\n", arg, dir);
+		cmd_error("sessie '%s' niet gevonden in %s", arg, dir);
 	else
-		fprintf(stderr, "klantcoach: geen onderbroken sessie in %s\n", dir);
+		cmd_error("geen onderbroken sessie in %s", dir);
 	sessionlist_free(&l);
 	diag_free(&d);
 	free(dir);

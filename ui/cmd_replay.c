@@ -215,8 +215,8 @@ static int plain_replay(struct intervisie *iv)
 	if (rc == 0 && intervisie_finish(iv) != 0)
 		rc = -1;
 	if (rc < 0)
-		fprintf(stderr, "klantcoach: %s: kan verslag niet schrijven: %s\n", iv->path,
-			path_strerror(errno));
+		cmd_error("%s: kan verslag niet schrijven: %s", iv->path,
+			  path_strerror(errno));
 	if (rc != 0) {
 		fprintf(stdout, "\nGestopt. Verder met: klantcoach replay %s\n", iv->path);
 		return rc < 0 ? EXIT_BAD : EXIT_OK;
@@ -235,7 +235,7 @@ static int kind_of(const struct content *c, const char *arg)
 
 	if (!path_isfile(arg))
 		return content_scenario(c, arg) ? 's' : 0;
-	fp = fopen(arg, "r");
+	fp = path_fopen_read(arg, PATH_MAX_CSV);
 	if (fp && fgets(head, sizeof head, fp) == NULL)
 		head[0] = '\0';
 	if (fp)
@@ -263,8 +263,8 @@ int cmd_replay(struct cli_ctx *ctx)
 	dir = path_join(ctx->data_dir, "intervisie");
 	kind = kind_of(&c, ctx->a.argv[0]);
 	if (kind == 0)
-		fprintf(stderr, "klantcoach: '%s' is geen scenario, sessielogboek of "
-			"intervisieverslag\n", ctx->a.argv[0]);
+		cmd_error("'%s' is geen scenario, sessielogboek of "
+			  "intervisieverslag", ctx->a.argv[0]);
 	ok = kind == 's' ? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]), dir, &d)
 	   : kind == 'l' ? intervisie_begin_log(&iv, &c, ctx->a.argv[0], ctx->a.anoniem, dir, &d)
 	   : kind == 'r' ? intervisie_resume(&iv, &c, ctx->a.argv[0], &d) : -1;

@@ -109,15 +109,14 @@ int cmd_report(struct cli_ctx *ctx)
 		fd = open(ctx->a.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (out == NULL) {
-			fprintf(stderr, "klantcoach: %s: kan niet schrijven: %s\n", ctx->a.output,
-				path_strerror(errno));
+			cmd_error("%s: kan niet schrijven: %s", ctx->a.output,
+				  path_strerror(errno));
 			return EXIT_BAD;
 		}
 	}
 	rc = write_report(ctx, out, (enum report_format)f);
 	if (out != stdout && fclose(out) != 0) {
-		fprintf(stderr, "klantcoach: %s: %s\n", ctx->a.output,
-			path_strerror(errno));
+		cmd_error("%s: %s", ctx->a.output, path_strerror(errno));
 		rc = EXIT_BAD;
 	}
 	return rc;
@@ -153,7 +152,8 @@ static void plain_feedback(struct cli_ctx *ctx, const char *path, const char *a)
 
 	while (*end == ' ')
 		end++;
-	if (end == a + 1 || step < 0 || *end == '\0') {
+	if (end == a + 1 || step < 0 || step > FEEDBACK_MAX_STEP ||
+	    *end == '\0') {
 		fputs("Typ: f STAP TEKST (STAP 0 = algemene feedback)\n", stdout);
 		return;
 	}

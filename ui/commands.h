@@ -27,6 +27,8 @@ int cmd_save_identity(struct cli_ctx *ctx);
  * left out with one warning line. Returns 0, or -1 when there is no usable
  * content. */
 int cmd_load_content(struct cli_ctx *ctx, struct content *c, const char *only);
+/* Print "klantcoach: <message>" to stderr, made inert for a terminal. */
+void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print a usage error for a command and return EXIT_USAGE. */
 int cmd_usage(const char *msg, const char *arg);
 

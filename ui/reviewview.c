@@ -137,6 +137,15 @@ static void entry(FILE *out, const struct content *c, const struct scenario *sc,
 	}
 }
 
+static void mode_line(FILE *out, const struct sessionlog_meta *m)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s, begonnen %s", m->mode ? m->mode : "?", m->started);
+	plain_line(out, "Modus: ", b.s);
+	buf_free(&b);
+}
+
 int reviewview_timeline(FILE *out, const struct content *c, const char *path,
 			struct diag *d)
 {
@@ -156,8 +165,7 @@ int reviewview_timeline(FILE *out, const struct content *c, const char *path,
 			feedback_load(&fb, path, d);
 			plain_line(out, "Sessie van ", data.meta.trainee ? data.meta.trainee : "?");
 			plain_line(out, "Scenario: ", sc->title);
-			fprintf(out, "Modus: %s, begonnen %s\n", data.meta.mode ? data.meta.mode : "?",
-				data.meta.started);
+			mode_line(out, &data.meta);
 			for (i = 0; i < tl.n; i++)
 				entry(out, c, sc, &tl.v[i], &fb);
 			if (fb.n)
@@ -216,9 +224,13 @@ static void cohort_steps(FILE *out, const struct review *r, const struct scenari
 
 	for (s = 0; s < sc->nsteps; s++) {
 		int total = review_step_total(r, sc->id, sc->steps[s].id), expert = 0;
+		struct buf b = {0};
 		if (total == 0)
 			continue;
-		fprintf(out, "\nStap '%s' (%d keer gespeeld)\n", sc->steps[s].id, total);
+		buf_printf(&b, "\nStap '%s' (%d keer gespeeld)",
+			   sc->steps[s].id, total);
+		plain_line(out, NULL, b.s);
+		buf_free(&b);
 		for (o = 0; o < sc->steps[s].nopt; o++) {
 			const struct sc_option *opt = &sc->steps[s].opt[o];
 			int n = 0;

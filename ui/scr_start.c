@@ -11,6 +11,7 @@
 #include "persona.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -124,7 +125,9 @@ static void new_feedback(struct tui *t, const char *dir)
 		fresh += t->sessions.v[i].feedback_mtime > seen;
 	if (fresh)
 		tui_notice(t, "Nieuwe feedback van je coach bij %d sessie(s): open de sessie.", fresh);
-	if (fresh && (fd = open(mark, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) >= 0) {
+	if (fresh && ((fd = path_open_append(mark, 0)) >= 0 ||
+		      (errno == ENOENT &&
+		       (fd = path_open_append(mark, 1)) >= 0))) {
 		futimens(fd, NULL);
 		close(fd);
 	}

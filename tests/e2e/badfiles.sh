@@ -15,19 +15,21 @@ i=0
 while [ $i -lt 200 ]; do printf '\377\376\001junk\000\n'; i=$((i + 1)); done > "$S/junk.ini"
 : > "$S/leeg.ini"
 head -c 600 "$S/proef-basis.ini" > "$S/kapot.ini"
-awk 'BEGIN { printf "[scenario]\ntitle = "; for (i = 0; i < 200000; i++) printf "xxxxxxxxxx"; printf "\n" }' > "$S/groot.ini"
+awk 'BEGIN { printf "[scenario]\ntitle = "; for (i = 0; i < 200; i++) printf "xxxxxxxxxx"; printf "\n" }' > "$S/lang.ini"
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "; %060d\n", i }' > "$S/groot.ini"
 sed 's/^gezien = 2$/gezien = veel/' "$S/proef-basis.ini" > "$S/type.ini"
 printf '[persona]\nname = X\n' > "$R/personas/half.ini"
 printf '\377\376\000\001' > "$R/personas/binair.ini"
 
 out=$("$KC_BIN" --content "$R" check 2>&1); rc=$?
 expect_eq "check exit" "$rc" 1
-expect_contains "folder" "$out" "scenarios/map.ini: fout: is een map, geen bestand"
+expect_contains "folder" "$out" "scenarios/map.ini: fout: is een map, geen bestand; niet gelezen"
 expect_contains "junk once" "$out" "junk.ini:1: fout: ongeldige UTF-8 of een NUL-teken; is dit een tekstbestand?"
 expect_eq "junk reported once" "$(printf '%s\n' "$out" | grep -c 'junk.ini')" 1
 expect_contains "empty" "$out" "leeg.ini: fout: sectie [scenario] ontbreekt"
 expect_contains "truncated" "$out" "kapot.ini:27: fout: regel niet begrepen"
-expect_contains "huge line" "$out" "groot.ini:2: fout: regel is 2000008 bytes; het maximum is 1000"
+expect_contains "huge line" "$out" "lang.ini:2: fout: regel is 2008 bytes; het maximum is 1000"
+expect_contains "huge file" "$out" "groot.ini: fout: is groter dan 1 MB, de grens voor dit soort bestand; niet gelezen"
 expect_contains "wrong type" "$out" "type.ini:25: fout: 'gezien' moet een getal van -3 tot en met 3 zijn"
 expect_contains "missing keys" "$out" "half.ini:1: fout: [persona] mist 'household'"
 expect_contains "binary persona" "$out" "binair.ini:1: fout: ongeldige UTF-8"
@@ -58,11 +60,14 @@ printf '\000\001\002' > "$C/binair.ini"
 printf '[cursist\nnaam = x\n' > "$C/half.ini"
 printf '[spel]\nmodus = 3\n' > "$C/type.ini"
 : > "$C/leeg.ini"
-for f in map binair half type; do
+for f in binair half type; do
 	out=$("$KC_BIN" --config "$C/$f.ini" --content "$FIX/mini" list 2>&1); rc=$?
 	expect_eq "config $f exit" "$rc" 1
 	expect_contains "config $f names the file" "$out" "$C/$f.ini"
 done
+out=$("$KC_BIN" --config "$C/map.ini" --content "$FIX/mini" list 2>&1); rc=$?
+expect_eq "config folder is skipped" "$rc" 0
+expect_contains "config folder warns" "$out" "$C/map.ini: waarschuwing: is een map, geen bestand; overgeslagen"
 expect_contains "config type line" "$("$KC_BIN" --config "$C/type.ini" list 2>&1)" "type.ini:2: fout: spel.modus = '3': verwacht oefenen of toets"
 out=$("$KC_BIN" --config "$C/leeg.ini" --content "$FIX/mini" list 2>&1); rc=$?
 expect_eq "empty config is fine" "$rc" 0

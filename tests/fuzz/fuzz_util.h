@@ -52,13 +52,21 @@ static void fz_write(const char *path, const void *data, size_t n)
 		abort();
 }
 
-/* Format every problem (as the program prints them), then free the list. */
+/* Format every problem (as the program prints them), then free the list.
+ * A formatted problem must be inert for a terminal: no C0 control, no DEL
+ * (text_sanitize shows those, and C1 and bidi controls, as escapes). */
 static void fz_diag_done(struct diag *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->n; i++)
-		free(diag_format(&d->v[i]));
+	for (i = 0; i < d->n; i++) {
+		char *s = diag_format(&d->v[i]);
+		const unsigned char *p;
+		for (p = (const unsigned char *)s; *p; p++)
+			if (*p < 0x20 || *p == 0x7f)
+				abort();
+		free(s);
+	}
 	diag_free(d);
 }
 

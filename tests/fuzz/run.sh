@@ -7,7 +7,7 @@
 #   FUZZ_SECONDS=120 sh tests/fuzz/run.sh
 #   FUZZ_TARGETS="scenario text" FUZZ_JOBS=2 sh tests/fuzz/run.sh
 #
-# FUZZ_TARGETS  targets to build and run (default: all seven)
+# FUZZ_TARGETS  targets to build and run (default: all nine)
 # FUZZ_JOBS     targets fuzzed at the same time (default 1)
 # CC            a clang with libFuzzer (default clang)
 set -u
@@ -17,7 +17,7 @@ F=tests/fuzz
 B=$F/build
 SECS=${FUZZ_SECONDS:-30}
 JOBS=${FUZZ_JOBS:-1}
-TARGETS=${FUZZ_TARGETS:-inifile scenario persona framework config sessionlog text}
+TARGETS=${FUZZ_TARGETS:-inifile scenario persona framework config sessionlog text feedback intervisie}
 CC=${CC:-clang}
 SEP=$(printf '\036')	# framework parts are joined with 0x1E
 mkdir -p "$B/seed" "$B/corpus" "$B/crashes" "$B/logs" "$B/inc" || exit 2
@@ -134,6 +134,25 @@ meta,2023-11-14T22:13:20Z,,,,,,,versie,0000000000000000
 keuze,2023-11-14T22:13:20Z,begin,1,10,6,5,3,,
 terug,2023-11-14T22:13:20Z,begin,1,,4,4,3,,
 EOF
+mkdir -p "$B/seed/feedback" "$B/seed/intervisie"
+cat > "$B/seed/feedback/two.csv" <<'EOF'
+klantcoach-feedback,1
+tijd,coach,stap,tekst
+2026-01-31T12:00:00Z,Ria,2,"Goed, ""echt"" goed"
+2026-01-31T12:00:00Z,Ria,,Algemeen
+EOF
+cat > "$B/seed/intervisie/votes.csv" <<'EOF'
+klantcoach-intervisie,1
+gebeurtenis,tijd,stap,optie,aantal,sleutel,waarde
+meta,2023-11-14T22:13:20Z,,,,bron,proef-basis
+meta,2023-11-14T22:13:20Z,,,,scenario,proef-basis
+meta,2023-11-14T22:13:20Z,,,,anoniem,nee
+stem,2023-11-14T22:13:20Z,begin,1,1,,
+stem,2023-11-14T22:13:20Z,begin,2,999,,
+volg,2023-11-14T22:13:20Z,begin,2,,,
+notitie,2023-11-14T22:13:20Z,begin,,,,Te snel.
+einde,2023-11-14T22:13:20Z,,,,einde,weg
+EOF
 mkdir -p "$B/seed/text"
 for f in personas/denzell.ini tests/fixtures/bad/invalid-utf8.ini tests/fixtures/mini/content/scenarios/proef-basis.ini; do
 	for w in 001 024 117 217; do	# width byte, octal (0x80 set: keep_nl)
@@ -151,6 +170,7 @@ export TMPDIR="$ROOT/$B/tmp"
 rm -rf "$TMPDIR" && mkdir -p "$TMPDIR" || exit 2
 failed=0
 export KC_FUZZ_SCENARIO="$ROOT/tests/fixtures/mini/content/scenarios/proef-basis.ini"
+export KC_FUZZ_CONTENT="$ROOT/tests/fixtures/mini"
 for r in "$F"/regress/*; do
 	[ -f "$r" ] || continue
 	t=$(basename "$r"); t=${t%%-*}
@@ -167,7 +187,7 @@ done
 fuzz() {	# fuzz TARGET: run it, log to build/logs/TARGET.log
 	case $1 in
 	inifile | scenario | persona | config) dict=-dict=$F/ini.dict ;;
-	framework | sessionlog) dict=-dict=$F/csv.dict ;;
+	framework | sessionlog | feedback | intervisie) dict=-dict=$F/csv.dict ;;
 	*) dict= ;;
 	esac
 	"$B/fuzz_$1" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \

@@ -56,3 +56,34 @@ Test(diag, print_strict_turns_warnings_into_errors)
 	free(buf);
 	diag_free(&d);
 }
+
+/* Whatever a file name or a quoted value holds, a formatted problem has no
+ * byte that a terminal would act on: no C0 or C1 control, no DEL, no bidi
+ * override, no line break. */
+Test(diag, format_is_inert_for_a_terminal)
+{
+	static const char *const evil[] = {
+		"\033[2J", "\033]0;titel\007", "\007", "\302\233" "31m", "\342\200\256",
+		"a\nb", "\r", "\177", "\377",
+	};
+	size_t i, j;
+
+	for (i = 0; i < sizeof evil / sizeof *evil; i++) {
+		struct diag d = {0};
+		char file[64];
+		snprintf(file, sizeof file, "map/%s.csv", evil[i]);
+		diag_add(&d, DIAG_ERROR, file, 3, "waarde '%s' klopt niet", evil[i]);
+		diag_add(&d, DIAG_WARNING, NULL, 0, "%s", evil[i]);
+		for (j = 0; j < d.n; j++) {
+			char *s = diag_format(&d.v[j]);
+			const unsigned char *p;
+			for (p = (const unsigned char *)s; *p; p++) {
+				cr_assert(*p >= 0x20 && *p != 0x7f, "%zu: byte %02x", i, *p);
+				cr_assert(!(p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0), "%zu: C1", i);
+				cr_assert(!(p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xae), "%zu: RLO", i);
+			}
+			free(s);
+		}
+		diag_free(&d);
+	}
+}

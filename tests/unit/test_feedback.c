@@ -111,6 +111,59 @@ Test(feedback, torn_row_is_cut_and_empty_file_gets_a_header)
 	feedback_free(&f);
 	free(rest);
 	free(fp);
+}
+
+/* Write a feedback file for log with the given rows after the headers. */
+static void write_rows(const char *log, const char *rows)
+{
+	char *fp = feedback_path(log);
+	FILE *f = fopen(fp, "w");
+
+	cr_assert_not_null(f);
+	fprintf(f, "klantcoach-feedback,1\ntijd,coach,stap,tekst\n%s", rows);
+	fclose(f);
+	free(fp);
+}
+
+/* Step numbers out of range (negative, zero, too big, overflowing, not a
+ * number) are errors with file and line; the limits themselves are fine;
+ * a time that is not a time is a warning and the item is kept. */
+Test(feedback, numbers_are_range_checked)
+{
+	static const char *const bad[] = {
+		"-1", "0", "10000", "99999999999999999999", "2x", "0x10", "x",
+	};
+	char dir[] = "/tmp/kc-fb-XXXXXX", log[96], row[128], cmd[96];
+	struct feedback f;
+	size_t i;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(log, sizeof log, "%s/s1.csv", dir);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct diag d = {0};
+		snprintf(row, sizeof row, "2026-01-31T12:00:00Z,Ria,%s,tekst\n", bad[i]);
+		write_rows(log, row);
+		cr_assert_eq(feedback_load(&f, log, &d), -1, "step '%s'", bad[i]);
+		cr_assert_eq(d.n, 1);
+		cr_assert_eq(d.v[0].line, 3);
+		cr_assert(strstr(d.v[0].msg, "geen getal van 1 tot en met 9999"), "%s", d.v[0].msg);
+		feedback_free(&f);
+		diag_free(&d);
+	}
+	{
+		struct diag d = {0};
+		write_rows(log, "2026-01-31T12:00:00Z,Ria,1,a\n2026-01-31T12:00:00Z,Ria,9999,b\n"
+			   "gisteren,Ria,,c\n");
+		cr_assert_eq(feedback_load(&f, log, &d), 0);
+		cr_assert_eq(f.n, 3);
+		cr_assert_eq(f.v[1].step, 9999);
+		cr_assert_eq(d.n, 1);
+		cr_assert_eq(d.v[0].sev, DIAG_WARNING);
+		cr_assert_eq(d.v[0].line, 5);
+		cr_assert(strstr(d.v[0].msg, "tijd 'gisteren' is geen tijd"), "%s", d.v[0].msg);
+		feedback_free(&f);
+		diag_free(&d);
+	}
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 }

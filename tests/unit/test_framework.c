@@ -174,3 +174,33 @@ Test(framework, byte_order_marks_are_accepted)
 	framework_free(&fw);
 	remove_dir(dir);
 }
+
+/* A framework file with a wrong header (say a link to a private file) is
+ * named, and none of its rows is read or quoted, whichever of the four
+ * files it is. */
+Test(framework, foreign_file_is_not_quoted)
+{
+	static const char *const files[] = {
+		"framework.csv", "competencies.csv", "indicators.csv",
+		"targets.csv",
+	};
+	size_t i, k;
+
+	for (i = 0; i < 4; i++) {
+		char *dir = two_comps("role,competency,level\nA,a,1\nB,a,1\n"
+				      "C,a,1\nA,b,1\nB,b,1\nC,b,1\n");
+		struct framework fw;
+		struct diag d = {0};
+		write(dir, files[i], "user,GEHEIM\nGEHEIM,GEHEIM,GEHEIM\n");
+		cr_assert_eq(framework_load(&fw, dir, &d), -1);
+		cr_assert(strstr(d.v[0].file, files[i]), "%s", d.v[0].file);
+		cr_assert(strstr(d.v[0].msg, "kopregel moet"), "%s",
+			  d.v[0].msg);
+		for (k = 0; k < d.n; k++)
+			cr_assert_null(strstr(d.v[k].msg, "GEHEIM"), "%s: %s",
+				       files[i], d.v[k].msg);
+		framework_free(&fw);
+		diag_free(&d);
+		remove_dir(dir);
+	}
+}

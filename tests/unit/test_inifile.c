@@ -91,6 +91,28 @@ Test(inifile, missing_file)
 	diag_free(&d);
 }
 
+/* A file that is not INI at all (say a link to a private file) is
+ * reported by line, never quoted. */
+Test(inifile, foreign_lines_are_not_quoted)
+{
+	static const char *const texts[] = {
+		"GEHEIM\n", "machine x login GEHEIM\n", "[a]\nGEHEIM\n",
+		"ssh-rsa GEHEIM\n[a]\nx = 1\n",
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct inifile f;
+		struct diag d = {0};
+		cr_assert_eq(load(texts[i], &f, &d), -1);
+		cr_assert_geq(d.n, 1);
+		for (k = 0; k < d.n; k++)
+			cr_assert_null(strstr(d.v[k].msg, "GEHEIM"), "%s", d.v[k].msg);
+		inifile_free(&f);
+		diag_free(&d);
+	}
+}
+
 /* A loose key's broken line is a warning and left out, also from what
  * iniparser sees: a trailing backslash does not swallow the next line, a
  * line too long for iniparser does not fail the file. Other keys with the

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "buf.h"
 #include "helpers.h"
 #include "intervisie.h"
 #include "mem.h"
@@ -164,4 +165,106 @@ Test(intervisie, resume_cuts_a_torn_row_and_failed_start_leaves_none)
 	}
 	cr_assert_gt(failed, 5);
 	diag_free(&d);
+}
+
+/* A copy of the record at path with every "stem" row's fields 4 and 5
+ * (option, count) replaced; returns the new path and the line of the
+ * first vote. */
+static char *with_vote(const char *path, const char *opt, const char *count, int *line)
+{
+	char *text = path_read(path, NULL), *out = mem_strdup(path), *nl, *p;
+	struct buf b = {0};
+	int n = 0;
+
+	out[strlen(out) - 4] = '\0';
+	buf_printf(&b, "%s-x.csv", out);
+	free(out);
+	out = buf_take(&b);
+	*line = 0;
+	for (p = text; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		n++;
+		if (strncmp(p, "stem,", 5) == 0) {
+			char *f3 = strchr(strchr(strchr(p, ',') + 1, ',') + 1, ',') + 1;
+			char *f5 = strchr(strchr(f3, ',') + 1, ',');
+			buf_addn(&b, p, (size_t)(f3 - p));
+			buf_printf(&b, "%s,%s", opt, count);
+			buf_addn(&b, f5, (size_t)(nl + 1 - f5));
+			if (!*line)
+				*line = n;
+		} else {
+			buf_addn(&b, p, (size_t)(nl + 1 - p));
+		}
+	}
+	cr_assert_eq(path_write_atomic(out, b.s, b.len), 0);
+	buf_free(&b);
+	free(text);
+	return out;
+}
+
+/* Vote counts out of 0..999 (negative, too big, overflowing, not a number)
+ * and options out of 1..4 are errors with file and line; the limits are
+ * fine. A file that is not a record is named, not quoted. */
+Test(intervisie, record_numbers_are_range_checked)
+{
+	static const char *const bad[][2] = {
+		{"1", "-1"}, {"1", "1000"}, {"1", "99999999999999999999"}, {"1", "3x"},
+		{"1", ""}, {"0", "1"}, {"5", "1"}, {"x", "1"}, {"99999999999999999999", "1"},
+	};
+	struct intervisie iv, r;
+	struct diag d = {0};
+	int v[4] = {1, 4, 0, -1}, line;
+	size_t i;
+	char *p;
+
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_vote(&iv, v), 0);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		p = with_vote(iv.path, bad[i][0], bad[i][1], &line);
+		cr_assert_eq(intervisie_resume(&r, &c, p, &d), -1, "%s %s", bad[i][0], bad[i][1]);
+		cr_assert_eq(d.n, 1, "%s %s", bad[i][0], bad[i][1]);
+		cr_assert_eq(d.v[0].line, line);
+		cr_assert(strstr(d.v[0].msg, "geen getal van"), "%s", d.v[0].msg);
+		intervisie_free(&r);
+		diag_free(&d);
+		free(p);
+	}
+	p = with_vote(iv.path, "1", "999", &line);
+	cr_assert_eq(intervisie_resume(&r, &c, p, &d), 0);
+	cr_assert_eq(r.st[0].votes[0], 999);
+	intervisie_free(&r);
+	free(p);
+	p = tmpfile_with("GEHEIM\n", 7, ".csv");
+	cr_assert_eq(intervisie_resume(&r, &c, p, &d), -1);
+	cr_assert(strstr(d.v[0].msg, "is geen klantcoach-intervisieverslag"), "%s", d.v[0].msg);
+	cr_assert_null(strstr(d.v[0].msg, "GEHEIM"));
+	intervisie_free(&r);
+	unlink(p);
+	free(p);
+	diag_free(&d);
+	intervisie_free(&iv);
+}
+
+/* A meta key that comes twice: the last one counts (and the first is not
+ * leaked; the ASan run of the suite checks). */
+Test(intervisie, repeated_meta_last_counts)
+{
+	static const char rec[] =
+		"klantcoach-intervisie,1\ngebeurtenis,tijd,stap,optie,aantal,sleutel,waarde\n"
+		"meta,2023-11-14T22:13:20Z,,,,scenario,weg\n"
+		"meta,2023-11-14T22:13:20Z,,,,logboek,/nergens\n"
+		"meta,2023-11-14T22:13:20Z,,,,scenario,proef-basis\n"
+		"meta,2023-11-14T22:13:20Z,,,,logboek,\n"
+		"stem,2023-11-14T22:13:20Z,begin,1,3,,\n";
+	char *p = tmpfile_with(rec, sizeof rec - 1, ".csv");
+	struct intervisie iv;
+	struct diag d = {0};
+
+	cr_assert_eq(intervisie_resume(&iv, &c, p, &d), 0);
+	cr_assert_str_eq(iv.sc->id, "proef-basis");
+	cr_assert_eq(iv.st[0].votes[0], 3);
+	intervisie_free(&iv);
+	diag_free(&d);
+	unlink(p);
+	free(p);
 }

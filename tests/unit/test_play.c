@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "mem.h"
 #include "path.h"
 #include "play.h"
@@ -98,6 +99,56 @@ Test(play, failed_write_rolls_back)
 	free(before);
 	free(after);
 	play_end(&p);
+}
+
+/* Logs whose choices or undos do not fit the scenario: each is refused
+ * with the line of the first event that does not fit, and leaves nothing
+ * to free (the ASan run of the suite checks for leaks). */
+Test(play, damaged_paths_are_refused_without_leaks)
+{
+	static const struct {
+		const char *rows;
+		int line;
+	} bad[] = {
+		{"keuze,begin,1\nkeuze,begin,1\n", 12},		/* wrong step */
+		{"keuze,nergens,1\n", 11},			/* unknown step */
+		{"keuze,begin,3\nkeuze,uitleg,3\n", 12},	/* not offered */
+		{"keuze,begin,1\nterug,begin,2\n", 12},		/* undo of another */
+		{"terug,begin,1\n", 11},			/* nothing to undo */
+		{"keuze,begin,2\nkeuze,uitleg,1\n", 12},	/* after the end */
+		{"keuze,begin,1\nterug,begin,1\nterug,begin,1\n", 13},
+	};
+	struct play p, r;
+	struct diag d = {0};
+	char *head;
+	size_t i;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	head = path_read(p.log.path, NULL);	/* headers, start, meta: 10 lines */
+	play_end(&p);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct buf b = {0};
+		char log[96];
+		const char *s = bad[i].rows;
+		buf_add(&b, head);
+		while (*s) {	/* "type,step,option" -> a full row */
+			const char *nl = strchr(s, '\n');
+			const char *c1 = strchr(s, ','), *c2 = strchr(c1 + 1, ',');
+			buf_printf(&b, "%.*s,2026-01-31T12:00:00Z,%.*s,%.*s,0,5,5,5,,\n",
+				   (int)(c1 - s), s, (int)(c2 - c1 - 1), c1 + 1,
+				   (int)(nl - c2 - 1), c2 + 1);
+			s = nl + 1;
+		}
+		snprintf(log, sizeof log, "%s/kapot%zu.csv", dir, i);
+		cr_assert_eq(path_write_atomic(log, b.s, b.len), 0);
+		buf_free(&b);
+		cr_assert_eq(play_resume(&r, &c, log, 1, &d), -1, "log %zu", i);
+		cr_assert_eq(d.n, 1, "log %zu", i);
+		cr_assert_eq(d.v[0].line, bad[i].line, "log %zu: line %d", i, d.v[0].line);
+		cr_assert(strstr(d.v[0].msg, "past niet bij het scenario"), "%s", d.v[0].msg);
+		diag_free(&d);
+	}
+	free(head);
 }
 
 Test(play, a_session_open_for_writing_is_not_resumed_twice)

@@ -255,3 +255,40 @@ Test(sessionlog, create_without_room_leaves_no_file)
 	diag_free(&d);
 	free(sub);
 }
+
+/* Whatever a file that is not a session log starts with (one field, the
+ * right field count, a right first line and a wrong second), no problem
+ * message quotes it: it may be a private file a link points to. */
+Test(sessionlog, foreign_file_is_named_not_quoted)
+{
+	static const char *const texts[] = {
+		"GEHEIM-wachtwoord\n",
+		"GEHEIM,1\n",
+		"root:GEHEIM:0:0:root:/root:/bin/sh\nx\n",
+		"a,b,c,d,e,f,g,h,i,GEHEIM\n",
+		"klantcoach-sessielog,2\nGEHEIM\n",
+		"klantcoach-sessielog,1\nGEHEIM,b,c,d,e,f,g,h,i,j\n",
+		"klantcoach-sessielog,1\nGEHEIM\n",
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		char *p = tmpfile_with(texts[i], strlen(texts[i]), ".csv");
+		struct sessionlog_data data;
+		struct diag d = {0};
+
+		cr_assert_eq(sessionlog_load(&data, p, &d), -1, "text %zu", i);
+		cr_assert_gt(d.n, 0);
+		for (k = 0; k < d.n; k++) {
+			cr_assert_str_eq(d.v[k].file, p);
+			cr_assert_null(strstr(d.v[k].msg, "GEHEIM"), "text %zu: %s", i,
+				       d.v[k].msg);
+		}
+		cr_assert(strstr(d.v[0].msg, i < 5 ? "is geen klantcoach-sessielog"
+					 : "niet de kopregel"), "%s", d.v[0].msg);
+		sessionlog_data_free(&data);
+		diag_free(&d);
+		unlink(p);
+		free(p);
+	}
+}
