@@ -171,7 +171,7 @@ int cmd_play(struct cli_ctx *ctx)
 		return EXIT_BAD;
 	}
 	if (ctx->a.plain)
-		sig_catch();
+		sig_catch(1);
 	rc = ctx->a.plain ? play_plain(ctx, &c) : tui_main(ctx, &c, TUI_PLAY);
 	content_free(&c);
 	return rc;
@@ -240,7 +240,7 @@ static int continue_session(struct cli_ctx *ctx, struct content *c, struct play 
 		return EXIT_BAD;
 	}
 	if (ctx->a.plain)
-		sig_catch();
+		sig_catch(1);
 	return ctx->a.plain ? plain_play(p, stdin, stdout) : tui_resume(ctx, c, p);
 }
 

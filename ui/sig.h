@@ -9,8 +9,9 @@
 #ifndef KC_SIG_H
 #define KC_SIG_H
 
-/* Install the handlers. */
-void sig_catch(void);
+/* Install the handlers; plain_mode for the line mode, whose reads of
+ * standard input then end at once after a signal. */
+void sig_catch(int plain_mode);
 /* The signal that asked us to stop, or 0. */
 int sig_caught(void);
 /* 1 when the signal caught is s, which is then forgotten (the screens

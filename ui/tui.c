@@ -313,7 +313,7 @@ static int run(struct tui *t, enum screen_id first)
 
 	if (!terminal_ok())
 		return EXIT_BAD;
-	sig_catch();
+	sig_catch(0);
 	if (curses_start(t->ctx->cfg.colour) != 0)
 		return EXIT_BAD;
 	tui_go(t, first);

@@ -54,6 +54,28 @@ for sig in INT HUP TERM; do
 	expect_eq "SIG$sig choice kept" "$(grep -c '^keuze,' "$KLANTCOACH_DATA"/sessions/*.csv)" 1
 done
 
+# A signal at any moment ends the plain mode, also one that arrives just
+# before it starts waiting for the next line (a watchdog kills a hang).
+i=0
+while [ $i -lt 20 ]; do
+	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
+	mkfifo "$T/in"
+	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	pid=$!
+	exec 3> "$T/in"
+	sed -n 1p "$T/answers" >&3
+	[ $((i % 2)) -eq 0 ] && sleep 0.0$i
+	kill -TERM "$pid"
+	( sleep 10; kill -9 "$pid" 2>/dev/null ) & dog=$!
+	wait "$pid"; rc=$?
+	kill "$dog" 2>/dev/null
+	exec 3>&-
+	# 143: killed before the handlers were installed, nothing written yet;
+	# 137 would be the watchdog ending a hang.
+	case $rc in 0|143) ok ;; *) fail "SIGTERM at moment $i: exit $rc" ;; esac
+	i=$((i + 1))
+done
+
 # Long form: kills at random moments (CRASH_RUNS, default a few in CI).
 runs=${CRASH_RUNS:-3}
 r=0
