@@ -1,20 +1,29 @@
 /*
  * content: directory walking and look-ups. Scenarios are looked up by id
- * (file name without .ini) or by a path to their file. A file or folder
- * is loaded only when its name (without .ini) is an id, so a copy beside
- * the original ("x.oud.ini", "x (kopie).ini") can never take its place.
+ * (file name without .ini) or by a path to their file; older versions by
+ * id and hash, through the stores of versions.h. A file or folder is
+ * loaded only when its name (without .ini) is an id, so a copy beside the
+ * original ("x.oud.ini", "x (kopie).ini") can never take its place.
  */
 #include "content.h"
 #include "buf.h"
 #include "mem.h"
 #include "path.h"
 #include "text.h"
+#include "versions.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Older versions loaded so far; each one allocated on its own so that the
+ * pointers handed out stay valid while more are loaded. */
+struct content_older {
+	struct scenario **v;
+	size_t n, cap;
+};
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -181,6 +190,7 @@ static int load(struct content *c, const char *root, const char *only, struct di
 
 	memset(c, 0, sizeof *c);
 	c->root = mem_strdup(root);
+	c->older = mem_calloc(1, sizeof *c->older);
 	failed += load_each(c, pd, ".ini", NULL, add_persona, d, &found);
 	failed += load_each(c, fd, "", NULL, add_framework, d, &found);
 	if (only && strchr(only, '/'))
@@ -338,9 +348,85 @@ const struct scenario *content_scenario(const struct content *c, const char *id)
 	return NULL;
 }
 
+void content_set_store(struct content *c, const char *dir)
+{
+	free(c->store);
+	c->store = dir ? mem_strdup(dir) : NULL;
+}
+
+int content_keep(const struct content *c, const struct scenario *sc,
+		 struct diag *d)
+{
+	if (c->store == NULL)
+		return 0;
+	return versions_keep(c->store, sc->file, sc->id, sc->version, d);
+}
+
+/* A copy of version of scenario id from the stores, loaded and kept in
+ * c->older; NULL when there is none (or it does not load). */
+static const struct scenario *load_older(const struct content *c,
+					 const char *id, const char *version,
+					 struct diag *d)
+{
+	char *bundled = path_join(c->root, "content/versions");
+	const char *dirs[2] = {c->store, bundled};
+	char *file = versions_find(dirs, 2, id, version);
+	struct content_older *o = c->older;
+	struct scenario *sc = NULL;
+
+	if (file) {
+		sc = mem_calloc(1, sizeof *sc);
+		if (scenario_load(sc, file, d) == 0) {
+			resolve(c, sc);
+			mem_grow(&o->v, &o->cap, o->n + 1, sizeof *o->v);
+			o->v[o->n++] = sc;
+		} else {
+			scenario_free(sc);
+			free(sc);
+			sc = NULL;
+		}
+	}
+	free(file);
+	free(bundled);
+	return sc;
+}
+
+const struct scenario *content_version(const struct content *c, const char *id,
+				       const char *version, const char *path,
+				       struct diag *d)
+{
+	const struct scenario *cur = content_scenario(c, id), *sc = NULL;
+	size_t i;
+
+	if (cur && strcmp(cur->version, version) == 0)
+		return cur;
+	for (i = 0; c->older && i < c->older->n && sc == NULL; i++)
+		if (strcmp(c->older->v[i]->id, id) == 0 &&
+		    strcmp(c->older->v[i]->version, version) == 0)
+			sc = c->older->v[i];
+	if (sc == NULL && c->older)
+		sc = load_older(c, id, version, d);
+	if (sc == NULL)
+		diag_add(d, DIAG_ERROR, path, 0, "versie %s van scenario '%s' "
+			 "niet gevonden (gezocht in %s, %s/content/versions en "
+			 "%s/content/scenarios)", version, id,
+			 c->store ? c->store : "(geen gegevensmap)", c->root,
+			 c->root);
+	return sc;
+}
+
 void content_free(struct content *c)
 {
 	size_t i;
+
+	for (i = 0; c->older && i < c->older->n; i++) {
+		scenario_free(c->older->v[i]);
+		free(c->older->v[i]);
+	}
+	if (c->older)
+		free(c->older->v);
+	free(c->older);
+	free(c->store);
 
 	for (i = 0; i < c->npersonas; i++)
 		persona_free(&c->personas[i]);

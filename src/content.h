@@ -6,6 +6,9 @@
  * .ini (x.ini.bak, x.ini~) and names starting with '.' are ignored. A file
  * that fails to load is left out and its problems are kept in the caller's
  * diag; the rest stays usable.
+ * Older versions of a scenario (for logs played on them) are found
+ * through versions.h and loaded on demand; they are kept beside the
+ * library, never listed in it.
  */
 #ifndef KC_CONTENT_H
 #define KC_CONTENT_H
@@ -24,6 +27,8 @@ struct content {
 	size_t nscs;
 	/* how many of each came from the root; content_add_path adds after */
 	size_t root_npersonas, root_nfws, root_nscs;
+	char *store;		/* the data folder's copies, or NULL */
+	struct content_older *older;	/* versions loaded on demand */
 };
 
 /* Load all content under root. Returns the number of files that failed to
@@ -42,6 +47,19 @@ int content_add_path(struct content *c, const char *path, struct diag *d);
 const struct persona *content_persona(const struct content *c, const char *id);
 const struct framework *content_framework(const struct content *c, const char *id);
 const struct scenario *content_scenario(const struct content *c, const char *id);
+/* Set the folder where the copies of played versions are kept. */
+void content_set_store(struct content *c, const char *dir);
+/* Keep a copy of sc's file in the store (versions_keep) before a session
+ * on it starts; 0 when kept or when there is no store, -1 (reason in d). */
+int content_keep(const struct content *c, const struct scenario *sc,
+		 struct diag *d);
+/* Scenario id at the given version: the current one when its hash
+ * matches, else a copy from the store or the bundled content/versions,
+ * loaded once. NULL with an error in d (at path, the log being opened)
+ * naming the missing version and where it was looked for. */
+const struct scenario *content_version(const struct content *c, const char *id,
+				       const char *version, const char *path,
+				       struct diag *d);
 /* Free everything. */
 void content_free(struct content *c);
 

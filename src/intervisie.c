@@ -122,7 +122,7 @@ int intervisie_begin(struct intervisie *iv, const struct content *c,
 {
 	memset(iv, 0, sizeof *iv);
 	iv->fd = -1;
-	if (setup(iv, c, sc, d) != 0)
+	if (setup(iv, c, sc, d) != 0 || content_keep(c, sc, d) != 0)
 		return -1;
 	return create(iv, dir, sc->id, NULL, d);
 }
@@ -137,10 +137,10 @@ static int load_log(struct intervisie *iv, const struct content *c, const char *
 	int rc = -1;
 
 	if (sessionlog_load(&data, logpath, d) == 0) {
-		sc = content_scenario(c, data.meta.scenario);
-		if (sc == NULL)
-			diag_add(d, DIAG_ERROR, logpath, 0, "scenario '%s' ontbreekt", data.meta.scenario);
-		else if (setup(iv, c, sc, d) == 0 && sessionlog_replay(&data, sc, &s, d) == 0) {
+		sc = content_version(c, data.meta.scenario, data.meta.version,
+				     logpath, d);
+		if (sc && setup(iv, c, sc, d) == 0 &&
+		    sessionlog_replay(&data, sc, &s, d) == 0) {
 			iv->tpath = mem_calloc(s.npath + 1, sizeof *iv->tpath);
 			memcpy(iv->tpath, s.path, s.npath * sizeof *s.path);
 			iv->ntpath = s.npath;
@@ -301,7 +301,7 @@ struct ivrd {
 	const struct content *c;
 	struct diag *d;
 	const char *path;
-	char *scenario, *logpath;
+	char *scenario, *version, *logpath;
 	int bad, rec;		/* rec: records seen; 1 and 2 are the headers */
 };
 
@@ -315,12 +315,13 @@ static int ready(struct ivrd *r)
 		return 0;
 	if (r->logpath && *r->logpath)
 		return load_log(iv, r->c, r->logpath, r->d);
-	sc = r->scenario ? content_scenario(r->c, r->scenario) : NULL;
-	if (sc == NULL) {
-		diag_add(r->d, DIAG_ERROR, r->path, 0, "scenario ontbreekt");
+	if (r->scenario == NULL || r->version == NULL) {
+		diag_add(r->d, DIAG_ERROR, r->path, 0,
+			 "scenario of versie ontbreekt");
 		return -1;
 	}
-	return setup(iv, r->c, sc, r->d);
+	sc = content_version(r->c, r->scenario, r->version, r->path, r->d);
+	return sc ? setup(iv, r->c, sc, r->d) : -1;
 }
 
 static int apply(struct ivrd *r, char **f)
@@ -402,7 +403,8 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 		return -1;
 	if (strcmp(f[0], "meta") == 0) {
 		char **dst = strcmp(f[5], "scenario") == 0 ? &r->scenario
-			   : strcmp(f[5], "logboek") == 0 ? &r->logpath : NULL;
+			   : strcmp(f[5], "logboek") == 0 ? &r->logpath
+			   : strcmp(f[5], "versie") == 0 ? &r->version : NULL;
 		if (dst) {	/* a repeated key: the last one counts */
 			free(*dst);
 			*dst = mem_strdup(f[6]);
@@ -420,7 +422,7 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d)
 {
-	struct ivrd r = {iv, c, d, path, NULL, NULL, 0, 0};
+	struct ivrd r = {iv, c, d, path, NULL, NULL, NULL, 0, 0};
 	int rc;
 
 	memset(iv, 0, sizeof *iv);
@@ -440,6 +442,7 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 		rc = iv->fd >= 0 ? csvfile_cut_torn(iv->fd, path, d) : -1;
 	}
 	free(r.scenario);
+	free(r.version);
 	free(r.logpath);
 	return rc == 0 && !r.bad ? 0 : -1;
 }

@@ -54,17 +54,19 @@ struct intervisie {
 /* The option index with most votes among the n offered (idx); -1 when
  * there are no votes or the top is shared. */
 int intervisie_winner(const int *votes, const int *idx, int n);
-/* Start a replay of scenario sc; the record goes into dir. 0 or -1. */
+/* Start a replay of scenario sc (keeping a copy of its version, see
+ * content_keep); the record goes into dir. 0 or -1. */
 int intervisie_begin(struct intervisie *iv, const struct content *c,
 		     const struct scenario *sc, const char *dir, struct diag *d);
 /* Start a replay of the session log at logpath. 0 or -1. */
 int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,
 			 struct diag *d);
-/* Continue the record at path. 0, or -1 also when another process has
- * it open (the message names that process). A file without the record's
- * first line, an option outside 1..SCENARIO_MAX_OPTS or a vote count
- * outside 0..INTERVISIE_MAX_VOTES is an error with file and line. */
+/* Continue the record at path, on the scenario version it was started
+ * on (content_version). 0, or -1 also when another process has it open
+ * (the message names that process). A file without the record's first
+ * line, an option outside 1..SCENARIO_MAX_OPTS or a vote count outside
+ * 0..INTERVISIE_MAX_VOTES is an error with file and line. */
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d);
 /* The record of the current step. */

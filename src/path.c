@@ -100,13 +100,12 @@ int path_write_all(int fd, const char *data, size_t n)
 int path_write_atomic(const char *path, const char *data, size_t n)
 {
 	struct buf tmp = {0};
-	int fd, rc = -1, saved;
+	int fd, rc = -1, saved, made;
 
-	buf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-	unlink(tmp.s);	/* a stale temp file, or a link planted there */
-	fd = open(tmp.s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
-	if (fd >= 0) {
+	buf_printf(&tmp, "%s.XXXXXX", path);
+	fd = mkstemp(tmp.s);	/* 0600, O_EXCL: a new file, never a link */
+	made = fd >= 0;
+	if (made) {
 		if (path_write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
 		    close(fd) == 0) {
 			fd = -1;
@@ -117,7 +116,7 @@ int path_write_atomic(const char *path, const char *data, size_t n)
 	saved = errno;
 	if (fd >= 0)
 		close(fd);
-	if (rc != 0)
+	if (rc != 0 && made)
 		unlink(tmp.s);
 	buf_free(&tmp);
 	errno = saved;

@@ -27,7 +27,8 @@ int path_isdir(const char *path);
 int path_isfile(const char *path);
 /* fsync the directory that holds path; 0 or -1. */
 int path_sync_parent(const char *path);
-/* Write data to path atomically with mode 0600; 0 or -1 (errno set). */
+/* Write data to path atomically with mode 0600, through a new temporary
+ * file beside it (never through a link); 0 or -1 (errno set). */
 int path_write_atomic(const char *path, const char *data, size_t n);
 /* Write all n bytes to fd, retrying short writes. 0 or -1. */
 int path_write_all(int fd, const char *data, size_t n);

@@ -4,6 +4,7 @@
  * back so that screen and disk never disagree.
  */
 #include "play.h"
+#include "buf.h"
 #include "mem.h"
 #include "reflect.h"
 #include "tstamp.h"
@@ -35,7 +36,7 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 
 	memset(p, 0, sizeof *p);
 	p->log.fd = -1;
-	if (bind(p, c, sc, d) != 0)
+	if (bind(p, c, sc, d) != 0 || content_keep(c, sc, d) != 0)
 		return -1;
 	p->mode = mode;
 	p->level = level;
@@ -71,6 +72,19 @@ static void load_answers(struct play *p, const struct sessionlog_data *data)
 			}
 }
 
+/* The trainee's notice that the session goes on on an older version. */
+static char *older_note(const struct sessionlog_data *data,
+			const struct scenario *sc)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "Je speelt verder op de versie van %.10s (versie "
+		   "%.8s) waarop je deze sessie begon; het scenario '%s' is "
+		   "sindsdien veranderd.", data->meta.started, sc->version,
+		   sc->id);
+	return buf_take(&b);
+}
+
 int play_resume(struct play *p, const struct content *c, const char *path,
 		int writable, struct diag *d)
 {
@@ -88,11 +102,9 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 		sessionlog_close(&p->log);
 		return -1;
 	}
-	sc = content_scenario(c, data.meta.scenario);
-	if (sc == NULL)
-		diag_add(d, DIAG_ERROR, path, 0, "scenario '%s' bestaat niet (meer)",
-			 data.meta.scenario);
-	else if (bind(p, c, sc, d) == 0 && sessionlog_replay(&data, sc, &p->s, d) == 0)
+	sc = content_version(c, data.meta.scenario, data.meta.version, path, d);
+	if (sc && bind(p, c, sc, d) == 0 &&
+	    sessionlog_replay(&data, sc, &p->s, d) == 0)
 		rc = 0;
 	if (rc != 0)
 		play_end(p);
@@ -110,6 +122,8 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 		load_answers(p, &data);
 		if (writable)	/* a bad draft is a warning; it is set aside */
 			draft_load(&p->draft, path, d);
+		if (sc != content_scenario(c, sc->id))
+			p->note = older_note(&data, sc);
 		play_shown(p);
 	}
 	sessionlog_data_free(&data);
@@ -265,5 +279,6 @@ void play_end(struct play *p)
 	draft_free(&p->draft);
 	session_free(&p->s);
 	free(p->trainee);
-	p->trainee = NULL;
+	free(p->note);
+	p->trainee = p->note = NULL;
 }

@@ -28,15 +28,19 @@ struct play {
 	int done;		/* the reflection was completed */
 	char *answer[8];	/* answers in reflect_questions order */
 	struct draft draft;	/* reflection text typed but not saved */
+	char *note;		/* play_resume on an older version: a line
+				   that tells the trainee; else NULL */
 };
 
-/* Start a new session of scenario sc for the trainee; creates the log in
- * sessions_dir. 0, or -1 with the reason in d. */
+/* Start a new session of scenario sc for the trainee; keeps a copy of the
+ * scenario's version (content_keep) and creates the log in sessions_dir.
+ * 0, or -1 with the reason in d. */
 int play_begin(struct play *p, const struct content *c, const struct scenario *sc,
 	       const char *trainee, char level, enum config_mode mode,
 	       const char *sessions_dir, struct diag *d);
-/* Load the session in the log at path; with writable set, open the log to
- * continue it. 0 or -1 (reason in d; then p holds nothing to free). */
+/* Load the session in the log at path, on the version of its scenario
+ * that it was played on (content_version); with writable set, open the log
+ * to continue it. 0 or -1 (reason in d; then p holds nothing to free). */
 int play_resume(struct play *p, const struct content *c, const char *path,
 		int writable, struct diag *d);
 /* Mark that the options of the current step are now on screen. */

@@ -190,10 +190,29 @@ static void count_levels(struct review *r, const struct review_session *s)
 		}
 }
 
+/* The version of the scenario the session was played on; when it cannot
+ * be found the session is listed without levels, with a warning. */
+static const struct scenario *played_on(struct review *r, const struct acc *a,
+					struct diag *d)
+{
+	struct diag one = {0};
+	const struct scenario *sc;
+	size_t i;
+
+	if (a->version == NULL)
+		return NULL;
+	sc = content_version(r->c, a->s.scenario, a->version, a->s.path, &one);
+	for (i = 0; i < one.n; i++)
+		diag_add(d, DIAG_WARNING, one.v[i].file, one.v[i].line,
+			 "%s; getoond zonder niveaus", one.v[i].msg);
+	diag_free(&one);
+	return sc;
+}
+
 static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 		   struct diag *d)
 {
-	const struct scenario *sc = content_scenario(r->c, a->s.scenario);
+	const struct scenario *sc = played_on(r, a, d);
 	struct feedback fb;
 	size_t i;
 
@@ -201,7 +220,7 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 		counter(r, a->s.scenario, a->path[i].step, a->path[i].option)->count++;
 	a->s.nchoices = (int)a->n;
 	a->s.tone = -1;
-	if (sc && a->version && strcmp(sc->version, a->version) == 0)
+	if (sc)
 		replay(r, a, sc);
 	if (feedback_load(&fb, a->s.path, d) == 0)
 		a->s.nfeedback = (int)fb.n;

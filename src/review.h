@@ -2,9 +2,11 @@
  * review: streaming aggregation over many session logs for coaches. Each
  * log is read once, event by event; only a one-row summary per session and
  * one counter per (scenario, step, option) are kept, so memory grows with
- * what is shown, not with the size of the logs. When a session's scenario
- * is present unchanged, the path is replayed to compute the levels shown.
- * Damaged or unreadable logs are skipped with a warning naming file and line.
+ * what is shown, not with the size of the logs. The path is replayed on the
+ * version of the scenario it was played on (content_version) to compute the
+ * levels shown; when that version is missing the session has no levels and
+ * a warning. Damaged or unreadable logs are skipped with a warning naming
+ * file and line.
  */
 #ifndef KC_REVIEW_H
 #define KC_REVIEW_H

@@ -350,16 +350,23 @@ static void load_sections(struct ld *l)
 		       "'start' verwijst naar onbekende stap '%s'%s", sc->start, "");
 }
 
+void scenario_hash(const char *data, size_t n, char out[SCENARIO_HASH_LEN])
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
+	snprintf(out, SCENARIO_HASH_LEN, "%016llx", (unsigned long long)h);
+}
+
 static char *file_version(const char *path)
 {
-	size_t n, i;
-	char *data = path_read(path, &n), out[17];
-	uint64_t h = 1469598103934665603ULL;
+	size_t n = 0;
+	char *data = path_read(path, &n), out[SCENARIO_HASH_LEN];
 
-	for (i = 0; data && i < n; i++)
-		h = (h ^ (unsigned char)data[i]) * 1099511628211ULL;
+	scenario_hash(data ? data : "", data ? n : 0, out);
 	free(data);
-	snprintf(out, sizeof out, "%016llx", (unsigned long long)h);
 	return mem_strdup(out);
 }
 

@@ -17,6 +17,7 @@ enum { METER_GEZIEN, METER_GEHOORD, METER_GEHOLPEN, METER_N };
 #define EFFECT_MAX 3
 #define SCENARIO_MAX_OPTS 4
 #define SCENARIO_MAX_FLAGS 64
+#define SCENARIO_HASH_LEN 17	/* 16 hex digits and the NUL */
 
 enum sc_tone { TONE_GOED, TONE_MATIG, TONE_SLECHT };
 
@@ -76,6 +77,10 @@ extern const char *const scenario_tone_name[3];
 /* Load a scenario file; problems go to d; 0 or -1. Structure-level checks
  * (references between steps, reachability) are in check.c. */
 int scenario_load(struct scenario *sc, const char *path, struct diag *d);
+/* The version of a scenario file: an FNV-1a hash of its n bytes as 16
+ * lower-case hex digits. Its offset basis (1469598103934665603) is not the
+ * standard one; it stays, as every log names its version by it. */
+void scenario_hash(const char *data, size_t n, char out[SCENARIO_HASH_LEN]);
 /* Index of a step by id, or -1. */
 int scenario_step(const struct scenario *sc, const char *id);
 /* Index of the option numbered num (as in the file) at step st, or -1. */

@@ -398,8 +398,9 @@ int sessionlog_replay(const struct sessionlog_data *data,
 
 	if (strcmp(data->meta.version, sc->version) != 0) {
 		diag_add(d, DIAG_ERROR, data->path, 0,
-			 "scenario '%s' is veranderd sinds deze sessie begon; "
-			 "hervatten zou de keuzes verkeerd afspelen", sc->id);
+			 "gespeeld op versie %s van scenario '%s', niet op "
+			 "versie %s (%s)", data->meta.version, sc->id,
+			 sc->version, sc->file);
 		return -1;
 	}
 	session_start(s, sc);

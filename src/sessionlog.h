@@ -93,8 +93,8 @@ int sessionlog_read(const char *path,
 /* Read a whole log into data. 0 or -1. */
 int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag *d);
 /* Rebuild the session state that the log describes. -1 with a message when
- * the scenario changed since or the log does not fit it; then s holds
- * nothing to free. */
+ * sc is not the version the log was played on (content_version finds that
+ * one) or the log does not fit it; then s holds nothing to free. */
 int sessionlog_replay(const struct sessionlog_data *data,
 		      const struct scenario *sc, struct session *s,
 		      struct diag *d);

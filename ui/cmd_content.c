@@ -63,6 +63,7 @@ int cmd_load_content(struct cli_ctx *ctx, struct content *c, const char *only)
 	int rc = only ? content_load_one(c, ctx->content_dir, only, &d)
 		      : content_load(c, ctx->content_dir, &d);
 
+	cmd_set_store(ctx, c);
 	for (i = c->nscs; rc >= 0 && i-- > 0;) {
 		struct diag one = {0};
 		if (check_scenario(c, &c->scs[i], &one) > 0) {

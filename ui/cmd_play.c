@@ -22,6 +22,14 @@ char *cmd_sessions_dir(const struct cli_ctx *ctx)
 	return path_join(ctx->data_dir, "sessions");
 }
 
+void cmd_set_store(const struct cli_ctx *ctx, struct content *c)
+{
+	char *dir = path_join(ctx->data_dir, "versies");
+
+	content_set_store(c, dir);
+	free(dir);
+}
+
 /* Store name and level in the config file, leaving its other settings.
  * Problems are printed only when nothing could be saved. */
 int cmd_save_identity(struct cli_ctx *ctx)
@@ -241,6 +249,8 @@ static int continue_session(struct cli_ctx *ctx, struct content *c, struct play 
 	}
 	if (ctx->a.plain)
 		sig_catch(1);
+	if (ctx->a.plain && p->note)
+		plain_line(stdout, NULL, p->note);
 	return ctx->a.plain ? plain_play(p, stdin, stdout) : tui_resume(ctx, c, p);
 }
 

@@ -39,6 +39,7 @@ static void quiet_content(struct cli_ctx *ctx, struct content *c)
 	struct diag d = {0};
 
 	content_load(c, ctx->content_dir, &d);
+	cmd_set_store(ctx, c);
 	diag_free(&d);
 }
 

@@ -19,6 +19,8 @@ int cmd_replay(struct cli_ctx *ctx);
 
 /* The folder of the session logs (new string). */
 char *cmd_sessions_dir(const struct cli_ctx *ctx);
+/* Tell c where the data folder keeps copies of played scenario versions. */
+void cmd_set_store(const struct cli_ctx *ctx, struct content *c);
 /* Store the trainee's name and level in the config file. 0 or -1. */
 int cmd_save_identity(struct cli_ctx *ctx);
 

@@ -157,11 +157,9 @@ int reviewview_timeline(FILE *out, const struct content *c, const char *path,
 	int rc = -1;
 
 	if (sessionlog_load(&data, path, d) == 0) {
-		sc = content_scenario(c, data.meta.scenario);
-		if (sc == NULL)
-			diag_add(d, DIAG_ERROR, path, 0, "scenario '%s' ontbreekt in de inhoud",
-				 data.meta.scenario);
-		else if (timeline_build(&tl, &data, sc, d) == 0) {
+		sc = content_version(c, data.meta.scenario, data.meta.version,
+				     path, d);
+		if (sc && timeline_build(&tl, &data, sc, d) == 0) {
 			feedback_load(&fb, path, d);
 			plain_line(out, "Sessie van ", data.meta.trainee ? data.meta.trainee : "?");
 			plain_line(out, "Scenario: ", sc->title);

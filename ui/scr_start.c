@@ -207,6 +207,8 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 	}
 	if (ok && d.n)	/* the last warning says what was repaired */
 		tui_notice(t, "%s", d.v[d.n - 1].msg);
+	else if (ok && t->play.note && !t->play.done)
+		tui_notice(t, "%s", t->play.note);	/* an older version */
 	else if (!ok) {
 		char *msg = d.n ? diag_format(&d.v[0]) : mem_strdup("sessie is beschadigd");
 		tui_notice(t, "%s", msg);

@@ -366,6 +366,8 @@ int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p)
 	init(&t, ctx, c);
 	t.play = *p;
 	t.have_play = -1;	/* borrowed: the caller ends it */
+	if (p->note)
+		tui_notice(&t, "%s", p->note);
 	rc = run(&t, session_finished(&p->s) ? SCR_REFLECT : SCR_PLAY);
 	*p = t.play;
 	return rc;

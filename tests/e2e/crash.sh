@@ -14,6 +14,7 @@ crash_after() {
 	k=$1
 	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
 	mkfifo "$T/in"
+	: > "$T/out"	# empty now: the job's own redirection may come late
 	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
 	pid=$!
 	exec 3> "$T/in"
@@ -41,6 +42,7 @@ done
 for sig in INT HUP TERM; do
 	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
 	mkfifo "$T/in"
+	: > "$T/out"	# empty now: the job's own redirection may come late
 	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
 	pid=$!
 	exec 3> "$T/in"

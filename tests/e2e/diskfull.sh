@@ -42,12 +42,25 @@ kc --plain play "$id" < "$T/input" > /dev/null 2>&1
 whole=$(cat "$S"/*.csv | wc -c)
 grep '^keuze,' "$S"/*.csv | cut -d, -f4 > "$T/ref"
 all=$(tr '\n' ' ' < "$T/ref")
-rm -rf "$KLANTCOACH_DATA"
+rm -rf "$S"
+
+# A first session also keeps a copy of its scenario version (written once);
+# with no room for it, nothing starts and nothing is left behind.
+V="$KLANTCOACH_DATA/versies"
+mv "$V" "$T/versies"
+full 100 --content "$KC_SRC" --plain play "$id" < "$T/input" > "$T/out" 2> "$T/err"
+expect_eq "no room for the version copy: exit" "$?" 1
+expect_contains "no room for the version copy: says why" "$(cat "$T/err")" \
+	"scenario bewaren: schijf vol; er is geen sessie begonnen"
+expect_eq "no room for the version copy: no log" "$(ls -A "$S" 2>/dev/null)" ""
+expect_eq "no room for the version copy: no copy" "$(ls -A "$V")" ""
+rm -rf "$V"
+mv "$T/versies" "$V"
 
 # One run on a disk with room for $1 bytes; the tag names it in failures.
 play_run() {
 	tag="N=$1${KC_ENOSPC_FSYNC:+ (fsync)}"
-	rm -rf "$KLANTCOACH_DATA"
+	rm -rf "$S"	# the version copy stays: it is written only once
 	full "$1" --content "$KC_SRC" --plain play "$id" < "$T/input" > "$T/out" 2> "$T/err"
 	rc=$?
 	log=$(ls "$S"/*.csv 2>/dev/null)

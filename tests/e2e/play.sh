@@ -86,18 +86,6 @@ expect_contains "resume offers flagged option" "$out" "3. Je zegt: „Fijn dat u
 out=$(printf '3\n\n\n\n\n\n\n' | mini --plain resume 2>&1)
 expect_contains "resumed game ends" "$out" "Einde van het gesprek (goed)"
 
-# A scenario changed since the session began is refused.
-mkdir -p "$T/changed/content/scenarios"
-cp -r "$FIX/mini/personas" "$T/changed/"
-cp -r "$FIX/mini/content/frameworks" "$T/changed/content/"
-cp "$FIX/mini/content/scenarios/proef-basis.ini" "$T/changed/content/scenarios/"
-rm -f "$KLANTCOACH_DATA"/sessions/*
-printf '1\n' | mini --plain play proef-basis > /dev/null 2>&1
-sed -i 's/Proef belt voor de derde keer./Proef belt opnieuw./' "$T/changed/content/scenarios/proef-basis.ini"
-out=$("$KC_BIN" --content "$T/changed" --plain resume 2>&1); rc=$?
-expect_eq "changed scenario exit" "$rc" 1
-expect_contains "changed scenario message" "$out" "is veranderd sinds deze sessie begon"
-
 # Unknown scenario and wrong usage.
 out=$(mini --plain play bestaatniet 2>&1); rc=$?
 expect_eq "unknown scenario exit" "$rc" 1

@@ -249,16 +249,20 @@ Test(intervisie, record_numbers_are_range_checked)
  * leaked; the ASan run of the suite checks). */
 Test(intervisie, repeated_meta_last_counts)
 {
-	static const char rec[] =
-		"klantcoach-intervisie,1\ngebeurtenis,tijd,stap,optie,aantal,sleutel,waarde\n"
-		"meta,2023-11-14T22:13:20Z,,,,scenario,weg\n"
-		"meta,2023-11-14T22:13:20Z,,,,logboek,/nergens\n"
-		"meta,2023-11-14T22:13:20Z,,,,scenario,proef-basis\n"
-		"meta,2023-11-14T22:13:20Z,,,,logboek,\n"
-		"stem,2023-11-14T22:13:20Z,begin,1,3,,\n";
-	char *p = tmpfile_with(rec, sizeof rec - 1, ".csv");
+	char rec[512], *p;
 	struct intervisie iv;
 	struct diag d = {0};
+
+	snprintf(rec, sizeof rec,
+		 "klantcoach-intervisie,1\ngebeurtenis,tijd,stap,optie,aantal,sleutel,waarde\n"
+		 "meta,2023-11-14T22:13:20Z,,,,scenario,weg\n"
+		 "meta,2023-11-14T22:13:20Z,,,,versie,0000000000000000\n"
+		 "meta,2023-11-14T22:13:20Z,,,,logboek,/nergens\n"
+		 "meta,2023-11-14T22:13:20Z,,,,scenario,proef-basis\n"
+		 "meta,2023-11-14T22:13:20Z,,,,versie,%s\n"
+		 "meta,2023-11-14T22:13:20Z,,,,logboek,\n"
+		 "stem,2023-11-14T22:13:20Z,begin,1,3,,\n", c.scs[0].version);
+	p = tmpfile_with(rec, strlen(rec), ".csv");
 
 	cr_assert_eq(intervisie_resume(&iv, &c, p, &d), 0);
 	cr_assert_str_eq(iv.sc->id, "proef-basis");

@@ -109,7 +109,7 @@ Test(sessionlog, load_and_replay_with_undo)
 	free(path);
 }
 
-Test(sessionlog, changed_scenario_is_refused)
+Test(sessionlog, other_version_is_refused)
 {
 	char *path = play_log(0);
 	struct sessionlog_data data;
@@ -120,7 +120,9 @@ Test(sessionlog, changed_scenario_is_refused)
 	free(data.meta.version);
 	data.meta.version = mem_strdup("0000000000000000");
 	cr_assert_eq(sessionlog_replay(&data, &sc, &s, &d), -1);
-	cr_assert(strstr(d.v[0].msg, "is veranderd sinds deze sessie begon"));
+	cr_assert(strstr(d.v[0].msg, "gespeeld op versie 0000000000000000 "
+			  "van scenario 'proef-basis', niet op versie"),
+		  "%s", d.v[0].msg);
 	sessionlog_data_free(&data);
 	diag_free(&d);
 	free(path);

@@ -1,0 +1,93 @@
+#!/bin/sh
+# versions.sh: a log opens against the scenario version it was played on.
+# Sessions and an intervisie record are started, then the scenario file is
+# edited (a text changed, a step removed); show, review, report, replay and
+# resume still use the old version, from the data folder's copy or from the
+# content's versions/ folder, and name the version when both are gone.
+. "$KC_SRC/tests/e2e/lib.sh"
+
+export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B KLANTCOACH_NAME=Sanne
+cp -r "$FIX/mini" "$T/c"
+sc="$T/c/content/scenarios/proef-basis.ini"
+c() { "$KC_BIN" --content "$T/c" "$@"; }
+
+# Before the change: a finished session, an interrupted one, and a fresh
+# intervisie record (in another data folder) stopped at step 2.
+printf '1\n1\nA\n' | c --plain play proef-basis > /dev/null 2>&1
+fin=$(ls "$T"/data/sessions/*.csv)
+printf '1\n' | c --plain play proef-basis > /dev/null 2>&1
+int=$(ls "$T"/data/sessions/*.csv | grep -v "$fin")
+printf '2 2 1\n9\n3\n\n' | KLANTCOACH_DATA="$T/data2" c --plain replay proef-basis > /dev/null 2>&1
+rec=$(ls "$T"/data2/intervisie/*.csv)
+v=$(sed -n 's/^meta,[^,]*,,,,,,,versie,//p' "$fin")
+copy="$T/data/versies/proef-basis.$v.ini"
+expect_eq "copy is the played file" "$(cmp "$copy" "$sc" && echo same)" same
+expect_eq "copy private" "$(stat -c %a "$copy")" 600
+expect_eq "copies folder private" "$(stat -c %a "$T/data/versies")" 700
+expect_eq "one copy for two sessions" "$(ls "$T/data/versies" | wc -l)" 1
+expect_eq "intervisie keeps a copy" "$(ls "$T/data2/versies")" "proef-basis.$v.ini"
+
+# The change: another text at step 1, step 'uitleg' removed.
+sed -i -e 's/Proef belt voor de derde keer./Proef belt opnieuw./' \
+	-e '0,/^next = uitleg$/s//next = end.goed/' -e 's/^next = uitleg$/next = end.matig/' "$sc"
+awk '/^\[/ { skip = ($0 ~ /^\[step\.uitleg/) } !skip' "$sc" > "$T/new" && mv "$T/new" "$sc"
+expect_eq "edited scenario is still valid" "$(c check > /dev/null 2>&1; echo $?)" 0
+expect_not_contains "step removed" "$(cat "$sc")" "uitleg"
+
+out=$(c show "$fin" 2>&1); rc=$?
+expect_eq "show exit" "$rc" 0
+expect_contains "show on the old version" "$out" "Stap 2, jij:    Je zegt: „Het besluit is klaar."
+out=$(printf '1\nq\n' | c --plain review 2>&1)
+expect_contains "review timeline old text" "$out" "Situatie: Proef belt voor de derde keer."
+expect_not_contains "review no warning" "$out" "waarschuwing"
+c report --format csv "$T/data/sessions" > "$T/r.csv" 2> "$T/err"; rc=$?
+expect_eq "report exit" "$rc" 0
+expect_eq "report no warning" "$(cat "$T/err")" ""
+expect_contains "report has levels" "$(cat "$T/r.csv")" "proef-basis,Uitleggen,1,0,0"
+out=$(printf '\n\n\n\n' | c --plain replay "$fin" 2>&1); rc=$?
+expect_eq "replay log exit" "$rc" 0
+expect_contains "replay log old step" "$out" "Situatie: Je ziet in het dossier dat het besluit klaar is."
+out=$(printf '\n1\nklaar\n' | KLANTCOACH_DATA="$T/data2" c --plain replay "$rec" 2>&1); rc=$?
+expect_eq "replay record exit" "$rc" 0
+expect_contains "replay record old step" "$out" "== Stap 2 =="
+expect_contains "replay record ends" "$out" "Verslag bewaard: $rec"
+out=$(printf '1\n' | c --plain resume "$(basename "$int" .csv)" 2>&1); rc=$?
+expect_eq "resume exit" "$rc" 0
+expect_contains "resume says so" "$out" \
+	"Je speelt verder op de versie van 2023-11-14 (versie $(printf %.8s "$v")) waarop je deze sessie begon; het scenario 'proef-basis' is sindsdien veranderd."
+expect_contains "resume on the old step" "$out" "Situatie: Je ziet in het dossier dat het besluit klaar is."
+expect_contains "resumed game ends" "$out" "Einde van het gesprek (goed)"
+out=$(printf 'q\n' | c --plain play proef-basis 2>&1)
+expect_contains "new session on the new version" "$out" "Proef belt opnieuw."
+expect_eq "new version kept too" "$(ls "$T/data/versies" | wc -l)" 2
+
+# From the content's versions folder when the data folder has no copy;
+# that folder is not part of the library.
+mkdir "$T/c/content/versions"
+mv "$copy" "$T/c/content/versions/"
+rm -r "$T/data2/versies"
+out=$(c show "$fin" 2>&1); rc=$?
+expect_eq "show from versions folder" "$rc" 0
+expect_eq "versions folder not listed" "$(c list | grep -c '^scenario')" 1
+out=$(c check 2>&1)
+expect_contains "versions folder not checked" "$out" "1 scenario's, 1 persona's"
+out=$(c check "$T/c/content/versions/proef-basis.$v.ini" 2>&1); rc=$?
+expect_eq "an old version still loads" "$rc" 0
+
+# Nowhere to be found: the message names the version and where it looked.
+rm "$T/c/content/versions/proef-basis.$v.ini"
+missing="versie $v van scenario 'proef-basis' niet gevonden (gezocht in $T/data/versies, $T/c/content/versions en $T/c/content/scenarios)"
+out=$(c show "$fin" 2>&1); rc=$?
+expect_eq "missing show exit" "$rc" 1
+expect_contains "missing show message" "$out" "$fin: fout: $missing"
+out=$(printf '' | c --plain resume "$fin" 2>&1); rc=$?
+expect_eq "missing resume exit" "$rc" 1
+expect_contains "missing resume message" "$out" "$missing"
+out=$(printf '\n' | c --plain replay "$fin" 2>&1); rc=$?
+expect_eq "missing replay exit" "$rc" 1
+expect_contains "missing replay message" "$out" "$missing"
+c report --format csv "$T/data/sessions" > "$T/r.csv" 2> "$T/err"; rc=$?
+expect_eq "missing report still written" "$rc" 0
+expect_contains "missing report warns" "$(cat "$T/err")" "waarschuwing: $missing; getoond zonder niveaus"
+
+finish
