@@ -3,7 +3,9 @@
 # Sessions and an intervisie record are started, then the scenario file is
 # edited (a text changed, a step removed); show, review, report, replay and
 # resume still use the old version, from the data folder's copy or from the
-# content's versions/ folder, and name the version when both are gone.
+# content's versions/ folder, and name the version when both are gone. The
+# committed logs in tests/fixtures/logs (played on the bundled library) keep
+# opening, also after every scenario file has changed.
 . "$KC_SRC/tests/e2e/lib.sh"
 
 export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B KLANTCOACH_NAME=Sanne
@@ -90,4 +92,62 @@ c report --format csv "$T/data/sessions" > "$T/r.csv" 2> "$T/err"; rc=$?
 expect_eq "missing report still written" "$rc" 0
 expect_contains "missing report warns" "$(cat "$T/err")" "waarschuwing: $missing; getoond zonder niveaus"
 
+# The committed logs, played on the bundled library, open in every view,
+# also once every scenario file has changed (through content/versions).
+mkdir -p "$T/rev/content"
+cp -r "$KC_SRC/personas" "$T/rev/"
+cp -r "$KC_SRC/content/frameworks" "$KC_SRC/content/scenarios" "$KC_SRC/content/versions" \
+	"$T/rev/content/"
+for f in "$T"/rev/content/scenarios/*.ini; do echo "; revisie" >> "$f"; done
+logs="$FIX/logs"
+for root in "$KC_SRC" "$T/rev"; do
+	k() { "$KC_BIN" --content "$root" "$@"; }
+	for f in "$logs"/*.csv; do
+		n=$(basename "$f" .csv)
+		out=$(k show "$f" 2>&1); rc=$?
+		expect_eq "fixture $n show ($root)" "$rc" 0
+		expect_contains "fixture $n reflection ($root)" "$out" "== Waarom? =="
+		out=$(yes '' | head -60 | KLANTCOACH_DATA="$T/iv" k --plain replay "$f" 2>&1); rc=$?
+		expect_eq "fixture $n replay ($root)" "$rc" 0
+		expect_contains "fixture $n replay ends ($root)" "$out" "Verslag bewaard:"
+	done
+	k report --format csv "$logs" > "$T/r.csv" 2> "$T/err"; rc=$?
+	expect_eq "fixtures report ($root)" "$rc" 0
+	expect_eq "fixtures report no warning ($root)" "$(cat "$T/err")" ""
+	expect_eq "fixtures levels ($root)" \
+		"$(sed -n '/^scenario,competentie,/,$p' "$T/r.csv" | grep -c ',1,[01],')" 18
+	out=$(printf '1\nq\n' | k --plain review "$logs" 2>&1)
+	expect_contains "fixtures review ($root)" "$out" "Sessies: 3 (uit 3 bestanden)"
+	expect_contains "fixtures timeline ($root)" "$out" "Stap 1 ("
+	expect_not_contains "fixtures review no warning ($root)" "$out" "waarschuwing"
+done
+# tools/versions writes every committed version (all branches) and the work
+# tree's, named by their hash; a second run writes nothing.
+if command -v git > /dev/null; then
+	R="$T/repo"
+	mkdir -p "$R/tools" "$R/content/scenarios"
+	cp "$KC_SRC/tools/versions" "$R/tools/"
+	g() { git -C "$R" -c user.name=t -c user.email=t@t "$@" > /dev/null 2>&1; }
+	s="$R/content/scenarios/proef-basis.ini"
+	g init -b main
+	cp "$FIX/mini/content/scenarios/proef-basis.ini" "$s"
+	g add -A; g commit -m een
+	echo "; twee" >> "$s"; g commit -am twee
+	g checkout -b zij; echo "; zij" >> "$s"; g commit -am zij; g checkout main
+	echo "; werkmap" >> "$s"
+	out=$(KC_HASH="$KC_HASH" "$R/tools/versions" 2>&1); rc=$?
+	expect_eq "tools/versions exit" "$rc" 0
+	expect_contains "tools/versions count" "$out" "4 nieuw; 4 versies"
+	for f in "$R"/content/versions/*; do
+		n=${f##*/}
+		expect_eq "tools/versions $n named by hash" \
+			"proef-basis.$("$KC_HASH" < "$f").ini" "$n"
+	done
+	expect_eq "work tree version kept" \
+		"$(cmp "$s" "$R/content/versions/proef-basis.$("$KC_HASH" < "$s").ini" && echo same)" same
+	before=$(ls -l --time-style=+%s.%N "$R/content/versions")
+	out=$(KC_HASH="$KC_HASH" "$R/tools/versions" 2>&1)
+	expect_contains "tools/versions again" "$out" "0 nieuw; 4 versies"
+	expect_eq "tools/versions idempotent" "$(ls -l --time-style=+%s.%N "$R/content/versions")" "$before"
+fi
 finish

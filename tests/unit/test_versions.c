@@ -1,5 +1,6 @@
 /* Unit tests for src/versions (the store of scenario versions) and the
- * look-up of a version through content_version. */
+ * look-up of a version through content_version; also checks the bundled
+ * content/versions against content/scenarios. */
 #include <criterion/criterion.h>
 
 #include "content.h"
@@ -8,6 +9,7 @@
 #include "path.h"
 #include "versions.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #define MINI FIXTURES "/mini/content/scenarios/proef-basis.ini"
@@ -276,4 +278,42 @@ Test(versions, content_keep_uses_the_store)
 	free(name);
 	content_free(&c);
 	free(store);
+}
+
+/* Every file in content/versions is named by its hash, and every current
+ * scenario's version is there. */
+Test(versions, bundled_library_keeps_every_current_version)
+{
+	const char *vdir = TOPSRC "/content/versions";
+	struct content c;
+	struct diag d = {0};
+	DIR *dp = opendir(vdir);
+	struct dirent *e;
+	size_t i, n = 0;
+
+	cr_assert_not_null(dp, "%s ontbreekt: run tools/versions", vdir);
+	while ((e = readdir(dp)) != NULL) {
+		char *p;
+		if (e->d_name[0] == '.')
+			continue;
+		p = path_join(vdir, e->d_name);
+		cr_expect_eq(versions_verify(p, &d), 0, "%s: %s", p,
+			     d.n ? d.v[d.n - 1].msg : "");
+		free(p);
+		n++;
+	}
+	closedir(dp);
+	cr_assert_eq(content_load(&c, TOPSRC, &d), 0);
+	cr_assert_geq(n, c.nscs);
+	for (i = 0; i < c.nscs; i++) {
+		const char *dirs[1] = {vdir};
+		char *p = versions_find(dirs, 1, c.scs[i].id, c.scs[i].version);
+		cr_expect_not_null(p, "%s: version %s is not in "
+				   "content/versions; run tools/versions and "
+				   "commit what it writes", c.scs[i].file,
+				   c.scs[i].version);
+		free(p);
+	}
+	content_free(&c);
+	diag_free(&d);
 }
