@@ -2,11 +2,13 @@
 # versions.sh: a log opens against the scenario version it was played on.
 # Sessions and an intervisie record are started, then the scenario file is
 # edited (a text changed, a step removed); show, review, report, replay and
-# resume still use the old version, from the data folder's copy or from the
-# content's versions/ folder, and name the version when both are gone. The
+# resume (plain and on the screen) still use the old version, from the data
+# folder's copy or from the content's versions/ folder, and name the version
+# when both are gone; tools/versions fills versions/ from git history. The
 # committed logs in tests/fixtures/logs (played on the bundled library) keep
 # opening, also after every scenario file has changed.
 . "$KC_SRC/tests/e2e/lib.sh"
+trap 'tm_stop; rm -rf "$T"' EXIT
 
 export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B KLANTCOACH_NAME=Sanne
 cp -r "$FIX/mini" "$T/c"
@@ -19,6 +21,8 @@ printf '1\n1\nA\n' | c --plain play proef-basis > /dev/null 2>&1
 fin=$(ls "$T"/data/sessions/*.csv)
 printf '1\n' | c --plain play proef-basis > /dev/null 2>&1
 int=$(ls "$T"/data/sessions/*.csv | grep -v "$fin")
+printf '1\n' | c --plain play proef-basis > /dev/null 2>&1
+int2=$(ls "$T"/data/sessions/*.csv | grep -v "$fin" | grep -v "$int")
 printf '2 2 1\n9\n3\n\n' | KLANTCOACH_DATA="$T/data2" c --plain replay proef-basis > /dev/null 2>&1
 rec=$(ls "$T"/data2/intervisie/*.csv)
 v=$(sed -n 's/^meta,[^,]*,,,,,,,versie,//p' "$fin")
@@ -59,6 +63,13 @@ expect_contains "resume says so" "$out" \
 	"Je speelt verder op de versie van 2023-11-14 (versie $(printf %.8s "$v")) waarop je deze sessie begon; het scenario 'proef-basis' is sindsdien veranderd."
 expect_contains "resume on the old step" "$out" "Situatie: Je ziet in het dossier dat het besluit klaar is."
 expect_contains "resumed game ends" "$out" "Einde van het gesprek (goed)"
+if command -v tmux > /dev/null; then
+	tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/data LANG=C.UTF-8 TERM=xterm \
+$KC_BIN --content $T/c resume $(basename "$int2" .csv); sleep 30" 160 30
+	expect_screen "screen resume says so" "Je speelt verder op de versie van 2023-11-14"
+	expect_screen "screen resume old step" "Je ziet in het dossier dat het besluit"
+	tm_stop
+fi
 out=$(printf 'q\n' | c --plain play proef-basis 2>&1)
 expect_contains "new session on the new version" "$out" "Proef belt opnieuw."
 expect_eq "new version kept too" "$(ls "$T/data/versies" | wc -l)" 2
