@@ -20,12 +20,17 @@
 #include <string.h>
 #include <unistd.h>
 
-enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_COLOUR, OPT_MODE };
+enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_PAIR, OPT_MODE };
+
+/* The words of an OPT_PAIR setting: the first means 0, the second 1. */
+static const char *const colour_words[2] = {"nooit", "auto"};
+static const char *const order_words[2] = {"geschud", "vast"};
 
 struct opt {
 	const char *section, *key, *env;
 	enum opt_type type;
 	size_t off;
+	const char *const *words;	/* OPT_PAIR only */
 };
 
 static const struct opt opts[] = {
@@ -33,8 +38,11 @@ static const struct opt opts[] = {
 	{"cursist", "niveau", "KLANTCOACH_LEVEL", OPT_LEVEL, offsetof(struct config, level)},
 	{"paden", "inhoud", "KLANTCOACH_CONTENT", OPT_PATH, offsetof(struct config, content_dir)},
 	{"paden", "gegevens", "KLANTCOACH_DATA", OPT_PATH, offsetof(struct config, data_dir)},
-	{"weergave", "kleur", NULL, OPT_COLOUR, offsetof(struct config, colour)},
+	{"weergave", "kleur", NULL, OPT_PAIR, offsetof(struct config, colour),
+	 colour_words},
 	{"spel", "modus", "KLANTCOACH_MODE", OPT_MODE, offsetof(struct config, mode)},
+	{"spel", "volgorde", NULL, OPT_PAIR, offsetof(struct config, fixed_order),
+	 order_words},
 	{"coach", "naam", "KLANTCOACH_COACH", OPT_NAME, offsetof(struct config, coach)},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
@@ -164,11 +172,11 @@ static int set_opt(struct config *c, const struct opt *o, const char *v,
 		else
 			bad = "A, B of C";
 		break;
-	case OPT_COLOUR:
-		if (strcmp(v, "auto") == 0 || strcmp(v, "nooit") == 0)
-			*(int *)field = strcmp(v, "auto") == 0;
+	case OPT_PAIR:
+		if (strcmp(v, o->words[0]) == 0 || strcmp(v, o->words[1]) == 0)
+			*(int *)field = strcmp(v, o->words[1]) == 0;
 		else
-			bad = "auto of nooit";
+			bad = "";
 		break;
 	case OPT_MODE:
 		if (config_parse_mode(v) >= 0)
@@ -179,8 +187,12 @@ static int set_opt(struct config *c, const struct opt *o, const char *v,
 	}
 	if (bad == NULL)
 		return 0;
-	diag_add(d, DIAG_ERROR, file, line, "%s.%s = '%s': verwacht %s",
-		 o->section, o->key, v, bad);
+	if (o->type == OPT_PAIR)
+		diag_add(d, DIAG_ERROR, file, line, "%s.%s = '%s': verwacht %s of %s",
+			 o->section, o->key, v, o->words[1], o->words[0]);
+	else
+		diag_add(d, DIAG_ERROR, file, line, "%s.%s = '%s': verwacht %s",
+			 o->section, o->key, v, bad);
 	return -1;
 }
 
@@ -399,8 +411,8 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 		if (*field)
 			buf_printf(b, "%s = %c\n", o->key, *field);
 		break;
-	case OPT_COLOUR:
-		buf_printf(b, "%s = %s\n", o->key, *(const int *)field ? "auto" : "nooit");
+	case OPT_PAIR:
+		buf_printf(b, "%s = %s\n", o->key, o->words[*(const int *)field]);
 		break;
 	case OPT_MODE:
 		buf_printf(b, "%s = %s\n", o->key,

@@ -23,6 +23,7 @@ struct config {
 	char *data_dir;		/* NULL: the XDG data folder */
 	int colour;		/* 1 auto, 0 never */
 	enum config_mode mode;
+	int fixed_order;	/* options in file order in practice ("vast") */
 	char *coach;		/* coach name for feedback */
 	int name_line;		/* line of an unusable trainee name, else 0 */
 };

@@ -81,8 +81,10 @@ static int take_lock(struct intervisie *iv, const char *path, struct diag *d)
 			 "venster", "Sluit dat eerst.", d);
 }
 
+/* Create the record; a fresh replay shows the options in an order seeded
+ * by the record's id, unless fixed (a log replay keeps the log's order). */
 static int create(struct intervisie *iv, const char *dir, const char *source,
-		  const char *logpath, struct diag *d)
+		  const char *logpath, int fixed, struct diag *d)
 {
 	char now[TSTAMP_ISO_LEN], uuid[TSTAMP_UUID_LEN], name[160];
 	int rc;
@@ -93,6 +95,8 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	}
 	tstamp_iso(tstamp_now(), now);
 	tstamp_uuid(uuid);
+	if (!iv->from_log)
+		session_shuffle(&iv->s, fixed ? NULL : uuid);
 	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-intervisie-%s-%.8s.csv", now,
 		 now + 5, now + 8, now + 11, now + 14, now + 17, iv->sc->id, uuid);
 	iv->path = path_join(dir, name);
@@ -105,7 +109,10 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 		     row(iv, "meta", NULL, 0, -1, "scenario", iv->sc->id) |
 		     row(iv, "meta", NULL, 0, -1, "versie", iv->sc->version) |
 		     row(iv, "meta", NULL, 0, -1, "anoniem", iv->anon ? "ja" : "nee") |
-		     row(iv, "meta", NULL, 0, -1, "logboek", logpath ? logpath : "");
+		     row(iv, "meta", NULL, 0, -1, "logboek", logpath ? logpath : "") |
+		     row(iv, "meta", NULL, 0, -1, "sessie", uuid) |
+		     row(iv, "meta", NULL, 0, -1, "volgorde",
+			 iv->s.order ? "geschud" : "vast");
 	if (rc == 0)
 		rc = path_sync_parent(iv->path);
 	if (rc != 0) {
@@ -118,13 +125,14 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 }
 
 int intervisie_begin(struct intervisie *iv, const struct content *c,
-		     const struct scenario *sc, const char *dir, struct diag *d)
+		     const struct scenario *sc, int fixed, const char *dir,
+		     struct diag *d)
 {
 	memset(iv, 0, sizeof *iv);
 	iv->fd = -1;
 	if (setup(iv, c, sc, d) != 0 || content_keep(c, sc, d) != 0)
 		return -1;
-	return create(iv, dir, sc->id, NULL, d);
+	return create(iv, dir, sc->id, NULL, fixed, d);
 }
 
 /* The trainee's path and name from a session log. */
@@ -141,6 +149,7 @@ static int load_log(struct intervisie *iv, const struct content *c, const char *
 				     logpath, d);
 		if (sc && setup(iv, c, sc, d) == 0 &&
 		    sessionlog_replay(&data, sc, &s, d) == 0) {
+			iv->s.order = s.order;	/* the options as the trainee saw them */
 			iv->tpath = mem_calloc(s.npath + 1, sizeof *iv->tpath);
 			memcpy(iv->tpath, s.path, s.npath * sizeof *s.path);
 			iv->ntpath = s.npath;
@@ -170,7 +179,7 @@ int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 		return -1;
 	id = mem_strdup(base ? base + 1 : logpath);
 	id[strcspn(id, ".")] = '\0';
-	rc = create(iv, dir, id, logpath, d);
+	rc = create(iv, dir, id, logpath, 0, d);
 	free(id);
 	return rc;
 }
@@ -301,8 +310,9 @@ struct ivrd {
 	const struct content *c;
 	struct diag *d;
 	const char *path;
-	char *scenario, *version, *logpath;
+	char *scenario, *version, *logpath, *session;
 	int bad, rec;		/* rec: records seen; 1 and 2 are the headers */
+	int shuffled;		/* meta volgorde = geschud */
 };
 
 /* Set up from the meta rows once the first event after them arrives. */
@@ -321,7 +331,10 @@ static int ready(struct ivrd *r)
 		return -1;
 	}
 	sc = content_version(r->c, r->scenario, r->version, r->path, r->d);
-	return sc ? setup(iv, r->c, sc, r->d) : -1;
+	if (sc == NULL || setup(iv, r->c, sc, r->d) != 0)
+		return -1;
+	session_shuffle(&iv->s, r->shuffled ? r->session : NULL);
+	return 0;
 }
 
 static int apply(struct ivrd *r, char **f)
@@ -410,6 +423,10 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 			*dst = mem_strdup(f[6]);
 		} else if (strcmp(f[5], "anoniem") == 0)
 			r->iv->anon = strcmp(f[6], "ja") == 0;
+		else if (strcmp(f[5], "sessie") == 0 && !r->session)
+			r->session = mem_strdup(f[6]);
+		else if (strcmp(f[5], "volgorde") == 0)
+			r->shuffled = strcmp(f[6], "geschud") == 0;
 		return 0;
 	}
 	if (ready(r) != 0 || apply(r, f) != 0) {
@@ -422,7 +439,7 @@ static int resume_row(void *ctx, int line, char **f, size_t n)
 int intervisie_resume(struct intervisie *iv, const struct content *c,
 		      const char *path, struct diag *d)
 {
-	struct ivrd r = {iv, c, d, path, NULL, NULL, NULL, 0, 0};
+	struct ivrd r = {iv, c, d, path, NULL, NULL, NULL, NULL, 0, 0, 0};
 	int rc;
 
 	memset(iv, 0, sizeof *iv);
@@ -444,6 +461,7 @@ int intervisie_resume(struct intervisie *iv, const struct content *c,
 	free(r.scenario);
 	free(r.version);
 	free(r.logpath);
+	free(r.session);
 	return rc == 0 && !r.bad ? 0 : -1;
 }
 

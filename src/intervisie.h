@@ -8,7 +8,10 @@
  *
  * Record format (klantcoach(1)): "klantcoach-intervisie,1", the header
  * "gebeurtenis,tijd,stap,optie,aantal,sleutel,waarde", then rows
- *   meta   key/value: bron, scenario, versie, anoniem, logboek
+ *   meta   key/value: bron, scenario, versie, anoniem, logboek, sessie
+ *          (the record's id) and volgorde (geschud: a fresh replay shows
+ *          the options in an order seeded by sessie; a log's replay keeps
+ *          the order of the log; older records have neither: file order)
  *   stem   step, option, votes
  *   volg   step, option the replay followed
  *   notitie step, text
@@ -55,9 +58,11 @@ struct intervisie {
  * there are no votes or the top is shared. */
 int intervisie_winner(const int *votes, const int *idx, int n);
 /* Start a replay of scenario sc (keeping a copy of its version, see
- * content_keep); the record goes into dir. 0 or -1. */
+ * content_keep), its options shuffled unless fixed; the record goes into
+ * dir. 0 or -1. */
 int intervisie_begin(struct intervisie *iv, const struct content *c,
-		     const struct scenario *sc, const char *dir, struct diag *d);
+		     const struct scenario *sc, int fixed, const char *dir,
+		     struct diag *d);
 /* Start a replay of the session log at logpath. 0 or -1. */
 int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,

@@ -28,9 +28,10 @@ static int bind(struct play *p, const struct content *c, const struct scenario *
 }
 
 int play_begin(struct play *p, const struct content *c, const struct scenario *sc,
-	       const char *trainee, char level, enum config_mode mode,
-	       const char *sessions_dir, struct diag *d)
+	       const struct play_who *who, const char *sessions_dir,
+	       struct diag *d)
 {
+	int shuffled = who->mode == CONFIG_TOETS || !who->fixed;
 	char uuid[TSTAMP_UUID_LEN];
 	struct sessionlog_meta m;
 
@@ -38,19 +39,21 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 	p->log.fd = -1;
 	if (bind(p, c, sc, d) != 0 || content_keep(c, sc, d) != 0)
 		return -1;
-	p->mode = mode;
-	p->level = level;
-	p->trainee = mem_strdup(trainee);
+	p->mode = who->mode;
+	p->level = who->level;
+	p->trainee = mem_strdup(who->trainee);
 	session_start(&p->s, sc);
 	tstamp_uuid(uuid);
+	session_shuffle(&p->s, shuffled ? uuid : NULL);
 	memset(&m, 0, sizeof m);
 	m.trainee = p->trainee;
-	m.level = level;
+	m.level = who->level;
 	m.persona = sc->persona;
 	m.scenario = sc->id;
 	m.version = sc->version;
-	m.mode = (char *)config_mode_name(mode);
+	m.mode = (char *)config_mode_name(who->mode);
 	m.session = uuid;
+	m.order = shuffled ? "geschud" : "vast";
 	if (sessionlog_create(&p->log, sessions_dir, &m, p->s.meters, d) != 0)
 		return -1;
 	draft_init(&p->draft, p->log.path);
@@ -150,11 +153,14 @@ int play_choose(struct play *p, int n)
 {
 	int idx[SCENARIO_MAX_OPTS], k = session_offered(&p->s, idx), step = p->s.step;
 	long ms = tstamp_ms() - p->shown_ms;
+	char shown[SESSIONLOG_SHOWN_LEN];
 
+	sessionlog_shown(&p->s, shown);
 	if (n < 0 || n >= k || session_choose(&p->s, idx[n], ms) != 0)
 		return -1;
 	if (sessionlog_move(&p->log, SL_CHOICE, p->sc->steps[step].id,
-			    p->sc->steps[step].opt[idx[n]].num, ms, p->s.meters) != 0) {
+			    p->sc->steps[step].opt[idx[n]].num, ms, p->s.meters,
+			    shown) != 0) {
 		int saved = errno;
 		session_undo(&p->s);
 		p->s.nundone--;	/* the failed choice never happened */
@@ -175,7 +181,8 @@ int play_undo(struct play *p)
 	keep = *m;
 	session_undo(&p->s);
 	if (sessionlog_move(&p->log, SL_UNDO, p->sc->steps[keep.step].id,
-			    p->sc->steps[keep.step].opt[keep.opt].num, -1, p->s.meters) != 0) {
+			    p->sc->steps[keep.step].opt[keep.opt].num, -1, p->s.meters,
+			    NULL) != 0) {
 		int saved = errno;
 		p->s.nundone--;
 		session_choose(&p->s, keep.opt, keep.think_ms);

@@ -13,6 +13,14 @@
 #include "session.h"
 #include "sessionlog.h"
 
+/* Who plays, and how. */
+struct play_who {
+	const char *trainee;
+	char level;
+	enum config_mode mode;
+	int fixed;		/* options in file order (practice only) */
+};
+
 struct play {
 	const struct content *c;
 	const struct scenario *sc;
@@ -32,12 +40,13 @@ struct play {
 				   that tells the trainee; else NULL */
 };
 
-/* Start a new session of scenario sc for the trainee; keeps a copy of the
- * scenario's version (content_keep) and creates the log in sessions_dir.
- * 0, or -1 with the reason in d. */
+/* Start a new session of scenario sc; keeps a copy of the scenario's
+ * version (content_keep) and creates the log in sessions_dir. Options are
+ * shuffled per session unless who->fixed is set in practice mode. 0, or
+ * -1 with the reason in d. */
 int play_begin(struct play *p, const struct content *c, const struct scenario *sc,
-	       const char *trainee, char level, enum config_mode mode,
-	       const char *sessions_dir, struct diag *d);
+	       const struct play_who *who, const char *sessions_dir,
+	       struct diag *d);
 /* Load the session in the log at path, on the version of its scenario
  * that it was played on (content_version); with writable set, open the log
  * to continue it. 0 or -1 (reason in d; then p holds nothing to free). */

@@ -2,6 +2,10 @@
  * session: state transitions. A choice pushes a move that remembers the
  * meters and flags before it, so undo is an exact restore; undone moves
  * are kept for the log and the reflection. Meters are clamped to 0..10.
+ * Options are shown in a per-step permutation of the file order, seeded
+ * by a hash of the session id and the step id (FNV-1a, then SplitMix64
+ * driving a Fisher-Yates shuffle), so the order never depends on where or
+ * when the session is opened.
  */
 #include "session.h"
 #include "buf.h"
@@ -19,17 +23,55 @@ void session_start(struct session *s, const struct scenario *sc)
 	memcpy(s->meters, sc->meter0, sizeof s->meters);
 }
 
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static uint64_t splitmix(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+void session_shuffle(struct session *s, const char *key)
+{
+	s->order = key ? fnv1a(1469598103934665603ULL, key) | 1 : 0;
+}
+
+/* The shown order of the n options of step st: a permutation of 0..n-1. */
+static void step_order(const struct session *s, const struct sc_step *st,
+		       int perm[SCENARIO_MAX_OPTS])
+{
+	uint64_t x = s->order ? fnv1a(s->order, st->id) : 0;
+	int i;
+
+	for (i = 0; i < st->nopt; i++)
+		perm[i] = i;
+	for (i = st->nopt - 1; s->order && i > 0; i--) {
+		int j = (int)(splitmix(&x) % (uint64_t)(i + 1)), t = perm[i];
+		perm[i] = perm[j];
+		perm[j] = t;
+	}
+}
+
 int session_offered(const struct session *s, int idx[SCENARIO_MAX_OPTS])
 {
 	const struct sc_step *st;
-	int i, n = 0;
+	int perm[SCENARIO_MAX_OPTS], i, n = 0;
 
 	if (s->step < 0)
 		return 0;
 	st = &s->sc->steps[s->step];
+	step_order(s, st, perm);
 	for (i = 0; i < st->nopt; i++)
-		if (scenario_offered(&st->opt[i], s->flags))
-			idx[n++] = i;
+		if (scenario_offered(&st->opt[perm[i]], s->flags))
+			idx[n++] = perm[i];
 	return n;
 }
 

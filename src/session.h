@@ -20,6 +20,7 @@ struct session_move {
 
 struct session {
 	const struct scenario *sc;
+	uint64_t order;			/* option order seed; 0: file order */
 	int step;			/* current step, -1 when finished */
 	int end;			/* ending index when finished, else -1 */
 	int meters[METER_N];
@@ -32,8 +33,11 @@ struct session {
 
 /* Start a session at the scenario's start step. */
 void session_start(struct session *s, const struct scenario *sc);
-/* Option indices offered at the current step (at most 4) into idx; returns
- * how many (0 when finished). */
+/* Show options in an order derived from key (a session or record id) and
+ * each step's id, the same every time for that key; NULL: file order. */
+void session_shuffle(struct session *s, const char *key);
+/* Option indices offered at the current step (at most 4) into idx, in the
+ * order they are shown; returns how many (0 when finished). */
 int session_offered(const struct session *s, int idx[SCENARIO_MAX_OPTS]);
 /* Apply option index opt of the current step; 0, or -1 when it is not
  * offered or the session is finished. */

@@ -81,7 +81,7 @@ static void write_meta(struct sessionlog *w, const struct sessionlog_meta *m, in
 	const char *kv[][2] = {
 		{"cursist", m->trainee}, {"niveau", level}, {"persona", m->persona},
 		{"scenario", m->scenario}, {"versie", m->version}, {"modus", m->mode},
-		{"sessie", m->session},
+		{"sessie", m->session}, {"volgorde", m->order},
 	};
 	size_t i;
 
@@ -167,10 +167,26 @@ int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d)
 
 int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
 		    const char *step, int option, long think_ms,
-		    const int meters[METER_N])
+		    const int meters[METER_N], const char *shown)
 {
 	return put_row(w, t, step, option, t == SL_CHOICE ? think_ms : -1, meters,
-		       NULL, NULL);
+		       shown ? "getoond" : NULL, shown);
+}
+
+void sessionlog_shown(const struct session *s, char *out)
+{
+	int idx[SCENARIO_MAX_OPTS], n = session_offered(s, idx), i;
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(out + len, SESSIONLOG_SHOWN_LEN - len, "%s%d",
+					i ? " " : "", s->sc->steps[s->step].opt[idx[i]].num);
+}
+
+const char *sessionlog_order_key(const struct sessionlog_meta *m)
+{
+	return m->order && strcmp(m->order, "geschud") == 0 ? m->session : NULL;
 }
 
 int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
@@ -196,6 +212,7 @@ struct rd {
 	void *ctx;
 	int bad;
 	int rows;	/* records read so far; the first two are headers */
+	int version;	/* format version from the first row */
 };
 
 /* A file whose headers do not match: named, never quoted (it may be a
@@ -234,6 +251,29 @@ static int num_field(struct rd *r, int line, const char *name, const char *v,
 	return 0;
 }
 
+/* A version-2 choice names the options shown: distinct numbers 1-4, one
+ * of them the option chosen. (A choice without it, written by hand or by
+ * a tool, is replayed in the order the session's id gives.) */
+static int check_shown(struct rd *r, int line, const struct sessionlog_event *ev)
+{
+	const char *p = ev->value;
+	unsigned seen = 0;
+	int n = 0;
+
+	if (strcmp(ev->key, "getoond") != 0)
+		return bad_field(r, line, "sleutel", ev->key, "niet 'getoond'");
+	while (p[0] >= '1' && p[0] < '1' + SCENARIO_MAX_OPTS && n < SCENARIO_MAX_OPTS &&
+	       !(seen & 1u << (p[0] - '0')) && (p[1] == ' ' || p[1] == '\0')) {
+		seen |= 1u << (p[0] - '0');
+		n++;
+		p += p[1] ? 2 : 1;
+	}
+	if (*p || n == 0 || !(seen & 1u << ev->option))
+		return bad_field(r, line, "waarde", ev->value,
+				 "geen lijst van getoonde opties met de gekozen optie");
+	return 0;
+}
+
 static int parse_event(struct rd *r, int line, char **f, struct sessionlog_event *ev)
 {
 	static const char *const mnames[METER_N] = {"gezien", "gehoord", "geholpen"};
@@ -266,6 +306,8 @@ static int parse_event(struct rd *r, int line, char **f, struct sessionlog_event
 	ev->key = f[8];
 	ev->value = f[9];
 	ev->line = line;
+	if (ev->type == SL_CHOICE && r->version >= 2 && *ev->key)
+		return check_shown(r, line, ev);
 	return 0;
 }
 
@@ -279,10 +321,12 @@ static int read_row(void *ctx, int line, char **f, size_t n)
 	for (i = 0; i < n && i < NFIELDS; i++)
 		v[i] = f[i] ? f[i] : "";
 	if (++r->rows == 1) {
-		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 || strcmp(v[1], "1") != 0)
+		if (n != 2 || strcmp(v[0], SESSIONLOG_FORMAT) != 0 ||
+		    (strcmp(v[1], "1") != 0 && strcmp(v[1], "2") != 0))
 			return bad_head(r, line, "is geen klantcoach-sessielog"
-					" (versie 1); de inhoud wordt niet "
+					" (versie 1 of 2); de inhoud wordt niet "
 					"getoond");
+		r->version = v[1][0] - '0';
 		return 0;
 	}
 	if (r->rows == 2) {
@@ -305,7 +349,7 @@ int sessionlog_read(const char *path,
 		    int (*fn)(void *ctx, const struct sessionlog_event *ev),
 		    void *ctx, struct diag *d)
 {
-	struct rd r = {path, d, fn, ctx, 0, 0};
+	struct rd r = {path, d, fn, ctx, 0, 0, 0};
 	int rc = csvfile_read(path, read_row, &r, d, 1);
 
 	return r.bad ? -1 : rc;
@@ -327,6 +371,8 @@ static void set_meta(struct sessionlog_meta *m, const char *key, const char *val
 		dst = &m->mode;
 	else if (strcmp(key, "sessie") == 0)
 		dst = &m->session;
+	else if (strcmp(key, "volgorde") == 0)
+		dst = &m->order;
 	else if (strcmp(key, "niveau") == 0)
 		m->level = val[0];
 	if (dst) {
@@ -379,6 +425,7 @@ int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag 
 static int replay_move(const struct sessionlog_event *ev, struct session *s)
 {
 	const struct session_move *last = session_last(s);
+	char shown[SESSIONLOG_SHOWN_LEN];
 
 	if (ev->type == SL_UNDO)
 		return last && strcmp(s->sc->steps[last->step].id, ev->step) == 0 &&
@@ -386,6 +433,9 @@ static int replay_move(const struct sessionlog_event *ev, struct session *s)
 		       ? session_undo(s) : -1;
 	if (s->step < 0 || strcmp(s->sc->steps[s->step].id, ev->step) != 0)
 		return -1;
+	sessionlog_shown(s, shown);
+	if (*ev->key && strcmp(ev->value, shown) != 0)
+		return -1;	/* the trainee saw another order than we would show */
 	return session_choose(s, scenario_option(&s->sc->steps[s->step], ev->option),
 			      ev->think_ms);
 }
@@ -404,6 +454,7 @@ int sessionlog_replay(const struct sessionlog_data *data,
 		return -1;
 	}
 	session_start(s, sc);
+	session_shuffle(s, sessionlog_order_key(&data->meta));
 	for (i = 0; i < data->nev; i++) {
 		const struct sessionlog_event *ev = &data->ev[i];
 		if ((ev->type == SL_CHOICE || ev->type == SL_UNDO) && replay_move(ev, s) != 0) {
@@ -449,6 +500,7 @@ void sessionlog_data_free(struct sessionlog_data *data)
 	free(m->version);
 	free(m->mode);
 	free(m->session);
+	free(m->order);
 	free(m->started);
 	memset(data, 0, sizeof *data);
 }

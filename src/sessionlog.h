@@ -7,12 +7,14 @@
  * Nothing is ever rewritten in place; only a torn last line is cut off
  * (and kept beside the log) before appending.
  *
- * Format (documented in klantcoach(1)):
- *   klantcoach-sessielog,1
+ * Format version 2 (documented in klantcoach(1)); version 1 had no
+ * volgorde meta and no getoond value, and showed options in file order:
+ *   klantcoach-sessielog,2
  *   gebeurtenis,tijd,stap,optie,denktijd_ms,gezien,gehoord,geholpen,sleutel,waarde
  *   start,<time>,,,,<meters at start>,,
- *   meta,<time>,,,,,,,<key>,<value>  (cursist niveau persona scenario versie modus sessie)
- *   keuze,<time>,<step>,<option>,<ms>,<meters after>,,
+ *   meta,<time>,,,,,,,<key>,<value>
+ *        (cursist niveau persona scenario versie modus sessie volgorde)
+ *   keuze,<time>,<step>,<option>,<ms>,<meters after>,getoond,<options shown>
  *   terug,<time>,<step>,<option>,,<meters after the undo>,,
  *   einde,<time>,,,,<meters>,einde,<end id>
  *   antwoord,<time>,,,,,,,<question key>,<text>
@@ -26,7 +28,7 @@
 #include "session.h"
 
 #define SESSIONLOG_FORMAT "klantcoach-sessielog"
-#define SESSIONLOG_VERSION 1
+#define SESSIONLOG_VERSION 2
 
 enum sessionlog_type {
 	SL_START, SL_META, SL_CHOICE, SL_UNDO, SL_END, SL_ANSWER, SL_DONE
@@ -43,6 +45,7 @@ struct sessionlog_event {
 
 struct sessionlog_meta {
 	char *trainee, *persona, *scenario, *version, *mode, *session, *started;
+	char *order;		/* "geschud" or "vast"; NULL in version 1 */
 	char level;
 };
 
@@ -75,10 +78,18 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
  * row is cut off and kept beside the log (csvfile_cut_torn), with a
  * warning in d. */
 int sessionlog_append(struct sessionlog *w, const char *path, struct diag *d);
-/* Append a choice or an undo of step/option with the meters after it. */
+/* Append a choice or an undo of step/option with the meters after it;
+ * shown: the option numbers in the order shown ("3 1 2"), NULL for undo. */
 int sessionlog_move(struct sessionlog *w, enum sessionlog_type t,
 		    const char *step, int option, long think_ms,
-		    const int meters[METER_N]);
+		    const int meters[METER_N], const char *shown);
+/* The options of the current step in the order shown, as file numbers
+ * separated by spaces, into out (at least SESSIONLOG_SHOWN_LEN bytes). */
+#define SESSIONLOG_SHOWN_LEN (SCENARIO_MAX_OPTS * 4)
+void sessionlog_shown(const struct session *s, char *out);
+/* The key that seeds the option order of the logged session (its id when
+ * the options were shuffled), or NULL for file order. */
+const char *sessionlog_order_key(const struct sessionlog_meta *m);
 /* Append a key/value event (end, answer, done). */
 int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
 		    const int *meters, const char *key, const char *value);

@@ -1,6 +1,8 @@
 /*
  * tstamp: clocks and ids. Randomness comes from /dev/urandom, with a
- * time-and-pid fallback that is still unique enough for file names.
+ * time-and-pid fallback that is still unique enough for file names. For
+ * reproducible tests KLANTCOACH_TIME fixes the clock and KLANTCOACH_SEED
+ * the ids (the n-th id of a process then depends only on the seed and n).
  */
 #include "tstamp.h"
 
@@ -72,21 +74,43 @@ long tstamp_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* 16 bytes from a linear congruential generator seeded with x. */
+static void lcg_bytes(uint64_t x, unsigned char b[16])
+{
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		b[i] = (unsigned char)(x >> 56);
+	}
+}
+
+/* 16 random bytes, or the next ones of KLANTCOACH_SEED. */
+static void random_bytes(unsigned char b[16])
+{
+	static uint64_t nth;
+	const char *seed = getenv("KLANTCOACH_SEED");
+	int fd;
+	ssize_t n;
+
+	if (seed && *seed) {
+		lcg_bytes(strtoull(seed, NULL, 10) * 0x9E3779B97F4A7C15ULL + ++nth, b);
+		return;
+	}
+	fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	n = fd >= 0 ? read(fd, b, 16) : -1;
+	if (fd >= 0)
+		close(fd);
+	if (n != 16)
+		lcg_bytes((uint64_t)time(NULL) * 6364136223846793005ULL ^
+			  (uint64_t)getpid(), b);
+}
+
 void tstamp_uuid(char out[TSTAMP_UUID_LEN])
 {
 	unsigned char b[16];
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC), i;
-	ssize_t n = fd >= 0 ? read(fd, b, sizeof b) : -1;
 
-	if (fd >= 0)
-		close(fd);
-	if (n != (ssize_t)sizeof b) {
-		uint64_t x = (uint64_t)time(NULL) * 6364136223846793005ULL ^ (uint64_t)getpid();
-		for (i = 0; i < 16; i++) {
-			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-			b[i] = (unsigned char)(x >> 56);
-		}
-	}
+	random_bytes(b);
 	b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
 	snprintf(out, TSTAMP_UUID_LEN,

@@ -22,7 +22,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"play", cmd_play, "[--mode oefenen|toets] [SCENARIO]", "een scenario spelen (standaard)"},
+	{"play", cmd_play, "[--mode M] [--volgorde V] [SCENARIO]", "een scenario spelen (standaard)"},
 	{"resume", cmd_resume, "[SESSIE]", "een onderbroken sessie hervatten"},
 	{"show", cmd_show, "SESSIE", "de reflectie van een sessie tonen"},
 	{"list", cmd_list, "", "persona's en scenario's opsommen"},
@@ -37,7 +37,7 @@ static const struct command commands[] = {
 enum {
 	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
 	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO,
-	OPT_ANONIEM
+	OPT_ANONIEM, OPT_VOLGORDE
 };
 
 static const struct option longopts[] = {
@@ -49,6 +49,7 @@ static const struct option longopts[] = {
 	{"strict", no_argument, NULL, OPT_STRICT},
 	{"coverage", no_argument, NULL, OPT_COVERAGE},
 	{"mode", required_argument, NULL, OPT_MODE},
+	{"volgorde", required_argument, NULL, OPT_VOLGORDE},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"output", required_argument, NULL, 'o'},
 	{"trainee", required_argument, NULL, OPT_TRAINEE},
@@ -85,6 +86,8 @@ static void help(void)
 	      "  --help           deze hulp tonen\n"
 	      "\nOpties van opdrachten:\n"
 	      "  --mode oefenen|toets        modus van play\n"
+	      "  --volgorde geschud|vast     play: opties geschud (standaard) of in\n"
+	      "                              de volgorde van het bestand (alleen oefenen)\n"
 	      "  --strict, --coverage        bij check: waarschuwingen als fout, dekking\n"
 	      "  --format csv|md|html        vorm van report\n"
 	      "  -o, --output BESTAND        report naar een bestand\n"
@@ -113,6 +116,7 @@ static void set_opt(struct cli_args *a, int c, const char *arg)
 	case OPT_STRICT: a->strict = 1; break;
 	case OPT_COVERAGE: a->coverage = 1; break;
 	case OPT_MODE: a->mode = arg; break;
+	case OPT_VOLGORDE: a->order = arg; break;
 	case OPT_FORMAT: a->format = arg; break;
 	case 'o': a->output = arg; break;
 	case OPT_TRAINEE: a->trainee = arg; break;
@@ -144,6 +148,12 @@ int cli_parse(int argc, char **argv, struct cli_args *a)
 	}
 	if (a->mode && config_parse_mode(a->mode) < 0)
 		return usage_error("--mode moet oefenen of toets zijn", a->mode);
+	if (a->order && strcmp(a->order, "geschud") != 0 && strcmp(a->order, "vast") != 0)
+		return usage_error("--volgorde moet geschud of vast zijn", a->order);
+	if (a->order && strcmp(a->order, "vast") == 0 && a->mode &&
+	    strcmp(a->mode, "toets") == 0)
+		return usage_error("--volgorde vast kan alleen bij oefenen; "
+				   "in de toets zijn de opties altijd geschud", NULL);
 	if (optind < argc)
 		a->command = argv[optind++];
 	a->argv = argv + optind;
@@ -197,6 +207,8 @@ static int load_settings(struct cli_ctx *ctx)
 		config_set(&ctx->cfg, "paden.gegevens", ctx->a.data, &d, "--data", 0);
 	if (ctx->a.mode)
 		ctx->cfg.mode = (enum config_mode)config_parse_mode(ctx->a.mode);
+	if (ctx->a.order)
+		ctx->cfg.fixed_order = strcmp(ctx->a.order, "vast") == 0;
 	if (diag_count(&d, DIAG_ERROR))
 		rc = -1;
 	diag_print(&d, stderr, 0);

@@ -11,8 +11,8 @@ enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 
 struct cli_args {
 	int plain, strict, coverage, anoniem, help, version;
-	const char *content, *data, *name, *config, *mode, *format, *output,
-		*trainee, *scenario;
+	const char *content, *data, *name, *config, *mode, *order, *format,
+		*output, *trainee, *scenario;
 	const char *command;
 	char **argv;		/* the command's own arguments */
 	int argc;

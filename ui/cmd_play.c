@@ -149,7 +149,8 @@ static int play_plain(struct cli_ctx *ctx, struct content *c)
 		return EXIT_BAD;
 	}
 	dir = cmd_sessions_dir(ctx);
-	if (play_begin(&p, c, sc, ctx->cfg.name, ctx->cfg.level, ctx->cfg.mode, dir, &d) != 0) {
+	if (play_begin(&p, c, sc, &(struct play_who){ctx->cfg.name, ctx->cfg.level,
+		       ctx->cfg.mode, ctx->cfg.fixed_order}, dir, &d) != 0) {
 		diag_print(&d, stderr, 0);
 		rc = EXIT_BAD;
 	} else {

@@ -265,7 +265,8 @@ int cmd_replay(struct cli_ctx *ctx)
 	if (kind == 0)
 		cmd_error("'%s' is geen scenario, sessielogboek of "
 			  "intervisieverslag", ctx->a.argv[0]);
-	ok = kind == 's' ? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]), dir, &d)
+	ok = kind == 's' ? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]),
+					     ctx->cfg.fixed_order, dir, &d)
 	   : kind == 'l' ? intervisie_begin_log(&iv, &c, ctx->a.argv[0], ctx->a.anoniem, dir, &d)
 	   : kind == 'r' ? intervisie_resume(&iv, &c, ctx->a.argv[0], &d) : -1;
 	if (ok == 0)

@@ -382,8 +382,9 @@ int tui_start_play(struct tui *t, size_t si, enum config_mode mode)
 	if (t->have_play > 0)
 		play_end(&t->play);
 	t->have_play = 0;
-	rc = play_begin(&t->play, t->c, &t->c->scs[si], t->ctx->cfg.name,
-			t->ctx->cfg.level, mode, dir, &d);
+	rc = play_begin(&t->play, t->c, &t->c->scs[si],
+			&(struct play_who){t->ctx->cfg.name, t->ctx->cfg.level, mode,
+					   t->ctx->cfg.fixed_order}, dir, &d);
 	if (rc == 0) {
 		t->have_play = 1;
 		tui_go(t, SCR_PLAY);

@@ -111,7 +111,8 @@ static void logged(const char *name, const struct content *c, const struct scena
 	/* One practice session (creating a log costs several fsyncs, which
 	 * is not a choice): at the end, step back a random number of steps
 	 * (untimed undo rows) and choose on, so every step gets visited. */
-	if (play_begin(&p, c, sc, "Bench", 'B', CONFIG_OEFENEN, dir, &d) != 0) {
+	if (play_begin(&p, c, sc, &(struct play_who){"Bench", 'B', CONFIG_OEFENEN, 0},
+		       dir, &d) != 0) {
 		diag_print(&d, stderr, 0);
 		exit(1);
 	}

@@ -36,7 +36,7 @@ expect_contains "binary persona" "$out" "binair.ini:1: fout: ongeldige UTF-8"
 out=$("$KC_BIN" --content "$R" list 2>/dev/null); rc=$?
 expect_eq "list still works" "$rc" 0
 expect_contains "good scenario still listed" "$out" "scenario	proef-basis"
-out=$(printf '1\n1\n\n' | KLANTCOACH_DATA="$T/d" "$KC_BIN" --content "$R" --plain --name A play proef-basis 2>/dev/null)
+out=$(printf '1\n1\n\n' | KLANTCOACH_DATA="$T/d" "$KC_BIN" --content "$R" --plain --name A play --volgorde vast proef-basis 2>/dev/null)
 expect_contains "good scenario still plays" "$out" "Einde van het gesprek (goed)"
 out=$("$KC_BIN" --content "$R" --plain --name A play junk 2>&1); rc=$?
 expect_eq "broken scenario cannot be played" "$rc" 1
@@ -74,7 +74,7 @@ expect_eq "empty config is fine" "$rc" 0
 
 # Broken session logs: resume, show and review report them; others still load.
 export KLANTCOACH_DATA="$T/logs" KLANTCOACH_LEVEL=B
-printf '1\n' | "$KC_BIN" --content "$FIX/mini" --plain --name A play proef-basis > /dev/null 2>&1
+printf '1\n' | "$KC_BIN" --content "$FIX/mini" --plain --name A play --volgorde vast proef-basis > /dev/null 2>&1
 L="$T/logs/sessions"
 good=$(ls "$L"/*.csv)
 : > "$L/leeg.csv"
@@ -87,7 +87,7 @@ for f in leeg junk type; do
 	expect_eq "show $f exit" "$rc" 1
 	expect_contains "show $f names the file" "$out" "$L/$f.csv"
 done
-expect_contains "type names line and field" "$("$KC_BIN" --content "$FIX/mini" show "$L/type.csv" 2>&1)" "type.csv:11: fout: veld 'optie': 'zeven'"
+expect_contains "type names line and field" "$("$KC_BIN" --content "$FIX/mini" show "$L/type.csv" 2>&1)" "type.csv:12: fout: veld 'optie': 'zeven'"
 out=$("$KC_BIN" --content "$FIX/mini" --plain resume "$(basename "$good" .csv)" < /dev/null 2>&1); rc=$?
 expect_eq "good log still resumes" "$rc" 0
 out=$(printf 'q\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1); rc=$?

@@ -29,7 +29,7 @@ expect_eq "list" "$(mini list 2>&1)" "$("$KC_BIN" --content "$FIX/mini" list 2>&
 # The config: name and level are read, so play does not ask for them.
 cfg="$T/klantcoach.ini"
 printf '\357\273\277[cursist]\nnaam = Sanne\nniveau = B\n' > "$cfg"
-out=$(printf '1\nq\n' | mini --config "$cfg" --plain play proef-basis 2>&1); rc=$?
+out=$(printf '1\nq\n' | mini --config "$cfg" --plain play --volgorde vast proef-basis 2>&1); rc=$?
 expect_eq "config play exit" "$rc" 0
 expect_not_contains "config name read" "$out" "Wat is je naam?"
 
@@ -58,7 +58,7 @@ expect_contains "feedback read" "$out" "Coach Ria bij stap 1"
 expect_not_contains "feedback no error" "$out" "fout"
 
 # An intervisie record, stopped and resumed.
-printf '2 2 1\n9\n' | mini --plain replay proef-basis > /dev/null 2>&1
+printf '2 2 1\n9\n' | mini --plain --volgorde vast replay proef-basis > /dev/null 2>&1
 rec=$(ls "$KLANTCOACH_DATA"/intervisie/*.csv)
 bom "$rec"
 out=$(printf '\n1\nklaar\n' | mini --plain replay "$rec" 2>&1); rc=$?

@@ -15,7 +15,7 @@ crash_after() {
 	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
 	mkfifo "$T/in"
 	: > "$T/out"	# empty now: the job's own redirection may come late
-	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	"$KC_BIN" --content "$KC_SRC" --plain play --volgorde vast "$id" < "$T/in" > "$T/out" 2>&1 &
 	pid=$!
 	exec 3> "$T/in"
 	n=0
@@ -43,7 +43,7 @@ for sig in INT HUP TERM; do
 	rm -rf "$KLANTCOACH_DATA"; rm -f "$T/in"
 	mkfifo "$T/in"
 	: > "$T/out"	# empty now: the job's own redirection may come late
-	"$KC_BIN" --content "$KC_SRC" --plain play "$id" < "$T/in" > "$T/out" 2>&1 &
+	"$KC_BIN" --content "$KC_SRC" --plain play --volgorde vast "$id" < "$T/in" > "$T/out" 2>&1 &
 	pid=$!
 	exec 3> "$T/in"
 	sed -n 1p "$T/answers" >&3

@@ -20,13 +20,13 @@ id=denzell-telefoon
 fill() { cat /dev/zero > "$M/fill" 2>/dev/null; }
 
 fill
-out=$(kc --plain play "$id" < "$T/choices" 2>&1); rc=$?
+out=$(kc --plain --volgorde vast play "$id" < "$T/choices" 2>&1); rc=$?
 expect_eq "full start exit" "$rc" 1
 expect_contains "full start says why" "$out" "schijf vol; er is geen sessie begonnen"
 expect_eq "full start leaves no log" "$(ls -A "$S")" ""
 rm "$M/fill"
 
-head -n 3 "$T/choices" | kc --plain play "$id" > /dev/null 2>&1
+head -n 3 "$T/choices" | kc --plain --volgorde vast play "$id" > /dev/null 2>&1
 log=$(ls "$S"/*.csv)
 fill
 long=$(head -c 6000 /dev/zero | tr '\0' x)

@@ -38,7 +38,7 @@ printf 'antwoord %s\n' 1 2 3 4 5 6 7 > "$T/answers"
 cat "$T/choices" "$T/answers" > "$T/input"
 
 # The whole session on a disk with room: its size and the options chosen.
-kc --plain play "$id" < "$T/input" > /dev/null 2>&1
+kc --plain --volgorde vast play "$id" < "$T/input" > /dev/null 2>&1
 whole=$(cat "$S"/*.csv | wc -c)
 grep '^keuze,' "$S"/*.csv | cut -d, -f4 > "$T/ref"
 all=$(tr '\n' ' ' < "$T/ref")
@@ -48,7 +48,7 @@ rm -rf "$S"
 # with no room for it, nothing starts and nothing is left behind.
 V="$KLANTCOACH_DATA/versies"
 mv "$V" "$T/versies"
-full 100 --content "$KC_SRC" --plain play "$id" < "$T/input" > "$T/out" 2> "$T/err"
+full 100 --content "$KC_SRC" --plain --volgorde vast play "$id" < "$T/input" > "$T/out" 2> "$T/err"
 expect_eq "no room for the version copy: exit" "$?" 1
 expect_contains "no room for the version copy: says why" "$(cat "$T/err")" \
 	"scenario bewaren: schijf vol; er is geen sessie begonnen"
@@ -61,7 +61,7 @@ mv "$T/versies" "$V"
 play_run() {
 	tag="N=$1${KC_ENOSPC_FSYNC:+ (fsync)}"
 	rm -rf "$S"	# the version copy stays: it is written only once
-	full "$1" --content "$KC_SRC" --plain play "$id" < "$T/input" > "$T/out" 2> "$T/err"
+	full "$1" --content "$KC_SRC" --plain --volgorde vast play "$id" < "$T/input" > "$T/out" 2> "$T/err"
 	rc=$?
 	log=$(ls "$S"/*.csv 2>/dev/null)
 	if [ -z "$log" ]; then
@@ -120,7 +120,7 @@ unset KC_ENOSPC_FSYNC
 # A torn last row (a crash, or a version before this fix) is cut off on
 # resume and kept in a private copy beside the log; the warning names it.
 rm -rf "$KLANTCOACH_DATA"
-head -n 3 "$T/choices" | kc --plain play "$id" > /dev/null 2>&1
+head -n 3 "$T/choices" | kc --plain --volgorde vast play "$id" > /dev/null 2>&1
 log=$(ls "$S"/*.csv)
 sane=$(cksum < "$log")
 frag='keuze,2023-11-14T22:13:20Z,uitleg,2,0,10'
@@ -148,7 +148,7 @@ expect_eq "torn: sessions listed" "$(kc list 2>&1 | grep -c 'rest-')" 0
 
 # The screens say it too, when a torn session is opened from the start.
 rm -rf "$KLANTCOACH_DATA"
-head -n 3 "$T/choices" | kc --plain play "$id" > /dev/null 2>&1
+head -n 3 "$T/choices" | kc --plain --volgorde vast play "$id" > /dev/null 2>&1
 log=$(ls "$S"/*.csv)
 printf 'keuze,2023' >> "$log"
 tm_start "env HOME=$HOME KLANTCOACH_DATA=$KLANTCOACH_DATA KLANTCOACH_NAME=Tester \
@@ -165,7 +165,7 @@ expect_eq "tui: copy kept" "$(cat "$log".rest-*)" "keuze,2023"
 # (none left when its header does not fit), then rows added to it.
 mini() { "$KC_BIN" --content "$FIX/mini" "$@"; }
 rm -rf "$KLANTCOACH_DATA"
-printf '1\n1\nprima\n' | mini --plain play proef-basis > /dev/null 2>&1
+printf '1\n1\nprima\n' | mini --plain --volgorde vast play proef-basis > /dev/null 2>&1
 log=$(ls "$S"/*.csv)
 fb="${log%.csv}.feedback.csv"
 feedback_run() {
@@ -199,9 +199,9 @@ expect_not_contains "feedback reads" "$out" "fout"
 # Intervisie records: none left when the start rows do not fit; otherwise
 # the record resumes and ends.
 done=0 n=0
-while [ "$n" -le 520 ]; do
+while [ "$n" -le 640 ]; do
 	rm -rf "$KLANTCOACH_DATA/intervisie"
-	out=$(printf '1 4 0\nTe snel.\n' | full "$n" --content "$FIX/mini" --plain replay proef-basis 2>&1)
+	out=$(printf '1 4 0\nTe snel.\n' | full "$n" --content "$FIX/mini" --plain --volgorde vast replay proef-basis 2>&1)
 	rc=$?
 	rec=$(ls "$KLANTCOACH_DATA"/intervisie/*.csv 2>/dev/null)
 	if [ "$rc" -ne 0 ]; then
@@ -210,7 +210,7 @@ while [ "$n" -le 520 ]; do
 	fi
 	if [ -n "$rec" ]; then
 		complete "$rec" || fail "replay N=$n: torn row"
-		expect_eq "replay N=$n: start rows" "$(grep -c "^meta," "$rec")" 5
+		expect_eq "replay N=$n: start rows" "$(grep -c "^meta," "$rec")" 7
 		[ "$rc" -eq 0 ] || printf '1 4 0\nTe snel.\n\n' | mini --plain replay "$rec" > "$T/out" 2>&1
 		expect_eq "replay N=$n: resumed" "$?" 0
 		expect_eq "replay N=$n: one end" "$(grep -c '^einde,' "$rec")" 1

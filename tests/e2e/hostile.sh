@@ -68,13 +68,13 @@ make_kind() {
 
 # Two good sessions: one stopped after a choice, one done with its
 # reflection.
-printf '1\n' | "$KC_BIN" --content "$R" --plain --name A play proef-basis > /dev/null 2>&1
+printf '1\n' | "$KC_BIN" --content "$R" --plain --name A --volgorde vast play proef-basis > /dev/null 2>&1
 L="$T/data/sessions"
 good=$(ls "$L"/*.csv)
 gid=$(basename "$good" .csv)
 export KLANTCOACH_TIME=1700000100
 printf '1\n1\n\n\n\n\n\n\n\n\n\n' |
-	"$KC_BIN" --content "$R" --plain --name A play proef-basis > /dev/null 2>&1
+	"$KC_BIN" --content "$R" --plain --name A --volgorde vast play proef-basis > /dev/null 2>&1
 done=$(ls "$L"/*.csv | grep -v "$gid")
 did=$(basename "$done" .csv)
 sum=$(cksum < "$P")
@@ -203,7 +203,7 @@ expect_contains "size limit named" "$all" \
 	"s-groot.ini: fout: is groter dan 1 MB, de grens voor dit soort bestand"
 IN="$T/play"
 printf '1\n1\n\n' > "$IN"
-run "play beside hostile content" --plain --name A play proef-basis
+run "play beside hostile content" --plain --name A --volgorde vast play proef-basis
 IN=
 expect_contains "play beside hostile content" "$out" "Einde van het gesprek"
 for k in $KINDS; do

@@ -8,7 +8,8 @@ T=$(mktemp -d /tmp/kc-e2e.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" LC_ALL=C.UTF-8 TZ=UTC KLANTCOACH_TIME=1700000000
 unset XDG_CONFIG_HOME XDG_DATA_HOME NO_COLOR KLANTCOACH_NAME KLANTCOACH_LEVEL \
-	KLANTCOACH_CONTENT KLANTCOACH_DATA KLANTCOACH_MODE 2>/dev/null || true
+	KLANTCOACH_CONTENT KLANTCOACH_DATA KLANTCOACH_MODE KLANTCOACH_SEED \
+	2>/dev/null || true
 mkdir -p "$HOME"
 failures=0
 passes=0
@@ -33,6 +34,12 @@ expect_contains() {
 # expect_not_contains NAME HAYSTACK NEEDLE
 expect_not_contains() {
 	case "$2" in *"$3"*) fail "$1: '$3' unexpectedly in output" ;; *) ok ;; esac
+}
+
+# option_number TRANSCRIPT TEXT: the number a plain transcript shows for
+# the (first) option whose text starts with TEXT.
+option_number() {
+	printf '%s\n' "$1" | sed -n "s/^  \([0-9]\)\. $2.*/\1/p" | head -n 1
 }
 
 finish() {

@@ -10,7 +10,7 @@ logs() { ls "$KLANTCOACH_DATA"/sessions/*.csv 2>/dev/null; }
 newest() { ls -t "$KLANTCOACH_DATA"/sessions/*.csv | head -1; }
 
 # First start asks name and level once and stores them privately.
-out=$(printf 'Sanne\nD\nB\nq\n' | mini --plain play proef-basis 2>&1); rc=$?
+out=$(printf 'Sanne\nD\nB\nq\n' | mini --plain play --volgorde vast proef-basis 2>&1); rc=$?
 expect_eq "first start exit" "$rc" 0
 expect_contains "asks the name" "$out" "Wat is je naam?"
 expect_contains "rejects a bad level" "$out" "Typ A, B of C."
@@ -25,7 +25,7 @@ rm -f "$KLANTCOACH_DATA"/sessions/*
 
 # A full game with an undo: 1, t (undo), 3, then 2 at the second step.
 out=$(printf '1\nt\n3\n2\nIk schrok van mezelf\nEerst luisteren\n\n\nSamenvatten\nNiet meteen de regels\n' |
-	mini --plain play proef-basis 2>&1); rc=$?
+	mini --plain play --volgorde vast proef-basis 2>&1); rc=$?
 expect_eq "game exit" "$rc" 0
 expect_contains "response first" "$out" "Proef: Ja, graag."
 expect_contains "meters move" "$out" "Meters: gezien 6/10 (+2), gehoord 5/10 (+1), geholpen 3/10"
@@ -34,7 +34,7 @@ expect_contains "indicator named" "$out" "  + Vat samen wat de klant zegt (Luist
 expect_contains "ending" "$out" "Einde van het gesprek (matig)"
 log=$(newest)
 rows=$(sed 1,2d "$log" | cut -d, -f1,3-4,6-10 | tr '\n' '|')
-expect_eq "log rows" "$rows" "start,,,4,4,3,,|meta,,,,,,cursist,Sanne|meta,,,,,,niveau,B|meta,,,,,,persona,proef|meta,,,,,,scenario,proef-basis|meta,,,,,,versie,$(sed -n 's/^meta,[^,]*,,,,,,,versie,//p' "$log")|meta,,,,,,modus,oefenen|meta,,,,,,sessie,$(sed -n 's/^meta,[^,]*,,,,,,,sessie,//p' "$log")|keuze,begin,1,6,5,3,,|terug,begin,1,4,4,3,,|keuze,begin,3,4,3,3,,|keuze,uitleg,2,4,3,2,,|einde,,,4,3,2,einde,matig|antwoord,,,,,,gevoel,Ik schrok van mezelf|antwoord,,,,,,question1,Eerst luisteren|antwoord,,,,,,question2,|antwoord,,,,,,question3,|antwoord,,,,,,goed,Samenvatten|antwoord,,,,,,anders,Niet meteen de regels|klaar,,,,,,,|"
+expect_eq "log rows" "$rows" "start,,,4,4,3,,|meta,,,,,,cursist,Sanne|meta,,,,,,niveau,B|meta,,,,,,persona,proef|meta,,,,,,scenario,proef-basis|meta,,,,,,versie,$(sed -n 's/^meta,[^,]*,,,,,,,versie,//p' "$log")|meta,,,,,,modus,oefenen|meta,,,,,,sessie,$(sed -n 's/^meta,[^,]*,,,,,,,sessie,//p' "$log")|meta,,,,,,volgorde,vast|keuze,begin,1,6,5,3,getoond,1 2 3|terug,begin,1,4,4,3,,|keuze,begin,3,4,3,3,getoond,1 2 3|keuze,uitleg,2,4,3,2,getoond,1 2|einde,,,4,3,2,einde,matig|antwoord,,,,,,gevoel,Ik schrok van mezelf|antwoord,,,,,,question1,Eerst luisteren|antwoord,,,,,,question2,|antwoord,,,,,,question3,|antwoord,,,,,,goed,Samenvatten|antwoord,,,,,,anders,Niet meteen de regels|klaar,,,,,,,|"
 expect_contains "log time is ISO UTC" "$(sed -n 3p "$log")" "start,2023-11-14T22:13:20Z,"
 
 # The reflection: levels against targets for level B, shown and missed.
@@ -59,25 +59,33 @@ expect_eq "resume finished session refused" "$rc" 1
 expect_contains "resume finished message" "$out" "al afgerond"
 
 # A good path: levels on target, nothing missed.
-out=$(printf '1\n1\nprima\n' | mini --plain play proef-basis 2>&1)
+out=$(printf '1\n1\nprima\n' | mini --plain play --volgorde vast proef-basis 2>&1)
 expect_contains "good path luisteren" "$out" "Luisteren	2	2	op doel"
 expect_contains "good path uitleggen" "$out" "Uitleggen	1	1	op doel"
 expect_contains "good path ending" "$out" "Einde van het gesprek (goed)"
 
-# Assessment mode: no explanation, no way back.
-out=$(printf 't\n2\n' | mini --plain --mode toets play proef-basis 2>&1)
+# Assessment mode: no explanation, no way back, and shuffled options (a
+# fixed test seed gives the same order in both runs).
+toets() {
+	KLANTCOACH_SEED=7 KLANTCOACH_DATA="$T/$1" mini --plain --mode toets \
+		play proef-basis 2>&1
+}
+out=$(printf 'q\n' | toets toets1)
+n=$(option_number "$out" "Je zegt: „Daar kan ik niets")
+expect_eq "toets shuffles" "$(option_number "$out" "Je zegt: „U wacht"):$n" "3:1"
+out=$(printf 't\n%s\n' "$n" | toets toets2)
 expect_contains "toets refuses undo" "$out" "In de toets kun je niet terug."
 expect_not_contains "toets has no explanation" "$out" "Uitleg:"
 expect_contains "toets ends" "$out" "Einde van het gesprek (slecht)"
 
 # Bad answers are refused and asked again.
-out=$(printf '9\nx\n?\nq\n' | mini --plain play proef-basis 2>&1)
+out=$(printf '9\nx\n?\nq\n' | mini --plain play --volgorde vast proef-basis 2>&1)
 expect_contains "bad number" "$out" "Ongeldige keuze: 9"
 expect_contains "help" "$out" "t = een stap terug"
 
 # End of input saves; resume continues at the same step with the same meters.
 rm -f "$KLANTCOACH_DATA"/sessions/*
-printf '1\n' | mini --plain play proef-basis > /dev/null 2>&1
+printf '1\n' | mini --plain play --volgorde vast proef-basis > /dev/null 2>&1
 out=$(printf '' | mini --plain resume 2>&1); rc=$?
 expect_eq "resume exit" "$rc" 0
 expect_contains "resume at step 2" "$out" "Stap 2 van ca. 2"
@@ -94,7 +102,7 @@ expect_eq "two scenarios exit" "$rc" 2
 
 # A folder other users can write to is refused for logs.
 mkdir -p "$T/open/sessions"; chmod 777 "$T/open/sessions"
-out=$(printf '1\n' | KLANTCOACH_DATA="$T/open" mini --plain play proef-basis 2>&1); rc=$?
+out=$(printf '1\n' | KLANTCOACH_DATA="$T/open" mini --plain play --volgorde vast proef-basis 2>&1); rc=$?
 expect_eq "shared folder exit" "$rc" 1
 expect_contains "shared folder message" "$out" "andere gebruikers kunnen in deze map schrijven"
 

@@ -16,7 +16,7 @@ cat > "$T/run.sh" <<EOF
 echo \$\$ > "$T/pid"
 exec env HOME="$HOME" KLANTCOACH_DATA="$T/data" KLANTCOACH_NAME=Anouk \
 	KLANTCOACH_LEVEL=B LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \
-	"$KC_BIN" --content "$FIX/mini" "\$@"
+	"$KC_BIN" --content "$FIX/mini" --volgorde vast "\$@"
 EOF
 start() {
 	rm -f "$T/pid" "$T/exit"

@@ -10,7 +10,7 @@ mini() { "$KC_BIN" --content "$FIX/mini" "$@"; }
 
 # Fresh scenario: the majority decides; a split is shown and the
 # facilitator picks.
-out=$(printf '1 4 0\nTe snel afgehandeld.\n' | mini --plain replay proef-basis 2>&1); rc=$?
+out=$(printf '1 4 0\nTe snel afgehandeld.\n' | mini --plain --volgorde vast replay proef-basis 2>&1); rc=$?
 expect_eq "fresh exit" "$rc" 0
 expect_contains "fresh tally" "$out" "De groep: optie 1: 1 (20%), optie 2: 4 (80%), optie 3: 0 (0%)"
 expect_contains "fresh follows majority" "$out" "Jullie volgen: Je zegt: „Daar kan ik niets aan doen.”"
@@ -19,10 +19,10 @@ expect_contains "fresh summary" "$out" "Stap 1: groep 2, gevolgd 2, expert 1"
 rec=$(ls "$T"/data/intervisie/*.csv)
 expect_eq "record private" "$(stat -c %a "$rec")" 600
 rows=$(sed 1,2d "$rec" | cut -d, -f1,3-7 | tr '\n' '|')
-expect_eq "record rows" "$rows" "meta,,,,bron,proef-basis|meta,,,,scenario,proef-basis|meta,,,,versie,$(sed -n 's/^meta,[^,]*,,,,versie,//p' "$rec")|meta,,,,anoniem,nee|meta,,,,logboek,|stem,begin,1,1,,|stem,begin,2,4,,|stem,begin,3,0,,|volg,begin,2,,,|notitie,begin,,,,Te snel afgehandeld.|einde,,,,einde,weg|"
+expect_eq "record rows" "$rows" "meta,,,,bron,proef-basis|meta,,,,scenario,proef-basis|meta,,,,versie,$(sed -n 's/^meta,[^,]*,,,,versie,//p' "$rec")|meta,,,,anoniem,nee|meta,,,,logboek,|meta,,,,sessie,$(sed -n 's/^meta,[^,]*,,,,sessie,//p' "$rec")|meta,,,,volgorde,vast|stem,begin,1,1,,|stem,begin,2,4,,|stem,begin,3,0,,|volg,begin,2,,,|notitie,begin,,,,Te snel afgehandeld.|einde,,,,einde,weg|"
 rm "$rec"
 
-out=$(printf '2 2 1\n9\n3\n\n' | mini --plain replay proef-basis 2>&1)
+out=$(printf '2 2 1\n9\n3\n\n' | mini --plain --volgorde vast replay proef-basis 2>&1)
 expect_contains "split shown" "$out" "De stemmen zijn verdeeld: bespreek het verschil."
 expect_contains "facilitator picks" "$out" "Jullie volgen: Je leest de regels voor over de termijn."
 expect_contains "stopped" "$out" "Gestopt. Verder met: klantcoach replay "
@@ -35,7 +35,7 @@ rm -f "$T"/data/intervisie/*.csv
 
 # A trainee's log with --anoniem: the name is hidden everywhere.
 name="Fenna Bakker"
-printf '3\n2\nIk, Fenna, was te snel\n\n\n\n\n\n' | mini --plain --name "$name" play proef-basis > /dev/null 2>&1
+printf '3\n2\nIk, Fenna, was te snel\n\n\n\n\n\n' | mini --plain --name "$name" play --volgorde vast proef-basis > /dev/null 2>&1
 log=$(ls "$T"/data/sessions/*.csv)
 printf '3 1 0\nFenna gaf de regels\n1 4\nfenna bakker vatte niet samen\n' |
 	mini --plain replay --anoniem "$log" > "$T/out" 2> "$T/err"; rc=$?
@@ -61,7 +61,7 @@ expect_eq "unknown source exit" "$rc" 1
 expect_contains "unknown source message" "$out" "geen scenario, sessielogboek of intervisieverslag"
 
 # One step on the screen: read, vote, reveal, note.
-tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/tui LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini replay proef-basis; sleep 30" 100 30
+tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/tui LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini --volgorde vast replay proef-basis; sleep 30" 100 30
 expect_screen "read" "Intervisie: Proef belt"
 expect_screen "options with votes" "[0 stemmen]"
 tm_keys 2 + + +

@@ -77,7 +77,7 @@ expect_eq "missing folder exit" "$rc" 1
 
 # Feedback: stored beside the log, never inside it; the trainee sees it.
 export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B
-printf '1\n1\nprima\n' | "$KC_BIN" --content "$FIX/mini" --plain --name Sanne play proef-basis > /dev/null
+printf '1\n1\nprima\n' | "$KC_BIN" --content "$FIX/mini" --plain --name Sanne play --volgorde vast proef-basis > /dev/null
 log=$(ls "$T"/data/sessions/*.csv)
 before=$(cksum < "$log")
 out=$(printf '1\nf 1 Mooi samengevat.\nf 0 Sterk gesprek.\nq\n' |
@@ -104,7 +104,7 @@ expect_contains "cohort percent" "$out" "(100%)"
 bad=$(printf '=X\033[2J\033]0;pwn\007=cmd|%s /C calc%s!A0<script>alert(1)</script>\342\200\256evil\377' "'" "'")
 hname=$(printf '=cmd|%s /C calc%s!A0<script>alert(1)</script>' "'" "'")
 export KLANTCOACH_DATA="$T/hostile"
-printf '1\n1\n%s\n' "$bad" | "$KC_BIN" --content "$FIX/mini" --plain --name "$hname" play proef-basis > "$T/play.out" 2>&1
+printf '1\n1\n%s\n' "$bad" | "$KC_BIN" --content "$FIX/mini" --plain --name "$hname" play --volgorde vast proef-basis > "$T/play.out" 2>&1
 hlog=$(ls "$T"/hostile/sessions/*.csv)
 KLANTCOACH_COACH="$hname" "$KC_BIN" --content "$FIX/mini" --plain review > "$T/rev.out" 2>&1 <<IN
 1

@@ -10,7 +10,7 @@ for id in $(kc list | awk -F'\t' '$1 == "scenario" {print $2}'); do
 		tone=$(sed -n 's/^# einde [^ ]* //p' "$T/path")
 		ending=$(sed -n 's/^# einde \([^ ]*\) .*/\1/p' "$T/path")
 		grep -v '^#' "$T/path" > "$T/answers"
-		out=$(kc --plain --name Tester --mode oefenen play "$id" < "$T/answers" 2>&1); rc=$?
+		out=$(kc --plain --name Tester --mode oefenen play --volgorde vast "$id" < "$T/answers" 2>&1); rc=$?
 		expect_eq "$id $kind exit" "$rc" 0
 		expect_contains "$id $kind reaches an ending" "$out" "Einde van het gesprek ($tone)"
 		log=$(ls -t "$KLANTCOACH_DATA"/sessions/*-"$id"-*.csv | head -1)

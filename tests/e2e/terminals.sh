@@ -10,7 +10,7 @@ export KLANTCOACH_LEVEL=B KLANTCOACH_NAME=Tester
 run="env HOME=$HOME KLANTCOACH_LEVEL=B KLANTCOACH_NAME=Tester LANG=C.UTF-8"
 
 for term in xterm-256color screen linux vt100; do
-	tm_start "$run TERM=$term KLANTCOACH_DATA=$T/$term $KC_BIN --content $FIX/mini; echo EXIT=\$? > $T/$term.exit; sleep 30"
+	tm_start "$run TERM=$term KLANTCOACH_DATA=$T/$term $KC_BIN --content $FIX/mini --volgorde vast; echo EXIT=\$? > $T/$term.exit; sleep 30"
 	expect_screen "$term home" "Nieuw gesprek oefenen"
 	tm_keys Enter Enter Enter Enter
 	expect_screen "$term play" "Wat doe je?"
@@ -23,7 +23,7 @@ for term in xterm-256color screen linux vt100; do
 done
 
 # NO_COLOR: same screens, no colour escape sequences in the output stream.
-tm_start "$run TERM=xterm-256color NO_COLOR=1 KLANTCOACH_DATA=$T/nc script -q -c '$KC_BIN --content $FIX/mini' $T/nc.raw; sleep 30"
+tm_start "$run TERM=xterm-256color NO_COLOR=1 KLANTCOACH_DATA=$T/nc script -q -c '$KC_BIN --content $FIX/mini --volgorde vast' $T/nc.raw; sleep 30"
 expect_screen "NO_COLOR home" "Nieuw gesprek oefenen"
 tm_keys q
 sleep 0.5
@@ -31,7 +31,7 @@ tm_stop
 expect_eq "NO_COLOR: no colour codes" "$(grep -c "$(printf '\033')\[3[0-7]m\|$(printf '\033')\[4[0-7]m\|38;5;" "$T/nc.raw")" 0
 
 # A 20x5 window: the notice, not a crash; q still works.
-tm_start "$run TERM=xterm KLANTCOACH_DATA=$T/small $KC_BIN --content $FIX/mini; echo EXIT=\$? > $T/small.exit; sleep 30" 20 5
+tm_start "$run TERM=xterm KLANTCOACH_DATA=$T/small $KC_BIN --content $FIX/mini --volgorde vast; echo EXIT=\$? > $T/small.exit; sleep 30" 20 5
 expect_screen "tiny window notice" "Venster te klein"
 expect_screen "tiny window minimum" "minstens 60x16"
 tm_keys q
@@ -39,7 +39,7 @@ wait_file "$T/small.exit" "EXIT=0" && ok || fail "tiny window quits"
 tm_stop
 
 # A burst of resizes during play, then a choice: state and log intact.
-tm_start "$run TERM=xterm KLANTCOACH_DATA=$T/burst $KC_BIN --content $KC_SRC; echo EXIT=\$? > $T/burst.exit; sleep 30" 80 24
+tm_start "$run TERM=xterm KLANTCOACH_DATA=$T/burst $KC_BIN --content $KC_SRC --volgorde vast; echo EXIT=\$? > $T/burst.exit; sleep 30" 80 24
 expect_screen "burst home" "Nieuw gesprek oefenen"
 tm_keys Enter Enter Enter Enter
 expect_screen "burst play" "stap 1 van ca."
@@ -59,7 +59,7 @@ expect_eq "burst log" "$(grep -c '^keuze,' "$T"/burst/sessions/*.csv)" 2
 
 # SIGHUP (terminal closed) and SIGTERM end cleanly; choices stay on disk.
 for sig in HUP TERM; do
-	tm_start "sh -c 'echo \$\$ > $T/sig$sig.pid; exec $run TERM=xterm KLANTCOACH_DATA=$T/sig$sig $KC_BIN --content $FIX/mini'; echo EXIT=\$? > $T/sig$sig.exit; sleep 30"
+	tm_start "sh -c 'echo \$\$ > $T/sig$sig.pid; exec $run TERM=xterm KLANTCOACH_DATA=$T/sig$sig $KC_BIN --content $FIX/mini --volgorde vast'; echo EXIT=\$? > $T/sig$sig.exit; sleep 30"
 	expect_screen "sig$sig play" "Nieuw gesprek oefenen"
 	tm_keys Enter Enter Enter Enter
 	expect_screen "sig$sig step" "Wat doe je?"

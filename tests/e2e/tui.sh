@@ -7,7 +7,7 @@ command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 
 trap 'tm_stop; rm -rf "$T"' EXIT
 
 run="env HOME=$HOME KLANTCOACH_DATA=$T/data LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color"
-tm_start "$run $KC_BIN --content $KC_SRC; echo EXIT=\$? > $T/exit; sleep 30"
+tm_start "$run $KC_BIN --content $KC_SRC --volgorde vast; echo EXIT=\$? > $T/exit; sleep 30"
 expect_screen "first start" "Wat is je naam?"
 tm_keys "Anouk de Wit" Enter
 expect_screen "level question" "Wat is je functieniveau?"
@@ -59,13 +59,13 @@ tm_stop
 log=$(ls "$T"/data/sessions/*.csv)
 expect_eq "three choices and an undo" "$(grep -c '^keuze,' "$log") $(grep -c '^terug,' "$log")" "4 1"
 
-tm_start "$run $KC_BIN --content $KC_SRC resume; sleep 30" 80 24
+tm_start "$run $KC_BIN --content $KC_SRC --volgorde vast resume; sleep 30" 80 24
 expect_screen "resume on the same step" "stap 4 van ca. 9"
 tm_stop
 
 # The reflection screen: a multi-line answer with accents, Backspace over a
 # multi-byte character, saved to the log when confirmed.
-tm_start "$run KLANTCOACH_NAME=Anouk KLANTCOACH_LEVEL=B $KC_BIN --content $FIX/mini; sleep 30" 80 24
+tm_start "$run KLANTCOACH_NAME=Anouk KLANTCOACH_LEVEL=B $KC_BIN --content $FIX/mini --volgorde vast; sleep 30" 80 24
 expect_screen "mini home" "Nieuw gesprek oefenen"
 tm_keys Enter Enter Enter Enter
 expect_screen "mini step 1" "Wat doe je?"

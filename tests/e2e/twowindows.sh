@@ -16,7 +16,8 @@ busy="Deze sessie is al open in een ander venster"
 # what the test writes to fd 3; its pid is $first, its output $T/first.
 open_first() {
 	rm -f "$T/in"; mkfifo "$T/in"
-	"$KC_BIN" --content "$FIX/mini" --plain "$@" < "$T/in" > "$T/first" 2>&1 &
+	"$KC_BIN" --content "$FIX/mini" --plain --volgorde vast "$@" < "$T/in" \
+		> "$T/first" 2>&1 &
 	first=$!
 	exec 3> "$T/in"
 }

@@ -17,13 +17,13 @@ c() { "$KC_BIN" --content "$T/c" "$@"; }
 
 # Before the change: a finished session, an interrupted one, and a fresh
 # intervisie record (in another data folder) stopped at step 2.
-printf '1\n1\nA\n' | c --plain play proef-basis > /dev/null 2>&1
+printf '1\n1\nA\n' | c --plain --volgorde vast play proef-basis > /dev/null 2>&1
 fin=$(ls "$T"/data/sessions/*.csv)
-printf '1\n' | c --plain play proef-basis > /dev/null 2>&1
+printf '1\n' | c --plain --volgorde vast play proef-basis > /dev/null 2>&1
 int=$(ls "$T"/data/sessions/*.csv | grep -v "$fin")
-printf '1\n' | c --plain play proef-basis > /dev/null 2>&1
+printf '1\n' | c --plain --volgorde vast play proef-basis > /dev/null 2>&1
 int2=$(ls "$T"/data/sessions/*.csv | grep -v "$fin" | grep -v "$int")
-printf '2 2 1\n9\n3\n\n' | KLANTCOACH_DATA="$T/data2" c --plain replay proef-basis > /dev/null 2>&1
+printf '2 2 1\n9\n3\n\n' | KLANTCOACH_DATA="$T/data2" c --plain --volgorde vast replay proef-basis > /dev/null 2>&1
 rec=$(ls "$T"/data2/intervisie/*.csv)
 v=$(sed -n 's/^meta,[^,]*,,,,,,,versie,//p' "$fin")
 copy="$T/data/versies/proef-basis.$v.ini"
@@ -70,7 +70,7 @@ $KC_BIN --content $T/c resume $(basename "$int2" .csv); sleep 30" 160 30
 	expect_screen "screen resume old step" "Je ziet in het dossier dat het besluit"
 	tm_stop
 fi
-out=$(printf 'q\n' | c --plain play proef-basis 2>&1)
+out=$(printf 'q\n' | c --plain --volgorde vast play proef-basis 2>&1)
 expect_contains "new session on the new version" "$out" "Proef belt opnieuw."
 expect_eq "new version kept too" "$(ls "$T/data/versies" | wc -l)" 2
 

@@ -55,10 +55,11 @@ static void one(const struct content *c, const struct scenario *sc, const char *
 	struct play p;
 	struct diag d = {0};
 	int n, stop = rnd(5) == 0 ? (int)rnd(4) + 1 : -1, k = 0;
+	struct play_who who = {name, "ABC"[rnd(3)],
+			       rnd(2) ? CONFIG_TOETS : CONFIG_OEFENEN, 0};
 	size_t i;
 
-	if (play_begin(&p, c, sc, name, "ABC"[rnd(3)], rnd(2) ? CONFIG_TOETS : CONFIG_OEFENEN,
-		       dir, &d) != 0) {
+	if (play_begin(&p, c, sc, &who, dir, &d) != 0) {
 		fprintf(stderr, "cohort: cannot write in %s\n", dir);
 		exit(1);
 	}

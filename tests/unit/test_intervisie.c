@@ -55,7 +55,7 @@ Test(intervisie, fresh_follows_majority_and_resumes)
 	int v1[4] = {1, 4, 0, -1}, v2[4] = {2, 2, -1, -1};
 	char *path;
 
-	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], 1, dir, &d), 0);
 	cr_assert_eq(intervisie_next(&iv), -1, "no votes yet");
 	cr_assert_eq(intervisie_vote(&iv, v1), 0);
 	cr_assert_eq(intervisie_next(&iv), 1);
@@ -77,7 +77,7 @@ Test(intervisie, fresh_follows_majority_and_resumes)
 	intervisie_free(&r);
 	free(path);
 	diag_free(&d);
-	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], 1, dir, &d), 0);
 	intervisie_vote(&iv, v2);
 	cr_assert_eq(intervisie_next(&iv), -1, "2 against 2");
 	intervisie_free(&iv);
@@ -91,7 +91,8 @@ Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 	int votes[4] = {5, 0, 0, -1}, group[2], trainee[2], expert[2];
 	char *sessions = path_join(dir, "s"), *records = path_join(dir, "i"), *log, *text;
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne de Vries", 'B', CONFIG_OEFENEN,
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne de Vries", 'B', CONFIG_OEFENEN, 1},
 				sessions, &d), 0);
 	play_choose(&p, 2);
 	play_choose(&p, 1);
@@ -134,7 +135,7 @@ Test(intervisie, resume_cuts_a_torn_row_and_failed_start_leaves_none)
 	int v1[4] = {1, 4, 0, -1}, rc = -1, failed = 0;
 
 	setenv("KLANTCOACH_TIME", "1700000000", 1);
-	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], 1, dir, &d), 0);
 	cr_assert_eq(intervisie_vote(&iv, v1), 0);
 	before = path_read(iv.path, NULL);
 	cr_assert_not_null((out = fopen(iv.path, "a")));
@@ -156,7 +157,7 @@ Test(intervisie, resume_cuts_a_torn_row_and_failed_start_leaves_none)
 		snprintf(cmd, sizeof cmd, "rm -rf %s/*", dir);
 		cr_assert_eq(system(cmd), 0);
 		limit_file_size(lim);
-		rc = intervisie_begin(&iv, &c, &c.scs[0], dir, &d);
+		rc = intervisie_begin(&iv, &c, &c.scs[0], 1, dir, &d);
 		limit_file_size(RLIM_INFINITY);
 		snprintf(cmd, sizeof cmd, "test \"$(ls %s | wc -l)\" = %d", dir, rc == 0);
 		cr_assert_eq(system(cmd), 0, "limit %d", (int)lim);
@@ -217,7 +218,7 @@ Test(intervisie, record_numbers_are_range_checked)
 	size_t i;
 	char *p;
 
-	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], dir, &d), 0);
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], 1, dir, &d), 0);
 	cr_assert_eq(intervisie_vote(&iv, v), 0);
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		p = with_vote(iv.path, bad[i][0], bad[i][1], &line);

@@ -41,7 +41,9 @@ Test(play, choose_undo_resume_answers)
 	char *path, *a, *b;
 	int n;
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	cr_assert_not_null(play_offered(&p, 0, &n));
 	cr_assert_eq(n, 3);
 	cr_assert_eq(play_choose(&p, 0), 0);
@@ -76,7 +78,9 @@ Test(play, assessment_has_no_undo)
 	struct play p;
 	struct diag d = {0};
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_TOETS, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_TOETS, 1},
+				dir, &d), 0);
 	cr_assert_eq(play_choose(&p, 0), 0);
 	cr_assert_eq(play_undo(&p), -1);
 	cr_assert_eq(play_choose(&p, 9), -1);
@@ -89,7 +93,9 @@ Test(play, failed_write_rolls_back)
 	struct diag d = {0};
 	char *before, *after;
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	before = session_snapshot(&p.s);
 	close(p.log.fd);
 	p.log.fd = open("/dev/null", O_RDONLY);
@@ -110,21 +116,23 @@ Test(play, damaged_paths_are_refused_without_leaks)
 		const char *rows;
 		int line;
 	} bad[] = {
-		{"keuze,begin,1\nkeuze,begin,1\n", 12},		/* wrong step */
-		{"keuze,nergens,1\n", 11},			/* unknown step */
-		{"keuze,begin,3\nkeuze,uitleg,3\n", 12},	/* not offered */
-		{"keuze,begin,1\nterug,begin,2\n", 12},		/* undo of another */
-		{"terug,begin,1\n", 11},			/* nothing to undo */
-		{"keuze,begin,2\nkeuze,uitleg,1\n", 12},	/* after the end */
-		{"keuze,begin,1\nterug,begin,1\nterug,begin,1\n", 13},
+		{"keuze,begin,1\nkeuze,begin,1\n", 13},		/* wrong step */
+		{"keuze,nergens,1\n", 12},			/* unknown step */
+		{"keuze,begin,3\nkeuze,uitleg,3\n", 13},	/* not offered */
+		{"keuze,begin,1\nterug,begin,2\n", 13},		/* undo of another */
+		{"terug,begin,1\n", 12},			/* nothing to undo */
+		{"keuze,begin,2\nkeuze,uitleg,1\n", 13},	/* after the end */
+		{"keuze,begin,1\nterug,begin,1\nterug,begin,1\n", 14},
 	};
 	struct play p, r;
 	struct diag d = {0};
 	char *head;
 	size_t i;
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
-	head = path_read(p.log.path, NULL);	/* headers, start, meta: 10 lines */
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	head = path_read(p.log.path, NULL);	/* headers, start, meta: 11 lines */
 	play_end(&p);
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct buf b = {0};
@@ -157,7 +165,9 @@ Test(play, a_session_open_for_writing_is_not_resumed_twice)
 	struct diag d = {0};
 	char *path;
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	cr_assert_eq(play_choose(&p, 0), 0);
 	path = mem_strdup(p.log.path);
 	cr_assert_eq(play_resume(&r, &c, path, 1, &d), -1, "open in p");
@@ -182,7 +192,9 @@ static char *finished(struct play *p)
 {
 	struct diag d = {0};
 
-	cr_assert_eq(play_begin(p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	cr_assert_eq(play_choose(p, 0), 0);
 	cr_assert_eq(play_choose(p, 2), 0);
 	cr_assert_eq(play_log_end(p), 0);

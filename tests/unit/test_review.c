@@ -19,7 +19,9 @@ static char *session(const char *who, const int *opts, int n, int undo)
 	char *path;
 	int i;
 
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], who, 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){who, 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	for (i = 0; i < n; i++) {
 		cr_assert_eq(play_choose(&p, opts[i]), 0);
 		if (undo && i == 0) {

@@ -18,7 +18,9 @@ Test(sessionlist, summaries_and_damage)
 	cr_assert_not_null(mkdtemp(dir));
 	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
 	setenv("KLANTCOACH_TIME", "1700000000", 1);
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	play_choose(&p, 0);
 	play_choose(&p, 0);
 	play_log_end(&p);
@@ -56,7 +58,9 @@ Test(sessionlist, a_session_open_elsewhere_is_busy)
 
 	cr_assert_not_null(mkdtemp(dir));
 	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
-	cr_assert_eq(play_begin(&p, &c, &c.scs[0], "Sanne", 'B', CONFIG_OEFENEN, dir, &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
 	cr_assert_eq(sessionlist_scan(&l, dir, &d), 1, "the lock file is no session");
 	cr_assert(l.v[0].busy);
 	sessionlist_free(&l);

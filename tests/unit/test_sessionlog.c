@@ -35,24 +35,40 @@ static void teardown(void)
 
 TestSuite(sessionlog, .init = setup, .fini = teardown);
 
-static char *play_log(int undo)
+/* Choose option index opt and log it with the order it was shown in. */
+static void logged_choice(struct sessionlog *w, struct session *s, int opt, long ms)
+{
+	char shown[SESSIONLOG_SHOWN_LEN];
+	const char *step = s->sc->steps[s->step].id;
+
+	sessionlog_shown(s, shown);
+	cr_assert_eq(session_choose(s, opt, ms), 0);
+	cr_assert_eq(sessionlog_move(w, SL_CHOICE, step, opt + 1, ms, s->meters,
+				     shown), 0);
+}
+
+/* A log of proef-basis with one choice (or choice, undo, choice); the
+ * options are shuffled by the session id when order is "geschud". */
+static char *play_log_order(int undo, const char *order)
 {
 	struct sessionlog w;
 	struct diag d = {0};
-	struct sessionlog_meta m = {"Sanne, \"de\" Vries", "proef", "proef-basis", sc.version,
-				    "oefenen", "0123abcd-0000-4000-8000-000000000000", NULL, 'B'};
+	struct sessionlog_meta m = {"Sanne, \"de\" Vries", "proef", "proef-basis",
+				    sc.version, "oefenen",
+				    "0123abcd-0000-4000-8000-000000000000", NULL,
+				    (char *)order, 'B'};
 	struct session s;
 	char *sub = path_join(dir, "sessies"), *path;
 
 	session_start(&s, &sc);
+	session_shuffle(&s, strcmp(order, "geschud") == 0 ? m.session : NULL);
 	cr_assert_eq(sessionlog_create(&w, sub, &m, s.meters, &d), 0);
-	session_choose(&s, 0, 1500);
-	cr_assert_eq(sessionlog_move(&w, SL_CHOICE, "begin", 1, 1500, s.meters), 0);
+	logged_choice(&w, &s, 0, 1500);
 	if (undo) {
 		session_undo(&s);
-		cr_assert_eq(sessionlog_move(&w, SL_UNDO, "begin", 1, -1, s.meters), 0);
-		session_choose(&s, 2, 800);
-		cr_assert_eq(sessionlog_move(&w, SL_CHOICE, "begin", 3, 800, s.meters), 0);
+		cr_assert_eq(sessionlog_move(&w, SL_UNDO, "begin", 1, -1, s.meters,
+					     NULL), 0);
+		logged_choice(&w, &s, 2, 800);
 	}
 	cr_assert_eq(sessionlog_note(&w, SL_ANSWER, NULL, "question1", "Ik zou eerst\nluisteren, =1+1"), 0);
 	path = mem_strdup(w.path);
@@ -60,6 +76,11 @@ static char *play_log(int undo)
 	session_free(&s);
 	free(sub);
 	return path;
+}
+
+static char *play_log(int undo)
+{
+	return play_log_order(undo, "vast");
 }
 
 Test(sessionlog, file_is_private_and_named)
@@ -77,11 +98,11 @@ Test(sessionlog, exact_rows)
 {
 	char *path = play_log(0), *text = path_read(path, NULL);
 
-	cr_assert(strstr(text, "klantcoach-sessielog,1\ngebeurtenis,tijd,stap,optie,denktijd_ms,"
+	cr_assert(strstr(text, "klantcoach-sessielog,2\ngebeurtenis,tijd,stap,optie,denktijd_ms,"
 			       "gezien,gehoord,geholpen,sleutel,waarde\n"
 			       "start,2023-11-14T22:13:20Z,,,,4,4,3,,\n"));
 	cr_assert(strstr(text, "meta,2023-11-14T22:13:20Z,,,,,,,cursist,\"Sanne, \"\"de\"\" Vries\"\n"));
-	cr_assert(strstr(text, "keuze,2023-11-14T22:13:20Z,begin,1,1500,6,5,3,,\n"));
+	cr_assert(strstr(text, "keuze,2023-11-14T22:13:20Z,begin,1,1500,6,5,3,getoond,1 2 3\n"));
 	cr_assert(strstr(text, "antwoord,2023-11-14T22:13:20Z,,,,,,,question1,\"Ik zou eerst\nluisteren, =1+1\"\n"));
 	free(text);
 	free(path);
@@ -145,7 +166,7 @@ Test(sessionlog, torn_last_line_is_ignored_with_warning)
 	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
 	cr_assert_eq(d.n, 1);
 	cr_assert_eq(d.v[0].sev, DIAG_WARNING);
-	cr_assert_eq(d.v[0].line, 14);
+	cr_assert_eq(d.v[0].line, 15);
 	cr_assert_eq(data.nev, 3);
 	sessionlog_data_free(&data);
 	diag_free(&d);
@@ -160,7 +181,7 @@ Test(sessionlog, damaged_field_names_line_and_field)
 
 	append(path, "keuze,2023-11-14T22:13:20Z,uitleg,9,5,5,5,5,,\n");
 	cr_assert_eq(sessionlog_load(&data, path, &d), -1);
-	cr_assert_eq(d.v[0].line, 14);
+	cr_assert_eq(d.v[0].line, 15);
 	cr_assert(strstr(d.v[0].msg, "veld 'optie': '9' is geen getal van 1 tot en met 4"), "%s", d.v[0].msg);
 	sessionlog_data_free(&data);
 	diag_free(&d);
@@ -185,7 +206,8 @@ Test(sessionlog, refuses_shared_folder)
 {
 	struct sessionlog w;
 	struct diag d = {0};
-	struct sessionlog_meta m = {"x", "proef", "proef-basis", "v", "oefenen", "abcdefgh", NULL, 'A'};
+	struct sessionlog_meta m = {"x", "proef", "proef-basis", "v", "oefenen", "abcdefgh", NULL,
+				    "vast", 'A'};
 	int meters[3] = {5, 5, 5};
 	char *sub = path_join(dir, "open");
 
@@ -216,7 +238,8 @@ Test(sessionlog, append_cuts_a_torn_row_and_keeps_it)
 	cr_assert(strstr(d.v[0].msg, name.s), "%s", d.v[0].msg);
 	cr_assert_str_eq((after = path_read(path, NULL)), before);
 	cr_assert_str_eq((copy = path_read(name.s, NULL)), frag);
-	cr_assert_eq(sessionlog_move(&w, SL_CHOICE, "begin", 2, 10, meters), 0);
+	cr_assert_eq(sessionlog_move(&w, SL_CHOICE, "begin", 2, 10, meters,
+				     "1 2 3"), 0);
 	sessionlog_close(&w);
 	diag_free(&d);
 	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
@@ -238,7 +261,7 @@ Test(sessionlog, create_without_room_leaves_no_file)
 	struct sessionlog w;
 	struct diag d = {0};
 	struct sessionlog_meta m = {"x", "proef", "proef-basis", "v", "oefenen",
-				    "abcdefgh", NULL, 'A'};
+				    "abcdefgh", NULL, "vast", 'A'};
 	int meters[METER_N] = {5, 5, 5}, rc = -1, failed = 0;
 	rlim_t lim;
 	char *sub = path_join(dir, "vol"), cmd[160];
@@ -268,6 +291,7 @@ Test(sessionlog, foreign_file_is_named_not_quoted)
 		"GEHEIM,1\n",
 		"root:GEHEIM:0:0:root:/root:/bin/sh\nx\n",
 		"a,b,c,d,e,f,g,h,i,GEHEIM\n",
+		"klantcoach-sessielog,3\nGEHEIM\n",
 		"klantcoach-sessielog,2\nGEHEIM\n",
 		"klantcoach-sessielog,1\nGEHEIM,b,c,d,e,f,g,h,i,j\n",
 		"klantcoach-sessielog,1\nGEHEIM\n",
@@ -293,4 +317,108 @@ Test(sessionlog, foreign_file_is_named_not_quoted)
 		unlink(p);
 		free(p);
 	}
+}
+
+Test(sessionlog, shuffled_log_replays_in_the_order_shown)
+{
+	char *path = play_log_order(1, "geschud");
+	struct sessionlog_data data;
+	struct diag d = {0};
+	struct session s;
+
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
+	cr_assert_str_eq(data.meta.order, "geschud");
+	cr_assert_str_eq(sessionlog_order_key(&data.meta), data.meta.session);
+	cr_assert_eq(sessionlog_replay(&data, &sc, &s, &d), 0);
+	cr_assert_eq(s.order != 0, 1);
+	cr_assert_eq(s.path[0].opt, 2);
+	session_free(&s);
+	sessionlog_data_free(&data);
+	free(path);
+}
+
+/* Replace the first occurrence of from by to in the file at path. */
+static void edit(const char *path, const char *from, const char *to)
+{
+	char *text = path_read(path, NULL), *at = strstr(text, from);
+	FILE *fp = fopen(path, "w");
+
+	cr_assert_not_null(at);
+	fwrite(text, 1, (size_t)(at - text), fp);
+	fputs(to, fp);
+	fputs(at + strlen(from), fp);
+	fclose(fp);
+	free(text);
+}
+
+Test(sessionlog, another_recorded_order_is_refused)
+{
+	char *path = play_log(0);
+	struct sessionlog_data data;
+	struct diag d = {0};
+	struct session s;
+
+	edit(path, "getoond,1 2 3", "getoond,3 2 1");
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
+	cr_assert_eq(sessionlog_replay(&data, &sc, &s, &d), -1);
+	cr_assert(strstr(d.v[0].msg, "past niet bij het scenario"), "%s", d.v[0].msg);
+	session_free(&s);
+	sessionlog_data_free(&data);
+	diag_free(&d);
+	free(path);
+}
+
+Test(sessionlog, bad_shown_lists_name_the_field)
+{
+	static const char *const bad[] = {"1 1 2", "5 1", "", "2 3", "1,2", "1  2",
+					  "1 2 3 4 1", " 1"};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *path = play_log(0), row[96];
+		struct sessionlog_data data;
+		struct diag d = {0};
+
+		snprintf(row, sizeof row, "getoond,\"%s\"", bad[i]);
+		edit(path, "getoond,1 2 3", row);
+		cr_assert_eq(sessionlog_load(&data, path, &d), -1, "%s", bad[i]);
+		cr_assert(strstr(d.v[0].msg, "veld 'waarde'"), "%s: %s", bad[i],
+			  d.v[0].msg);
+		sessionlog_data_free(&data);
+		diag_free(&d);
+		unlink(path);
+		free(path);
+	}
+}
+
+Test(sessionlog, version_1_log_is_read_in_file_order)
+{
+	char *path = path_join(dir, "v1.csv");
+	struct sessionlog_data data;
+	struct diag d = {0};
+	struct session s;
+	FILE *fp = fopen(path, "w");
+
+	fprintf(fp, "klantcoach-sessielog,1\n"
+		"gebeurtenis,tijd,stap,optie,denktijd_ms,gezien,gehoord,geholpen,"
+		"sleutel,waarde\n"
+		"start,2023-11-14T22:13:20Z,,,,4,4,3,,\n"
+		"meta,2023-11-14T22:13:20Z,,,,,,,cursist,Sanne\n"
+		"meta,2023-11-14T22:13:20Z,,,,,,,scenario,proef-basis\n"
+		"meta,2023-11-14T22:13:20Z,,,,,,,versie,%s\n"
+		"meta,2023-11-14T22:13:20Z,,,,,,,sessie,0123abcd\n"
+		"keuze,2023-11-14T22:13:20Z,begin,1,1500,6,5,3,,\n"
+		"terug,2023-11-14T22:13:20Z,begin,1,,4,4,3,,\n"
+		"keuze,2023-11-14T22:13:20Z,begin,3,800,4,4,3,,\n", sc.version);
+	fclose(fp);
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0, "%s",
+		     d.n ? d.v[0].msg : "");
+	cr_assert_null(data.meta.order);
+	cr_assert_null(sessionlog_order_key(&data.meta));
+	cr_assert_eq(sessionlog_replay(&data, &sc, &s, &d), 0);
+	cr_assert_eq(s.order, 0);
+	cr_assert_eq(s.path[0].opt, 2);
+	session_free(&s);
+	sessionlog_data_free(&data);
+	free(path);
 }
