@@ -156,7 +156,7 @@ void report_csv_tail(FILE *out, const struct review *r)
 	struct buf b = {0};
 	size_t i, k;
 
-	fputs("\r\nscenario,stap,optie,tekst,aantal,procent,expert\r\n", out);
+	fputs("\r\nscenario,stap,optie_id,tekst,aantal,procent,expert\r\n", out);
 	for (i = 0; i < r->ncnt; i++) {
 		report_csv_cell(&b, v[i]->scenario);
 		buf_addc(&b, ',');
@@ -230,13 +230,13 @@ static void md_steps(FILE *out, const struct review *r)
 	struct buf b = {0};
 	size_t i;
 
-	fputs("\n## Keuzes per stap\n\n| scenario | stap | optie | aantal | % | expert | tekst |\n"
-	      "|---|---|---|---|---|---|---|\n", out);
+	fputs("\n## Keuzes per stap\n\n| scenario | stap | aantal | % | expert | optie |\n"
+	      "|---|---|---|---|---|---|\n", out);
 	for (i = 0; i < r->ncnt; i++) {
 		buf_add(&b, "|");
 		md_cell(&b, v[i]->scenario);
 		md_cell(&b, v[i]->step);
-		buf_printf(&b, " %d | %d | %d%% | %s |", v[i]->option, v[i]->count,
+		buf_printf(&b, " %d | %d%% | %s |", v[i]->count,
 			   percent(v[i]->count, review_step_total(r, v[i]->scenario, v[i]->step)),
 			   v[i]->expert ? "ja" : "nee");
 		md_cell(&b, option_text(r->c, v[i]));
@@ -421,15 +421,19 @@ static void svg_steps(FILE *out, const struct review *r)
 		for (; j < r->ncnt && strcmp(v[j]->scenario, v[i]->scenario) == 0 &&
 		       strcmp(v[j]->step, v[i]->step) == 0; j++) {
 			int w = total ? v[j]->count * 400 / total : 0;
+			int pct = percent(v[j]->count, total);
+			char *name = text_short(option_text(r->c, v[j]), 60);
 			fprintf(out, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"18\" fill=\"%s\"%s>"
-				"<title>optie %d: %d (%d%%)%s</title></rect>", x, w,
-				palette[(v[j]->option - 1) % 8], v[j]->expert ? " stroke=\"#000\"" : "",
-				v[j]->option, v[j]->count, percent(v[j]->count, total),
+				"<title>", x, w, palette[(v[j]->option - 1) % 8],
+				v[j]->expert ? " stroke=\"#000\"" : "");
+			html_text(out, &b, name);
+			fprintf(out, ": %d (%d%%)%s</title></rect>", v[j]->count, pct,
 				v[j]->expert ? ", expert" : "");
-			if (w >= 24)
-				fprintf(out, "<text x=\"%d\" y=\"13\" font-size=\"11\" fill=\"#fff\">%d</text>",
-					x + 4, v[j]->option);
+			if (w >= 32)
+				fprintf(out, "<text x=\"%d\" y=\"13\" font-size=\"11\" fill=\"#fff\">%d%%</text>",
+					x + 4, pct);
 			x += w;
+			free(name);
 		}
 		fputs("</svg></div>\n", out);
 		i = j;

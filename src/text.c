@@ -173,6 +173,20 @@ size_t text_fit(const char *s, size_t width)
 	return i;
 }
 
+char *text_short(const char *s, size_t width)
+{
+	size_t n;
+	char *r;
+
+	if (text_width(s) <= width)
+		return mem_strdup(s);
+	n = text_fit(s, width > 1 ? width - 1 : 0);
+	r = mem_alloc(n + 4);
+	memcpy(r, s, n);
+	memcpy(r + n, "\xe2\x80\xa6", 4);	/* U+2026 and the NUL */
+	return r;
+}
+
 size_t text_prev(const char *s, size_t pos)
 {
 	size_t back = 0;

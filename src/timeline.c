@@ -39,6 +39,7 @@ static int on_choice(struct timeline *tl, struct session *s, const struct sessio
 	e->opt = o;
 	e->flags = s->flags;
 	e->think_ms = ev->think_ms;
+	e->nshown = session_offered(s, e->shown);
 	return session_choose(s, o, ev->think_ms);
 }
 
@@ -53,7 +54,20 @@ static int on_undo(struct timeline *tl, struct session *s, const struct sessionl
 	e->pos = (int)s->npath;
 	e->step = m->step;
 	e->opt = m->opt;
-	return session_undo(s);
+	if (session_undo(s) != 0)
+		return -1;
+	e->nshown = session_offered(s, e->shown);
+	return 0;
+}
+
+int timeline_shown_number(const struct timeline_entry *e)
+{
+	int i;
+
+	for (i = 0; i < e->nshown; i++)
+		if (e->shown[i] == e->opt)
+			return i + 1;
+	return 0;
 }
 
 int timeline_build(struct timeline *tl, const struct sessionlog_data *data,
@@ -68,6 +82,7 @@ int timeline_build(struct timeline *tl, const struct sessionlog_data *data,
 		diag_add(d, DIAG_WARNING, data->path, 0,
 			 "scenario '%s' is veranderd sinds deze sessie; teksten kunnen afwijken", sc->id);
 	session_start(&s, sc);
+	session_shuffle(&s, sessionlog_order_key(&data->meta));
 	for (i = 0; i < data->nev && rc == 0; i++) {
 		const struct sessionlog_event *ev = &data->ev[i];
 		if (ev->type == SL_CHOICE)

@@ -18,6 +18,8 @@ struct timeline_entry {
 	int pos;		/* step number in the path (1-based) */
 	int step, opt;		/* indices into the scenario */
 	uint64_t flags;		/* flags when the options were offered */
+	int shown[SCENARIO_MAX_OPTS];	/* option indices in the order shown */
+	int nshown;
 	long think_ms;
 	int meters[METER_N];	/* after the event */
 	const char *key, *value;	/* answers: borrowed from the log data */
@@ -32,6 +34,8 @@ struct timeline {
  * log does not fit the scenario; a changed scenario is only a warning. */
 int timeline_build(struct timeline *tl, const struct sessionlog_data *data,
 		   const struct scenario *sc, struct diag *d);
+/* The number (1..nshown) the trainee saw for the entry's option, or 0. */
+int timeline_shown_number(const struct timeline_entry *e);
 /* Free the entries. */
 void timeline_free(struct timeline *tl);
 

@@ -172,6 +172,16 @@ static int plain_step(struct intervisie *iv)
 	return note(iv);
 }
 
+/* One line of the summary: who picked which option, by its text. */
+static void summary_pick(const char *who, const struct sc_step *st, int o)
+{
+	char *text = o >= 0 ? text_short(st->opt[o].text, 66) : NULL;
+
+	fprintf(stdout, "  %-9s %s%s\n", who, text ? text : "geen meerderheid",
+		o >= 0 && st->opt[o].expert ? " (expert)" : "");
+	free(text);
+}
+
 static void summary(const struct intervisie *iv)
 {
 	int *lv = mem_calloc(3 * iv->fw->ncomps, sizeof *lv);
@@ -181,14 +191,15 @@ static void summary(const struct intervisie *iv)
 	for (i = 0; i < iv->nst; i++) {
 		const struct iv_step *s = &iv->st[i];
 		const struct sc_step *st = &iv->sc->steps[s->step];
-		int e = scenario_expert(iv->sc, (size_t)s->step, s->flags), best = -1, o;
+		int idx[SCENARIO_MAX_OPTS], n = 0, o;
 		for (o = 0; o < st->nopt; o++)
-			if (s->votes[o] > 0 && (best < 0 || s->votes[o] > s->votes[best]))
-				best = o;
-		fprintf(stdout, "Stap %zu: groep %s%d, %s %d, expert %d\n", i + 1,
-			best < 0 ? "-" : "", best < 0 ? 0 : st->opt[best].num,
-			iv->from_log ? "cursist" : "gevolgd", st->opt[s->followed < 0 ? 0 : s->followed].num,
-			e >= 0 ? st->opt[e].num : 0);
+			if (scenario_offered(&st->opt[o], s->flags))
+				idx[n++] = o;
+		fprintf(stdout, "Stap %zu\n", i + 1);
+		summary_pick("groep:", st, intervisie_winner(s->votes, idx, n));
+		summary_pick(iv->from_log ? "cursist:" : "gevolgd:", st, s->followed);
+		summary_pick("expert:", st,
+			     scenario_expert(iv->sc, (size_t)s->step, s->flags));
 		if (s->note)
 			say(iv, "  Notitie: ", s->note);
 	}

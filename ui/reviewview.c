@@ -72,17 +72,20 @@ static void feedback_for(FILE *out, const struct feedback *fb, int step)
 	}
 }
 
+/* The options not chosen, with the numbers the trainee saw. */
 static void offered(FILE *out, const struct scenario *sc, const struct timeline_entry *e)
 {
 	const struct sc_step *st = &sc->steps[e->step];
 	int i;
 
-	for (i = 0; i < st->nopt; i++) {
-		char head[32];
-		if (i == e->opt || !scenario_offered(&st->opt[i], e->flags))
+	for (i = 0; i < e->nshown; i++) {
+		const struct sc_option *o = &st->opt[e->shown[i]];
+		char head[48];
+		if (e->shown[i] == e->opt)
 			continue;
-		snprintf(head, sizeof head, "    niet gekozen %d: ", st->opt[i].num);
-		plain_line(out, head, st->opt[i].text);
+		snprintf(head, sizeof head, "    niet gekozen %d%s: ", i + 1,
+			 o->expert ? " (expert)" : "");
+		plain_line(out, head, o->text);
 	}
 }
 
@@ -116,14 +119,16 @@ static void entry(FILE *out, const struct content *c, const struct scenario *sc,
 			 (double)e->think_ms / 1000.0, e->meters[0], e->meters[1], e->meters[2]);
 		fputs(head, out);
 		plain_line(out, "  Situatie: ", sc->steps[e->step].situation);
-		snprintf(head, sizeof head, "  Gekozen %d%s: ", o->num, o->expert ? " (expert)" : "");
+		snprintf(head, sizeof head, "  Gekozen %d%s: ", timeline_shown_number(e),
+			 o->expert ? " (expert)" : "");
 		plain_line(out, head, o->text);
 		offered(out, sc, e);
 		evidence(out, c, sc, o);
 		feedback_for(out, fb, e->pos);
 		break;
 	case TL_UNDO:
-		snprintf(head, sizeof head, "  Teruggenomen bij stap %d, optie %d: ", e->pos, o->num);
+		snprintf(head, sizeof head, "  Teruggenomen bij stap %d, optie %d: ", e->pos,
+			 timeline_shown_number(e));
 		plain_line(out, head, o->text);
 		break;
 	case TL_END:
@@ -238,7 +243,7 @@ static void cohort_steps(FILE *out, const struct review *r, const struct scenari
 				    strcmp(r->cnt[k].scenario, sc->id) == 0)
 					n = r->cnt[k].count;
 			expert += opt->expert ? n : 0;
-			snprintf(head, sizeof head, "  %d. %3d (%3d%%)%s ", opt->num, n,
+			snprintf(head, sizeof head, "  %3d (%3d%%)%s ", n,
 				 (n * 100 + total / 2) / total, opt->expert ? " expert" : "       ");
 			plain_line(out, head, opt->text);
 		}

@@ -15,7 +15,11 @@ expect_eq "fresh exit" "$rc" 0
 expect_contains "fresh tally" "$out" "De groep: optie 1: 1 (20%), optie 2: 4 (80%), optie 3: 0 (0%)"
 expect_contains "fresh follows majority" "$out" "Jullie volgen: Je zegt: „Daar kan ik niets aan doen.”"
 expect_contains "fresh reveal response" "$out" "Proef: Dan bel ik wel weer."
-expect_contains "fresh summary" "$out" "Stap 1: groep 2, gevolgd 2, expert 1"
+expect_contains "fresh summary" "$out" "Stap 1
+  groep:    Je zegt: „Daar kan ik niets aan doen.”
+  gevolgd:  Je zegt: „Daar kan ik niets aan doen.”
+  expert:   Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)"
+expect_not_contains "summary names no option number" "$out" "optie 2,"
 rec=$(ls "$T"/data/intervisie/*.csv)
 expect_eq "record private" "$(stat -c %a "$rec")" 600
 rows=$(sed 1,2d "$rec" | cut -d, -f1,3-7 | tr '\n' '|')
@@ -43,7 +47,9 @@ expect_eq "log replay exit" "$rc" 0
 out=$(cat "$T/out")
 expect_contains "trainee's choice revealed" "$out" "Gekozen door de cursist (na "
 expect_contains "follows the trainee" "$out" "Je leest de regels voor over de termijn."
-expect_contains "summary beside trainee" "$out" "Stap 1: groep 1, cursist 3, expert 1"
+expect_contains "summary beside trainee" "$out" "Stap 1
+  groep:    Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)
+  cursist:  Je leest de regels voor over de termijn."
 expect_contains "levels beside" "$out" "Niveau per competentie (groep / cursist / expert):"
 expect_contains "note anonymised" "$out" "Notitie: de cursist gaf de regels"
 rec=$(ls "$T"/data/intervisie/*.csv)
@@ -59,6 +65,34 @@ expect_contains "record line" "$out" "2 stappen, afgerond, anoniem"
 out=$(mini --plain replay bestaat-niet 2>&1); rc=$?
 expect_eq "unknown source exit" "$rc" 1
 expect_contains "unknown source message" "$out" "geen scenario, sessielogboek of intervisieverslag"
+
+# Shuffled options: a log's replay lists them as the trainee saw them; a
+# fresh replay shuffles per record and its resume keeps that order.
+options() { printf '%s\n' "$1" | grep '^  [0-9]\. '; }
+out=$(printf '1\n1\nx\n\n\n\n\n\n' | KLANTCOACH_SEED=3 KLANTCOACH_DATA="$T/sh" \
+	mini --plain --name Sanne play proef-basis 2>&1)
+seen=$(options "$out" | head -n 3)
+log=$(ls "$T"/sh/sessions/*.csv)
+out=$(printf '\n\n\n\n' | KLANTCOACH_DATA="$T/sh" mini --plain replay "$log" 2>&1)
+expect_eq "log replay keeps the trainee's order" "$(options "$out" | head -n 3)" "$seen"
+out=$(printf 'q\n' | KLANTCOACH_DATA="$T/fo" mini --plain --name Sanne play \
+	--volgorde vast proef-basis 2>&1)
+if [ "$seen" != "$(options "$out" | head -n 3)" ]; then ok; else
+	fail "seed 3 should not show the file order"; fi
+first=""; differs=0
+for seed in 1 2 3 4 5 6; do
+	out=$(printf 'q\n' | KLANTCOACH_SEED=$seed KLANTCOACH_DATA="$T/f$seed" \
+		mini --plain replay proef-basis 2>&1)
+	o=$(options "$out" | head -n 3)
+	[ -z "$first" ] && first=$o
+	[ "$o" != "$first" ] && differs=1
+done
+expect_eq "fresh replays shuffle per record" "$differs" 1
+rec=$(ls "$T"/f6/intervisie/*.csv)
+expect_contains "record says shuffled" "$(cat "$rec")" "volgorde,geschud"
+out=$(printf 'q\n' | KLANTCOACH_DATA="$T/f6" mini --plain replay "$rec" 2>&1)
+expect_eq "resumed record keeps its order" "$(options "$out" | head -n 3)" "$o"
+
 
 # One step on the screen: read, vote, reveal, note.
 tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/tui LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini --volgorde vast replay proef-basis; sleep 30" 100 30

@@ -27,7 +27,9 @@ expect_eq "md session rows" "$(sed -n '/^## Sessies/,/^## Keuzes/p' "$T/r.md" | 
 expect_eq "md step rows" "$(sed -n '/^## Keuzes per stap/,/^## Competenties/p' "$T/r.md" | grep -c '^| [a-z0-9-]* | [a-z0-9-]* | [0-9]')" "$(wc -l < "$T/expected")"
 first=$(head -1 "$T/expected")
 sc=${first%%,*}; rest=${first#*,}; st=${rest%%,*}; rest=${rest#*,}; op=${rest%%,*}; n=${rest#*,}
-expect_contains "md exact count" "$(cat "$T/r.md")" "| $sc | $st | $op | $n |"
+text=$(sed -n "/^\[step\.$st\.$op\]/,/^\[/s/^text *= *//p" "$KC_SRC/content/scenarios/$sc.ini")
+expect_contains "md exact count, option by its text" \
+	"$(grep -F -- "| $sc | $st | $n |" "$T/r.md")" "| $text |"
 kc report --format html -o "$T/r.html" "$C"; rc=$?
 expect_eq "html exit" "$rc" 0
 expect_eq "html private" "$(stat -c %a "$T/r.html")" 600
@@ -37,7 +39,8 @@ expect_contains "html self-contained" "$h" "<style>"
 expect_not_contains "html no external assets" "$h" "src=\"http"
 expect_contains "html meters chart" "$h" "aria-label=\"meters per sessie\""
 expect_contains "html growth chart" "$h" "Groei per competentie"
-expect_contains "html step bars" "$h" "<title>optie $op: $n ("
+expect_contains "html step bars" "$h" ": $n ("
+expect_not_contains "html bars name options by text" "$h" "<title>optie"
 expect_eq "html svg balanced" "$(grep -o '<svg' "$T/r.html" | wc -l)" "$(grep -o '</svg>' "$T/r.html" | wc -l)"
 
 # A real browser renders it: Chromium's DOM keeps every row and chart
@@ -94,6 +97,18 @@ expect_contains "trainee sees step feedback" "$out" "Coach Ria bij stap 1"
 expect_contains "trainee sees overall feedback" "$out" "Coach Ria, algemeen"
 out=$(printf '1\ng\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
 expect_contains "growth view" "$out" "Groei van Sanne"
+
+# A shuffled session: the timeline numbers the options as the trainee saw
+# them, in the order they were shown, and marks the expert option.
+out=$(printf '2\nq\n' | KLANTCOACH_SEED=3 KLANTCOACH_DATA="$T/shuf" "$KC_BIN" \
+	--content "$FIX/mini" --plain --name Sanne play proef-basis 2>&1)
+seen=$(printf '%s\n' "$out" | sed -n 's/^  \([0-9]\)\. /\1: /p' | head -n 3)
+got=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/shuf" "$KC_BIN" --content "$FIX/mini" \
+	--plain review 2>&1 | sed -n 's/^  Gekozen \([0-9]\)[^:]*: /\1: /p;
+	s/^    niet gekozen \([0-9]\)[^:]*: /\1: /p' | sort)
+expect_eq "timeline numbers the options as the trainee saw them" "$got" "$seen"
+expect_contains "timeline marks the expert" "$(printf '1\nq\n' |
+	KLANTCOACH_DATA="$T/shuf" "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)" "(expert): Je zegt: „U wacht"
 out=$(printf '1\nc\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
 expect_contains "cohort view" "$out" "Cohort: Proef belt"
 expect_contains "cohort percent" "$out" "(100%)"

@@ -178,8 +178,11 @@ Test(review, reports)
 	cr_assert(strstr(csv, ",luis,uitl\r\n"));
 	cr_assert(strstr(csv, "proef-basis,begin,3,Je leest de regels voor over de termijn.,2,67,nee\r\n"), "%s", csv);
 	cr_assert(strstr(csv, "proef-basis,Luisteren,2,1,50\r\n"));
-	cr_assert(strstr(md, "| proef-basis | begin | 3 | 2 | 67% | nee |"));
-	cr_assert(strstr(html, "<title>optie 3: 2 (67%)</title>"));
+	cr_assert(strstr(md, "| proef-basis | begin | 2 | 67% | nee | Je leest de regels "
+			     "voor over de termijn. |"), "%s", md);
+	cr_assert(strstr(html, "<title>Je leest de regels voor over de termijn.: 2 (67%)"
+			       "</title>"), "%s", html);
+	cr_assert_null(strstr(html, "<title>optie"));
 	cr_assert_eq(report_parse_format("html"), REPORT_HTML);
 	cr_assert_eq(report_parse_format("pdf"), -1);
 	free(csv);
