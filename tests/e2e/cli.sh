@@ -27,6 +27,13 @@ out=$("$KC_BIN" --mode spelen list 2>&1); rc=$?
 expect_eq "bad mode exit" "$rc" 2
 expect_contains "bad mode text" "$out" "--mode moet oefenen of toets zijn"
 
+out=$("$KC_BIN" --volgorde willekeurig list 2>&1); rc=$?
+expect_eq "bad order exit" "$rc" 2
+expect_contains "bad order text" "$out" "--volgorde moet geschud of vast zijn"
+out=$("$KC_BIN" --mode toets --volgorde vast play 2>&1); rc=$?
+expect_eq "fixed order in toets exit" "$rc" 2
+expect_contains "fixed order in toets text" "$out" "in de toets zijn de opties altijd geschud"
+
 # A broken config file: file:line message, exit 1, nothing guessed.
 mkdir -p "$HOME/.config/klantcoach"
 printf '[cursist]\nniveau = Z\n' > "$HOME/.config/klantcoach/klantcoach.ini"

@@ -10,7 +10,7 @@ mini() { "$KC_BIN" --content "$FIX/mini" "$@"; }
 # the answers); output in $T/CASE.out, exit code returned.
 start() {
 	XDG_CONFIG_HOME="$T/$1" KLANTCOACH_DATA="$T/$1.data" \
-		mini --plain play proef-basis > "$T/$1.out" 2>&1
+		mini --plain play --volgorde vast proef-basis > "$T/$1.out" 2>&1
 }
 # second CASE CSV: a second start asks nothing and logs the same name
 # (CSV: the name as the log's cursist field).
@@ -93,7 +93,7 @@ expect_contains "injected: command" "$out" "mv '$T/old/klantcoach/klantcoach.ini
 # be, or a read-only folder): play goes on and says the name is not saved.
 printf 'blok' > "$T/blok"
 out=$(printf 'Sanne\nB\n1\nq\n' | XDG_CONFIG_HOME="$T/blok" KLANTCOACH_DATA="$T/blok.data" \
-	mini --plain play proef-basis 2>&1); rc=$?
+	mini --plain play --volgorde vast proef-basis 2>&1); rc=$?
 expect_eq "file as folder: exit" "$rc" 0
 expect_contains "file as folder: said" "$out" "je naam en niveau zijn niet bewaard; je kunt wel spelen"
 expect_contains "file as folder: plays" "$out" "Proef: Ja, graag."

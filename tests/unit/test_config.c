@@ -218,6 +218,25 @@ Test(config, set_rejects_unknown)
 	diag_free(&d);
 }
 
+Test(config, order_is_shuffled_unless_vast)
+{
+	struct config c;
+	struct diag d = {0};
+
+	config_defaults(&c);
+	cr_assert_eq(c.fixed_order, 0, "shuffled by default");
+	cr_assert_eq(config_set(&c, "spel.volgorde", "vast", &d, NULL, 0), 0);
+	cr_assert_eq(c.fixed_order, 1);
+	cr_assert_eq(config_set(&c, "spel.volgorde", "geschud", &d, NULL, 0), 0);
+	cr_assert_eq(c.fixed_order, 0);
+	cr_assert_eq(config_set(&c, "spel.volgorde", "los", &d, "k.ini", 4), -1);
+	cr_assert_str_eq(d.v[0].msg, "spel.volgorde = 'los': verwacht vast of geschud");
+	cr_assert_eq(config_set(&c, "weergave.kleur", "soms", &d, "k.ini", 5), -1);
+	cr_assert_str_eq(d.v[1].msg, "weergave.kleur = 'soms': verwacht auto of nooit");
+	config_free(&c);
+	diag_free(&d);
+}
+
 /* ---- names: checks at input, quoting in the file, old broken lines ---- */
 
 static int load_text(const char *text, struct config *c, struct diag *d)
@@ -366,6 +385,7 @@ Test(config, save_load_round_trip_property)
 		c.path = mem_strdup(path);
 		c.level = 'C';
 		c.mode = CONFIG_TOETS;
+		c.fixed_order = i & 1;
 		c.data_dir = mem_strdup(buf_str(&p));
 		if (config_name_check(buf_str(&n), &want) != NULL) {
 			cr_assert(strstr(config_name_check(buf_str(&n), &want), "leeg"),
@@ -387,10 +407,11 @@ Test(config, save_load_round_trip_property)
 			cr_assert_str_eq(r.coach, c.coach, "case %d", i);
 		cr_assert_eq(r.level, 'C');
 		cr_assert_eq(r.mode, CONFIG_TOETS);
+		cr_assert_eq(r.fixed_order, i & 1);
 		cr_assert_null(r.content_dir);
 		cr_assert_eq(inifile_load(&f, path, &d), 0);
 		cr_assert_eq(f.nsecs, c.coach ? 5 : 4, "case %d: sections", i);
-		cr_assert_eq(f.nkeys, c.coach ? 6 : 5, "case %d: keys", i);
+		cr_assert_eq(f.nkeys, c.coach ? 7 : 6, "case %d: keys", i);
 		inifile_free(&f);
 		config_free(&r);
 		tested++;

@@ -87,6 +87,27 @@ Test(play, assessment_has_no_undo)
 	play_end(&p);
 }
 
+Test(play, assessment_is_always_shuffled)
+{
+	struct play p;
+	struct diag d = {0};
+	char *text;
+
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_TOETS, 1},
+				dir, &d), 0);
+	cr_assert_neq(p.s.order, 0, "vast is ignored in toets");
+	text = path_read(p.log.path, NULL);
+	cr_assert(strstr(text, ",volgorde,geschud\n"));
+	free(text);
+	play_end(&p);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	cr_assert_eq(p.s.order, 0, "vast in practice: file order");
+	play_end(&p);
+}
+
 Test(play, failed_write_rolls_back)
 {
 	struct play p;
