@@ -81,30 +81,15 @@ static void check_options(struct ck *k)
 	}
 }
 
-/* Mark what is reachable from the start; report unreachable steps/endings. */
+/* Report the steps and endings not reachable from the start. */
 static void check_reach(struct ck *k)
 {
 	const struct scenario *sc = k->sc;
-	char *seen = mem_calloc(sc->nsteps, 1), *eseen = mem_calloc(sc->nends, 1);
-	int *stack = mem_calloc(sc->nsteps + 1, sizeof *stack), top = 0, i;
+	char *seen = mem_calloc(sc->nsteps + 1, 1);
+	char *eseen = mem_calloc(sc->nends + 1, 1);
 	size_t s;
 
-	if (sc->start_step >= 0) {
-		stack[top++] = sc->start_step;
-		seen[sc->start_step] = 1;
-	}
-	while (top > 0) {
-		const struct sc_step *st = &sc->steps[stack[--top]];
-		for (i = 0; i < st->nopt; i++) {
-			int t = st->opt[i].next_step;
-			if (st->opt[i].next_end >= 0)
-				eseen[st->opt[i].next_end] = 1;
-			if (t >= 0 && !seen[t]) {
-				seen[t] = 1;
-				stack[top++] = t;
-			}
-		}
-	}
+	scenario_reach(sc, seen, eseen);
 	for (s = 0; s < sc->nsteps; s++)
 		if (!seen[s])
 			ck_err(k, sc->steps[s].line, "stap '%s' is onbereikbaar vanaf de start%s",
@@ -114,7 +99,6 @@ static void check_reach(struct ck *k)
 			ck_err(k, sc->ends[s].line, "einde '%s' is onbereikbaar%s", sc->ends[s].id, "");
 	free(seen);
 	free(eseen);
-	free(stack);
 }
 
 /* Every step must be able to reach an ending. */

@@ -97,29 +97,53 @@ static void find_missed(struct reflect *r, const struct session *s,
 	}
 }
 
-/* Competencies that some option of the scenario gives evidence for. */
-static void assessable(const struct scenario *sc, const struct framework *fw, char *yes)
+/* Raise offer[] to the levels that option o gives positive evidence for. */
+static void option_offers(const struct sc_option *o, const struct framework *fw,
+			  int *offer)
 {
-	size_t s, e;
+	size_t e;
+
+	for (e = 0; e < o->nev; e++) {
+		int ix = framework_evidence(fw, o->ev[e].ix, o->ev[e].ind);
+		const struct fw_indicator *in = ix >= 0 ? &fw->inds[ix] : NULL;
+		if (in && o->ev[e].positive && in->level > offer[in->comp])
+			offer[in->comp] = in->level;
+	}
+}
+
+void reflect_offered(const struct scenario *sc, const struct framework *fw,
+		     int *offer)
+{
+	char *steps = mem_calloc(sc->nsteps + 1, 1);
+	char *ends = mem_calloc(sc->nends + 1, 1);
+	size_t s;
 	int o;
 
+	memset(offer, 0, fw->ncomps * sizeof *offer);
+	scenario_reach(sc, steps, ends);
 	for (s = 0; s < sc->nsteps; s++)
-		for (o = 0; o < sc->steps[s].nopt; o++)
-			for (e = 0; e < sc->steps[s].opt[o].nev; e++) {
-				const struct sc_evidence *ev = &sc->steps[s].opt[o].ev[e];
-				int ix = framework_evidence(fw, ev->ix, ev->ind);
-				if (ix >= 0)
-					yes[fw->inds[ix].comp] = 1;
-			}
+		for (o = 0; steps[s] && o < sc->steps[s].nopt; o++)
+			option_offers(&sc->steps[s].opt[o], fw, offer);
+	free(steps);
+	free(ends);
+}
+
+/* Rated only when the scenario offers the target level or higher. */
+static enum reflect_mark mark(const struct reflect_comp *c)
+{
+	if (c->offer == 0 || c->offer < c->target)
+		return REFLECT_NA;
+	return c->shown < c->target ? REFLECT_BELOW
+	       : c->shown == c->target ? REFLECT_ON : REFLECT_ABOVE;
 }
 
 static void levels(struct reflect *r, const struct session *s,
 		   const struct framework *fw, char role)
 {
-	char *yes = mem_calloc(fw->ncomps, 1);
+	int *offer = mem_calloc(fw->ncomps + 1, sizeof *offer);
 	size_t i;
 
-	assessable(s->sc, fw, yes);
+	reflect_offered(s->sc, fw, offer);
 	r->ncomps = fw->ncomps;
 	r->comps = mem_calloc(fw->ncomps, sizeof *r->comps);
 	for (i = 0; i < r->nshown; i++) {
@@ -130,12 +154,11 @@ static void levels(struct reflect *r, const struct session *s,
 		struct reflect_comp *c = &r->comps[i];
 		c->comp = i;
 		c->target = framework_target(fw, i, role);
+		c->offer = offer[i];
 		c->shown = reflect_level(c->net);
-		c->mark = !yes[i] ? REFLECT_NA
-			  : c->shown < c->target ? REFLECT_BELOW
-			  : c->shown == c->target ? REFLECT_ON : REFLECT_ABOVE;
+		c->mark = mark(c);
 	}
-	free(yes);
+	free(offer);
 }
 
 void reflect_build(struct reflect *r, const struct session *s,

@@ -9,8 +9,15 @@
  * and level L, net[L] = positive minus negative evidence of indicators of
  * that level. The level shown is the highest L with net[L] > 0, but never
  * at or above a level whose net is negative (the framework assumes the
- * lower levels are present). No level qualifies: 0. When no option of the
- * scenario carries evidence for the competency it is not assessable.
+ * lower levels are present). No level qualifies: 0.
+ *
+ * The rating rule (also in klantcoach(1)): a scenario offers a competency
+ * at level L when an option reachable from the start (following option
+ * targets; conditions on flags count as met) gives positive evidence for
+ * an indicator of that competency at level L. A competency is rated
+ * against the target only when the scenario offers it at the target level
+ * or higher; otherwise its mark is n.v.t.: the level reached is still
+ * shown, but it is never "onder doel".
  */
 #ifndef KC_REFLECT_H
 #define KC_REFLECT_H
@@ -22,6 +29,7 @@ enum reflect_mark { REFLECT_NA, REFLECT_BELOW, REFLECT_ON, REFLECT_ABOVE };
 struct reflect_comp {
 	size_t comp;
 	int shown, target;
+	int offer;		/* highest level offered, 0 when none */
 	int net[4];
 	enum reflect_mark mark;
 };
@@ -55,6 +63,10 @@ struct reflect {
 /* Build the reflection of session s against fw for role ('A'-'C'). */
 void reflect_build(struct reflect *r, const struct session *s,
 		   const struct framework *fw, char role);
+/* Highest level at which sc offers each competency of fw, into
+ * offer[fw->ncomps] (0 when the scenario offers none). */
+void reflect_offered(const struct scenario *sc, const struct framework *fw,
+		     int *offer);
 /* Level for one competency from net evidence per level (net[1..3]). */
 int reflect_level(const int net[4]);
 /* Dutch words for a mark: "onder doel", "op doel", "boven doel", "n.v.t.". */

@@ -214,10 +214,12 @@ static void md_sessions(FILE *out, const struct review *r, const struct framewor
 		md_cell(&b, s->ending ? s->ending : "-");
 		buf_printf(&b, " %d | %d | %d |", s->meters[0], s->meters[1], s->meters[2]);
 		for (k = 0; fw && k < fw->ncomps; k++)
-			if (s->levels && s->fw == fw && s->shown[k] >= 0)
-				buf_printf(&b, " %d/%d |", s->shown[k], s->target[k]);
-			else
+			if (!s->levels || s->fw != fw || s->shown[k] < 0)
 				buf_add(&b, " - |");
+			else if (s->target[k] == 0)
+				buf_printf(&b, " %d n.v.t. |", s->shown[k]);
+			else
+				buf_printf(&b, " %d/%d |", s->shown[k], s->target[k]);
 		buf_addc(&b, '\n');
 		put(out, &b);
 	}
@@ -259,8 +261,12 @@ static void md_comps(FILE *out, const struct review *r)
 			buf_add(&b, "|");
 			md_cell(&b, r->cs[i].scenario);
 			md_cell(&b, r->cs[i].fw->comps[k].name);
-			buf_printf(&b, " %d | %d (%d%%) |\n", r->cs[i].n[k], r->cs[i].below[k],
-				   percent(r->cs[i].below[k], r->cs[i].n[k]));
+			if (r->cs[i].n[k] == 0)
+				buf_add(&b, " 0 | n.v.t. in dit scenario |\n");
+			else
+				buf_printf(&b, " %d | %d (%d%%) |\n", r->cs[i].n[k],
+					   r->cs[i].below[k],
+					   percent(r->cs[i].below[k], r->cs[i].n[k]));
 			put(out, &b);
 		}
 	buf_free(&b);
@@ -469,11 +475,13 @@ static void html_table(FILE *out, const struct review *r, const struct framework
 		fprintf(out, "<td>%d</td><td>%d</td><td>%d</td>", s->meters[0], s->meters[1],
 			s->meters[2]);
 		for (k = 0; fw && k < fw->ncomps; k++)
-			if (s->levels && s->fw == fw && s->shown[k] >= 0)
+			if (!s->levels || s->fw != fw || s->shown[k] < 0)
+				fputs("<td>-</td>", out);
+			else if (s->target[k] == 0)
+				fprintf(out, "<td>%d n.v.t.</td>", s->shown[k]);
+			else
 				fprintf(out, "<td class=\"%s\">%d/%d</td>",
 					s->shown[k] < s->target[k] ? "below" : "ok", s->shown[k], s->target[k]);
-			else
-				fputs("<td>-</td>", out);
 		fputs("</tr>\n", out);
 	}
 	fputs("</table>\n", out);

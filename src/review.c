@@ -149,8 +149,9 @@ static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 	if (session_finished(&s) && a->s.fw && a->s.fw->ncomps <= REVIEW_MAX_COMP) {
 		reflect_build(&rf, &s, a->s.fw, a->s.level ? a->s.level : sc->level);
 		for (i = 0; i < rf.ncomps; i++) {
-			a->s.shown[i] = rf.comps[i].mark == REFLECT_NA ? -1 : rf.comps[i].shown;
-			a->s.target[i] = rf.comps[i].target;
+			const struct reflect_comp *c = &rf.comps[i];
+			a->s.shown[i] = c->offer == 0 ? -1 : c->shown;
+			a->s.target[i] = c->mark == REFLECT_NA ? 0 : c->target;
 		}
 		a->s.levels = 1;
 		reflect_free(&rf);
@@ -184,7 +185,7 @@ static void count_levels(struct review *r, const struct review_session *s)
 		return;
 	cs = compstat(r, s->scenario, s->fw);
 	for (i = 0; i < s->fw->ncomps; i++)
-		if (s->shown[i] >= 0) {
+		if (s->shown[i] >= 0 && s->target[i] > 0) {
 			cs->n[i]++;
 			cs->below[i] += s->shown[i] < s->target[i];
 		}

@@ -28,6 +28,8 @@ struct review_session {
 	int nchoices, nundo, nfeedback;
 	long think_ms;
 	const struct framework *fw;
+	/* shown -1: the scenario offers no evidence; target 0: not rated in
+	 * this scenario (n.v.t.), never counted as below target */
 	int shown[REVIEW_MAX_COMP], target[REVIEW_MAX_COMP];
 };
 
@@ -36,7 +38,8 @@ struct review_count {
 	int option, count, expert;
 };
 
-/* Per scenario: sessions with levels and how many were below target. */
+/* Per scenario: sessions that rated each competency and how many of them
+ * were below target. */
 struct review_compstat {
 	char *scenario;
 	const struct framework *fw;

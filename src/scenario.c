@@ -430,6 +430,31 @@ int scenario_expert(const struct scenario *sc, size_t s, uint64_t flags)
 	return best;
 }
 
+void scenario_reach(const struct scenario *sc, char *steps, char *ends)
+{
+	int *stack = mem_calloc(sc->nsteps + 1, sizeof *stack), top = 0, i;
+
+	memset(steps, 0, sc->nsteps);
+	memset(ends, 0, sc->nends);
+	if (sc->start_step >= 0) {
+		stack[top++] = sc->start_step;
+		steps[sc->start_step] = 1;
+	}
+	while (top > 0) {
+		const struct sc_step *st = &sc->steps[stack[--top]];
+		for (i = 0; i < st->nopt; i++) {
+			int t = st->opt[i].next_step;
+			if (st->opt[i].next_end >= 0)
+				ends[st->opt[i].next_end] = 1;
+			if (t >= 0 && !steps[t]) {
+				steps[t] = 1;
+				stack[top++] = t;
+			}
+		}
+	}
+	free(stack);
+}
+
 static void free_step(struct sc_step *st)
 {
 	int i;

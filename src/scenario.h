@@ -89,6 +89,9 @@ int scenario_option(const struct sc_step *st, int num);
 int scenario_offered(const struct sc_option *o, uint64_t flags);
 /* The expert option's index at step s with the given flags, or -1. */
 int scenario_expert(const struct scenario *sc, size_t s, uint64_t flags);
+/* Mark the steps (steps[nsteps]) and endings (ends[nends]) reachable from
+ * the start by following every option's target, conditions or not. */
+void scenario_reach(const struct scenario *sc, char *steps, char *ends);
 /* Free everything. */
 void scenario_free(struct scenario *sc);
 

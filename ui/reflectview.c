@@ -102,9 +102,13 @@ void reflectview_why(FILE *out, const struct play *p, const struct reflect *r)
 		"competentie\tgetoond\tdoel\toordeel\n", p->level ? p->level : '?');
 	for (i = 0; i < r->ncomps; i++) {
 		const struct reflect_comp *c = &r->comps[i];
-		if (c->mark == REFLECT_NA)
+		if (c->mark == REFLECT_NA && c->offer == 0)
 			fprintf(out, "%s\t-\t%d\tn.v.t. (geen bewijs mogelijk in dit scenario)\n",
 				p->fw->comps[c->comp].name, c->target);
+		else if (c->mark == REFLECT_NA)
+			fprintf(out, "%s\t%d\t%d\tn.v.t. in dit scenario (vraagt niet meer"
+				" dan niveau %d)\n", p->fw->comps[c->comp].name, c->shown,
+				c->target, c->offer);
 		else
 			fprintf(out, "%s\t%d\t%d\t%s\n", p->fw->comps[c->comp].name, c->shown,
 				c->target, reflect_mark_name(c->mark));

@@ -209,6 +209,8 @@ void reviewview_growth(FILE *out, const struct review *r, const char *trainee)
 			char cell[32];
 			if (s->shown[k] < 0)
 				snprintf(cell, sizeof cell, "-");
+			else if (s->target[k] == 0)
+				snprintf(cell, sizeof cell, "%d n.v.t.", s->shown[k]);
 			else
 				snprintf(cell, sizeof cell, "%d/%d %s", s->shown[k], s->target[k],
 					 s->shown[k] < s->target[k] ? "onder" : "ok");
@@ -269,6 +271,10 @@ void reviewview_cohort(FILE *out, const struct review *r, const char *scenario)
 		for (k = 0; k < r->cs[i].fw->ncomps; k++) {
 			fputs("  ", out);
 			reviewview_pad(out, r->cs[i].fw->comps[k].name, 20);
+			if (r->cs[i].n[k] == 0) {
+				fputs("n.v.t. in dit scenario\n", out);
+				continue;
+			}
 			fprintf(out, "%d van %d sessies (%d%%)\n", r->cs[i].below[k], r->cs[i].n[k],
 				r->cs[i].n[k] ? (r->cs[i].below[k] * 100 + r->cs[i].n[k] / 2) / r->cs[i].n[k] : 0);
 		}

@@ -182,8 +182,12 @@ static void page_why(struct tui *t, struct lines *l, size_t w, const struct refl
 	for (i = 0; i < r->ncomps; i++) {
 		const struct reflect_comp *c = &r->comps[i];
 		struct buf b = {0};
-		if (c->mark == REFLECT_NA)
+		if (c->mark == REFLECT_NA && c->offer == 0)
 			buf_printf(&b, "%-18s  -  doel %d  n.v.t.", p->fw->comps[c->comp].name, c->target);
+		else if (c->mark == REFLECT_NA)
+			buf_printf(&b, "%-18s  %d  doel %d  n.v.t. in dit scenario (vraagt niet meer"
+				   " dan niveau %d)", p->fw->comps[c->comp].name, c->shown,
+				   c->target, c->offer);
 		else
 			buf_printf(&b, "%-18s  %d  doel %d  %s", p->fw->comps[c->comp].name, c->shown,
 				   c->target, reflect_mark_name(c->mark));

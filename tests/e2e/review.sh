@@ -113,6 +113,32 @@ out=$(printf '1\nc\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
 expect_contains "cohort view" "$out" "Cohort: Proef belt"
 expect_contains "cohort percent" "$out" "(100%)"
 
+# At level C the mini scenario asks Uitleggen only at level 1 (target 2):
+# the reflection shows the level reached as n.v.t., and neither the growth
+# view, the cohort nor the report counts it as onder doel.
+export KLANTCOACH_DATA="$T/nvt"
+printf '1\n1\n' | KLANTCOACH_LEVEL=C "$KC_BIN" --content "$FIX/mini" --plain --name Nina \
+	play --volgorde vast proef-basis > /dev/null 2>&1
+nlog=$(ls "$T"/nvt/sessions/*.csv)
+out=$("$KC_BIN" --content "$FIX/mini" show "$(basename "$nlog" .csv)")
+expect_contains "n.v.t. in the reflection" "$out" \
+	"Uitleggen	1	2	n.v.t. in dit scenario (vraagt niet meer dan niveau 1)"
+expect_contains "rated competency on target" "$out" "Luisteren	2	2	op doel"
+out=$(printf '1\ng\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_contains "growth shows n.v.t." "$out" "1 n.v.t."
+expect_not_contains "growth has no onder" "$out" "onder"
+out=$(printf '1\nc\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_contains "cohort n.v.t." "$out" "Uitleggen           n.v.t. in dit scenario"
+expect_contains "cohort rated" "$out" "Luisteren           0 van 1 sessies (0%)"
+# jos-binnenloop asks Communiceren only at level 1, whatever the path.
+export KLANTCOACH_DATA="$T/nvt-kap"
+yes 1 | head -30 | KLANTCOACH_LEVEL=A kc --plain --name Nina play jos-binnenloop > /dev/null 2>&1
+out=$(kc report --format md "$T/nvt-kap/sessions" 2>&1)
+expect_contains "md session n.v.t." "$out" " n.v.t. |"
+expect_contains "md table n.v.t." "$out" "| Communiceren | 0 | n.v.t. in dit scenario |"
+expect_contains "html session n.v.t." "$(kc report --format html "$T/nvt-kap/sessions")" \
+	" n.v.t.</td>"
+
 # Hostile text in a name, an answer and feedback is inert everywhere. A
 # name cannot hold control characters (they are refused at input), so the
 # names carry only the printable attacks.

@@ -1,7 +1,9 @@
-/* Unit tests for src/reflect: the level rule, shown/missed, undo, n.v.t. */
+/* Unit tests for src/reflect: the level rule, shown/missed, undo, n.v.t.,
+ * and the rating rule (what a scenario offers at the target level). */
 #include <criterion/criterion.h>
 
 #include "content.h"
+#include "helpers.h"
 #include "reflect.h"
 
 static struct content c;
@@ -71,7 +73,7 @@ Test(reflect, negative_evidence_and_missed)
 	int path[] = {2, 1};
 
 	play_path(&s, path, 2);
-	reflect_build(&r, &s, &c.fws[0], 'C');
+	reflect_build(&r, &s, &c.fws[0], 'B');
 	cr_assert_eq(r.comps[1].net[1], -2);
 	cr_assert_eq(r.comps[1].shown, 0);
 	cr_assert_eq(r.comps[1].mark, REFLECT_BELOW);
@@ -121,6 +123,102 @@ Test(reflect, competency_without_evidence_is_not_assessable)
 	cr_assert_str_eq(reflect_mark_name(r.comps[2].mark), "n.v.t.");
 	reflect_free(&r);
 	session_free(&s);
+}
+
+Test(reflect, offered_at_target_is_rated)
+{
+	struct session s;
+	struct reflect r;
+	int path[] = {2, 1}, offer[2];
+
+	reflect_offered(&c.scs[0], &c.fws[0], offer);
+	cr_assert_eq(offer[0], 2, "Luisteren: +luis.2.1 at step 1");
+	cr_assert_eq(offer[1], 1, "Uitleggen: only +uitl.1.1");
+	play_path(&s, path, 2);
+	reflect_build(&r, &s, &c.fws[0], 'B');
+	cr_assert_eq(r.comps[0].offer, 2);
+	cr_assert_eq(r.comps[0].target, 2);
+	cr_assert_eq(r.comps[0].mark, REFLECT_BELOW, "offered at target 2: rated");
+	cr_assert_eq(r.comps[1].target, 1);
+	cr_assert_eq(r.comps[1].mark, REFLECT_BELOW, "offered at target 1: rated");
+	reflect_free(&r);
+	session_free(&s);
+}
+
+Test(reflect, not_offered_at_target_is_na_with_level_reached)
+{
+	struct session s;
+	struct reflect r;
+	int good[] = {0, 0}, poor[] = {2, 1};
+
+	play_path(&s, good, 2);
+	reflect_build(&r, &s, &c.fws[0], 'C');
+	cr_assert_eq(r.comps[1].target, 2);
+	cr_assert_eq(r.comps[1].offer, 1);
+	cr_assert_eq(r.comps[1].shown, 1, "the level reached is kept");
+	cr_assert_eq(r.comps[1].mark, REFLECT_NA, "target 2 is not offered: n.v.t.");
+	cr_assert_eq(r.comps[0].mark, REFLECT_ON, "Luisteren is offered at 2");
+	reflect_free(&r);
+	session_free(&s);
+	play_path(&s, poor, 2);
+	reflect_build(&r, &s, &c.fws[0], 'C');
+	cr_assert_eq(r.comps[1].shown, 0);
+	cr_assert_eq(r.comps[1].mark, REFLECT_NA, "never onder doel when not offered");
+	reflect_free(&r);
+	session_free(&s);
+}
+
+/* Offer levels of the mini framework for a scenario with steps a (start)
+ * and b; the body is the steps and endings. */
+static void offered_in(const char *body, int offer[2])
+{
+	static const char *head =
+		"[scenario]\ntitle = t\nsummary = s\npersona = proef\n"
+		"channel = telefoon\nlevel = B\nframework = mini\nstart = a\n";
+	struct content k;
+	struct diag d = {0};
+	char text[2048], *p;
+
+	snprintf(text, sizeof text, "%s%s", head, body);
+	p = tmpfile_with(text, strlen(text), ".ini");
+	cr_assert_eq(content_load(&k, FIXTURES "/mini", &d), 0);
+	cr_assert_eq(content_add_path(&k, p, &d), 0, "%s", d.n ? d.v[0].msg : "");
+	reflect_offered(&k.scs[k.nscs - 1], &k.fws[0], offer);
+	content_free(&k);
+	diag_free(&d);
+	unlink(p);
+	free(p);
+}
+
+#define OPT(sec, next, extra) "[" sec "]\ntext = t\nresponse = r\nfeedback = f\n" \
+	"next = " next "\n" extra
+#define STEP(id) "[step." id "]\nsituation = s\nclient = c\n"
+#define END "[end.z]\ntone = goed\nsummary = s\n"
+
+Test(reflect, unreachable_option_offers_nothing)
+{
+	int offer[2];
+
+	offered_in(STEP("a") OPT("step.a.1", "end.z", "evidence = +uitl.1.1\nexpert = ja\n")
+		   OPT("step.a.2", "end.z", "evidence = -luis.2.1\n")
+		   STEP("b") OPT("step.b.1", "end.z", "evidence = +luis.2.1 +uitl.2.1\n")
+		   OPT("step.b.2", "a", "") END, offer);
+	cr_assert_eq(offer[0], 0, "negative evidence offers nothing; b is unreachable");
+	cr_assert_eq(offer[1], 1, "+uitl.2.1 only at unreachable step b");
+}
+
+Test(reflect, reachable_option_offers_even_behind_a_flag)
+{
+	int offer[2];
+
+	offered_in(STEP("a") OPT("step.a.1", "b", "evidence = +uitl.1.1\nexpert = ja\n")
+		   OPT("step.a.2", "b", "")
+		   STEP("b") OPT("step.b.1", "end.z", "expert = ja\n")
+		   OPT("step.b.2", "end.z", "")
+		   OPT("step.b.3", "end.z", "evidence = +luis.2.1 +uitl.2.1\nneeds = nooit\n")
+		   END, offer);
+	cr_assert_eq(offer[0], 2, "conditions count as met");
+	cr_assert_eq(offer[1], 2);
 }
 
 Test(reflect, questions_in_pearls_order)
