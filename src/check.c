@@ -6,6 +6,7 @@
  */
 #include "check.h"
 #include "mem.h"
+#include "reflect.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,22 +163,57 @@ static void check_flags(struct ck *k)
 	free(in);
 }
 
+int check_expert_path(const struct scenario *sc, struct session *s)
+{
+	session_start(s, sc);
+	while (s->step >= 0 && s->npath <= sc->nsteps) {
+		int e = scenario_expert(sc, (size_t)s->step, s->flags);
+		if (e < 0 || session_choose(s, e, 0) < 0)
+			break;
+	}
+	return session_finished(s) ? (int)s->npath : -1;
+}
+
 int check_expert_length(const struct scenario *sc)
 {
-	uint64_t flags = 0;
-	int s = sc->start_step, n = 0;
+	struct session s;
+	int n = check_expert_path(sc, &s);
 
-	while (s >= 0 && (size_t)n <= sc->nsteps) {
-		int e = scenario_expert(sc, (size_t)s, flags);
-		if (e < 0)
-			return -1;
-		n++;
-		flags |= sc->steps[s].opt[e].sets;
-		if (sc->steps[s].opt[e].next_end >= 0)
-			return n;
-		s = sc->steps[s].opt[e].next_step;
+	session_free(&s);
+	return n;
+}
+
+/* The expert path at the scenario's own level ends op or boven doel on
+ * every rated competency; fewer than four rated competencies warns. */
+static void check_rating(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	const struct framework *fw = content_framework(k->c, sc->framework);
+	size_t i, rated = 0, want = fw->ncomps < CHECK_MIN_RATED ? fw->ncomps
+					   : CHECK_MIN_RATED;
+	struct session s;
+	struct reflect r;
+	char what[64], num[16];
+
+	check_expert_path(sc, &s);
+	reflect_build(&r, &s, fw, sc->level);
+	for (i = 0; i < r.ncomps; i++) {
+		const struct reflect_comp *c = &r.comps[i];
+		rated += c->mark != REFLECT_NA;
+		snprintf(what, sizeof what, "getoond %d, doel %d voor functieniveau %c",
+			 c->shown, c->target, sc->level);
+		if (c->mark == REFLECT_BELOW)
+			ck_err(k, sc->line_start,
+			       "het expertpad eindigt onder doel op %s (%s)",
+			       fw->comps[i].name, what);
 	}
-	return -1;
+	snprintf(what, sizeof what, "%zu van de %zu", rated, fw->ncomps);
+	snprintf(num, sizeof num, "%zu", want);
+	if (rated < want)
+		ck_warn(k, sc->line_start, "het scenario beoordeelt %s competenties;"
+			" minimaal %s aanbevolen", what, num);
+	reflect_free(&r);
+	session_free(&s);
 }
 
 static void check_library(struct ck *k)
@@ -195,6 +231,8 @@ static void check_library(struct ck *k)
 		ck_warn(k, sc->line_start, "minder dan 3 eindes%s%s", "", "");
 	if (sc->nquestions < 3)
 		ck_warn(k, sc->line_start, "minder dan 3 reflectievragen (question1..question5)%s%s", "", "");
+	if (n >= 0)
+		check_rating(k);
 }
 
 /* The walk of check_conditions: a state is a step and the flags set on

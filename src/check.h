@@ -2,24 +2,30 @@
  * check: validation of loaded content beyond what the loaders see in one
  * file: references across files (persona, framework, indicators), the
  * scenario graph (reachability, every path ends, option counts, expert
- * path, flags needed before they can be set), and the library rules that
- * are warnings (expert path length, endings, questions, channels, options
- * whose conditions hold on no path).
+ * path, flags needed before they can be set, the expert path ending op or
+ * boven doel on every rated competency), and the library rules that are
+ * warnings (expert path length, endings, questions, channels, fewer than
+ * four rated competencies, options whose conditions hold on no path).
  */
 #ifndef KC_CHECK_H
 #define KC_CHECK_H
 #include "content.h"
 #include "diag.h"
+#include "session.h"
 
 #define CHECK_MIN_EXPERT_STEPS 6
 #define CHECK_MIN_ENDINGS 3
 #define CHECK_MAX_STATES 16384	/* (step, flags) pairs walked per scenario */
+#define CHECK_MIN_RATED 4
 
 /* Check one scenario; problems go to d. Returns the number of errors. */
 int check_scenario(const struct content *c, const struct scenario *sc,
 		   struct diag *d);
 /* Check every scenario in c; returns the number of errors. */
 int check_all(const struct content *c, struct diag *d);
+/* Play the expert path of sc into s (started here; the caller frees it).
+ * Returns its length in decision points, or -1 when it never ends. */
+int check_expert_path(const struct scenario *sc, struct session *s);
 /* Length of the expert path in decision points, or -1 when it never ends. */
 int check_expert_length(const struct scenario *sc);
 /* Count evidence per indicator of fw over all scenarios using it: pos[i]

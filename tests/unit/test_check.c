@@ -284,5 +284,51 @@ Test(check, too_many_flag_sets_skip_the_rule)
 
 	cr_assert_eq(run(chain(16), &d), 0, "%s", d.n ? d.v[0].msg : "");
 	cr_assert(!has(&d, "komt nooit in beeld"));
+}
+
+/* Step a with an expert option and another one, each with its evidence. */
+static char *rated_body(const char *expert_ev, const char *other_ev)
+{
+	static char body[2048];
+	char o1[256], o2[256], e1[128], e2[128];
+
+	snprintf(e1, sizeof e1, "expert = ja\nevidence = %s\n", expert_ev);
+	snprintf(e2, sizeof e2, "evidence = %s\n", other_ev);
+	snprintf(body, sizeof body,
+		 "[step.a]\nsituation = s\nclient = c\n%s%s[end.z]\ntone = goed\nsummary = s\n",
+		 opt(o1, sizeof o1, "step.a.1", "end.z", e1),
+		 opt(o2, sizeof o2, "step.a.2", "end.z", e2));
+	return body;
+}
+
+Test(check, expert_path_below_target_is_an_error)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(rated_body("-luis.1.1 +uitl.1.1", "+luis.1.1"), &d), 1);
+	cr_assert(has(&d, "het expertpad eindigt onder doel op Luisteren "
+		      "(getoond 0, doel 1 voor functieniveau A)"));
+	cr_assert(!has(&d, "Uitleggen"), "Uitleggen is op doel");
+	diag_free(&d);
+}
+
+Test(check, expert_path_on_target_everywhere_passes)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(rated_body("+luis.1.1 +uitl.1.1", "-luis.1.1 +luis.2.1"), &d), 0);
+	cr_assert(!has(&d, "onder doel"));
+	cr_assert(!has(&d, "beoordeelt"), "both competencies are rated");
+	diag_free(&d);
+}
+
+Test(check, fewer_rated_competencies_warn)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(rated_body("+luis.1.1", "-luis.1.1 -uitl.1.1"), &d), 0);
+	cr_assert(has(&d, "het scenario beoordeelt 1 van de 2 competenties; "
+		      "minimaal 2 aanbevolen"));
+	cr_assert_eq(d.v[d.n - 1].sev, DIAG_WARNING);
 	diag_free(&d);
 }
