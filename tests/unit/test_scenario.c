@@ -50,6 +50,21 @@ Test(scenario, flags_and_expert)
 	scenario_free(&sc);
 }
 
+Test(scenario, reach_follows_every_option)
+{
+	struct scenario sc;
+	struct diag d = {0};
+	char steps[3], ends[3];
+
+	cr_assert_eq(scenario_load(&sc, FIXTURES "/bad/unreachable-step.ini", &d), 0);
+	cr_assert_eq(sc.nsteps, 3);
+	scenario_reach(&sc, steps, ends);
+	cr_assert(steps[0] && steps[1], "begin and uitleg are reachable");
+	cr_assert_not(steps[2], "wees is never a target");
+	cr_assert(ends[0] && ends[1] && ends[2], "end.matig only via uitleg.2");
+	scenario_free(&sc);
+}
+
 static int load_text(const char *text, struct scenario *sc, struct diag *d)
 {
 	char *p = tmpfile_with(text, strlen(text), ".ini");
