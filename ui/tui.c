@@ -12,6 +12,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -269,6 +270,16 @@ static void interrupt(struct tui *t)
 		generic(t, REQ_QUIT);
 }
 
+/* The terminal is gone (its window closed) without a SIGHUP reaching us,
+ * e.g. when we are not in its session: every read fails at once then, and
+ * waiting for keys would only spin. */
+static int terminal_gone(void)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 static int loop(struct tui *t)
 {
 	wint_t ch;
@@ -283,6 +294,8 @@ static int loop(struct tui *t)
 		if (t->dirty)
 			draw_all(t);
 		r = get_wch(&ch);
+		if (r == ERR && terminal_gone())
+			break;		/* drafts are saved below */
 		if (r == ERR)
 			save(t);	/* typing paused (or a signal came) */
 		else

@@ -70,4 +70,22 @@ for sig in HUP TERM; do
 	tm_stop
 	expect_eq "SIG$sig log" "$(grep -c '^keuze,' "$T"/sig$sig/sessions/*.csv)" 1
 done
+# A window closed under a program that gets no SIGHUP (started with
+# setsid, outside the terminal's session): it stops instead of spinning on
+# reads that fail at once, and what was chosen stays on disk.
+tm_start "setsid -w sh -c 'echo \$\$ > $T/gone.pid; exec $run TERM=xterm KLANTCOACH_DATA=$T/gone $KC_BIN --content $FIX/mini --volgorde vast'; sleep 30"
+expect_screen "gone: play" "Nieuw gesprek oefenen"
+tm_keys Enter Enter Enter Enter
+expect_screen "gone: step" "Wat doe je?"
+tm_keys 1
+expect_screen "gone: response" "Enter verder"
+pid=$(cat "$T/gone.pid")
+tm_stop
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+if kill -0 "$pid" 2>/dev/null; then
+	fail "gone: still running 5 s after its window closed"
+	kill -9 "$pid"
+else ok; fi
+expect_eq "gone: log" "$(grep -c '^keuze,' "$T"/gone/sessions/*.csv)" 1
 finish
