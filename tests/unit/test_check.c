@@ -284,6 +284,7 @@ Test(check, too_many_flag_sets_skip_the_rule)
 
 	cr_assert_eq(run(chain(16), &d), 0, "%s", d.n ? d.v[0].msg : "");
 	cr_assert(!has(&d, "komt nooit in beeld"));
+	diag_free(&d);
 }
 
 /* Step a with an expert option and another one, each with its evidence. */
