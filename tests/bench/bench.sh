@@ -366,7 +366,7 @@ gen() {
 ours() {
 	awk -F, -v sc="$SCEN" '
 		{ sub(/\r$/, "") }
-		/^scenario,stap,optie,/ { on = 1; next }
+		/^scenario,stap,optie_id,/ { on = 1; next }
 		on && $0 == "" { exit }
 		on { if ($1 != sc) { print "other scenario " $1 > "/dev/stderr"; exit 1 }
 		     print $2 "," $3 "," $(NF - 2) }' "$1" | LC_ALL=C sort

@@ -16,6 +16,7 @@ busy="Deze sessie is al open in een ander venster"
 # what the test writes to fd 3; its pid is $first, its output $T/first.
 open_first() {
 	rm -f "$T/in"; mkfifo "$T/in"
+	: > "$T/first"	# empty now: the job's own redirection may come late
 	"$KC_BIN" --content "$FIX/mini" --plain --volgorde vast "$@" < "$T/in" \
 		> "$T/first" 2>&1 &
 	first=$!
