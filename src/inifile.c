@@ -1,9 +1,10 @@
 /*
- * inifile: a line scanner that indexes sections and keys and rejects what
- * iniparser would misread, then iniparser itself for the values. Only a
- * file that passes the scan is handed to iniparser, so the two always agree
- * on what the file says; the lines of broken loose keys are blanked in a
- * copy first.
+ * inifile: reads a file once and scans its lines once: indexes sections
+ * and keys (hash tables, so the scan stays linear), rejects what
+ * iniparser would misread, and keeps each value as iniparser 4.1 reads
+ * it. Only lines iniparser reads in one way pass, so a value is the text
+ * after '=' without the white space around it and, when it is between
+ * matching quotes, without the quotes.
  */
 #include "kcconfig.h"
 #include "inifile.h"
@@ -12,11 +13,6 @@
 #include "path.h"
 #include "text.h"
 
-#ifdef HAVE_INIPARSER_INIPARSER_H
-#include <iniparser/iniparser.h>
-#else
-#include <iniparser.h>
-#endif
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -31,8 +27,103 @@ struct scan {
 	int errors, skip;	/* skip: keys of a duplicate section */
 	int binary;		/* not text: reported once, rest ignored */
 	const char *const *loose;	/* "section.key" list, or NULL */
-	int bom;		/* the file starts with a byte-order mark */
 };
+
+/* An open-addressing table of entry index + 1 (0: empty) by hash. */
+struct itab {
+	struct islot {
+		size_t hash, ix;
+	} *s;
+	size_t cap, n;
+};
+
+struct inifile_index {
+	struct itab secs, keys;
+};
+
+#define FNV_BASIS ((size_t)1469598103934665603ULL)
+#define FNV_PRIME ((size_t)1099511628211ULL)
+
+/* FNV-1a of s on from h, case-folded as strcasecmp folds. */
+static size_t fold_hash(size_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) * FNV_PRIME;
+	return h;
+}
+
+static size_t key_hash(const char *sec, const char *key)
+{
+	return fold_hash((fold_hash(FNV_BASIS, sec) ^ ':') * FNV_PRIME, key);
+}
+
+static void itab_put(struct itab *t, size_t hash, size_t ix)
+{
+	size_t m, pos;
+
+	if ((t->n + 1) * 2 > t->cap) {
+		struct itab old = *t;
+		size_t i;
+		t->cap = old.cap ? old.cap * 2 : 16;
+		t->s = mem_calloc(t->cap, sizeof *t->s);
+		t->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.s[i].ix)
+				itab_put(t, old.s[i].hash, old.s[i].ix - 1);
+		free(old.s);
+	}
+	m = t->cap - 1;
+	for (pos = hash & m; t->s[pos].ix; pos = (pos + 1) & m)
+		;
+	t->s[pos].hash = hash;
+	t->s[pos].ix = ix + 1;
+	t->n++;
+}
+
+/* The next entry (index + 1) with hash h from slot *pos (start at h) on;
+ * 0 when there is none. */
+static size_t itab_next(const struct itab *t, size_t h, size_t *pos)
+{
+	size_t m = t->cap - 1;
+
+	while (t->cap && t->s[*pos & m].ix) {
+		const struct islot *sl = &t->s[(*pos)++ & m];
+		if (sl->hash == h)
+			return sl->ix;
+	}
+	return 0;
+}
+
+typedef int (*cmp_fn)(const char *, const char *);
+
+/* Index of section name (compared with cmp), or -1. */
+static long sec_find(const struct inifile *f, const char *name, cmp_fn cmp)
+{
+	size_t h = fold_hash(FNV_BASIS, name), pos = h, ix;
+
+	if (f->ix == NULL)
+		return -1;
+	while ((ix = itab_next(&f->ix->secs, h, &pos)) != 0)
+		if (cmp(f->secs[ix - 1].name, name) == 0)
+			return (long)ix - 1;
+	return -1;
+}
+
+/* Index of section:key (both compared with cmp), or -1. */
+static long key_find(const struct inifile *f, const char *sec, const char *key,
+		     cmp_fn cmp)
+{
+	size_t h = key_hash(sec, key), pos = h, ix;
+
+	if (f->ix == NULL)
+		return -1;
+	while ((ix = itab_next(&f->ix->keys, h, &pos)) != 0) {
+		const struct inifile_key *k = &f->keys[ix - 1];
+		if (cmp(k->key, key) == 0 && cmp(k->section, sec) == 0)
+			return (long)ix - 1;
+	}
+	return -1;
+}
 
 static void scan_err(struct scan *sc, int line, const char *msg, const char *arg)
 {
@@ -65,8 +156,10 @@ static int has_upper(const char *s)
 static void scan_section(struct scan *sc, char *s, int line)
 {
 	char *name;
-	size_t i, n = strlen(s);
+	size_t n = strlen(s);
+	long dup;
 	struct inifile *f = sc->f;
+	struct inifile_section *sec;
 
 	s[n - 1] = '\0';
 	name = strip(s + 1);
@@ -76,19 +169,22 @@ static void scan_section(struct scan *sc, char *s, int line)
 	}
 	if (has_upper(name))
 		scan_err(sc, line, "sectienaam [%s] bevat hoofdletters; gebruik kleine letters", name);
-	for (i = 0; i < f->nsecs; i++)
-		if (strcasecmp(f->secs[i].name, name) == 0) {
-			struct buf b = {0};
-			buf_printf(&b, "%s] komt al voor op regel %d", name, f->secs[i].line);
-			scan_err(sc, line, "sectie [%s", buf_str(&b));
-			buf_free(&b);
-			sc->skip = 1;
-			return;
-		}
+	if ((dup = sec_find(f, name, strcasecmp)) >= 0) {
+		struct buf b = {0};
+		buf_printf(&b, "%s] komt al voor op regel %d", name, f->secs[dup].line);
+		scan_err(sc, line, "sectie [%s", buf_str(&b));
+		buf_free(&b);
+		sc->skip = 1;
+		return;
+	}
 	mem_grow(&f->secs, &f->capsecs, f->nsecs + 1, sizeof *f->secs);
-	f->secs[f->nsecs].name = mem_strdup(name);
-	f->secs[f->nsecs].line = line;
-	sc->cursec = f->secs[f->nsecs++].name;
+	sec = &f->secs[f->nsecs];
+	sec->name = mem_strdup(name);
+	sec->line = line;
+	sec->key0 = f->nkeys;
+	sec->nkeys = 0;
+	itab_put(&f->ix->secs, fold_hash(FNV_BASIS, name), f->nsecs++);
+	sc->cursec = sec->name;
 	sc->skip = 0;
 }
 
@@ -149,12 +245,24 @@ static int key_problem(struct scan *sc, const char *key, int line,
 	return loose;
 }
 
+/* The value iniparser reads from v, which passed value_problem: without
+ * the quotes when it is between them. */
+static char *value_of(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (v[0] == '"' || v[0] == '\'')
+		return mem_strndup(v + 1, n - 2);
+	return mem_strdup(v);
+}
+
 static void scan_key(struct scan *sc, char *s, int line, size_t len)
 {
 	struct inifile *f = sc->f;
 	char *eq = strchr(s, '='), *key, *val;
 	const char *problem;
-	size_t i;
+	struct inifile_key *k;
+	long dup;
 	int broken = 0;
 
 	*eq = '\0';
@@ -175,24 +283,24 @@ static void scan_key(struct scan *sc, char *s, int line, size_t len)
 	problem = len > INIFILE_MAX_LINE ? NULL : value_problem(val);
 	if (problem || len > INIFILE_MAX_LINE)
 		broken = key_problem(sc, key, line, problem, len);
-	for (i = f->nkeys; i-- > 0;) {
-		if (f->keys[i].section != sc->cursec)
-			break;
-		if (strcasecmp(f->keys[i].key, key) == 0) {
-			struct buf b = {0};
-			buf_printf(&b, "%s' komt al voor op regel %d", key, f->keys[i].line);
-			scan_err(sc, line, "sleutel '%s", buf_str(&b));
-			buf_free(&b);
-			return;
-		}
+	if ((dup = key_find(f, sc->cursec, key, strcasecmp)) >= 0) {
+		struct buf b = {0};
+		buf_printf(&b, "%s' komt al voor op regel %d", key, f->keys[dup].line);
+		scan_err(sc, line, "sleutel '%s", buf_str(&b));
+		buf_free(&b);
+		return;
 	}
 	mem_grow(&f->keys, &f->capkeys, f->nkeys + 1, sizeof *f->keys);
-	memset(&f->keys[f->nkeys], 0, sizeof *f->keys);
-	f->keys[f->nkeys].section = sc->cursec;
-	f->keys[f->nkeys].key = mem_strdup(key);
-	f->keys[f->nkeys].quoted = !broken && val[0] == '"';
-	f->keys[f->nkeys].broken = broken;
-	f->keys[f->nkeys++].line = line;
+	k = &f->keys[f->nkeys];
+	memset(k, 0, sizeof *k);
+	k->section = sc->cursec;
+	k->key = mem_strdup(key);
+	k->value = broken || problem ? NULL : value_of(val);
+	k->quoted = !broken && val[0] == '"';
+	k->broken = broken;
+	k->line = line;
+	f->secs[f->nsecs - 1].nkeys++;
+	itab_put(&f->ix->keys, key_hash(sc->cursec, key), f->nkeys++);
 }
 
 /* Is the over-long line s (stripped) a loose key's line? */
@@ -207,13 +315,25 @@ static int loose_line(const struct scan *sc, const char *s)
 	return is_loose(sc, s, (size_t)(e - s));
 }
 
+/* No NUL and valid UTF-8; a run of plain ASCII is passed quickly. */
+static int is_text(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)(s[i] - 1) >= 0x7f)	/* NUL or not ASCII */
+			break;
+	return i == n ||
+	       (!memchr(s + i, '\0', n - i) && text_valid(s + i, n - i));
+}
+
 static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 {
 	char *s;
 
 	if (sc->binary)
 		return;
-	if (memchr(raw, '\0', len) || !text_valid(raw, len)) {
+	if (!is_text(raw, len)) {
 		scan_err(sc, line, "%songeldige UTF-8 of een NUL-teken; is dit een tekstbestand?", "");
 		sc->binary = 1;
 		return;
@@ -241,131 +361,24 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 			 "[sectie] of sleutel = waarde)", "");
 }
 
-static int scan_file(struct scan *sc, FILE *fp)
+/* Scan every line of the bytes read, each copied so that it can be cut. */
+static void scan_bytes(struct scan *sc)
 {
+	const char *p = sc->f->data, *end = p + sc->f->len, *nl;
 	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	size_t cap = 0, n, bom;
 	int lineno = 0;
 
-	while ((n = getline(&line, &cap, fp)) != -1) {
-		size_t bom = lineno++ == 0 ? text_bom(line, (size_t)n) : 0;
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
-		sc->bom |= bom > 0;
-		scan_line(sc, line + bom, (size_t)n - bom, lineno);
+	for (; p < end; p += n + (nl != NULL)) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		bom = lineno++ == 0 ? text_bom(p, n) : 0;
+		mem_grow(&line, &cap, n + 1, 1);
+		memcpy(line, p, n);
+		line[n] = '\0';
+		scan_line(sc, line + bom, n - bom, lineno);
 	}
 	free(line);
-	return ferror(fp) ? -1 : 0;
-}
-
-static size_t key_hash(const char *sec, const char *key, size_t seclen)
-{
-	size_t h = 1469598103934665603ULL, i;
-
-	for (i = 0; i < seclen; i++)
-		h = (h ^ (unsigned char)sec[i]) * 1099511628211ULL;
-	h = (h ^ 0x3a) * 1099511628211ULL;
-	for (; *key; key++)
-		h = (h ^ (unsigned char)*key) * 1099511628211ULL;
-	return h;
-}
-
-/* Index of section:key (section given as seclen bytes), or -1. */
-static long find_key(const struct inifile *f, const char *sec, size_t seclen, const char *key)
-{
-	size_t m, h;
-
-	if (f->nslot == 0)
-		return -1;
-	m = f->nslot - 1;
-	for (h = key_hash(sec, key, seclen) & m; f->slot[h]; h = (h + 1) & m) {
-		const struct inifile_key *k = &f->keys[f->slot[h] - 1];
-		if (strlen(k->section) == seclen && strncmp(k->section, sec, seclen) == 0 &&
-		    strcmp(k->key, key) == 0)
-			return (long)f->slot[h] - 1;
-	}
-	return -1;
-}
-
-/* Index every key, then take each value from iniparser's dictionary in one
- * pass (its own look-ups scan the whole dictionary every time). */
-static void index_values(struct inifile *f)
-{
-	const dictionary *dict = f->dict;
-	size_t i, m;
-	ssize_t k;
-
-	for (f->nslot = 16; f->nslot < f->nkeys * 2; f->nslot *= 2)
-		;
-	f->slot = mem_calloc(f->nslot, sizeof *f->slot);
-	m = f->nslot - 1;
-	for (i = 0; i < f->nkeys; i++) {
-		size_t h = key_hash(f->keys[i].section, f->keys[i].key,
-				    strlen(f->keys[i].section)) & m;
-		while (f->slot[h])
-			h = (h + 1) & m;
-		f->slot[h] = i + 1;
-	}
-	for (k = 0; k < dict->size; k++) {
-		const char *colon = dict->key[k] ? strchr(dict->key[k], ':') : NULL;
-		long ix;
-		if (colon == NULL)
-			continue;
-		ix = find_key(f, dict->key[k], (size_t)(colon - dict->key[k]), colon + 1);
-		if (ix >= 0)
-			f->keys[ix].value = dict->val[k] ? dict->val[k] : "";
-	}
-}
-
-static int ini_silent(const char *fmt, ...)
-{
-	(void)fmt;
-	return 0;
-}
-
-/* iniparser on a private copy of path (an unnamed temporary file) in
- * which the lines of broken keys are blank and a byte-order mark is left
- * out, so it never sees them; line numbers stay the same. iniparser 4.1
- * reads only from a path and would take a mark for part of the first
- * line. */
-static dictionary *load_copy(const struct inifile *f, int bom)
-{
-	FILE *in = path_fopen_read(f->path, PATH_MAX_INI), *out = tmpfile();
-	dictionary *dict = NULL;
-	char *line = NULL, fdpath[32];
-	size_t cap = 0, k = 0, skip;
-	int lineno = 0, blank;
-
-	while (in && out && getline(&line, &cap, in) != -1) {
-		lineno++;
-		while (k < f->nkeys &&
-		       (!f->keys[k].broken || f->keys[k].line < lineno))
-			k++;
-		blank = k < f->nkeys && f->keys[k].line == lineno;
-		skip = lineno == 1 && bom ? text_bom(line, strlen(line)) : 0;
-		fputs(blank ? "\n" : line + skip, out);
-	}
-	if (in && out && !ferror(in) && fflush(out) == 0) {
-		snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(out));
-		dict = iniparser_load(fdpath);
-	}
-	free(line);
-	if (in)
-		fclose(in);
-	if (out)
-		fclose(out);
-	return dict;
-}
-
-static int has_broken(const struct inifile *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->nkeys; i++)
-		if (f->keys[i].broken)
-			return 1;
-	return 0;
 }
 
 int inifile_load(struct inifile *f, const char *path, struct diag *d)
@@ -376,39 +389,51 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d)
 int inifile_load_loose(struct inifile *f, const char *path,
 		       const char *const *loose, struct diag *d)
 {
-	struct scan sc = {f, d, NULL, 0, 0, 0, loose, 0};
-	FILE *fp = path_fopen_read(path, PATH_MAX_INI);
-	int fd;
+	int fd = path_open_read(path, PATH_MAX_INI), err;
+	size_t len = 0;
+	char *data = fd >= 0 ? path_read_fd(fd, &len) : NULL;
+
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (data && len > (size_t)PATH_MAX_INI) {	/* it grew */
+		free(data);
+		data = NULL;
+		err = EFBIG;
+	}
+	if (data == NULL) {
+		memset(f, 0, sizeof *f);
+		f->path = mem_strdup(path);
+		errno = err;
+		if (fd < 0 || err == EFBIG)
+			path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
+		else
+			diag_add(d, DIAG_ERROR, path, 0, "leesfout: %s", strerror(err));
+		return -1;
+	}
+	return inifile_parse(f, path, data, len, loose, d);
+}
+
+int inifile_parse(struct inifile *f, const char *path, char *data, size_t len,
+		  const char *const *loose, struct diag *d)
+{
+	struct scan sc = {f, d, NULL, 0, 0, 0, loose};
 
 	memset(f, 0, sizeof *f);
 	f->path = mem_strdup(path);
-	if (fp == NULL) {
-		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
-		return -1;
-	}
-	if (scan_file(&sc, fp) != 0) {
-		diag_add(d, DIAG_ERROR, path, 0, "leesfout: %s", strerror(errno));
-		sc.errors++;
-	}
-	fclose(fp);
-	if (sc.errors)
-		return -1;
-	iniparser_set_error_callback(ini_silent);
-	/* iniparser (or load_copy) opens the file again: check that it is still a
-	 * regular file within the limit, so it cannot block on a FIFO */
-	fd = path_open_read(path, PATH_MAX_INI);
-	if (fd < 0) {
-		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_INI);
-		return -1;
-	}
-	close(fd);
-	f->dict = has_broken(f) || sc.bom ? load_copy(f, sc.bom) : iniparser_load(path);
-	if (f->dict == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, "iniparser kan het bestand niet lezen");
-		return -1;
-	}
-	index_values(f);
-	return 0;
+	f->data = data;
+	f->len = len;
+	f->ix = mem_calloc(1, sizeof *f->ix);
+	scan_bytes(&sc);
+	return sc.errors ? -1 : 0;
+}
+
+const struct inifile_section *inifile_section(const struct inifile *f,
+					      const char *sec)
+{
+	long ix = sec_find(f, sec, strcmp);
+
+	return ix >= 0 ? &f->secs[ix] : NULL;
 }
 
 const char *inifile_get(const struct inifile *f, const char *sec, const char *key)
@@ -421,32 +446,29 @@ const char *inifile_get(const struct inifile *f, const char *sec, const char *ke
 const struct inifile_key *inifile_find(const struct inifile *f,
 				       const char *sec, const char *key)
 {
-	long ix = find_key(f, sec, strlen(sec), key);
+	long ix = key_find(f, sec, key, strcmp);
 
 	return ix >= 0 ? &f->keys[ix] : NULL;
 }
 
 int inifile_line(const struct inifile *f, const char *sec, const char *key)
 {
-	long ix = key ? find_key(f, sec, strlen(sec), key) : -1;
-	size_t i;
+	long ix = key ? key_find(f, sec, key, strcmp) : -1;
+	const struct inifile_section *s;
 
 	if (ix >= 0)
 		return f->keys[ix].line;
-	for (i = 0; i < f->nsecs; i++)
-		if (strcmp(f->secs[i].name, sec) == 0)
-			return f->secs[i].line;
-	return 0;
+	s = inifile_section(f, sec);
+	return s ? s->line : 0;
 }
 
 void inifile_warn_unknown(const struct inifile *f, const char *sec,
 			  const char *const *known, struct diag *d)
 {
+	const struct inifile_section *s = inifile_section(f, sec);
 	size_t i, k;
 
-	for (i = 0; i < f->nkeys; i++) {
-		if (strcmp(f->keys[i].section, sec) != 0)
-			continue;
+	for (i = s ? s->key0 : 0; s && i < s->key0 + s->nkeys; i++) {
 		for (k = 0; known[k]; k++)
 			if (strcmp(known[k], f->keys[i].key) == 0)
 				break;
@@ -460,15 +482,20 @@ void inifile_free(struct inifile *f)
 {
 	size_t i;
 
-	if (f->dict)
-		iniparser_freedict(f->dict);
 	for (i = 0; i < f->nsecs; i++)
 		free(f->secs[i].name);
-	for (i = 0; i < f->nkeys; i++)
+	for (i = 0; i < f->nkeys; i++) {
 		free(f->keys[i].key);
+		free(f->keys[i].value);
+	}
+	if (f->ix) {
+		free(f->ix->secs.s);
+		free(f->ix->keys.s);
+		free(f->ix);
+	}
 	free(f->secs);
 	free(f->keys);
-	free(f->slot);
+	free(f->data);
 	free(f->path);
 	memset(f, 0, sizeof *f);
 }

@@ -1,7 +1,8 @@
 /*
- * inifile: INI files read with iniparser, plus what iniparser does not
- * give: the line of every section and key, and errors for what it would
- * silently hide (duplicate sections and keys, upper-case names it would
+ * inifile: INI files read in one pass over their bytes, with the values
+ * iniparser 4.1 would give (tests/unit/test_inifile.c compares the two),
+ * plus what iniparser does not give: the line of every section and key,
+ * and errors for what it would silently hide (duplicate sections and keys, upper-case names it would
  * lower-case, over-long lines it would truncate, values it would cut at
  * ';' or '#', stray quotes, continuation lines, invalid UTF-8). A UTF-8
  * byte-order mark at the start of the file is skipped.
@@ -17,7 +18,7 @@
 
 struct inifile_key {
 	char *section, *key;
-	const char *value;	/* iniparser's copy, set after loading */
+	char *value;		/* as iniparser reads it; NULL when broken */
 	int line;
 	int quoted;		/* the value was between double quotes */
 	int broken;		/* a loose key whose line was left out */
@@ -26,16 +27,20 @@ struct inifile_key {
 struct inifile_section {
 	char *name;
 	int line;
+	size_t key0, nkeys;	/* its keys are keys[key0 .. key0 + nkeys) */
 };
+
+struct inifile_index;	/* hash tables of sections and keys */
 
 struct inifile {
 	char *path;
-	void *dict;		/* iniparser dictionary */
+	char *data;		/* the file's bytes as read (for a hash) */
+	size_t len;
 	struct inifile_section *secs;
 	size_t nsecs, capsecs;
 	struct inifile_key *keys;
 	size_t nkeys, capkeys;
-	size_t *slot, nslot;	/* hash of section+key -> index + 1 */
+	struct inifile_index *ix;
 };
 
 /* Load path; every problem goes to d. A file that is not a regular file,
@@ -47,6 +52,14 @@ int inifile_load(struct inifile *f, const char *path, struct diag *d);
  * "section.key") is a warning: the key is kept as broken, without value. */
 int inifile_load_loose(struct inifile *f, const char *path,
 		       const char *const *loose, struct diag *d);
+/* The same for the len bytes at data (allocated with malloc, NUL at
+ * data[len]; f takes them over), read from path by the caller: no size
+ * limit, so tools can measure the loader on large files. */
+int inifile_parse(struct inifile *f, const char *path, char *data, size_t len,
+		  const char *const *loose, struct diag *d);
+/* The section named sec, or NULL when absent. */
+const struct inifile_section *inifile_section(const struct inifile *f,
+					      const char *sec);
 /* The key section:key, or NULL when absent. */
 const struct inifile_key *inifile_find(const struct inifile *f,
 				       const char *sec, const char *key);

@@ -23,6 +23,7 @@ struct ld {
 	struct inifile *f;
 	struct diag *d;
 	int errors;
+	int *sec_step, *sec_end;	/* per section: its step or ending, or -1 */
 };
 
 static void err_at(struct ld *l, int line, const char *fmt, const char *a,
@@ -136,11 +137,26 @@ static void load_meta(struct ld *l)
 	}
 }
 
-static void add_step(struct ld *l, const char *sec, size_t cap)
+/* The step or ending (map: l->sec_step or l->sec_end) of the section
+ * named kind followed by the n bytes at id; -1 when there is none. */
+static int by_section(const struct ld *l, const int *map, const char *kind,
+		      const char *id, size_t n)
 {
-	struct sc_step *st = &l->sc->steps[l->sc->nsteps++];
+	struct buf b = {0};
+	const struct inifile_section *s;
 
-	(void)cap;
+	buf_add(&b, kind);
+	buf_addn(&b, id, n);
+	s = inifile_section(l->f, buf_str(&b));
+	buf_free(&b);
+	return s ? map[s - l->f->secs] : -1;
+}
+
+static void add_step(struct ld *l, const char *sec, size_t i)
+{
+	struct sc_step *st = &l->sc->steps[l->sc->nsteps];
+
+	l->sec_step[i] = (int)l->sc->nsteps++;
 	memset(st, 0, sizeof *st);
 	st->id = mem_strdup(sec + 5);
 	st->line = inifile_line(l->f, sec, NULL);
@@ -149,12 +165,13 @@ static void add_step(struct ld *l, const char *sec, size_t cap)
 	st->client = text_of(l, sec, "client");
 }
 
-static void add_end(struct ld *l, const char *sec)
+static void add_end(struct ld *l, const char *sec, size_t i)
 {
-	struct sc_ending *e = &l->sc->ends[l->sc->nends++];
+	struct sc_ending *e = &l->sc->ends[l->sc->nends];
 	const char *tone = inifile_get(l->f, sec, "tone");
 	int t = tone ? word_in(tone, scenario_tone_name, 3) : -1;
 
+	l->sec_end[i] = (int)l->sc->nends++;
 	e->id = mem_strdup(sec + 4);
 	e->line = inifile_line(l->f, sec, NULL);
 	inifile_warn_unknown(l->f, sec, end_keys, l->d);
@@ -225,16 +242,13 @@ static void load_evidence(struct ld *l, const char *sec, struct sc_option *o)
 
 static void resolve_next(struct ld *l, const char *sec, struct sc_option *o)
 {
-	size_t i;
+	size_t n = strlen(o->next);
 
 	o->next_step = o->next_end = -1;
-	if (strncmp(o->next, "end.", 4) == 0) {
-		for (i = 0; i < l->sc->nends; i++)
-			if (strcmp(l->sc->ends[i].id, o->next + 4) == 0)
-				o->next_end = (int)i;
-	} else {
-		o->next_step = scenario_step(l->sc, o->next);
-	}
+	if (strncmp(o->next, "end.", 4) == 0)
+		o->next_end = by_section(l, l->sec_end, "", o->next, n);
+	else
+		o->next_step = by_section(l, l->sec_step, "step.", o->next, n);
 	if (*o->next && o->next_step < 0 && o->next_end < 0)
 		err_at(l, inifile_line(l->f, sec, "next"),
 		       "'next' verwijst naar onbekende stap of einde '%s'%s", o->next, "");
@@ -277,13 +291,11 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 static int option_section(struct ld *l, const char *sec, int *step)
 {
 	const char *dot = strrchr(sec, '.');
-	char *id;
 
 	if (dot == NULL || dot == sec + 4)
 		return 0;
-	id = mem_strndup(sec + 5, (size_t)(dot - sec - 5));
-	*step = scenario_step(l->sc, id);
-	free(id);
+	*step = by_section(l, l->sec_step, "step.", sec + 5,
+			   (size_t)(dot - sec - 5));
 	if (dot[1] >= '1' && dot[1] <= '4' && dot[2] == '\0')
 		return dot[1] - '0';
 	return -1;
@@ -330,20 +342,26 @@ static void load_sections(struct ld *l)
 
 	sc->steps = mem_calloc(n, sizeof *sc->steps);
 	sc->ends = mem_calloc(n, sizeof *sc->ends);
+	l->sec_step = mem_calloc(n, sizeof *l->sec_step);
+	l->sec_end = mem_calloc(n, sizeof *l->sec_end);
+	for (i = 0; i < n; i++)
+		l->sec_step[i] = l->sec_end[i] = -1;
 	for (i = 0; i < n; i++) {
 		const char *sec = l->f->secs[i].name;
 		if (strcmp(sec, "scenario") == 0)
 			continue;
 		if (strncmp(sec, "step.", 5) == 0 && sec[5] && !strchr(sec + 5, '.'))
-			add_step(l, sec, n);
+			add_step(l, sec, i);
 		else if (strncmp(sec, "end.", 4) == 0 && sec[4] && !strchr(sec + 4, '.'))
-			add_end(l, sec);
+			add_end(l, sec, i);
 		else if (strncmp(sec, "step.", 5) != 0)
 			err_at(l, l->f->secs[i].line,
 			       "onbekende sectie [%s] (verwacht scenario, step.ID, step.ID.N of end.ID)%s",
 			       sec, "");
 	}
 	load_options(l);
+	free(l->sec_step);
+	free(l->sec_end);
 	sc->start_step = *sc->start ? scenario_step(sc, sc->start) : -1;
 	if (*sc->start && sc->start_step < 0)
 		err_at(l, inifile_line(l->f, "scenario", "start"),
@@ -360,20 +378,8 @@ void scenario_hash(const char *data, size_t n, char out[SCENARIO_HASH_LEN])
 	snprintf(out, SCENARIO_HASH_LEN, "%016llx", (unsigned long long)h);
 }
 
-static char *file_version(const char *path)
+static void begin(struct scenario *sc, const char *path)
 {
-	size_t n = 0;
-	char *data = path_read(path, &n), out[SCENARIO_HASH_LEN];
-
-	scenario_hash(data ? data : "", data ? n : 0, out);
-	free(data);
-	return mem_strdup(out);
-}
-
-int scenario_load(struct scenario *sc, const char *path, struct diag *d)
-{
-	struct inifile f;
-	struct ld l = {sc, &f, d, 0};
 	const char *base = strrchr(path, '/');
 
 	memset(sc, 0, sizeof *sc);
@@ -381,16 +387,44 @@ int scenario_load(struct scenario *sc, const char *path, struct diag *d)
 	sc->id = mem_strndup(base, strcspn(base, "."));
 	sc->file = mem_strdup(path);
 	sc->start_step = -1;
-	if (inifile_load(&f, path, d) != 0) {
-		inifile_free(&f);
+}
+
+/* The scenario in f, which was read with result rc; its version is the
+ * hash of the same bytes. */
+static int from_ini(struct scenario *sc, struct inifile *f, int rc,
+		    struct diag *d)
+{
+	struct ld l = {sc, f, d, 0, NULL, NULL};
+	char version[SCENARIO_HASH_LEN];
+
+	if (rc != 0) {
+		inifile_free(f);
 		return -1;
 	}
-	sc->version = file_version(path);
+	scenario_hash(f->data, f->len, version);
+	sc->version = mem_strdup(version);
 	load_meta(&l);
 	if (l.errors == 0)
 		load_sections(&l);
-	inifile_free(&f);
+	inifile_free(f);
 	return l.errors ? -1 : 0;
+}
+
+int scenario_load(struct scenario *sc, const char *path, struct diag *d)
+{
+	struct inifile f;
+
+	begin(sc, path);
+	return from_ini(sc, &f, inifile_load(&f, path, d), d);
+}
+
+int scenario_parse(struct scenario *sc, const char *path, char *data,
+		   size_t len, struct diag *d)
+{
+	struct inifile f;
+
+	begin(sc, path);
+	return from_ini(sc, &f, inifile_parse(&f, path, data, len, NULL, d), d);
 }
 
 int scenario_step(const struct scenario *sc, const char *id)

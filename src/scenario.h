@@ -77,6 +77,10 @@ extern const char *const scenario_tone_name[3];
 /* Load a scenario file; problems go to d; 0 or -1. Structure-level checks
  * (references between steps, reachability) are in check.c. */
 int scenario_load(struct scenario *sc, const char *path, struct diag *d);
+/* The same for the len bytes at data (malloc'd, NUL at data[len], taken
+ * over), read from path by the caller, without the file size limit. */
+int scenario_parse(struct scenario *sc, const char *path, char *data,
+		   size_t len, struct diag *d);
 /* The version of a scenario file: an FNV-1a hash of its n bytes as 16
  * lower-case hex digits. Its offset basis (1469598103934665603) is not the
  * standard one; it stays, as every log names its version by it. */
