@@ -38,24 +38,33 @@ int intervisie_winner(const int *votes, const int *idx, int n)
 	return shared ? -1 : best;
 }
 
+/* Format one row onto b. */
+static void format_row(struct buf *b, const char *ev, const char *step, int opt,
+		       int count, const char *key, const char *value)
+{
+	char now[TSTAMP_ISO_LEN];
+
+	tstamp_iso(tstamp_now(), now);
+	buf_printf(b, "%s,%s,", ev, now);
+	csvfile_field(b, step ? step : "");
+	opt > 0 ? buf_printf(b, ",%d,", opt) : buf_add(b, ",,");
+	if (count >= 0)
+		buf_printf(b, "%d", count);
+	buf_addc(b, ',');
+	csvfile_field(b, key ? key : "");
+	buf_addc(b, ',');
+	csvfile_field(b, value ? value : "");
+	buf_addc(b, '\n');
+}
+
+/* Format one row and make it durable. */
 static int row(struct intervisie *iv, const char *ev, const char *step, int opt,
 	       int count, const char *key, const char *value)
 {
 	struct buf b = {0};
-	char now[TSTAMP_ISO_LEN];
 	int rc;
 
-	tstamp_iso(tstamp_now(), now);
-	buf_printf(&b, "%s,%s,", ev, now);
-	csvfile_field(&b, step ? step : "");
-	opt > 0 ? buf_printf(&b, ",%d,", opt) : buf_add(&b, ",,");
-	if (count >= 0)
-		buf_printf(&b, "%d", count);
-	buf_addc(&b, ',');
-	csvfile_field(&b, key ? key : "");
-	buf_addc(&b, ',');
-	csvfile_field(&b, value ? value : "");
-	buf_addc(&b, '\n');
+	format_row(&b, ev, step, opt, count, key, value);
 	rc = path_append(iv->fd, b.s, b.len, 1);
 	buf_free(&b);
 	return rc;
@@ -87,6 +96,14 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 		  const char *logpath, int fixed, struct diag *d)
 {
 	char now[TSTAMP_ISO_LEN], uuid[TSTAMP_UUID_LEN], name[160];
+	const char *meta[][2] = {
+		{"bron", source}, {"scenario", iv->sc->id},
+		{"versie", iv->sc->version}, {"anoniem", iv->anon ? "ja" : "nee"},
+		{"logboek", logpath ? logpath : ""}, {"sessie", uuid},
+		{"volgorde", NULL},
+	};
+	struct buf head = {0};
+	size_t i;
 	int rc;
 
 	if (path_mkdirs(dir) != 0 || path_unsafe_dir(dir)) {
@@ -97,22 +114,20 @@ static int create(struct intervisie *iv, const char *dir, const char *source,
 	tstamp_uuid(uuid);
 	if (!iv->from_log)
 		session_shuffle(&iv->s, fixed ? NULL : uuid);
+	meta[6][1] = iv->s.order ? "geschud" : "vast";
 	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-intervisie-%s-%.8s.csv", now,
 		 now + 5, now + 8, now + 11, now + 14, now + 17, iv->sc->id, uuid);
 	iv->path = path_join(dir, name);
 	if (take_lock(iv, iv->path, d) != 0)
 		return -1;
 	iv->fd = path_open_append(iv->path, 1);
-	rc = iv->fd >= 0 && path_append(iv->fd, IV_HEAD, strlen(IV_HEAD), 0) == 0 ? 0 : -1;
-	if (rc == 0)
-		rc = row(iv, "meta", NULL, 0, -1, "bron", source) |
-		     row(iv, "meta", NULL, 0, -1, "scenario", iv->sc->id) |
-		     row(iv, "meta", NULL, 0, -1, "versie", iv->sc->version) |
-		     row(iv, "meta", NULL, 0, -1, "anoniem", iv->anon ? "ja" : "nee") |
-		     row(iv, "meta", NULL, 0, -1, "logboek", logpath ? logpath : "") |
-		     row(iv, "meta", NULL, 0, -1, "sessie", uuid) |
-		     row(iv, "meta", NULL, 0, -1, "volgorde",
-			 iv->s.order ? "geschud" : "vast");
+	/* the head and meta rows in one write: one fsync, and one of the
+	 * folder */
+	buf_add(&head, IV_HEAD);
+	for (i = 0; i < sizeof meta / sizeof *meta; i++)
+		format_row(&head, "meta", NULL, 0, -1, meta[i][0], meta[i][1]);
+	rc = iv->fd >= 0 && path_append(iv->fd, head.s, head.len, 1) == 0 ? 0 : -1;
+	buf_free(&head);
 	if (rc == 0)
 		rc = path_sync_parent(iv->path);
 	if (rc != 0) {

@@ -30,31 +30,41 @@ const char *sessionlog_type_name(enum sessionlog_type t)
 	return type_names[t];
 }
 
+/* Format one row onto b. */
+static void format_row(struct buf *b, enum sessionlog_type t, const char *step,
+		       int option, long ms, const int *meters, const char *key,
+		       const char *value)
+{
+	char now[TSTAMP_ISO_LEN];
+	int i;
+
+	tstamp_iso(tstamp_now(), now);
+	buf_printf(b, "%s,%s,", type_names[t], now);
+	csvfile_field(b, step ? step : "");
+	if (option > 0)
+		buf_printf(b, ",%d,", option);
+	else
+		buf_add(b, ",,");
+	if (ms >= 0)
+		buf_printf(b, "%ld", ms);
+	for (i = 0; i < METER_N; i++)
+		meters ? buf_printf(b, ",%d", meters[i]) : buf_addc(b, ',');
+	buf_addc(b, ',');
+	csvfile_field(b, key ? key : "");
+	buf_addc(b, ',');
+	csvfile_field(b, value ? value : "");
+	buf_addc(b, '\n');
+}
+
 /* Format one row and make it durable. */
 static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *step,
 		   int option, long ms, const int *meters, const char *key,
 		   const char *value)
 {
 	struct buf b = {0};
-	char now[TSTAMP_ISO_LEN];
-	int i, rc;
+	int rc;
 
-	tstamp_iso(tstamp_now(), now);
-	buf_printf(&b, "%s,%s,", type_names[t], now);
-	csvfile_field(&b, step ? step : "");
-	if (option > 0)
-		buf_printf(&b, ",%d,", option);
-	else
-		buf_add(&b, ",,");
-	if (ms >= 0)
-		buf_printf(&b, "%ld", ms);
-	for (i = 0; i < METER_N; i++)
-		meters ? buf_printf(&b, ",%d", meters[i]) : buf_addc(&b, ',');
-	buf_addc(&b, ',');
-	csvfile_field(&b, key ? key : "");
-	buf_addc(&b, ',');
-	csvfile_field(&b, value ? value : "");
-	buf_addc(&b, '\n');
+	format_row(&b, t, step, option, ms, meters, key, value);
 	rc = path_append(w->fd, b.s, b.len, !w->bulk);
 	buf_free(&b);
 	return rc;
@@ -75,7 +85,7 @@ static int open_dir(const char *dir, struct diag *d)
 	return 0;
 }
 
-static void write_meta(struct sessionlog *w, const struct sessionlog_meta *m, int *rc)
+static void format_meta(struct buf *b, const struct sessionlog_meta *m)
 {
 	char level[2] = {m->level, 0};
 	const char *kv[][2] = {
@@ -85,8 +95,8 @@ static void write_meta(struct sessionlog *w, const struct sessionlog_meta *m, in
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof kv / sizeof *kv && *rc == 0; i++)
-		*rc = put_row(w, SL_META, NULL, 0, -1, NULL, kv[i][0], kv[i][1] ? kv[i][1] : "");
+	for (i = 0; i < sizeof kv / sizeof *kv; i++)
+		format_row(b, SL_META, NULL, 0, -1, NULL, kv[i][0], kv[i][1] ? kv[i][1] : "");
 }
 
 static int take_lock(struct sessionlog *w, struct diag *d)
@@ -121,12 +131,13 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 			 "kan logboek niet maken: %s", path_strerror(errno));
 		return -1;
 	}
+	/* header, start and meta rows in one write: one fsync, and one of
+	 * the folder */
 	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
-	rc = path_append(w->fd, head.s, head.len, 0);
+	format_row(&head, SL_START, NULL, 0, -1, meters, NULL, NULL);
+	format_meta(&head, m);
+	rc = path_append(w->fd, head.s, head.len, 1);
 	buf_free(&head);
-	if (rc == 0)
-		rc = put_row(w, SL_START, NULL, 0, -1, meters, NULL, NULL);
-	write_meta(w, m, &rc);
 	if (rc == 0)
 		rc = path_sync_parent(w->path);
 	if (rc != 0) {
