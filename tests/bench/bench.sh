@@ -12,6 +12,8 @@
 #   4. cohort report over ~1e4, 1e5, 1e6 log rows beside Miller, GNU
 #      datamash, wc -l and cat, with the answers checked against each other
 #   5. peak memory of the report
+#   6. the loaders on generated 1 MB and 10 MB scenarios and a 100,000-key
+#      config (tests/bench/load.c), and the fsyncs of a session start
 #
 # Environment: KC_BIN (./klantcoach), KC_SRC (.), KC_COHORT
 # (./tests/tools/cohort), KC_BENCH_ROWS ("10000 100000 1000000"),
@@ -47,6 +49,7 @@ command -v hyperfine >/dev/null 2>&1 || need="$need hyperfine"
 command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 [ -x /usr/bin/time ] || need="$need time"
 command -v tmux >/dev/null 2>&1 || need="$need tmux"
+command -v strace >/dev/null 2>&1 || need="$need strace"
 if [ -n "$need" ]; then
 	SUDO=
 	[ "$(id -u)" -eq 0 ] || SUDO=sudo
@@ -82,6 +85,8 @@ cp "$KC_BIN" "$T/bin/klantcoach"
 cp "$KC_COHORT" "$T/bin/cohort"
 ${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/choice.c" "$BUILD/src/libklantcoach.a" \
 	-lcsv -liniparser -o "$T/bin/choice" || die "cannot compile tests/bench/choice.c"
+${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/load.c" "$BUILD/src/libklantcoach.a" \
+	-lcsv -liniparser -o "$T/bin/load" || die "cannot compile tests/bench/load.c"
 KC_ORIG=$KC_BIN
 KC_BIN=$T/bin/klantcoach
 KC_COHORT=$T/bin/cohort
@@ -177,6 +182,8 @@ row "spawn floor: /bin/true" "$(fmt "$t_true" 2) ms" "-" "-"
 row "start: klantcoach --version" "$(fmt "$t_version" 2) ms" "< 10 ms" "$(yes_if "$t_version < 10")"
 row "start: klantcoach list" "$(fmt "$t_list" 2) ms" "< 10 ms" "$(yes_if "$t_list < 10")"
 row "start: plain play to first prompt" "$(fmt "$t_play" 2) ms" "< 10 ms" "$(yes_if "$t_play < 10")"
+r_list=$(calc "$t_list / $t_version")
+row "start: list / --version" "$(fmt "$r_list" 2)x" "<= 2x" "$(yes_if "$r_list <= 2")"
 
 # ---- 2. check ----------------------------------------------------------
 section "2. check"
@@ -209,6 +216,8 @@ note "check bundled ($nsc scenarios)      $(fmt "$t_check" 2) ms (median of 30)"
 note "check 100x ($((nsc * 100)) scenarios)     $(fmt "$t_checkL" 1) ms (median of 5), ratio $(fmt "$r_check" 1)x"
 note "CPU time (user+sys): bundled $(fmt "$c_check" 2) ms, 100x $(fmt "$c_checkL" 1) ms, ratio $(fmt "$rc_check" 1)x"
 row "check: bundled content" "$(fmt "$t_check" 2) ms" "< 5 ms" "$(yes_if "$t_check < 5")"
+r_checkv=$(calc "$t_check / $t_version")
+row "check: bundled / --version" "$(fmt "$r_checkv" 2)x" "<= 2x" "$(yes_if "$r_checkv <= 2")"
 row "check: 100x library" "$(fmt "$t_checkL" 1) ms" "-" "-"
 row "check: ratio 100x / bundled" "$(fmt "$r_check" 1)x" "<= 100x" "$(yes_if "$r_check <= 100")"
 row "check: CPU time ratio 100x / bundled" "$(fmt "$rc_check" 1)x" "-" "-"
@@ -307,6 +316,65 @@ else
 	row "TUI play redraw (callgrind estimate)" "not measured" "< 1000 us" "-"
 fi
 
+# ---- 3b. loading and session start --------------------------------------
+section "3b. loading (median of 5) and the fsyncs of a session start"
+# A valid scenario of about $2 MB: steps with two options (the next step,
+# an ending) and one ending per step.
+gen_scenario() {
+	awk -v mb="$2" 'BEGIN {
+		print "[scenario]\ntitle = Groot\nsummary = Gegenereerd\npersona = p"
+		print "channel = telefoon\nlevel = B\nstart = s1"
+		n = int(mb * 1048576 / 560)
+		for (i = 1; i <= n; i++) {
+			printf "[step.s%d]\nsituation = Situatie %d van de klant.\n", i, i
+			printf "client = Wat de klant zegt bij stap %d.\n", i
+			for (o = 1; o <= 2; o++)
+				printf "[step.s%d.%d]\ntext = Optie %d\nresponse = Antwoord\n" \
+				       "next = %s\ngezien = 1\nfeedback = Terugkoppeling %d.\n",
+				       i, o, o, o == 1 && i < n ? "s" (i + 1) : "end.e" i, o
+			printf "[end.e%d]\ntone = goed\nsummary = Einde %d.\n", i, i
+		}
+	}' > "$1"
+}
+gen_scenario "$T/s1.ini" 1
+gen_scenario "$T/s10.ini" 10
+awk 'BEGIN { print "[cursist]"; for (i = 1; i <= 100000; i++) printf "k%d=1\n", i }' > "$T/c100k.ini"
+ld_ms() { "$T/bin/load" "$1" "$2" 5 | awk '{ print $2 }'; }
+l1=$(ld_ms scenario "$T/s1.ini") || die "load of the 1 MB scenario failed"
+l10=$(ld_ms scenario "$T/s10.ini") || die "load of the 10 MB scenario failed"
+lc=$(ld_ms config "$T/c100k.ini") || die "load of the 100,000-key config failed"
+r_l=$(calc "$l10 / $l1")
+note "scenario 1 MB $(fmt "$l1" 1) ms, 10 MB $(fmt "$l10" 1) ms ($(fmt "$r_l" 1)x); config 100,000 keys $(fmt "$lc" 1) ms"
+row "load: scenario 1 MB" "$(fmt "$l1" 1) ms" "-" "-"
+row "load: scenario 10 MB" "$(fmt "$l10" 1) ms" "< 1000 ms" "$(yes_if "$l10 < 1000")"
+row "load: time 10 MB / 1 MB" "$(fmt "$r_l" 1)x" "~10x" "$(yes_if "$r_l <= 13")"
+row "load: config 100,000 keys" "$(fmt "$lc" 1) ms" "< 1000 ms" "$(yes_if "$lc < 1000")"
+if command -v callgrind_control >/dev/null 2>&1; then
+	# instructions do not depend on the load of the machine or its caches
+	ld_ir() {
+		valgrind --tool=callgrind --callgrind-out-file="$T/ld.cg" --log-file="$T/ld.vg" \
+			"$T/bin/load" scenario "$1" 1 > /dev/null || die "load under callgrind failed"
+		sed -n 's/^\(summary\|totals\): *//p' "$T/ld.cg" | head -1
+	}
+	i1=$(ld_ir "$T/s1.ini") i10=$(ld_ir "$T/s10.ini")
+	r_i=$(calc "$i10 / $i1")
+	note "instructions: 1 MB $i1, 10 MB $i10 ($(fmt "$r_i" 2)x)"
+	row "load: instructions 10 MB / 1 MB" "$(fmt "$r_i" 2)x" "~10x" "$(yes_if "$r_i <= 11")"
+fi
+if command -v strace >/dev/null 2>&1; then
+	# the second start: the scenario's version copy is already kept
+	for i in 1 2; do
+		KLANTCOACH_LEVEL=B KLANTCOACH_DATA="$T/fs" strace -f -e trace=fsync,fdatasync \
+			-o "$T/fsync.txt" $KC_BIN --content "$KC_SRC" --plain --name X play "$SCEN" \
+			< "$T/q.txt" > /dev/null 2>&1 || die "play under strace failed"
+	done
+	nfs=$(grep -c 'fsync' "$T/fsync.txt")
+	note "fsyncs of a session start: $nfs"
+	row "session start: fsyncs" "$nfs" "<= 2" "$(yes_if "$nfs <= 2")"
+else
+	row "session start: fsyncs" "not measured (no strace)" "<= 2" "-"
+fi
+
 # ---- 4. cohort report --------------------------------------------------
 section "4. cohort report ($SCEN)"
 $KC_BIN --content "$KC_SRC" list | grep -qw -- "$SCEN" || die "no scenario $SCEN"
@@ -400,11 +468,13 @@ for n in $ROWS; do
 	argbytes=$(ls "$D" | awk '{ s += length($0) + 9 } END { print s + 0 }')
 	if [ "$argbytes" -lt $((ARGMAX - 65536)) ]; then
 		CAT="cat -- *.csv"
+		GREP="grep -c '' -- *.csv"
 		WC="wc -l -- *.csv"
 		MLR="mlr $MLR_OPTS $MLR_PROG *.csv"
 		DM="grep -h -E $GREP_RE -- *.csv | datamash $DM_OPTS"
 	else
 		CAT="find . -name '*.csv' -exec cat -- {} +"
+		GREP="find . -name '*.csv' -exec grep -c '' -- {} +"
 		WC="find . -name '*.csv' -exec wc -l -- {} +"
 		MLR="find . -name '*.csv' -exec cat -- {} + | mlr $MLR_OPTS $MLR_PROG"
 		DM="find . -name '*.csv' -exec grep -h -E $GREP_RE -- {} + | datamash $DM_OPTS"
@@ -444,8 +514,11 @@ for n in $ROWS; do
 	printf '%s' "$CD $DM" > "$T/cmd.dm"
 	printf '%s' "$CD $WC" > "$T/cmd.wc"
 	printf '%s' "$CD $CAT" > "$T/cmd.cat"
-	rounds $runs rep mlr dm wc cat
+	printf '%s' "$CD $GREP" > "$T/cmd.grep"
+	rounds $runs rep mlr dm wc cat grep
 	t_rep=$(rmed rep) t_mlr=$(rmed mlr) t_dm=$(rmed dm) t_wc=$(rmed wc) t_cat=$(rmed cat)
+	t_grep=$(rmed grep)
+	r_grep=$(calc "$t_rep / $t_grep")
 	r_mlr=$(calc "$t_mlr / $t_rep")
 	r_dm=$(calc "$t_dm / $t_rep")
 	r_wc=$(calc "$t_rep / $t_wc")
@@ -458,6 +531,7 @@ for n in $ROWS; do
 	row "report ~$n rows: datamash time / report time" "$(fmt "$r_dm" 2)x" "-" "-"
 	row "report ~$n rows: report time / wc -l time" "$(fmt "$r_wc" 2)x" "<= 3x" "$(yes_if "$r_wc <= 3")"
 	row "report ~$n rows: report time / cat time" "$(fmt "$r_cat" 2)x" "-" "-"
+	row "report ~$n rows: report time / grep -c '' time" "$(fmt "$r_grep" 2)x" "<= 2x" "$(yes_if "$r_grep <= 2")"
 
 	# ---- 5. memory (peak RSS) ----
 	/usr/bin/time -v "$KC_BIN" --content "$KC_SRC" report --format csv "$D" > /dev/null 2> "$T/time$n" ||
