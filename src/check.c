@@ -7,6 +7,7 @@
 #include "check.h"
 #include "mem.h"
 #include "reflect.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,6 +236,95 @@ static void check_library(struct ck *k)
 		check_rating(k);
 }
 
+/* An option's text length in characters. */
+static size_t text_chars(const struct sc_option *o)
+{
+	return text_width(o->text);
+}
+
+/* One step's length cue: a warning when the expert text is more than
+ * CHECK_CUE_RATIO times the mean of the others; 1 when it is the longest. */
+static int step_cue(struct ck *k, const struct sc_step *st, int e)
+{
+	size_t others = 0, longest = 0;
+	int i;
+	char ratio[16];
+
+	for (i = 0; i < st->nopt; i++)
+		if (i != e) {
+			others += text_chars(&st->opt[i]);
+			longest = text_chars(&st->opt[i]) > longest
+				  ? text_chars(&st->opt[i]) : longest;
+		}
+	if (st->nopt > 1 && text_chars(&st->opt[e]) * 100 * (size_t)(st->nopt - 1) >
+	    CHECK_CUE_RATIO * others) {
+		double r = (double)text_chars(&st->opt[e]) * (st->nopt - 1) /
+			   (double)(others ? others : 1);
+		snprintf(ratio, sizeof ratio, "%.1f", r);
+		*strchr(ratio, '.') = ',';
+		ck_warn(k, st->opt[e].line, "de expertoptie is %s keer zo lang als de "
+			"andere opties gemiddeld (hoogstens 1,25)%s", ratio, "");
+	}
+	return text_chars(&st->opt[e]) > longest;
+}
+
+/* Cues that give the expert option away by its length. */
+static void check_cues(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	size_t s, steps = 0, longest = 0;
+	int i;
+	char a[16], b[16];
+
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++)
+			if (sc->steps[s].opt[i].expert) {
+				steps++;
+				longest += (size_t)step_cue(k, &sc->steps[s], i);
+				break;
+			}
+	if (longest * 100 > CHECK_CUE_LONGEST * steps) {
+		snprintf(a, sizeof a, "%zu", longest);
+		snprintf(b, sizeof b, "%zu", steps);
+		ck_warn(k, sc->line_start, "de expertoptie is in %s van de %s stappen "
+			"de langste (hoogstens 40%%)", a, b);
+	}
+}
+
+/* A line that starts with "(Name)", "(Name:)" or "(Name, ...)" names its
+ * own speaker in the text; that belongs in the speaker key. */
+static void speaker_in_text(struct ck *k, int line, const char *sec,
+			    const char *text)
+{
+	size_t n;
+
+	if (text[0] != '(' || !(text[1] >= 'A' && text[1] <= 'Z'))
+		return;
+	n = 1 + strspn(text + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+	if (text[n] == ')' || text[n] == ',' || (text[n] == ':' && text[n + 1] == ')'))
+		ck_warn(k, line, "[%s] %s begint met een spreker tussen haakjes; "
+			"zet de naam in 'speaker'", sec, strchr(sec, '.') == strrchr(sec, '.')
+			? "client" : "response");
+}
+
+static void check_speakers(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	size_t s;
+	int i;
+
+	for (s = 0; s < sc->nsteps; s++) {
+		const struct sc_step *st = &sc->steps[s];
+		char sec[160];
+		snprintf(sec, sizeof sec, "step.%s", st->id);
+		speaker_in_text(k, st->line, sec, st->client);
+		for (i = 0; i < st->nopt; i++) {
+			snprintf(sec, sizeof sec, "step.%s.%d", st->id, st->opt[i].num);
+			speaker_in_text(k, st->opt[i].line, sec, st->opt[i].response);
+		}
+	}
+}
+
 /* The walk of check_conditions: a state is a step and the flags set on
  * arrival (only flags some condition tests), kept in an open-addressing
  * set of twice the maximum size. */
@@ -348,6 +438,10 @@ int check_scenario(const struct content *c, const struct scenario *sc,
 		check_library(&k);
 	if (k.errors == 0)
 		check_conditions(&k);
+	if (k.errors == 0) {
+		check_cues(&k);
+		check_speakers(&k);
+	}
 	return k.errors;
 }
 

@@ -5,7 +5,9 @@
  * path, flags needed before they can be set, the expert path ending op or
  * boven doel on every rated competency), and the library rules that are
  * warnings (expert path length, endings, questions, channels, fewer than
- * four rated competencies, options whose conditions hold on no path).
+ * four rated competencies, options whose conditions hold on no path, an
+ * expert option given away by its length, a speaker written into a line
+ * instead of its speaker key).
  */
 #ifndef KC_CHECK_H
 #define KC_CHECK_H
@@ -17,6 +19,8 @@
 #define CHECK_MIN_ENDINGS 3
 #define CHECK_MAX_STATES 16384	/* (step, flags) pairs walked per scenario */
 #define CHECK_MIN_RATED 4
+#define CHECK_CUE_RATIO 125	/* expert text at most 1.25 x the others' mean */
+#define CHECK_CUE_LONGEST 40	/* expert the longest in at most 40% of steps */
 
 /* Check one scenario; problems go to d. Returns the number of errors. */
 int check_scenario(const struct content *c, const struct scenario *sc,

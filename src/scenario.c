@@ -46,6 +46,21 @@ static char *text_of(struct ld *l, const char *sec, const char *key)
 	return mem_strdup(v);
 }
 
+/* Who speaks a line when it is not the persona: a name, or NULL. */
+static char *speaker_of(struct ld *l, const char *sec)
+{
+	const char *v = inifile_get(l->f, sec, "speaker");
+
+	if (v && (*v == '\0' || strlen(v) > SCENARIO_SPEAKER_MAX ||
+		  strpbrk(v, "()\":") != NULL)) {
+		err_at(l, inifile_line(l->f, sec, "speaker"),
+		       "[%s] speaker = '%s': verwacht een naam van hoogstens 40 tekens "
+		       "zonder haakjes, aanhalingstekens of dubbele punt", sec, v);
+		return NULL;
+	}
+	return v ? mem_strdup(v) : NULL;
+}
+
 /* An integer in [lo, hi], default def when absent. */
 static int int_of(struct ld *l, const char *sec, const char *key, int lo,
 		  int hi, int def)
@@ -72,9 +87,9 @@ static const char *const meta_keys[] = {
 	"gezien", "gehoord", "geholpen", "question1", "question2", "question3",
 	"question4", "question5", NULL,
 };
-static const char *const step_keys[] = {"situation", "client", NULL};
+static const char *const step_keys[] = {"situation", "client", "speaker", NULL};
 static const char *const opt_keys[] = {
-	"text", "response", "next", "gezien", "gehoord", "geholpen", "evidence",
+	"text", "response", "speaker", "next", "gezien", "gehoord", "geholpen", "evidence",
 	"feedback", "sets", "needs", "expert", NULL,
 };
 static const char *const end_keys[] = {"tone", "summary", NULL};
@@ -163,6 +178,7 @@ static void add_step(struct ld *l, const char *sec, size_t i)
 	inifile_warn_unknown(l->f, sec, step_keys, l->d);
 	st->situation = text_of(l, sec, "situation");
 	st->client = text_of(l, sec, "client");
+	st->speaker = speaker_of(l, sec);
 }
 
 static void add_end(struct ld *l, const char *sec, size_t i)
@@ -274,6 +290,7 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 	inifile_warn_unknown(l->f, sec, opt_keys, l->d);
 	o->text = text_of(l, sec, "text");
 	o->response = text_of(l, sec, "response");
+	o->speaker = speaker_of(l, sec);
 	o->feedback = text_of(l, sec, "feedback");
 	o->next = text_of(l, sec, "next");
 	for (i = 0; i < METER_N; i++)
@@ -447,6 +464,11 @@ int scenario_option(const struct sc_step *st, int num)
 	return -1;
 }
 
+const char *scenario_speaker(const char *speaker, const char *persona)
+{
+	return speaker ? speaker : persona;
+}
+
 int scenario_offered(const struct sc_option *o, uint64_t flags)
 {
 	return (flags & o->needs) == o->needs && (flags & o->needs_not) == 0;
@@ -498,6 +520,7 @@ static void free_step(struct sc_step *st)
 		struct sc_option *o = &st->opt[i];
 		free(o->text);
 		free(o->response);
+		free(o->speaker);
 		free(o->feedback);
 		free(o->next);
 		for (k = 0; k < o->nev; k++)
@@ -507,6 +530,7 @@ static void free_step(struct sc_step *st)
 	free(st->id);
 	free(st->situation);
 	free(st->client);
+	free(st->speaker);
 }
 
 void scenario_free(struct scenario *sc)

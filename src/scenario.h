@@ -18,6 +18,7 @@ enum { METER_GEZIEN, METER_GEHOORD, METER_GEHOLPEN, METER_N };
 #define SCENARIO_MAX_OPTS 4
 #define SCENARIO_MAX_FLAGS 64
 #define SCENARIO_HASH_LEN 17	/* 16 hex digits and the NUL */
+#define SCENARIO_SPEAKER_MAX 40
 
 enum sc_tone { TONE_GOED, TONE_MATIG, TONE_SLECHT };
 
@@ -30,6 +31,7 @@ struct sc_evidence {
 struct sc_option {
 	int num;		/* 1-4 as in the file */
 	char *text, *response, *feedback, *next;
+	char *speaker;		/* who says the response; NULL: the persona */
 	int next_step;		/* index, or -1 when next is an ending */
 	int next_end;		/* index, or -1 */
 	int effect[METER_N];
@@ -42,6 +44,7 @@ struct sc_option {
 
 struct sc_step {
 	char *id, *situation, *client;
+	char *speaker;		/* who says the client line; NULL: the persona */
 	struct sc_option opt[SCENARIO_MAX_OPTS];
 	int nopt;
 	int line;
@@ -89,6 +92,8 @@ void scenario_hash(const char *data, size_t n, char out[SCENARIO_HASH_LEN]);
 int scenario_step(const struct scenario *sc, const char *id);
 /* Index of the option numbered num (as in the file) at step st, or -1. */
 int scenario_option(const struct sc_step *st, int num);
+/* The name to show before a line: its speaker, or else the persona's. */
+const char *scenario_speaker(const char *speaker, const char *persona);
 /* 1 when option o is offered with the given flags. */
 int scenario_offered(const struct sc_option *o, uint64_t flags);
 /* The expert option's index at step s with the given flags, or -1. */

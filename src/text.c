@@ -175,12 +175,18 @@ size_t text_fit(const char *s, size_t width)
 
 char *text_short(const char *s, size_t width)
 {
-	size_t n;
+	size_t n, k;
 	char *r;
 
 	if (text_width(s) <= width)
 		return mem_strdup(s);
 	n = text_fit(s, width > 1 ? width - 1 : 0);
+	for (k = n; k > n / 2 && s[k] != ' '; k--)
+		;	/* cut at a space in the last half, not in a word */
+	if (k > n / 2)
+		n = k;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
 	r = mem_alloc(n + 4);
 	memcpy(r, s, n);
 	memcpy(r + n, "\xe2\x80\xa6", 4);	/* U+2026 and the NUL */

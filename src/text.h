@@ -36,7 +36,8 @@ size_t text_width(const char *s);
 /* Byte length of the longest prefix of s that fits in width columns. */
 size_t text_fit(const char *s, size_t width);
 /* A new copy of s cut to at most width columns (width >= 1), ending in
- * an ellipsis when it was cut. */
+ * an ellipsis when it was cut; the cut falls between words where there is
+ * a space in the last half. */
 char *text_short(const char *s, size_t width);
 /* Start of the code point before byte offset pos (0 stays 0). */
 size_t text_prev(const char *s, size_t pos);

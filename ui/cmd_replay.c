@@ -35,7 +35,8 @@ static void show_step(const struct intervisie *iv)
 
 	fprintf(stdout, "\n== Stap %zu ==\n", iv->s.npath + 1);
 	plain_line(stdout, "Situatie: ", st->situation);
-	snprintf(head, sizeof head, "%s: ", iv->persona->name);
+	snprintf(head, sizeof head, "%s: ",
+		 scenario_speaker(st->speaker, iv->persona->name));
 	plain_line(stdout, head, st->client);
 	for (i = 0; i < n; i++) {
 		snprintf(head, sizeof head, "  %d. ", i + 1);
@@ -126,7 +127,8 @@ static void reveal(const struct intervisie *iv, const struct iv_step *cur, const
 	} else {
 		plain_line(stdout, "Jullie volgen: ", o->text);
 	}
-	snprintf(head, sizeof head, "%s: ", iv->persona->name);
+	snprintf(head, sizeof head, "%s: ",
+		 scenario_speaker(o->speaker, iv->persona->name));
 	plain_line(stdout, head, o->response);
 	fputs("Meters:", stdout);
 	for (m = 0; m < METER_N; m++)

@@ -67,7 +67,8 @@ static void show_step(FILE *out, const struct play *p)
 		fprintf(out, " van ca. %d", total);
 	fputc('\n', out);
 	plain_line(out, "Situatie: ", st->situation);
-	snprintf(who, sizeof who, "%s: ", p->persona->name);
+	snprintf(who, sizeof who, "%s: ",
+		 scenario_speaker(st->speaker, p->persona->name));
 	plain_line(out, who, st->client);
 	meters(out, p, NULL);
 	for (i = 0; play_offered(p, i, &n) != NULL; i++) {
@@ -100,7 +101,8 @@ static void show_result(FILE *out, const struct play *p, const struct sc_option 
 {
 	char who[128];
 
-	snprintf(who, sizeof who, "%s: ", p->persona->name);
+	snprintf(who, sizeof who, "%s: ",
+		 scenario_speaker(o->speaker, p->persona->name));
 	plain_line(out, who, o->response);
 	meters(out, p, before);
 	if (p->mode == CONFIG_OEFENEN) {

@@ -107,6 +107,18 @@ static void evidence(FILE *out, const struct content *c, const struct scenario *
 	}
 }
 
+/* A line of the conversation under its speaker's name. */
+static void said(FILE *out, const struct content *c, const struct scenario *sc,
+		 const char *speaker, const char *line)
+{
+	const struct persona *p = content_persona(c, sc->persona);
+	char head[96];
+
+	snprintf(head, sizeof head, "  %s: ",
+		 scenario_speaker(speaker, p ? p->name : sc->persona));
+	plain_line(out, head, line);
+}
+
 static void entry(FILE *out, const struct content *c, const struct scenario *sc,
 		  const struct timeline_entry *e, const struct feedback *fb)
 {
@@ -119,9 +131,11 @@ static void entry(FILE *out, const struct content *c, const struct scenario *sc,
 			 (double)e->think_ms / 1000.0, e->meters[0], e->meters[1], e->meters[2]);
 		fputs(head, out);
 		plain_line(out, "  Situatie: ", sc->steps[e->step].situation);
+		said(out, c, sc, sc->steps[e->step].speaker, sc->steps[e->step].client);
 		snprintf(head, sizeof head, "  Gekozen %d%s: ", timeline_shown_number(e),
 			 o->expert ? " (expert)" : "");
 		plain_line(out, head, o->text);
+		said(out, c, sc, o->speaker, o->response);
 		offered(out, sc, e);
 		evidence(out, c, sc, o);
 		feedback_for(out, fb, e->pos);

@@ -72,7 +72,8 @@ static void options_body(struct tui *t, struct lines *l, size_t w)
 	lines_add(l, "Situatie", w, 0, ROLE_HEAD, 0);
 	lines_add(l, st->situation, w, 0, ROLE_NORMAL, 0);
 	lines_blank(l);
-	lines_add(l, p->persona->name, w, 0, ROLE_HEAD, 0);
+	lines_add(l, scenario_speaker(st->speaker, p->persona->name), w, 0,
+		  ROLE_HEAD, 0);
 	lines_add(l, st->client, w, 2, ROLE_CLIENT, 0);
 	lines_blank(l);
 	lines_add(l, "Wat doe je?", w, 0, ROLE_HEAD, 0);
@@ -91,7 +92,8 @@ static void response_body(struct tui *t, struct lines *l, size_t w)
 	lines_add(l, "Jij", w, 0, ROLE_HEAD, 0);
 	lines_add(l, t->last->text, w, 2, ROLE_DIM, 0);
 	lines_blank(l);
-	lines_add(l, p->persona->name, w, 0, ROLE_HEAD, 0);
+	lines_add(l, scenario_speaker(t->last->speaker, p->persona->name), w, 0,
+		  ROLE_HEAD, 0);
 	lines_add(l, t->last->response, w, 2, ROLE_CLIENT, 0);
 	if (p->mode == CONFIG_TOETS)
 		return;

@@ -47,7 +47,8 @@ static void vote_body(struct tui *t, struct lines *l)
 
 	lines_add(l, st->situation, w, 0, ROLE_NORMAL, 0);
 	lines_blank(l);
-	lines_add(l, iv->persona->name, w, 0, ROLE_HEAD, 0);
+	lines_add(l, scenario_speaker(st->speaker, iv->persona->name), w, 0,
+		  ROLE_HEAD, 0);
 	lines_add(l, st->client, w, 2, ROLE_CLIENT, 0);
 	lines_blank(l);
 	for (i = 0; i < n; i++) {
@@ -76,7 +77,8 @@ static void reveal_body(struct tui *t, struct lines *l)
 	hidden(l, iv, b.s, 0, ROLE_HEAD);
 	lines_add(l, o->text, w, 2, ROLE_NORMAL, 0);
 	lines_blank(l);
-	lines_add(l, iv->persona->name, w, 0, ROLE_HEAD, 0);
+	lines_add(l, scenario_speaker(o->speaker, iv->persona->name), w, 0,
+		  ROLE_HEAD, 0);
 	lines_add(l, o->response, w, 2, ROLE_CLIENT, 0);
 	lines_blank(l);
 	buf_clear(&b);

@@ -106,4 +106,20 @@ out=$(printf '1\n' | KLANTCOACH_DATA="$T/open" mini --plain play --volgorde vast
 expect_eq "shared folder exit" "$rc" 1
 expect_contains "shared folder message" "$out" "andere gebruikers kunnen in deze map schrijven"
 
+# A line spoken by someone else than the persona carries its own name, in
+# play, in the coach's timeline and in a replay.
+mkdir -p "$T/spk/content"
+cp -r "$FIX/mini/personas" "$T/spk/"
+cp -r "$FIX/mini/content/frameworks" "$FIX/mini/content/scenarios" "$T/spk/content/"
+sed -i 's/^response = Ja, graag\.$/&\nspeaker = Femke/' "$T/spk/content/scenarios/proef-basis.ini"
+expect_eq "speaker content checks" "$("$KC_BIN" --content "$T/spk" check >/dev/null 2>&1; echo $?)" 0
+out=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/spkd" "$KC_BIN" --content "$T/spk" --plain \
+	--name Sanne play --volgorde vast proef-basis 2>&1)
+expect_contains "response under its speaker" "$out" "Femke: Ja, graag."
+expect_contains "client line under the persona" "$out" "Proef: Ik wacht nu al weken."
+out=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/spkd" "$KC_BIN" --content "$T/spk" --plain review 2>&1)
+expect_contains "timeline names the speaker" "$out" "  Femke: Ja, graag."
+out=$(printf '1 0 0\n\n' | KLANTCOACH_DATA="$T/spkd" "$KC_BIN" --content "$T/spk" --plain \
+	--volgorde vast replay proef-basis 2>&1)
+expect_contains "replay names the speaker" "$out" "Femke: Ja, graag."
 finish

@@ -28,7 +28,7 @@ rm "$rec"
 
 out=$(printf '2 2 1\n9\n3\n\n' | mini --plain --volgorde vast replay proef-basis 2>&1)
 expect_contains "split shown" "$out" "De stemmen zijn verdeeld: bespreek het verschil."
-expect_contains "facilitator picks" "$out" "Jullie volgen: Je leest de regels voor over de termijn."
+expect_contains "facilitator picks" "$out" "Jullie volgen: Je leest de regels over de termijn voor en zegt dat het nog acht weken kan duren."
 expect_contains "stopped" "$out" "Gestopt. Verder met: klantcoach replay "
 rec=$(ls "$T"/data/intervisie/*.csv)
 out=$(printf '\n1\nklaar\n' | mini --plain replay "$rec" 2>&1); rc=$?
@@ -46,10 +46,10 @@ printf '3 1 0\nFenna gaf de regels\n1 4\nfenna bakker vatte niet samen\n' |
 expect_eq "log replay exit" "$rc" 0
 out=$(cat "$T/out")
 expect_contains "trainee's choice revealed" "$out" "Gekozen door de cursist (na "
-expect_contains "follows the trainee" "$out" "Je leest de regels voor over de termijn."
+expect_contains "follows the trainee" "$out" "Je leest de regels over de termijn voor en zegt dat het nog acht weken kan duren."
 expect_contains "summary beside trainee" "$out" "Stap 1
   groep:    Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)
-  cursist:  Je leest de regels voor over de termijn."
+  cursist:  Je leest de regels over de termijn voor en zegt dat het nog acht…"
 expect_contains "levels beside" "$out" "Niveau per competentie (groep / cursist / expert):"
 expect_contains "note anonymised" "$out" "Notitie: de cursist gaf de regels"
 rec=$(ls "$T"/data/intervisie/*.csv)

@@ -176,12 +176,13 @@ Test(review, reports)
 	md = render(&r, REPORT_MD);
 	html = render(&r, REPORT_HTML);
 	cr_assert(strstr(csv, ",luis,uitl\r\n"));
-	cr_assert(strstr(csv, "proef-basis,begin,3,Je leest de regels voor over de termijn.,2,67,nee\r\n"), "%s", csv);
+	cr_assert(strstr(csv, "proef-basis,begin,3,Je leest de regels over de termijn voor en zegt dat het nog acht weken kan duren.,2,67,nee\r\n"), "%s", csv);
 	cr_assert(strstr(csv, "proef-basis,Luisteren,2,1,50\r\n"));
 	cr_assert(strstr(md, "| proef-basis | begin | 2 | 67% | nee | Je leest de regels "
-			     "voor over de termijn. |"), "%s", md);
-	cr_assert(strstr(html, "<title>Je leest de regels voor over de termijn.: 2 (67%)"
-			       "</title>"), "%s", html);
+			     "over de termijn voor en zegt dat het nog acht weken kan "
+			     "duren. |"), "%s", md);
+	cr_assert(strstr(html, "<title>Je leest de regels over de termijn voor en "
+			       "zegt dat het nog\xe2\x80\xa6: 2 (67%)</title>"), "%s", html);
 	cr_assert_null(strstr(html, "<title>optie"));
 	cr_assert_eq(report_parse_format("html"), REPORT_HTML);
 	cr_assert_eq(report_parse_format("pdf"), -1);

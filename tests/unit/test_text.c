@@ -184,3 +184,27 @@ Test(text, byte_order_mark)
 	cr_assert_eq(text_bom("\xEF\xBB\xBE", 3), 0);
 	cr_assert_eq(text_bom("[a]", 3), 0);
 }
+
+Test(text, short_cuts_between_words_with_an_ellipsis)
+{
+	static const struct {
+		const char *in;
+		size_t width;
+		const char *want;
+	} t[] = {
+		{"kort", 10, "kort"},
+		{"precies tien", 12, "precies tien"},
+		{"een twee drie vier", 12, "een twee\xe2\x80\xa6"},
+		{"eenlangwoordzonderspaties", 8, "eenlang\xe2\x80\xa6"},
+		{"één twee", 5, "één\xe2\x80\xa6"},
+		{"abc", 1, "\xe2\x80\xa6"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof *t; i++) {
+		char *got = text_short(t[i].in, t[i].width);
+		cr_assert_str_eq(got, t[i].want, "case %zu", i);
+		cr_assert_leq(text_width(got), t[i].width, "case %zu", i);
+		free(got);
+	}
+}
