@@ -1,0 +1,350 @@
+/*
+ * xapi: one xAPI statement per session-log row (see xapi.h for the
+ * mapping). Activity ids: <basis-iri>/scenario/<id> for a scenario,
+ * .../stap/<id> for a step, .../reflectie/<key> for a reflection
+ * question; ids are percent-encoded outside the unreserved characters.
+ */
+#include "xapi.h"
+#include "buf.h"
+#include "scenario.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#define ADL "http://adlnet.gov/expapi/"
+#define EXT(name) XAPI_PROFILE "/extensions/" name
+
+int xapi_statement_id(const char *session, int line, char out[XAPI_UUID_LEN])
+{
+	uuid_t ns, id;
+	char name[24];
+
+	if (session == NULL || uuid_parse(session, ns) != 0)
+		return -1;
+	snprintf(name, sizeof name, "%d", line);
+	uuid_generate_sha1(id, ns, name, strlen(name));
+	uuid_unparse_lower(id, out);
+	return 0;
+}
+
+/* s percent-encoded where it is not an unreserved IRI character. */
+static void add_segment(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~", c))
+			buf_addc(b, (char)c);
+		else
+			buf_printf(b, "%%%02X", c);
+	}
+}
+
+/* <base>/scenario/<scenario>[/<kind>/<id>] */
+static json_t *activity_id(const struct xapi_settings *set,
+			   const char *scenario, const char *kind,
+			   const char *id)
+{
+	struct buf b = {0};
+	json_t *r;
+	size_t n = strlen(set->base);
+
+	buf_addn(&b, set->base, n && set->base[n - 1] == '/' ? n - 1 : n);
+	buf_add(&b, "/scenario/");
+	add_segment(&b, scenario);
+	if (kind) {
+		buf_printf(&b, "/%s/", kind);
+		add_segment(&b, id);
+	}
+	r = json_string(buf_str(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* "2023-11-14T22:13:20Z" -> "2023-11-14T22:13:20.000Z": milliseconds, as
+ * LRSs compare since/until as strings. */
+static json_t *timestamp(const char *t)
+{
+	size_t n = strlen(t);
+	char s[40];
+
+	if (n < 2 || n > 30 || t[n - 1] != 'Z')
+		return json_string(t);
+	snprintf(s, sizeof s, "%.*s.000Z", (int)(n - 1), t);
+	return json_string(s);
+}
+
+static json_t *duration(long ms)
+{
+	char s[48];
+
+	if (ms < 0)
+		ms = 0;
+	if (ms % 1000)
+		snprintf(s, sizeof s, "PT%ld.%03ldS", ms / 1000, ms % 1000);
+	else
+		snprintf(s, sizeof s, "PT%ldS", ms / 1000);
+	return json_string(s);
+}
+
+static json_t *verb(const char *id, const char *nl, const char *en)
+{
+	return json_pack("{s:s, s:{s:s, s:s}}", "id", id, "display",
+			 "nl-NL", nl, "en-US", en);
+}
+
+/* The log's meta, carried by every statement so a pulled log replays. */
+static json_t *context(const struct sessionlog_data *log,
+		       const struct xapi_settings *set)
+{
+	const struct sessionlog_meta *m = &log->meta;
+	char level[2] = {m->level, '\0'};
+	json_t *meta = json_pack("{s:s, s:s*, s:s, s:s, s:s*, s:s*, s:s}",
+				 "niveau", level, "persona", m->persona,
+				 "scenario", m->scenario, "versie", m->version,
+				 "modus", m->mode, "volgorde", m->order,
+				 "begonnen", m->started);
+
+	return json_pack("{s:s, s:s, s:s, s:{s:[{s:o}]}, s:{s:o}}",
+			 "registration", m->session, "platform", "klantcoach",
+			 "language", "nl-NL", "contextActivities", "parent",
+			 "id", activity_id(set, m->scenario, NULL, NULL),
+			 "extensions", EXT("sessie"), meta);
+}
+
+static json_t *meters(const int m[METER_N])
+{
+	json_t *o = json_object();
+	int i;
+
+	for (i = 0; i < METER_N; i++)
+		json_object_set_new(o, scenario_meter_name[i],
+				    json_integer(m[i]));
+	return o;
+}
+
+/* The meters before event i: those of the last event before it that has
+ * meters (start, choice, undo). NULL when there is none. */
+static const int *meters_before(const struct sessionlog_data *log, size_t i)
+{
+	while (i-- > 0) {
+		enum sessionlog_type t = log->ev[i].type;
+		if (t == SL_START || t == SL_CHOICE || t == SL_UNDO)
+			return log->ev[i].meters;
+	}
+	return NULL;
+}
+
+/* result.extensions: the meters after event i and their changes. */
+static json_t *meter_result(const struct sessionlog_data *log, size_t i)
+{
+	const int *now = log->ev[i].meters, *was = meters_before(log, i);
+	json_t *ext = json_pack("{s:o}", EXT("meters"), meters(now));
+	int delta[METER_N], k;
+
+	if (was) {
+		for (k = 0; k < METER_N; k++)
+			delta[k] = now[k] - was[k];
+		json_object_set_new(ext, EXT("meterverandering"),
+				    meters(delta));
+	}
+	return ext;
+}
+
+/* The index of the choice that undo event i takes back, or -1: choices
+ * in force form a stack, and an undo pops the last. */
+static long undone_choice(const struct sessionlog_data *log, size_t i)
+{
+	size_t j, depth = 0;
+
+	for (j = i; j-- > 0;) {
+		if (log->ev[j].type == SL_UNDO)
+			depth++;
+		else if (log->ev[j].type == SL_CHOICE && depth-- == 0)
+			return (long)j;
+	}
+	return -1;
+}
+
+/* definition.choices: the option numbers in the order shown. */
+static json_t *choices(const char *shown)
+{
+	json_t *a = json_array();
+	char id[16], label[32];
+	int n;
+
+	while (shown && sscanf(shown, "%15s%n", id, &n) == 1) {
+		snprintf(label, sizeof label, "optie %s", id);
+		json_array_append_new(a, json_pack("{s:s, s:{s:s}}", "id",
+			id, "description", "nl-NL", label));
+		shown += n;
+	}
+	return a;
+}
+
+static json_t *interaction(const char *type, json_t *choice_list,
+			   const char *name)
+{
+	json_t *def = json_pack("{s:s, s:s, s:{s:s}}", "type",
+				ADL "activities/cmi.interaction",
+				"interactionType", type, "name", "nl-NL", name);
+
+	if (choice_list)
+		json_object_set_new(def, "choices", choice_list);
+	return def;
+}
+
+/* An activity of the session's scenario: kind NULL for the scenario
+ * itself, else "stap" or "reflectie" and its id. */
+static json_t *activity(const struct sessionlog_data *log,
+			const struct xapi_settings *set, const char *kind,
+			const char *id, json_t *definition)
+{
+	return json_pack("{s:s, s:o, s:o}", "objectType", "Activity", "id",
+			 activity_id(set, log->meta.scenario, kind, id),
+			 "definition", definition);
+}
+
+static json_t *choice_statement(const struct sessionlog_data *log, size_t i,
+				const struct xapi_settings *set)
+{
+	const struct sessionlog_event *e = &log->ev[i];
+	json_t *def = interaction("choice", choices(e->value), e->step);
+	char opt[16];
+
+	snprintf(opt, sizeof opt, "%d", e->option);
+	return json_pack("{s:o, s:o, s:{s:s, s:o, s:o}}",
+			 "verb", verb(ADL "verbs/answered", "beantwoordde",
+				      "answered"),
+			 "object", activity(log, set, "stap", e->step, def),
+			 "result", "response", opt,
+			 "duration", duration(e->think_ms),
+			 "extensions", meter_result(log, i));
+}
+
+static json_t *undo_statement(const struct sessionlog_data *log, size_t i,
+			      struct diag *d)
+{
+	long c = undone_choice(log, i);
+	char id[XAPI_UUID_LEN];
+
+	if (c < 0 ||
+	    xapi_statement_id(log->meta.session, log->ev[c].line, id) != 0) {
+		diag_add(d, DIAG_ERROR, log->path, log->ev[i].line,
+			 "terug zonder keuze ervoor");
+		return NULL;
+	}
+	return json_pack("{s:o, s:{s:s, s:s}, s:{s:o}}",
+			 "verb", verb(XAPI_PROFILE "/verbs/undid", "nam terug",
+				      "undid"),
+			 "object", "objectType", "StatementRef", "id", id,
+			 "result", "extensions", meter_result(log, i));
+}
+
+static json_t *scenario_object(const struct sessionlog_data *log,
+			       const struct xapi_settings *set)
+{
+	return activity(log, set, NULL, NULL, json_pack(
+		"{s:s, s:{s:s}}", "type", ADL "activities/simulation",
+		"name", "nl-NL", log->meta.scenario));
+}
+
+static json_t *end_statement(const struct sessionlog_data *log, size_t i,
+			     const struct xapi_settings *set,
+			     const struct xapi_score *score)
+{
+	const struct sessionlog_event *e = &log->ev[i];
+	json_t *result = json_pack("{s:b, s:{s:o, s:s}}", "completion", 1,
+				   "extensions", EXT("meters"),
+				   meters(e->meters), EXT("einde"),
+				   e->value ? e->value : "");
+
+	if (score && score->rated > 0) {
+		json_object_set_new(result, "score", json_pack(
+			"{s:f}", "scaled",
+			(double)score->reached / score->rated));
+		json_object_set_new(result, "success", json_boolean(
+			score->reached == score->rated));
+	}
+	return json_pack("{s:o, s:o, s:o}", "verb",
+			 verb(ADL "verbs/completed", "voltooide", "completed"),
+			 "object", scenario_object(log, set), "result", result);
+}
+
+static json_t *answer_statement(const struct sessionlog_data *log, size_t i,
+				const struct xapi_settings *set)
+{
+	const struct sessionlog_event *e = &log->ev[i];
+	json_t *def = interaction("long-fill-in", NULL, e->key);
+
+	return json_pack("{s:o, s:o, s:{s:s}}",
+			 "verb", verb(ADL "verbs/answered", "beantwoordde",
+				      "answered"),
+			 "object", activity(log, set, "reflectie", e->key, def),
+			 "result", "response", e->value ? e->value : "");
+}
+
+int xapi_makes_statement(const struct sessionlog_data *log, size_t i,
+			 const struct xapi_settings *set)
+{
+	return log->ev[i].type != SL_ANSWER || set->share_answers;
+}
+
+/* The verb and what it is about, by the row's type. */
+static json_t *body(const struct sessionlog_data *log, size_t i,
+		    const struct xapi_settings *set,
+		    const struct xapi_score *score, struct diag *d)
+{
+	switch (log->ev[i].type) {
+	case SL_START:
+		return json_pack("{s:o, s:o, s:{s:o}}", "verb",
+				 verb(ADL "verbs/initialized", "begon",
+				      "initialized"),
+				 "object", scenario_object(log, set), "result",
+				 "extensions", meter_result(log, i));
+	case SL_CHOICE:
+		return choice_statement(log, i, set);
+	case SL_UNDO:
+		return undo_statement(log, i, d);
+	case SL_END:
+		return end_statement(log, i, set, score);
+	case SL_ANSWER:
+		return answer_statement(log, i, set);
+	case SL_DONE:
+		return json_pack("{s:o, s:o}", "verb",
+				 verb(ADL "verbs/terminated", "rondde af",
+				      "terminated"),
+				 "object", scenario_object(log, set));
+	case SL_META:
+		break;
+	}
+	return NULL;
+}
+
+json_t *xapi_statement(const struct sessionlog_data *log, size_t i,
+		       const struct xapi_settings *set,
+		       const struct xapi_score *score, struct diag *d)
+{
+	const struct sessionlog_event *e = &log->ev[i];
+	char id[XAPI_UUID_LEN];
+	json_t *s;
+
+	if (!xapi_makes_statement(log, i, set))
+		return NULL;
+	if (xapi_statement_id(log->meta.session, e->line, id) != 0) {
+		diag_add(d, DIAG_ERROR, log->path, 0,
+			 "logboek heeft geen geldige sessie-id (meta sessie)");
+		return NULL;
+	}
+	if ((s = body(log, i, set, score, d)) == NULL)
+		return NULL;
+	json_object_set_new(s, "id", json_string(id));
+	json_object_set_new(s, "actor", json_pack(
+		"{s:s, s:s*, s:{s:s, s:s}}", "objectType", "Agent",
+		"name", log->meta.trainee, "account", "homePage", set->homepage,
+		"name", set->learner));
+	json_object_set_new(s, "timestamp", timestamp(e->time));
+	json_object_set_new(s, "context", context(log, set));
+	return s;
+}

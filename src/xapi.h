@@ -1,0 +1,63 @@
+/*
+ * xapi: xAPI 1.0.3 statements built from the rows of a session log. A
+ * statement is a pure function of the log (its row, the meta rows, and for
+ * an undo the choice it takes back), of the [lrs] settings and, for the
+ * end, of the score the caller rated: the same row always gives the same
+ * statement, with the same id (UUID v5 of the session id and the row's
+ * line), so sending it again is harmless. Every statement is documented in
+ * klantcoach(1), section XAPI.
+ *
+ *   start    initialized  the scenario (activity), the meters
+ *   keuze    answered     the step, a cmi.interaction "choice" whose choices
+ *                         are the option numbers in the order shown; the
+ *                         response is the option chosen, the duration the
+ *                         think time, the meters and their changes
+ *   terug    undid        a StatementRef to the choice taken back
+ *   einde    completed    the scenario; score.scaled = share of rated
+ *                         competencies at or above target, success = all
+ *   antwoord answered     a "long-fill-in" interaction, only when sharing
+ *                         answers is allowed
+ *   klaar    terminated   the scenario
+ * meta rows give no statement of their own: they travel in every
+ * statement's context (registration = the session id).
+ */
+#ifndef KC_XAPI_H
+#define KC_XAPI_H
+#include "diag.h"
+#include "sessionlog.h"
+
+#include <jansson.h>
+
+/* Verbs and extensions of klantcoach live under this profile IRI. */
+#define XAPI_PROFILE "https://w3id.org/klantcoach/xapi"
+#define XAPI_UUID_LEN 37
+
+struct xapi_settings {
+	const char *homepage;	/* [lrs] organisatie: the account's homePage */
+	const char *base;	/* [lrs] basis-iri: activity ids under it */
+	const char *learner;	/* the stable learner id (a UUID) */
+	int share_answers;	/* [lrs] antwoorden-delen */
+};
+
+/* The rating of a finished session: rated competencies, and how many of
+ * them were at or above target. rated 0: the end carries no score. */
+struct xapi_score {
+	int rated, reached;
+};
+
+/* The statement id of the row at line of session (a UUID) into out.
+ * -1 when session is not a UUID. */
+int xapi_statement_id(const char *session, int line,
+		      char out[XAPI_UUID_LEN]);
+/* The statement for event i of log, or NULL when that row makes none (meta
+ * rows; answers while sharing is off). score: for the end row, may be NULL.
+ * On a log it cannot describe (no session id, an undo without its choice)
+ * returns NULL with a message in d. */
+json_t *xapi_statement(const struct sessionlog_data *log, size_t i,
+		       const struct xapi_settings *set,
+		       const struct xapi_score *score, struct diag *d);
+/* Whether event i makes a statement under set. */
+int xapi_makes_statement(const struct sessionlog_data *log, size_t i,
+			 const struct xapi_settings *set);
+
+#endif

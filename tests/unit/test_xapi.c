@@ -1,0 +1,280 @@
+/* Unit tests for src/xapi: the statement of every kind of log row. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "xapi.h"
+
+#define SID "1ff8e9c6-01d6-4e22-99bb-7fdd0b29e788"
+#define P XAPI_PROFILE "/extensions/"
+#define SCENARIO "https://leren.voorbeeld.nl/klantcoach/scenario/" \
+	"denzell-telefoon"
+
+/* Line 3 is the start, lines 4-11 the meta, 12-20 the other events. */
+static const char log_text[] =
+	"klantcoach-sessielog,2\n"
+	"gebeurtenis,tijd,stap,optie,denktijd_ms,gezien,gehoord,geholpen,"
+	"sleutel,waarde\n"
+	"start,2023-11-14T22:13:20Z,,,,4,3,2,,\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,cursist,Sanne\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,niveau,B\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,persona,denzell\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,scenario,denzell-telefoon\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,versie,01e153655208bca6\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,modus,oefenen\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,sessie," SID "\n"
+	"meta,2023-11-14T22:13:20Z,,,,,,,volgorde,geschud\n"
+	"keuze,2023-11-14T22:13:21Z,begin,3,1500,3,2,1,getoond,3 1 4 2\n"
+	"keuze,2023-11-14T22:13:22Z,vraag,3,2000,4,2,2,getoond,1 3 2\n"
+	"terug,2023-11-14T22:13:23Z,vraag,3,,3,2,1,,\n"
+	"keuze,2023-11-14T22:13:24Z,vraag,1,7,5,4,2,getoond,1 3 2\n"
+	"keuze,2023-11-14T22:13:25Z,toegang,3,0,2,2,0,getoond,3 1 2\n"
+	"einde,2023-11-14T22:13:26Z,,,,2,2,0,einde,opgehangen\n"
+	"antwoord,2023-11-14T22:13:27Z,,,,,,,gevoel,\"Goed, \"\"echt\"\"\"\n"
+	"klaar,2023-11-14T22:13:28Z,,,,,,,,\n";
+enum { EV_START, EV_C1, EV_C2, EV_UNDO, EV_C3, EV_C4, EV_END, EV_ANSWER,
+       EV_DONE, EV_N };
+
+static struct sessionlog_data log_data;
+static struct xapi_settings set = {
+	"https://leren.voorbeeld.nl", "https://leren.voorbeeld.nl/klantcoach/",
+	"6b2c1f4e-8d3a-4c55-9a10-0f1e2d3c4b5a", 0
+};
+
+static void setup(void)
+{
+	struct diag d = {0};
+	char *p = tmpfile_with(log_text, sizeof log_text - 1, ".csv");
+
+	cr_assert_eq(sessionlog_load(&log_data, p, &d), 0);
+	cr_assert_eq(log_data.nev, EV_N);
+	unlink(p);
+	free(p);
+	diag_free(&d);
+}
+
+static void teardown(void)
+{
+	sessionlog_data_free(&log_data);
+}
+
+TestSuite(xapi, .init = setup, .fini = teardown);
+
+static json_t *stmt(size_t i, const struct xapi_score *score)
+{
+	struct diag d = {0};
+	json_t *s = xapi_statement(&log_data, i, &set, score, &d);
+
+	cr_assert_eq(diag_count(&d, DIAG_ERROR), 0);
+	diag_free(&d);
+	return s;
+}
+
+/* The string at a JSON path like "result.response" (NULL when absent). */
+static const char *str_at(json_t *s, const char *path)
+{
+	char buf[200], *key, *save;
+
+	snprintf(buf, sizeof buf, "%s", path);
+	for (key = strtok_r(buf, ".", &save); key && s;
+	     key = strtok_r(NULL, ".", &save))
+		s = json_is_array(s) ? json_array_get(s, (size_t)atoi(key))
+				     : json_object_get(s, key);
+	return json_string_value(s);
+}
+
+static long int_at(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	cr_assert(json_is_integer(v), "%s is not an integer", key);
+	return (long)json_integer_value(v);
+}
+
+Test(xapi, statement_id_is_uuid_v5_of_session_and_line)
+{
+	char id[XAPI_UUID_LEN];
+
+	/* Python: uuid.uuid5(uuid.UUID(SID), "12") */
+	cr_assert_eq(xapi_statement_id(SID, 12, id), 0);
+	cr_assert_str_eq(id, "48284e82-d888-5d91-8624-bbfbe3c8e5a2");
+	cr_assert_eq(xapi_statement_id("geen-uuid", 12, id), -1);
+	cr_assert_eq(xapi_statement_id(NULL, 12, id), -1);
+}
+
+Test(xapi, start_is_initialized_with_actor_registration_and_meta)
+{
+	json_t *s = stmt(EV_START, NULL), *meta, *m;
+
+	/* uuid5(SID, "3"): the start is on line 3 */
+	cr_assert_str_eq(str_at(s, "id"),
+			 "699680d1-3d0e-592b-89ac-1e302ce3d8a5");
+	cr_assert_str_eq(str_at(s, "verb.id"),
+			 "http://adlnet.gov/expapi/verbs/initialized");
+	cr_assert_str_eq(str_at(s, "actor.account.homePage"), set.homepage);
+	cr_assert_str_eq(str_at(s, "actor.account.name"), set.learner);
+	cr_assert_str_eq(str_at(s, "actor.name"), "Sanne");
+	cr_assert_null(json_object_get(json_object_get(s, "actor"), "mbox"));
+	cr_assert_str_eq(str_at(s, "timestamp"), "2023-11-14T22:13:20.000Z");
+	cr_assert_str_eq(str_at(s, "context.registration"), SID);
+	cr_assert_str_eq(str_at(s, "object.id"),
+			 SCENARIO);
+	meta = json_object_get(json_object_get(json_object_get(s, "context"),
+					       "extensions"), P "sessie");
+	cr_assert_str_eq(str_at(meta, "niveau"), "B");
+	cr_assert_str_eq(str_at(meta, "versie"), "01e153655208bca6");
+	cr_assert_str_eq(str_at(meta, "modus"), "oefenen");
+	cr_assert_str_eq(str_at(meta, "volgorde"), "geschud");
+	cr_assert_str_eq(str_at(meta, "persona"), "denzell");
+	m = json_object_get(json_object_get(json_object_get(s, "result"),
+					    "extensions"), P "meters");
+	cr_assert_eq(int_at(m, "gezien"), 4);
+	cr_assert_eq(int_at(m, "geholpen"), 2);
+	json_decref(s);
+}
+
+Test(xapi, choice_is_answered_with_option_id_order_shown_and_duration)
+{
+	json_t *s = stmt(EV_C1, NULL), *ch, *ext, *delta;
+
+	cr_assert_str_eq(str_at(s, "verb.id"),
+			 "http://adlnet.gov/expapi/verbs/answered");
+	cr_assert_str_eq(str_at(s, "object.id"),
+			 SCENARIO "/stap/begin");
+	cr_assert_str_eq(str_at(s, "object.definition.interactionType"),
+			 "choice");
+	ch = json_object_get(json_object_get(json_object_get(s, "object"),
+					     "definition"), "choices");
+	cr_assert_eq(json_array_size(ch), 4);
+	cr_assert_str_eq(str_at(ch, "0.id"), "3");
+	cr_assert_str_eq(str_at(ch, "1.id"), "1");
+	cr_assert_str_eq(str_at(ch, "2.id"), "4");
+	cr_assert_str_eq(str_at(ch, "3.id"), "2");
+	cr_assert_str_eq(str_at(s, "result.response"), "3");
+	cr_assert_str_eq(str_at(s, "result.duration"), "PT1.500S");
+	ext = json_object_get(json_object_get(s, "result"), "extensions");
+	delta = json_object_get(ext, P "meterverandering");
+	cr_assert_eq(int_at(json_object_get(ext, P "meters"), "gezien"), 3);
+	cr_assert_eq(int_at(delta, "gezien"), -1);
+	cr_assert_eq(int_at(delta, "gehoord"), -1);
+	cr_assert_eq(int_at(delta, "geholpen"), -1);
+	json_decref(s);
+	s = stmt(EV_C3, NULL);
+	cr_assert_str_eq(str_at(s, "result.duration"), "PT0.007S");
+	cr_assert_str_eq(str_at(s, "result.response"), "1");
+	json_decref(s);
+	s = stmt(EV_C4, NULL);
+	cr_assert_str_eq(str_at(s, "result.duration"), "PT0S");
+	json_decref(s);
+}
+
+Test(xapi, undo_refers_to_the_choice_taken_back)
+{
+	json_t *s = stmt(EV_UNDO, NULL);
+
+	cr_assert_str_eq(str_at(s, "verb.id"), XAPI_PROFILE "/verbs/undid");
+	cr_assert_str_eq(str_at(s, "object.objectType"), "StatementRef");
+	/* uuid5(SID, "13"): the choice of step vraag on line 13 */
+	cr_assert_str_eq(str_at(s, "object.id"),
+			 "c3c84235-a52b-5a7e-8b67-915ef4daad67");
+	json_decref(s);
+}
+
+Test(xapi, end_is_completed_with_scaled_score_and_success)
+{
+	struct xapi_score some = {4, 3}, all = {3, 3};
+	json_t *s = stmt(EV_END, &some), *score, *ext;
+
+	cr_assert_str_eq(str_at(s, "verb.id"),
+			 "http://adlnet.gov/expapi/verbs/completed");
+	score = json_object_get(json_object_get(s, "result"), "score");
+	cr_assert_float_eq(json_real_value(json_object_get(score, "scaled")),
+			   0.75, 1e-9);
+	cr_assert(json_is_false(json_object_get(json_object_get(s, "result"),
+						"success")));
+	ext = json_object_get(json_object_get(s, "result"), "extensions");
+	cr_assert_str_eq(json_string_value(json_object_get(ext, P "einde")),
+			 "opgehangen");
+	json_decref(s);
+	s = stmt(EV_END, &all);
+	cr_assert(json_is_true(json_object_get(json_object_get(s, "result"),
+					       "success")));
+	json_decref(s);
+	s = stmt(EV_END, NULL);
+	cr_assert_null(json_object_get(json_object_get(s, "result"), "score"));
+	cr_assert_null(json_object_get(json_object_get(s, "result"),
+				       "success"));
+	json_decref(s);
+}
+
+Test(xapi, answers_only_when_sharing_is_allowed)
+{
+	json_t *s;
+
+	cr_assert_null(stmt(EV_ANSWER, NULL));
+	cr_assert_not(xapi_makes_statement(&log_data, EV_ANSWER, &set));
+	set.share_answers = 1;
+	s = stmt(EV_ANSWER, NULL);
+	set.share_answers = 0;
+	cr_assert_str_eq(str_at(s, "object.definition.interactionType"),
+			 "long-fill-in");
+	cr_assert_str_eq(str_at(s, "object.id"),
+			 SCENARIO "/reflectie/gevoel");
+	cr_assert_str_eq(str_at(s, "result.response"), "Goed, \"echt\"");
+	json_decref(s);
+}
+
+Test(xapi, done_is_terminated)
+{
+	json_t *s = stmt(EV_DONE, NULL);
+
+	cr_assert_str_eq(str_at(s, "verb.id"),
+			 "http://adlnet.gov/expapi/verbs/terminated");
+	cr_assert_str_eq(str_at(s, "timestamp"), "2023-11-14T22:13:28.000Z");
+	json_decref(s);
+}
+
+Test(xapi, the_same_row_always_gives_the_same_statement)
+{
+	size_t i;
+
+	for (i = 0; i < EV_N; i++) {
+		json_t *a = stmt(i, NULL), *b = stmt(i, NULL);
+		char *ta = a ? json_dumps(a, JSON_SORT_KEYS) : NULL;
+		char *tb = b ? json_dumps(b, JSON_SORT_KEYS) : NULL;
+		cr_assert((ta == NULL) == (tb == NULL));
+		if (ta)
+			cr_assert_str_eq(ta, tb);
+		free(ta);
+		free(tb);
+		json_decref(a);
+		json_decref(b);
+	}
+}
+
+Test(xapi, ids_outside_unreserved_characters_are_percent_encoded)
+{
+	json_t *s;
+	char *old = log_data.ev[EV_C1].step;
+
+	log_data.ev[EV_C1].step = "stap één/2";
+	s = stmt(EV_C1, NULL);
+	log_data.ev[EV_C1].step = old;
+	cr_assert_str_eq(str_at(s, "object.id"),
+			 "https://leren.voorbeeld.nl/klantcoach/scenario/"
+			 "denzell-telefoon/stap/stap%20%C3%A9%C3%A9n%2F2");
+	json_decref(s);
+}
+
+Test(xapi, a_log_without_session_id_makes_no_statement)
+{
+	struct diag d = {0};
+	char *old = log_data.meta.session;
+
+	log_data.meta.session = "kapot";
+	cr_assert_null(xapi_statement(&log_data, EV_START, &set, NULL, &d));
+	log_data.meta.session = old;
+	cr_assert_eq(diag_count(&d, DIAG_ERROR), 1);
+	diag_free(&d);
+}
