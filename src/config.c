@@ -20,11 +20,12 @@
 #include <string.h>
 #include <unistd.h>
 
-enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_PAIR, OPT_MODE };
+enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_PAIR, OPT_MODE, OPT_TEXT };
 
 /* The words of an OPT_PAIR setting: the first means 0, the second 1. */
 static const char *const colour_words[2] = {"nooit", "auto"};
 static const char *const order_words[2] = {"geschud", "vast"};
+static const char *const yes_no[2] = {"nee", "ja"};
 
 struct opt {
 	const char *section, *key, *env;
@@ -36,6 +37,7 @@ struct opt {
 static const struct opt opts[] = {
 	{"cursist", "naam", "KLANTCOACH_NAME", OPT_NAME, offsetof(struct config, name)},
 	{"cursist", "niveau", "KLANTCOACH_LEVEL", OPT_LEVEL, offsetof(struct config, level)},
+	{"cursist", "id", NULL, OPT_TEXT, offsetof(struct config, learner)},
 	{"paden", "inhoud", "KLANTCOACH_CONTENT", OPT_PATH, offsetof(struct config, content_dir)},
 	{"paden", "gegevens", "KLANTCOACH_DATA", OPT_PATH, offsetof(struct config, data_dir)},
 	{"weergave", "kleur", NULL, OPT_PAIR, offsetof(struct config, colour),
@@ -44,6 +46,16 @@ static const struct opt opts[] = {
 	{"spel", "volgorde", NULL, OPT_PAIR, offsetof(struct config, fixed_order),
 	 order_words},
 	{"coach", "naam", "KLANTCOACH_COACH", OPT_NAME, offsetof(struct config, coach)},
+	{"lrs", "adres", "KLANTCOACH_LRS", OPT_TEXT,
+	 offsetof(struct config, lrs.url)},
+	{"lrs", "organisatie", NULL, OPT_TEXT,
+	 offsetof(struct config, lrs.homepage)},
+	{"lrs", "basis-iri", NULL, OPT_TEXT, offsetof(struct config, lrs.base)},
+	{"lrs", "antwoorden-delen", NULL, OPT_PAIR,
+	 offsetof(struct config, lrs.share), yes_no},
+	{"lrs", "sleutelbestand", NULL, OPT_PATH,
+	 offsetof(struct config, lrs.keyfile)},
+	{"lrs", "ca-bestand", NULL, OPT_PATH, offsetof(struct config, lrs.ca)},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
 
@@ -156,6 +168,14 @@ static int set_opt(struct config *c, const struct opt *o, const char *v,
 	switch (o->type) {
 	case OPT_NAME:
 		return set_name(c, o, v, d, file, line);
+	case OPT_TEXT:
+		if (*v == '\0')
+			bad = "een niet-lege waarde";
+		else {
+			free(*(char **)field);
+			*(char **)field = mem_strdup(v);
+		}
+		break;
 	case OPT_PATH:
 		if (v[0] != '/' && file && line > 0)
 			bad = "een absoluut pad (beginnend met /)";
@@ -402,6 +422,7 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 	switch (o->type) {
 	case OPT_NAME:
 	case OPT_PATH:
+	case OPT_TEXT:
 		if (*(char *const *)field) {
 			buf_printf(b, "%s = ", o->key);
 			put_quoted(b, *(char *const *)field);
@@ -412,6 +433,8 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 			buf_printf(b, "%s = %c\n", o->key, *field);
 		break;
 	case OPT_PAIR:
+		if (o->words == yes_no && !*(const int *)field)
+			break;	/* "nee" is the default: [lrs] stays away */
 		buf_printf(b, "%s = %s\n", o->key, o->words[*(const int *)field]);
 		break;
 	case OPT_MODE:
@@ -490,5 +513,11 @@ void config_free(struct config *c)
 	free(c->content_dir);
 	free(c->data_dir);
 	free(c->coach);
+	free(c->learner);
+	free(c->lrs.url);
+	free(c->lrs.homepage);
+	free(c->lrs.base);
+	free(c->lrs.keyfile);
+	free(c->lrs.ca);
 	memset(c, 0, sizeof *c);
 }

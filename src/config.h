@@ -26,6 +26,11 @@ struct config {
 	int fixed_order;	/* options in file order in practice ("vast") */
 	char *coach;		/* coach name for feedback */
 	int name_line;		/* line of an unusable trainee name, else 0 */
+	char *learner;		/* stable learner id for the LRS (a UUID) */
+	struct {		/* [lrs]: see klantcoach.ini(5) */
+		char *url, *homepage, *base, *keyfile, *ca;
+		int share;	/* share reflection answers */
+	} lrs;
 };
 
 #define CONFIG_NAME_MAX 100	/* characters (code points) in a name */

@@ -106,8 +106,8 @@ static json_t *context(const struct sessionlog_data *log,
 				 "modus", m->mode, "volgorde", m->order,
 				 "begonnen", m->started);
 
-	return json_pack("{s:s, s:s, s:s, s:{s:[{s:o}]}, s:{s:o}}",
-			 "registration", m->session, "platform", "klantcoach",
+	return json_pack("{s:s, s:s, s:{s:[{s:o}]}, s:{s:o}}",
+			 "registration", m->session,
 			 "language", "nl-NL", "contextActivities", "parent",
 			 "id", activity_id(set, m->scenario, NULL, NULL),
 			 "extensions", EXT("sessie"), meta);

@@ -31,13 +31,14 @@ static const struct command commands[] = {
 	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [MAP...]", "sessielogboeken bekijken (coach)"},
 	{"replay", cmd_replay, "[--anoniem] SCENARIO|LOGBOEK|VERSLAG", "intervisie: samen een scenario of sessie naspelen"},
 	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [MAP...]", "rapport maken (coach)"},
+	{"sync", cmd_sync, "[--toon]", "sessies naar het LRS van je organisatie sturen"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 enum {
 	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
 	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO,
-	OPT_ANONIEM, OPT_VOLGORDE
+	OPT_ANONIEM, OPT_VOLGORDE, OPT_TOON
 };
 
 static const struct option longopts[] = {
@@ -55,6 +56,7 @@ static const struct option longopts[] = {
 	{"trainee", required_argument, NULL, OPT_TRAINEE},
 	{"scenario", required_argument, NULL, OPT_SCENARIO},
 	{"anoniem", no_argument, NULL, OPT_ANONIEM},
+	{"toon", no_argument, NULL, OPT_TOON},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -94,6 +96,7 @@ static void help(void)
 	      "  --trainee NAAM              review en report: alleen deze cursist\n"
 	      "  --scenario ID               review en report: alleen dit scenario\n"
 	      "  --anoniem                   replay: naam van de cursist verbergen\n"
+	      "  --toon                      sync: tonen wat verstuurd zou worden\n"
 	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);
 }
@@ -122,6 +125,7 @@ static void set_opt(struct cli_args *a, int c, const char *arg)
 	case OPT_TRAINEE: a->trainee = arg; break;
 	case OPT_SCENARIO: a->scenario = arg; break;
 	case OPT_ANONIEM: a->anoniem = 1; break;
+	case OPT_TOON: a->toon = 1; break;
 	case 'h': a->help = 1; break;
 	case OPT_VERSION: a->version = 1; break;
 	}

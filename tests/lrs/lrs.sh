@@ -87,3 +87,15 @@ lrs_get() {
 lrs_validate() {
 	NODE_PATH="$LRS_MODULES" node "$LRS_DIR/validate.js" "$@"
 }
+
+# lrs_ids USER:SECRET [QUERY]: the ids of every statement USER may read,
+# sorted, one per line (all pages).
+lrs_ids() {
+	NODE_PATH="$LRS_MODULES" node "$LRS_DIR/statements.js" --ids \
+		"$LRS_URL" "$@"
+}
+
+# lrs_file_ids FILE: the ids of the statements in a JSON array file.
+lrs_file_ids() {
+	node "$LRS_DIR/statements.js" --ids --file "$1"
+}

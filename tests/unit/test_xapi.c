@@ -3,55 +3,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "helpers.h"
-#include "xapi.h"
+#include "lrs_fixture.h"
 
-#define SID "1ff8e9c6-01d6-4e22-99bb-7fdd0b29e788"
+#define SID LRS_FIXTURE_SID
 #define P XAPI_PROFILE "/extensions/"
 #define SCENARIO "https://leren.voorbeeld.nl/klantcoach/scenario/" \
 	"denzell-telefoon"
 
-/* Line 3 is the start, lines 4-11 the meta, 12-20 the other events. */
-static const char log_text[] =
-	"klantcoach-sessielog,2\n"
-	"gebeurtenis,tijd,stap,optie,denktijd_ms,gezien,gehoord,geholpen,"
-	"sleutel,waarde\n"
-	"start,2023-11-14T22:13:20Z,,,,4,3,2,,\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,cursist,Sanne\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,niveau,B\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,persona,denzell\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,scenario,denzell-telefoon\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,versie,01e153655208bca6\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,modus,oefenen\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,sessie," SID "\n"
-	"meta,2023-11-14T22:13:20Z,,,,,,,volgorde,geschud\n"
-	"keuze,2023-11-14T22:13:21Z,begin,3,1500,3,2,1,getoond,3 1 4 2\n"
-	"keuze,2023-11-14T22:13:22Z,vraag,3,2000,4,2,2,getoond,1 3 2\n"
-	"terug,2023-11-14T22:13:23Z,vraag,3,,3,2,1,,\n"
-	"keuze,2023-11-14T22:13:24Z,vraag,1,7,5,4,2,getoond,1 3 2\n"
-	"keuze,2023-11-14T22:13:25Z,toegang,3,0,2,2,0,getoond,3 1 2\n"
-	"einde,2023-11-14T22:13:26Z,,,,2,2,0,einde,opgehangen\n"
-	"antwoord,2023-11-14T22:13:27Z,,,,,,,gevoel,\"Goed, \"\"echt\"\"\"\n"
-	"klaar,2023-11-14T22:13:28Z,,,,,,,,\n";
+/* tests/fixtures/lrs/sessie.csv: line 3 is the start, lines 4-11 the
+ * meta, lines 12-19 the other events. */
 enum { EV_START, EV_C1, EV_C2, EV_UNDO, EV_C3, EV_C4, EV_END, EV_ANSWER,
        EV_DONE, EV_N };
 
 static struct sessionlog_data log_data;
 static struct xapi_settings set = {
 	"https://leren.voorbeeld.nl", "https://leren.voorbeeld.nl/klantcoach/",
-	"6b2c1f4e-8d3a-4c55-9a10-0f1e2d3c4b5a", 0
+	LRS_FIXTURE_LEARNER, 0
 };
 
 static void setup(void)
 {
-	struct diag d = {0};
-	char *p = tmpfile_with(log_text, sizeof log_text - 1, ".csv");
-
-	cr_assert_eq(sessionlog_load(&log_data, p, &d), 0);
+	lrs_fixture_load(&log_data);
 	cr_assert_eq(log_data.nev, EV_N);
-	unlink(p);
-	free(p);
-	diag_free(&d);
 }
 
 static void teardown(void)

@@ -1,0 +1,245 @@
+/*
+ * lrs: one libcurl handle per sync; every request carries the xAPI
+ * version header and basic authentication. Answers are classified for the
+ * sender (lrs.h): keep and retry, split, or stop about the credentials.
+ */
+#include "lrs.h"
+#include "buf.h"
+#include "mem.h"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static char *first_line(const char *text)
+{
+	size_t n = strcspn(text, "\r\n");
+
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	return mem_strndup(text, n);
+}
+
+char *lrs_credentials(const char *keyfile, struct diag *d)
+{
+	const char *env = getenv("KLANTCOACH_LRS_SLEUTEL");
+	struct buf b = {0};
+	struct stat st;
+	FILE *fp;
+	char *r, line[1024];
+
+	if (env && *env)
+		r = first_line(env);
+	else if (keyfile == NULL || stat(keyfile, &st) != 0 ||
+		 (fp = fopen(keyfile, "r")) == NULL) {
+		diag_add(d, DIAG_ERROR, keyfile, 0, "geen inloggegevens voor "
+			 "het LRS: zet ze als sleutel:geheim in dit bestand "
+			 "(rechten 0600) of in KLANTCOACH_LRS_SLEUTEL");
+		return NULL;
+	} else if (st.st_mode & 077) {
+		fclose(fp);
+		diag_add(d, DIAG_ERROR, keyfile, 0, "anderen kunnen dit "
+			 "bestand lezen; maak het privé: chmod 600 '%s'",
+			 keyfile);
+		return NULL;
+	} else {
+		buf_add(&b, fgets(line, sizeof line, fp) ? line : "");
+		fclose(fp);
+		r = first_line(buf_str(&b));
+		buf_free(&b);
+	}
+	if (strchr(r, ':') == NULL || r[0] == ':') {
+		diag_add(d, DIAG_ERROR, env && *env ? "KLANTCOACH_LRS_SLEUTEL"
+			 : keyfile, 0, "inloggegevens moeten de vorm "
+			 "sleutel:geheim hebben");
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int loopback(const char *host)
+{
+	struct in_addr a;
+
+	if (inet_pton(AF_INET, host, &a) == 1)
+		return ntohl(a.s_addr) >> 24 == 127;
+	return strcmp(host, "localhost") == 0 ||
+	       strcmp(host, "[::1]") == 0 || strcmp(host, "::1") == 0;
+}
+
+/* The scheme and host of url (new strings), or -1. */
+static int url_parts(const char *url, char **scheme, char **host)
+{
+	CURLU *u = curl_url();
+	int rc = -1;
+
+	*scheme = *host = NULL;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, host, 0) == CURLUE_OK)
+		rc = 0;
+	curl_url_cleanup(u);
+	return rc;
+}
+
+int lrs_url_ok(const char *url)
+{
+	char *scheme, *host;
+	int ok = url_parts(url, &scheme, &host) == 0 &&
+		 (strcmp(scheme, "https") == 0 ||
+		  (strcmp(scheme, "http") == 0 && loopback(host)));
+
+	curl_free(scheme);
+	curl_free(host);
+	return ok;
+}
+
+int lrs_open(struct lrs *l, const char *url, const char *userpwd,
+	     const char *ca, struct diag *d)
+{
+	size_t n = strlen(url);
+
+	memset(l, 0, sizeof *l);
+	if (!lrs_url_ok(url)) {
+		diag_add(d, DIAG_ERROR, NULL, 0, "lrs.adres '%s': gebruik "
+			 "https:// (http:// alleen naar dit apparaat, "
+			 "zoals 127.0.0.1)", url);
+		return -1;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	l->curl = curl_easy_init();
+	l->url = mem_strndup(url, n && url[n - 1] == '/' ? n - 1 : n);
+	curl_easy_setopt(l->curl, CURLOPT_USERPWD, userpwd);
+	curl_easy_setopt(l->curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+	curl_easy_setopt(l->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(l->curl, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(l->curl, CURLOPT_TIMEOUT, 120L);
+	curl_easy_setopt(l->curl, CURLOPT_NOSIGNAL, 1L);
+	if (ca)
+		curl_easy_setopt(l->curl, CURLOPT_CAINFO, ca);
+	return 0;
+}
+
+static size_t collect(char *p, size_t size, size_t n, void *ctx)
+{
+	buf_addn(ctx, p, size * n);
+	return size * n;
+}
+
+static enum lrs_status classify(long code)
+{
+	if (code >= 200 && code < 300)
+		return LRS_OK;
+	if (code == 401 || code == 403)
+		return LRS_DENIED;
+	if (code == 400 || code == 409 || code == 413 ||
+	    (code >= 400 && code < 500 && code != 408 && code != 429))
+		return LRS_REJECTED;
+	return LRS_AGAIN;
+}
+
+/* The LRS's own words: "message", else the first of "warnings". */
+static char *message(json_t *body, long code)
+{
+	const char *m = json_string_value(json_object_get(body, "message"));
+	struct buf b = {0};
+
+	if (m == NULL)
+		m = json_string_value(json_array_get(
+			json_object_get(body, "warnings"), 0));
+	buf_printf(&b, "HTTP %ld%s%s", code, m ? ": " : "", m ? m : "");
+	return buf_take(&b);
+}
+
+static enum lrs_status request(struct lrs *l, const char *url,
+			       const char *body, struct lrs_reply *r)
+{
+	struct curl_slist *h = NULL;
+	struct buf in = {0};
+	curl_off_t wait = -1;
+	CURLcode cc;
+
+	memset(r, 0, sizeof *r);
+	h = curl_slist_append(h, "X-Experience-API-Version: 1.0.3");
+	h = curl_slist_append(h, "Content-Type: application/json");
+	curl_easy_setopt(l->curl, CURLOPT_URL, url);
+	curl_easy_setopt(l->curl, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(l->curl, CURLOPT_HTTPGET, 1L);
+	if (body)
+		curl_easy_setopt(l->curl, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(l->curl, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(l->curl, CURLOPT_WRITEDATA, &in);
+	cc = curl_easy_perform(l->curl);
+	curl_slist_free_all(h);
+	if (cc != CURLE_OK) {
+		struct buf m = {0};
+		buf_printf(&m, "niet bereikbaar: %s", curl_easy_strerror(cc));
+		r->message = buf_take(&m);
+		buf_free(&in);
+		return LRS_AGAIN;
+	}
+	curl_easy_getinfo(l->curl, CURLINFO_RESPONSE_CODE, &r->code);
+	curl_easy_getinfo(l->curl, CURLINFO_RETRY_AFTER, &wait);
+	r->retry_after = (long)wait;
+	r->body = json_loads(buf_str(&in), 0, NULL);
+	r->message = message(r->body, r->code);
+	buf_free(&in);
+	return classify(r->code);
+}
+
+enum lrs_status lrs_post(struct lrs *l, const char *body,
+			 struct lrs_reply *r)
+{
+	struct buf url = {0};
+	enum lrs_status s;
+
+	buf_printf(&url, "%s/statements", l->url);
+	s = request(l, buf_str(&url), body, r);
+	buf_free(&url);
+	return s;
+}
+
+enum lrs_status lrs_get(struct lrs *l, const char *query,
+			struct lrs_reply *r)
+{
+	struct buf url = {0};
+	char *scheme, *host, *port = NULL;
+	enum lrs_status s;
+
+	if (query[0] == '/' && url_parts(l->url, &scheme, &host) == 0) {
+		CURLU *u = curl_url();
+		curl_url_set(u, CURLUPART_URL, l->url, 0);
+		curl_url_get(u, CURLUPART_PORT, &port, 0);
+		curl_url_cleanup(u);
+		buf_printf(&url, "%s://%s%s%s%s", scheme, host, port ? ":" : "",
+			   port ? port : "", query);
+		curl_free(scheme);
+		curl_free(host);
+		curl_free(port);
+	} else {
+		buf_printf(&url, "%s/statements?%s", l->url, query);
+	}
+	s = request(l, buf_str(&url), NULL, r);
+	buf_free(&url);
+	return s;
+}
+
+void lrs_reply_free(struct lrs_reply *r)
+{
+	free(r->message);
+	json_decref(r->body);
+	memset(r, 0, sizeof *r);
+}
+
+void lrs_close(struct lrs *l)
+{
+	if (l->curl) {
+		curl_easy_cleanup(l->curl);
+		curl_global_cleanup();
+	}
+	free(l->url);
+	memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,189 @@
+/*
+ * cmd_sync: klantcoach sync sends the sessions to the organisation's
+ * Learning Record Store ([lrs] in the config); sync --toon prints the
+ * statements that would be sent, without sending or writing anything.
+ */
+#include "kcconfig.h"
+#include "buf.h"
+#include "commands.h"
+#include "mem.h"
+#include "path.h"
+#include "sync.h"
+#include "tstamp.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The stable learner id: made once and kept in the config file. */
+static int learner_id(struct cli_ctx *ctx)
+{
+	struct config file;
+	struct diag d = {0};
+	char id[TSTAMP_UUID_LEN];
+	int rc;
+
+	if (ctx->cfg.learner)
+		return 0;
+	tstamp_uuid(id);
+	config_defaults(&file);
+	free(file.path);
+	file.path = ctx->cfg.path ? mem_strdup(ctx->cfg.path) : NULL;
+	rc = config_load(&file, &d);
+	if (rc == 0) {
+		config_set(&file, "cursist.id", id, &d, NULL, 0);
+		rc = config_save(&file, &d);
+	}
+	if (rc == 0)
+		ctx->cfg.learner = mem_strdup(id);
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
+	config_free(&file);
+	return rc;
+}
+
+/* The settings statements are built with; NULL fields name what is
+ * missing. base: new string. */
+static int settings(struct cli_ctx *ctx, struct xapi_settings *set,
+		    char **base)
+{
+	const struct config *c = &ctx->cfg;
+	const char *missing = !c->lrs.url ? "adres"
+			      : !c->lrs.homepage ? "organisatie" : NULL;
+	struct buf b = {0};
+
+	if (missing) {
+		fprintf(stderr, "klantcoach: geen LRS ingesteld: zet %s onder "
+			"[lrs] in %s (zie klantcoach.ini(5))\n", missing,
+			c->path ? c->path : "het instellingenbestand");
+		return -1;
+	}
+	if (learner_id(ctx) != 0)
+		return -1;
+	if (c->lrs.base == NULL)
+		buf_printf(&b, "%s/klantcoach", c->lrs.homepage);
+	*base = c->lrs.base ? mem_strdup(c->lrs.base) : buf_take(&b);
+	set->homepage = c->lrs.homepage;
+	set->base = *base;
+	set->learner = c->learner;
+	set->share_answers = c->lrs.share;
+	return 0;
+}
+
+/* The key file: [lrs] sleutelbestand, else lrs-sleutel beside the
+ * config file (new string). */
+static char *keyfile(const struct config *c)
+{
+	char *dir, *slash, *p;
+
+	if (c->lrs.keyfile || c->path == NULL)
+		return c->lrs.keyfile ? mem_strdup(c->lrs.keyfile) : NULL;
+	dir = mem_strdup(c->path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	p = path_join(dir, "lrs-sleutel");
+	free(dir);
+	return p;
+}
+
+static int report(const struct sync_result *r, const char *key)
+{
+	if (r->denied) {
+		fprintf(stderr, "klantcoach: het LRS weigert de inloggegevens "
+			"(%s). Controleer %s of KLANTCOACH_LRS_SLEUTEL. Er is "
+			"niets verloren: %zu statements wachten.\n", r->message,
+			key ? key : "het sleutelbestand", r->pending);
+		return EXIT_BAD;
+	}
+	if (r->unreachable) {
+		fprintf(stderr, "klantcoach: het LRS is niet bereikbaar (%s). "
+			"Er is niets verloren: %zu statements wachten; probeer "
+			"het later opnieuw met: klantcoach sync\n",
+			r->message ? r->message : "", r->pending);
+		return EXIT_BAD;
+	}
+	printf("Verzonden: %zu statements uit %zu sessies.\n", r->sent,
+	       r->sessions);
+	if (r->set_aside)
+		printf("Apart gezet: %zu statements die het LRS weigerde (%s); "
+		       "zie outbox/*/apart.jsonl in de gegevensmap.\n",
+		       r->set_aside, r->message);
+	return EXIT_OK;
+}
+
+static long wait_ms(void)
+{
+	const char *v = getenv("KLANTCOACH_LRS_WACHT");
+	long ms = v ? strtol(v, NULL, 10) : 0;
+
+	return ms > 0 ? ms : 1000;
+}
+
+static int send(struct cli_ctx *ctx, struct sync_opts *o, struct diag *d)
+{
+	struct sync_result r;
+	struct lrs l;
+	char *key = keyfile(&ctx->cfg), *cred = lrs_credentials(key, d);
+	int rc = EXIT_BAD;
+
+	if (cred && lrs_open(&l, ctx->cfg.lrs.url, cred, ctx->cfg.lrs.ca,
+			     d) == 0) {
+		o->lrs = &l;
+		o->progress = stderr;
+		o->wait_ms = wait_ms();
+		sync_run(o, &r, d);
+		diag_print(d, stderr, 0);
+		rc = report(&r, key);
+		sync_result_free(&r);
+		lrs_close(&l);
+	} else {
+		diag_print(d, stderr, 0);
+	}
+	free(cred);
+	free(key);
+	return rc;
+}
+
+/* What --toon prints: the pending statements as one JSON array. */
+static void show(const struct sync_result *r)
+{
+	json_t *none = json_array();
+	char *s = json_dumps(r->shown ? r->shown : none,
+			     JSON_INDENT(2) | JSON_SORT_KEYS);
+
+	printf("%s\n", s);
+	free(s);
+	json_decref(none);
+}
+
+int cmd_sync(struct cli_ctx *ctx)
+{
+	struct xapi_settings set;
+	struct sync_opts o = {0};
+	struct sync_result r;
+	struct content c;
+	struct diag d = {0};
+	char *base = NULL;
+	int rc = EXIT_BAD;
+
+	if (ctx->a.argc > 0)
+		return cmd_usage("sync heeft geen argumenten", ctx->a.argv[0]);
+	if (settings(ctx, &set, &base) != 0)
+		return EXIT_BAD;
+	content_load(&c, ctx->content_dir, &d);
+	diag_free(&d);
+	o.data_dir = ctx->data_dir;
+	o.content = &c;
+	o.set = &set;
+	if (ctx->a.toon) {
+		rc = sync_run(&o, &r, &d) == 0 ? EXIT_OK : EXIT_BAD;
+		diag_print(&d, stderr, 0);
+		show(&r);
+		sync_result_free(&r);
+	} else {
+		rc = send(ctx, &o, &d);
+	}
+	diag_free(&d);
+	content_free(&c);
+	free(base);
+	return rc;
+}
