@@ -236,36 +236,32 @@ static void check_library(struct ck *k)
 		check_rating(k);
 }
 
-/* An option's text length in characters. */
-static size_t text_chars(const struct sc_option *o)
-{
-	return text_width(o->text);
-}
-
 /* One step's length cue: a warning when the expert text is more than
- * CHECK_CUE_RATIO times the mean of the others; 1 when it is the longest. */
+ * CHECK_CUE_RATIO times the mean of the others; 1 when it is the longest.
+ * Each option's width is measured once. */
 static int step_cue(struct ck *k, const struct sc_step *st, int e)
 {
-	size_t others = 0, longest = 0;
+	size_t w[SCENARIO_MAX_OPTS], others = 0, longest = 0;
 	int i;
 	char ratio[16];
 
 	for (i = 0; i < st->nopt; i++)
+		w[i] = text_width(st->opt[i].text);
+	for (i = 0; i < st->nopt; i++)
 		if (i != e) {
-			others += text_chars(&st->opt[i]);
-			longest = text_chars(&st->opt[i]) > longest
-				  ? text_chars(&st->opt[i]) : longest;
+			others += w[i];
+			longest = w[i] > longest ? w[i] : longest;
 		}
-	if (st->nopt > 1 && text_chars(&st->opt[e]) * 100 * (size_t)(st->nopt - 1) >
+	if (st->nopt > 1 && w[e] * 100 * (size_t)(st->nopt - 1) >
 	    CHECK_CUE_RATIO * others) {
-		double r = (double)text_chars(&st->opt[e]) * (st->nopt - 1) /
+		double r = (double)w[e] * (st->nopt - 1) /
 			   (double)(others ? others : 1);
 		snprintf(ratio, sizeof ratio, "%.1f", r);
 		*strchr(ratio, '.') = ',';
 		ck_warn(k, st->opt[e].line, "de expertoptie is %s keer zo lang als de "
 			"andere opties gemiddeld (hoogstens 1,25)%s", ratio, "");
 	}
-	return text_chars(&st->opt[e]) > longest;
+	return w[e] > longest;
 }
 
 /* Cues that give the expert option away by its length. */
@@ -327,26 +323,45 @@ static void check_speakers(struct ck *k)
 
 /* The walk of check_conditions: a state is a step and the flags set on
  * arrival (only flags some condition tests), kept in an open-addressing
- * set of twice the maximum size. */
+ * set of at least twice the most states this scenario can have. */
 struct walk {
 	const struct scenario *sc;
 	uint64_t used;
 	struct { uint64_t flags; int step; } *set, *stack;	/* step + 1 */
 	size_t nstates, top;
+	size_t max;		/* the most states: steps x flag combinations */
+	size_t mask;		/* the set's size (a power of two) - 1 */
 	char *shown;		/* per step and option: offered in some state */
 };
+
+/* Size the walk: at most nsteps << (flags tested) states, never more than
+ * CHECK_MAX_STATES, so a small scenario gets a small table. */
+static void walk_size(struct walk *w)
+{
+	uint64_t used = w->used;
+	size_t size = 2;
+
+	w->max = w->sc->nsteps;
+	for (; used && w->max < CHECK_MAX_STATES; used &= used - 1)
+		w->max *= 2;
+	if (w->max > CHECK_MAX_STATES)
+		w->max = CHECK_MAX_STATES;
+	while (size < 2 * w->max)
+		size *= 2;
+	w->mask = size - 1;
+}
 
 /* Add a state when new; -1 when there are too many to walk. */
 static int walk_push(struct walk *w, int step, uint64_t flags)
 {
-	size_t m = 2 * CHECK_MAX_STATES - 1, h;
+	size_t m = w->mask, h;
 
 	flags &= w->used;
 	h = (size_t)((flags * 0x9E3779B97F4A7C15ULL) ^ (uint64_t)step) & m;
 	for (; w->set[h].step; h = (h + 1) & m)
 		if (w->set[h].step == step + 1 && w->set[h].flags == flags)
 			return 0;
-	if (w->nstates == CHECK_MAX_STATES)
+	if (w->nstates == w->max)
 		return -1;
 	w->nstates++;
 	w->set[h].step = w->stack[w->top].step = step + 1;
@@ -404,7 +419,7 @@ static void warn_never_shown(struct ck *k, const char *shown)
 static void check_conditions(struct ck *k)
 {
 	const struct scenario *sc = k->sc;
-	struct walk w = {sc, 0, NULL, NULL, 0, 0, NULL};
+	struct walk w = {sc, 0, NULL, NULL, 0, 0, 0, 0, NULL};
 	size_t s;
 	int i;
 
@@ -414,8 +429,9 @@ static void check_conditions(struct ck *k)
 				  sc->steps[s].opt[i].needs_not;
 	if (w.used == 0 || sc->start_step < 0)
 		return;
-	w.set = mem_calloc(2 * CHECK_MAX_STATES, sizeof *w.set);
-	w.stack = mem_calloc(CHECK_MAX_STATES, sizeof *w.stack);
+	walk_size(&w);
+	w.set = mem_calloc(w.mask + 1, sizeof *w.set);
+	w.stack = mem_calloc(w.max, sizeof *w.stack);
 	w.shown = mem_calloc(sc->nsteps * SCENARIO_MAX_OPTS, 1);
 	if (walk_all(&w) == 0)
 		warn_never_shown(k, w.shown);

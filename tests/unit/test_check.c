@@ -287,6 +287,28 @@ Test(check, too_many_flag_sets_skip_the_rule)
 	diag_free(&d);
 }
 
+/* Every (step, flag set) pair of a and b is reached through the loop
+ * b.2 -> a: the walk's table, sized for exactly that many states, still
+ * finishes and finds the option that needs vlag and not vlag. */
+Test(check, walk_reaching_every_flag_set_of_every_step_finishes)
+{
+	struct diag d = {0};
+	char body[2048], o[5][256];
+
+	snprintf(body, sizeof body,
+		 "[step.a]\nsituation = s\nclient = c\n%s%s"
+		 "[step.b]\nsituation = s\nclient = c\n%s%s%s"
+		 "[end.z]\ntone = goed\nsummary = s\n",
+		 opt(o[0], sizeof o[0], "step.a.1", "b", "expert = ja\nsets = vlag\n"),
+		 opt(o[1], sizeof o[1], "step.a.2", "b", ""),
+		 opt(o[2], sizeof o[2], "step.b.1", "end.z", "expert = ja\n"),
+		 opt(o[3], sizeof o[3], "step.b.2", "a", ""),
+		 opt(o[4], sizeof o[4], "step.b.3", "a", "needs = vlag !vlag\n"));
+	cr_assert_eq(run(body, &d), 0, "%s", d.n ? d.v[0].msg : "");
+	cr_assert_not_null(never_b3(&d));
+	diag_free(&d);
+}
+
 /* Step a with an expert option and another one, each with its evidence. */
 static char *rated_body(const char *expert_ev, const char *other_ev)
 {
