@@ -440,8 +440,9 @@ static void check_conditions(struct ck *k)
 	free(w.shown);
 }
 
-int check_scenario(const struct content *c, const struct scenario *sc,
-		   struct diag *d)
+/* The rules in order; the warning-only walks and scans when warnings. */
+static int check_run(const struct content *c, const struct scenario *sc,
+		     struct diag *d, int warnings)
 {
 	struct ck k = {c, sc, d, 0};
 
@@ -452,13 +453,24 @@ int check_scenario(const struct content *c, const struct scenario *sc,
 	check_flags(&k);
 	if (k.errors == 0)
 		check_library(&k);
-	if (k.errors == 0)
+	if (k.errors == 0 && warnings) {
 		check_conditions(&k);
-	if (k.errors == 0) {
 		check_cues(&k);
 		check_speakers(&k);
 	}
 	return k.errors;
+}
+
+int check_scenario(const struct content *c, const struct scenario *sc,
+		   struct diag *d)
+{
+	return check_run(c, sc, d, 1);
+}
+
+int check_errors(const struct content *c, const struct scenario *sc,
+		 struct diag *d)
+{
+	return check_run(c, sc, d, 0);
 }
 
 int check_all(const struct content *c, struct diag *d)

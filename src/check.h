@@ -25,6 +25,11 @@
 /* Check one scenario; problems go to d. Returns the number of errors. */
 int check_scenario(const struct content *c, const struct scenario *sc,
 		   struct diag *d);
+/* The same errors as check_scenario, without the rules that can only
+ * warn (never-offered options, length cues, speakers): for loading a
+ * scenario to play or list, where only its errors count. */
+int check_errors(const struct content *c, const struct scenario *sc,
+		 struct diag *d);
 /* Check every scenario in c; returns the number of errors. */
 int check_all(const struct content *c, struct diag *d);
 /* Play the expert path of sc into s (started here; the caller frees it).

@@ -138,6 +138,8 @@ int text_cpwidth(uint32_t cp)
 		return 1;
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;
+	if (cp < zero_width[0].lo)	/* below both tables: most text */
+		return 1;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof *zero_width))
 		return 0;
 	if (in_table(cp, wide, sizeof wide / sizeof *wide))

@@ -66,7 +66,7 @@ int cmd_load_content(struct cli_ctx *ctx, struct content *c, const char *only)
 	cmd_set_store(ctx, c);
 	for (i = c->nscs; rc >= 0 && i-- > 0;) {
 		struct diag one = {0};
-		if (check_scenario(c, &c->scs[i], &one) > 0) {
+		if (check_errors(c, &c->scs[i], &one) > 0) {
 			drop_scenario(c, i);
 			dropped++;
 		}

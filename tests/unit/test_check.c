@@ -16,8 +16,11 @@ static const char *opt(char *buf, size_t n, const char *sec, const char *next,
 	return buf;
 }
 
-/* Load head + body as a scenario into the mini content and check it. */
-static int run(const char *body, struct diag *d)
+/* Load head + body as a scenario into the mini content and check it
+ * with fn. */
+static int run_with(int (*fn)(const struct content *,
+			      const struct scenario *, struct diag *),
+		    const char *body, struct diag *d)
 {
 	struct content c;
 	struct diag ld = {0};
@@ -29,13 +32,18 @@ static int run(const char *body, struct diag *d)
 	p = tmpfile_with(text, strlen(text), ".ini");
 	cr_assert_eq(content_load(&c, FIXTURES "/mini", &ld), 0);
 	cr_assert_eq(content_add_path(&c, p, &ld), 0, "load: %s", ld.n ? ld.v[0].msg : "");
-	rc = check_scenario(&c, &c.scs[c.nscs - 1], d);
+	rc = fn(&c, &c.scs[c.nscs - 1], d);
 	content_free(&c);
 	diag_free(&ld);
 	unlink(p);
 	free(p);
 	free(text);
 	return rc;
+}
+
+static int run(const char *body, struct diag *d)
+{
+	return run_with(check_scenario, body, d);
 }
 
 static int has(const struct diag *d, const char *part)
@@ -221,6 +229,28 @@ Test(check, options_that_can_show_give_no_warning)
 	diag_free(&d);
 	cr_assert_eq(run(two_steps("b", "b", "end.z", "end.z"), &d), 0);
 	cr_assert(!has(&d, "komt nooit in beeld"));
+	diag_free(&d);
+}
+
+/* For playing and listing only errors count: check_errors finds the
+ * same errors without the walk and scans that can only warn. */
+Test(check, check_errors_skips_the_warning_only_rules)
+{
+	struct diag d = {0};
+	const char *body = branches("sets = x\n", "sets = y\n", "needs = x y\n");
+	int errors;
+
+	cr_assert_eq(run_with(check_errors, body, &d), 0);
+	cr_assert_null(never_b3(&d));
+	diag_free(&d);
+	cr_assert_eq(run(body, &d), 0);
+	cr_assert_not_null(never_b3(&d));
+	diag_free(&d);
+	body = two_steps("end.z", "end.z", "end.z", "end.z");
+	errors = run_with(check_errors, body, &d);
+	cr_assert(has(&d, "stap 'b' is onbereikbaar"));
+	diag_free(&d);
+	cr_assert_eq(run(body, &d), errors);
 	diag_free(&d);
 }
 

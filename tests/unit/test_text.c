@@ -47,6 +47,7 @@ Test(text, widths)
 {
 	cr_assert_eq(text_width("cliënt"), 6);
 	cr_assert_eq(text_width("e\xcc\x81"), 1, "combining acute has width 0");
+	cr_assert_eq(text_width("\xcb\xbf"), 1, "U+02FF, below the tables");
 	cr_assert_eq(text_width("\xe4\xb8\xad\xe6\x96\x87"), 4, "CJK is wide");
 	cr_assert_eq(text_width("\xf0\x9f\x98\x80"), 2, "emoji is wide");
 	cr_assert_eq(text_width("a\xe2\x80\x8b" "b"), 2, "zero width space");
