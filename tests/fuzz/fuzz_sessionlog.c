@@ -3,7 +3,8 @@
  * temp file and read with sessionlog_load. When KC_FUZZ_SCENARIO names a
  * scenario file (run.sh passes the fixture proef-basis), every log that
  * loads is also replayed against it with sessionlog_replay, as resume does.
- * A log that loads must start with its format line (no skipped header).
+ * A log that loads must start with its format line (no skipped header),
+ * after a UTF-8 byte-order mark, which is accepted.
  */
 #include "fuzz_util.h"
 #include "scenario.h"
@@ -49,7 +50,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fz_write(fz_path(path, "log.csv"), data, size);
 	ok = sessionlog_load(&log, path, &d) == 0;
-	for (i = 0; i < size && strchr(" \t\r\n", data[i]) && data[i]; i++)
+	i = size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	for (; i < size && strchr(" \t\r\n", data[i]) && data[i]; i++)
 		;	/* what libcsv skips before the first record */
 	if (ok && (i == size || (data[i] != 'k' && data[i] != '"')))
 		abort();	/* a log that loads starts with its format line */
