@@ -1,4 +1,4 @@
-/* Shared test helpers: temporary files, a size limit for files. */
+/* Shared test helpers: temporary files and folders, a size limit for files. */
 #ifndef KC_TEST_HELPERS_H
 #define KC_TEST_HELPERS_H
 #include <signal.h>
@@ -36,6 +36,25 @@ static inline void limit_file_size(rlim_t lim)
 		abort();
 	rl.rlim_cur = lim;
 	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		abort();
+}
+
+/* Make a new private folder "/tmp/kc-<tag>-XXXXXX" into dir (64 bytes). */
+static inline void tmpdir_make(char dir[64], const char *tag)
+{
+	snprintf(dir, 64, "/tmp/kc-%s-XXXXXX", tag);
+	if (mkdtemp(dir) == NULL)
+		abort();
+}
+
+/* Remove a folder made by tmpdir_make, also where a test took away its
+ * permissions. */
+static inline void tmpdir_remove(const char *dir)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", dir, dir);
+	if (system(cmd) != 0)
 		abort();
 }
 #endif

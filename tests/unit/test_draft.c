@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "helpers.h"
 #include "buf.h"
 #include "draft.h"
 #include "path.h"
@@ -14,18 +15,14 @@ static char dir[64], log_path[96], concept[128];
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/kc-draft-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	tmpdir_make(dir, "draft");
 	snprintf(log_path, sizeof log_path, "%s/sessie.csv", dir);
 	snprintf(concept, sizeof concept, "%s.concept", log_path);
 }
 
 static void teardown(void)
 {
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", dir, dir);
-	cr_assert_eq(system(cmd), 0);
+	tmpdir_remove(dir);
 }
 
 TestSuite(draft, .init = setup, .fini = teardown);

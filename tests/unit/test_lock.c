@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "lock.h"
 #include "mem.h"
 
@@ -16,18 +17,14 @@ static char dir[64], data[96], lockfile[104];
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/kc-lock-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	tmpdir_make(dir, "lock");
 	snprintf(data, sizeof data, "%s/log.csv", dir);
 	snprintf(lockfile, sizeof lockfile, "%s/.log.csv.lock", dir);
 }
 
 static void teardown(void)
 {
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	cr_assert_eq(system(cmd), 0);
+	tmpdir_remove(dir);
 }
 
 TestSuite(lock, .init = setup, .fini = teardown);
