@@ -21,7 +21,8 @@ void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Append formatted text from a va_list. */
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Current contents ("" when empty, never NULL). */
 const char *buf_str(const struct buf *b);
 /* Hand over the string (caller frees) and reset the buffer. */

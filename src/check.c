@@ -9,6 +9,7 @@
 #include "reflect.h"
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,17 +21,28 @@ struct ck {
 	int errors;
 };
 
-static void ck_err(struct ck *k, int line, const char *fmt, const char *a,
-		   const char *b)
+static void ck_err(struct ck *k, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void ck_warn(struct ck *k, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void ck_err(struct ck *k, int line, const char *fmt, ...)
 {
-	diag_add(k->d, DIAG_ERROR, k->sc->file, line, fmt, a, b);
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(k->d, DIAG_ERROR, k->sc->file, line, fmt, ap);
+	va_end(ap);
 	k->errors++;
 }
 
-static void ck_warn(struct ck *k, int line, const char *fmt, const char *a,
-		    const char *b)
+static void ck_warn(struct ck *k, int line, const char *fmt, ...)
 {
-	diag_add(k->d, DIAG_WARNING, k->sc->file, line, fmt, a, b);
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(k->d, DIAG_WARNING, k->sc->file, line, fmt, ap);
+	va_end(ap);
 }
 
 static void check_refs(struct ck *k)
@@ -42,12 +54,12 @@ static void check_refs(struct ck *k)
 	int i;
 
 	if (p == NULL)
-		ck_err(k, sc->line_persona, "onbekende persona '%s'%s", sc->persona, "");
+		ck_err(k, sc->line_persona, "onbekende persona '%s'", sc->persona);
 	else if (!persona_has_channel(p, sc->channel))
 		ck_warn(k, sc->line_channel, "kanaal '%s' hoort niet bij persona %s",
 			sc->channel, p->name);
 	if (fw == NULL) {
-		ck_err(k, sc->line_framework, "onbekend framework '%s'%s", sc->framework, "");
+		ck_err(k, sc->line_framework, "onbekend framework '%s'", sc->framework);
 		return;
 	}
 	for (s = 0; s < sc->nsteps; s++)
@@ -75,11 +87,11 @@ static void check_options(struct ck *k)
 			expert += uncond && st->opt[i].expert;
 		}
 		if (st->nopt < 2 || plain < 2)
-			ck_err(k, st->line, "stap '%s' heeft minder dan 2 opties zonder voorwaarde%s",
-			       st->id, "");
+			ck_err(k, st->line, "stap '%s' heeft minder dan 2 opties zonder voorwaarde",
+			       st->id);
 		if (expert == 0)
-			ck_err(k, st->line, "stap '%s' heeft geen expertkeuze zonder voorwaarde (expert = ja)%s",
-			       st->id, "");
+			ck_err(k, st->line, "stap '%s' heeft geen expertkeuze zonder voorwaarde (expert = ja)",
+			       st->id);
 	}
 }
 
@@ -94,11 +106,11 @@ static void check_reach(struct ck *k)
 	scenario_reach(sc, seen, eseen);
 	for (s = 0; s < sc->nsteps; s++)
 		if (!seen[s])
-			ck_err(k, sc->steps[s].line, "stap '%s' is onbereikbaar vanaf de start%s",
-			       sc->steps[s].id, "");
+			ck_err(k, sc->steps[s].line, "stap '%s' is onbereikbaar vanaf de start",
+			       sc->steps[s].id);
 	for (s = 0; s < sc->nends; s++)
 		if (!eseen[s])
-			ck_err(k, sc->ends[s].line, "einde '%s' is onbereikbaar%s", sc->ends[s].id, "");
+			ck_err(k, sc->ends[s].line, "einde '%s' is onbereikbaar", sc->ends[s].id);
 	free(seen);
 	free(eseen);
 }
@@ -123,8 +135,8 @@ static void check_ends(struct ck *k)
 	for (s = 0; s < sc->nsteps; s++)
 		if (!ok[s])
 			ck_err(k, sc->steps[s].line,
-			       "vanaf stap '%s' is geen einde te bereiken (kring zonder uitweg)%s",
-			       sc->steps[s].id, "");
+			       "vanaf stap '%s' is geen einde te bereiken (kring zonder uitweg)",
+			       sc->steps[s].id);
 	free(ok);
 }
 
@@ -160,7 +172,7 @@ static void check_flags(struct ck *k)
 		}
 	for (f = 0; f < sc->nflags; f++)
 		if ((set >> f & 1) && !(used >> f & 1))
-			ck_warn(k, 0, "vlag '%s' wordt gezet maar nergens gebruikt%s", sc->flag[f], "");
+			ck_warn(k, 0, "vlag '%s' wordt gezet maar nergens gebruikt", sc->flag[f]);
 	free(in);
 }
 
@@ -194,25 +206,21 @@ static void check_rating(struct ck *k)
 					   : CHECK_MIN_RATED;
 	struct session s;
 	struct reflect r;
-	char what[64], num[16];
 
 	check_expert_path(sc, &s);
 	reflect_build(&r, &s, fw, sc->level);
 	for (i = 0; i < r.ncomps; i++) {
 		const struct reflect_comp *c = &r.comps[i];
 		rated += c->mark != REFLECT_NA;
-		snprintf(what, sizeof what, "getoond %d, doel %d voor functieniveau %c",
-			 c->shown, c->target, sc->level);
 		if (c->mark == REFLECT_BELOW)
-			ck_err(k, sc->line_start,
-			       "het expertpad eindigt onder doel op %s (%s)",
-			       fw->comps[i].name, what);
+			ck_err(k, sc->line_start, "het expertpad eindigt onder doel "
+			       "op %s (getoond %d, doel %d voor functieniveau %c)",
+			       fw->comps[i].name, c->shown, c->target, sc->level);
 	}
-	snprintf(what, sizeof what, "%zu van de %zu", rated, fw->ncomps);
-	snprintf(num, sizeof num, "%zu", want);
 	if (rated < want)
-		ck_warn(k, sc->line_start, "het scenario beoordeelt %s competenties;"
-			" minimaal %s aanbevolen", what, num);
+		ck_warn(k, sc->line_start, "het scenario beoordeelt %zu van de %zu "
+			"competenties; minimaal %zu aanbevolen", rated, fw->ncomps,
+			want);
 	reflect_free(&r);
 	session_free(&s);
 }
@@ -221,17 +229,17 @@ static void check_library(struct ck *k)
 {
 	const struct scenario *sc = k->sc;
 	int n = check_expert_length(sc);
-	char num[16];
 
-	snprintf(num, sizeof num, "%d", n);
 	if (n < 0)
-		ck_err(k, sc->line_start, "het expertpad bereikt geen einde%s%s", "", "");
+		ck_err(k, sc->line_start, "het expertpad bereikt geen einde");
 	else if (n < CHECK_MIN_EXPERT_STEPS)
-		ck_warn(k, sc->line_start, "het expertpad heeft %s keuzemomenten; minimaal 6 aanbevolen%s", num, "");
+		ck_warn(k, sc->line_start, "het expertpad heeft %d keuzemomenten; "
+			"minimaal %d aanbevolen", n, CHECK_MIN_EXPERT_STEPS);
 	if (sc->nends < CHECK_MIN_ENDINGS)
-		ck_warn(k, sc->line_start, "minder dan 3 eindes%s%s", "", "");
+		ck_warn(k, sc->line_start, "minder dan %d eindes",
+			CHECK_MIN_ENDINGS);
 	if (sc->nquestions < 3)
-		ck_warn(k, sc->line_start, "minder dan 3 reflectievragen (question1..question5)%s%s", "", "");
+		ck_warn(k, sc->line_start, "minder dan 3 reflectievragen (question1..question5)");
 	if (n >= 0)
 		check_rating(k);
 }
@@ -259,7 +267,7 @@ static int step_cue(struct ck *k, const struct sc_step *st, int e)
 		snprintf(ratio, sizeof ratio, "%.1f", r);
 		*strchr(ratio, '.') = ',';
 		ck_warn(k, st->opt[e].line, "de expertoptie is %s keer zo lang als de "
-			"andere opties gemiddeld (hoogstens 1,25)%s", ratio, "");
+			"andere opties gemiddeld (hoogstens 1,25)", ratio);
 	}
 	return w[e] > longest;
 }
@@ -270,7 +278,6 @@ static void check_cues(struct ck *k)
 	const struct scenario *sc = k->sc;
 	size_t s, steps = 0, longest = 0;
 	int i;
-	char a[16], b[16];
 
 	for (s = 0; s < sc->nsteps; s++)
 		for (i = 0; i < sc->steps[s].nopt; i++)
@@ -280,10 +287,8 @@ static void check_cues(struct ck *k)
 				break;
 			}
 	if (longest * 100 > CHECK_CUE_LONGEST * steps) {
-		snprintf(a, sizeof a, "%zu", longest);
-		snprintf(b, sizeof b, "%zu", steps);
-		ck_warn(k, sc->line_start, "de expertoptie is in %s van de %s stappen "
-			"de langste (hoogstens 40%%)", a, b);
+		ck_warn(k, sc->line_start, "de expertoptie is in %zu van de %zu "
+			"stappen de langste (hoogstens 40%%)", longest, steps);
 	}
 }
 
@@ -403,14 +408,12 @@ static void warn_never_shown(struct ck *k, const char *shown)
 	for (s = 0; s < sc->nsteps; s++)
 		for (i = 0; i < sc->steps[s].nopt; i++) {
 			const struct sc_option *o = &sc->steps[s].opt[i];
-			char num[16];
 			if (!(o->needs | o->needs_not) ||
 			    shown[s * SCENARIO_MAX_OPTS + (size_t)i])
 				continue;
-			snprintf(num, sizeof num, "%d", o->num);
-			ck_warn(k, o->line_needs, "optie %s van stap '%s' komt nooit "
+			ck_warn(k, o->line_needs, "optie %d van stap '%s' komt nooit "
 				"in beeld: op geen enkel pad kloppen de voorwaarden "
-				"(needs)", num, sc->steps[s].id);
+				"(needs)", o->num, sc->steps[s].id);
 		}
 }
 

@@ -1,9 +1,10 @@
 /*
  * config: settings as one table (section, key, environment variable, type,
- * help) used for the file, the environment and saving, as tmux does with
- * its options table. Unknown sections or keys in the file are errors, so a
- * typo never silently falls back to a default. Text values are written
- * quoted and escaped (see config.h); names get their own checks.
+ * field, words) used for the file, the environment and saving, as tmux
+ * does with its options table. Unknown sections or keys in the file are
+ * errors, so a typo never silently falls back to a default. Text values
+ * are written quoted and escaped (see config.h); names get their own
+ * checks.
  */
 #include "config.h"
 #include "buf.h"
@@ -35,27 +36,36 @@ struct opt {
 };
 
 static const struct opt opts[] = {
-	{"cursist", "naam", "KLANTCOACH_NAME", OPT_NAME, offsetof(struct config, name)},
-	{"cursist", "niveau", "KLANTCOACH_LEVEL", OPT_LEVEL, offsetof(struct config, level)},
-	{"cursist", "id", NULL, OPT_TEXT, offsetof(struct config, learner)},
-	{"paden", "inhoud", "KLANTCOACH_CONTENT", OPT_PATH, offsetof(struct config, content_dir)},
-	{"paden", "gegevens", "KLANTCOACH_DATA", OPT_PATH, offsetof(struct config, data_dir)},
+	{"cursist", "naam", "KLANTCOACH_NAME", OPT_NAME,
+	 offsetof(struct config, name), NULL},
+	{"cursist", "niveau", "KLANTCOACH_LEVEL", OPT_LEVEL,
+	 offsetof(struct config, level), NULL},
+	{"cursist", "id", NULL, OPT_TEXT,
+	 offsetof(struct config, learner), NULL},
+	{"paden", "inhoud", "KLANTCOACH_CONTENT", OPT_PATH,
+	 offsetof(struct config, content_dir), NULL},
+	{"paden", "gegevens", "KLANTCOACH_DATA", OPT_PATH,
+	 offsetof(struct config, data_dir), NULL},
 	{"weergave", "kleur", NULL, OPT_PAIR, offsetof(struct config, colour),
 	 colour_words},
-	{"spel", "modus", "KLANTCOACH_MODE", OPT_MODE, offsetof(struct config, mode)},
+	{"spel", "modus", "KLANTCOACH_MODE", OPT_MODE,
+	 offsetof(struct config, mode), NULL},
 	{"spel", "volgorde", NULL, OPT_PAIR, offsetof(struct config, fixed_order),
 	 order_words},
-	{"coach", "naam", "KLANTCOACH_COACH", OPT_NAME, offsetof(struct config, coach)},
+	{"coach", "naam", "KLANTCOACH_COACH", OPT_NAME,
+	 offsetof(struct config, coach), NULL},
 	{"lrs", "adres", "KLANTCOACH_LRS", OPT_TEXT,
-	 offsetof(struct config, lrs.url)},
+	 offsetof(struct config, lrs.url), NULL},
 	{"lrs", "organisatie", NULL, OPT_TEXT,
-	 offsetof(struct config, lrs.homepage)},
-	{"lrs", "basis-iri", NULL, OPT_TEXT, offsetof(struct config, lrs.base)},
+	 offsetof(struct config, lrs.homepage), NULL},
+	{"lrs", "basis-iri", NULL, OPT_TEXT,
+	 offsetof(struct config, lrs.base), NULL},
 	{"lrs", "antwoorden-delen", NULL, OPT_PAIR,
 	 offsetof(struct config, lrs.share), yes_no},
 	{"lrs", "sleutelbestand", NULL, OPT_PATH,
-	 offsetof(struct config, lrs.keyfile)},
-	{"lrs", "ca-bestand", NULL, OPT_PATH, offsetof(struct config, lrs.ca)},
+	 offsetof(struct config, lrs.keyfile), NULL},
+	{"lrs", "ca-bestand", NULL, OPT_PATH,
+	 offsetof(struct config, lrs.ca), NULL},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
 

@@ -90,7 +90,7 @@ static int check_name(char *const *v, size_t n, size_t i, const char *suffix,
 		}
 	}
 	diag_add(d, DIAG_ERROR, v[i], 0, "naam is geen id (alleen kleine "
-		 "letters, cijfers en -); niet geladen%s", "");
+		 "letters, cijfers en -); niet geladen");
 	return -1;
 }
 

@@ -12,22 +12,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-void diag_add(struct diag *d, enum diag_sev sev, const char *file, int line,
-	      const char *fmt, ...)
+void diag_vadd(struct diag *d, enum diag_sev sev, const char *file, int line,
+	       const char *fmt, va_list ap)
 {
 	struct buf b = {0};
 	struct diag_item *it;
-	va_list ap;
 
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	mem_grow(&d->v, &d->cap, d->n + 1, sizeof *d->v);
 	it = &d->v[d->n++];
 	it->file = mem_strdup(file);
 	it->line = line;
 	it->sev = sev;
 	it->msg = buf_take(&b);
+}
+
+void diag_add(struct diag *d, enum diag_sev sev, const char *file, int line,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, sev, file, line, fmt, ap);
+	va_end(ap);
 }
 
 size_t diag_count(const struct diag *d, enum diag_sev sev)

@@ -6,6 +6,7 @@
  */
 #ifndef KC_DIAG_H
 #define KC_DIAG_H
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -26,6 +27,9 @@ struct diag {
 /* Add a problem; the message is formatted like printf. */
 void diag_add(struct diag *d, enum diag_sev sev, const char *file, int line,
 	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same with a va_list, for a module's own checked helpers. */
+void diag_vadd(struct diag *d, enum diag_sev sev, const char *file, int line,
+	       const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 /* Number of problems of the given severity. */
 size_t diag_count(const struct diag *d, enum diag_sev sev);
 /* Sort by file, then line, keeping insertion order for equal keys. */

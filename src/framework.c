@@ -9,6 +9,7 @@
 #include "mem.h"
 #include "path.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,9 +22,16 @@ struct fwload {
 	int foreign;	/* file has a wrong header: its rows are not read */
 };
 
-static void fw_err(struct fwload *l, int line, const char *fmt, const char *a)
+static void fw_err(struct fwload *l, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void fw_err(struct fwload *l, int line, const char *fmt, ...)
 {
-	diag_add(l->d, DIAG_ERROR, l->file, line, fmt, a);
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(l->d, DIAG_ERROR, l->file, line, fmt, ap);
+	va_end(ap);
 	l->errors++;
 }
 
@@ -70,7 +78,7 @@ static int meta_row(void *ctx, int line, char **f, size_t n)
 	if (header(l, line, f, n, "key,value"))
 		return 0;
 	if (n != 2) {
-		fw_err(l, line, "verwacht 2 velden (key,value)%s", "");
+		fw_err(l, line, "verwacht 2 velden (key,value)");
 		return 0;
 	}
 	if (strcmp(f[0], "name") == 0)
@@ -99,7 +107,7 @@ static int comp_row(void *ctx, int line, char **f, size_t n)
 	if (header(l, line, f, n, "id,name,cluster,definition"))
 		return 0;
 	if (n != 4 || !*f[0] || !*f[1]) {
-		fw_err(l, line, "verwacht 4 velden met id en naam%s", "");
+		fw_err(l, line, "verwacht 4 velden met id en naam");
 		return 0;
 	}
 	if (framework_comp(fw, f[0]) >= 0) {
@@ -128,7 +136,7 @@ static int ind_row(void *ctx, int line, char **f, size_t n)
 	if (header(l, line, f, n, "competency,level,id,text"))
 		return 0;
 	if (n != 4 || !*f[2] || !*f[3]) {
-		fw_err(l, line, "verwacht 4 velden met id en tekst%s", "");
+		fw_err(l, line, "verwacht 4 velden met id en tekst");
 		return 0;
 	}
 	c = framework_comp(fw, f[0]);
@@ -181,7 +189,7 @@ static int target_row(void *ctx, int line, char **f, size_t n)
 	if (header(l, line, f, n, "role,competency,level"))
 		return 0;
 	if (n != 3) {
-		fw_err(l, line, "verwacht 3 velden (role,competency,level)%s", "");
+		fw_err(l, line, "verwacht 3 velden (role,competency,level)");
 		return 0;
 	}
 	role = (f[0][0] >= 'A' && f[0][0] <= 'C' && !f[0][1]) ? f[0][0] - 'A' : -1;
@@ -243,7 +251,7 @@ static void check_complete(struct fwload *l)
 
 int framework_load(struct framework *fw, const char *dir, struct diag *d)
 {
-	struct fwload l = {fw, d, NULL, 0, 0};
+	struct fwload l = {.fw = fw, .d = d};
 	const char *slash;
 	size_t n = strlen(dir);
 

@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,9 +126,16 @@ static long key_find(const struct inifile *f, const char *sec, const char *key,
 	return -1;
 }
 
-static void scan_err(struct scan *sc, int line, const char *msg, const char *arg)
+static void scan_err(struct scan *sc, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void scan_err(struct scan *sc, int line, const char *fmt, ...)
 {
-	diag_add(sc->d, DIAG_ERROR, sc->f->path, line, msg, arg);
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(sc->d, DIAG_ERROR, sc->f->path, line, fmt, ap);
+	va_end(ap);
 	sc->errors++;
 }
 
@@ -170,10 +178,8 @@ static void scan_section(struct scan *sc, char *s, int line)
 	if (has_upper(name))
 		scan_err(sc, line, "sectienaam [%s] bevat hoofdletters; gebruik kleine letters", name);
 	if ((dup = sec_find(f, name, strcasecmp)) >= 0) {
-		struct buf b = {0};
-		buf_printf(&b, "%s] komt al voor op regel %d", name, f->secs[dup].line);
-		scan_err(sc, line, "sectie [%s", buf_str(&b));
-		buf_free(&b);
+		scan_err(sc, line, "sectie [%s] komt al voor op regel %d", name,
+			 f->secs[dup].line);
 		sc->skip = 1;
 		return;
 	}
@@ -188,7 +194,7 @@ static void scan_section(struct scan *sc, char *s, int line)
 	sc->skip = 0;
 }
 
-/* What iniparser would misread in value v, as a format taking the key;
+/* What iniparser would misread in value v, said of "waarde van 'key'";
  * NULL when nothing. */
 static const char *value_problem(const char *v)
 {
@@ -196,11 +202,11 @@ static const char *value_problem(const char *v)
 
 	if (v[0] == '"' || v[0] == '\'') {
 		if (n < 2 || v[n - 1] != v[0] || memchr(v + 1, v[0], n - 2))
-			return "waarde van '%s' heeft aanhalingstekens die niet kloppen";
+			return "heeft aanhalingstekens die niet kloppen";
 	} else if (strpbrk(v, ";#")) {
-		return "waarde van '%s' bevat ';' of '#'; die knippen de tekst af";
+		return "bevat ';' of '#'; die knippen de tekst af";
 	} else if (n > 0 && v[n - 1] == '\\') {
-		return "waarde van '%s' eindigt op '\\'; vervolgregels worden niet ondersteund";
+		return "eindigt op '\\'; vervolgregels worden niet ondersteund";
 	}
 	return NULL;
 }
@@ -222,7 +228,7 @@ static int is_loose(const struct scan *sc, const char *key, size_t n)
 	return 0;
 }
 
-/* Report problem msg (a format taking the key, or the line length) on a
+/* Report problem msg (from value_problem, or NULL for the line length) on a
  * key line: an error, or for a loose key a warning. 1 when the key is kept
  * as broken. */
 static int key_problem(struct scan *sc, const char *key, int line,
@@ -232,7 +238,7 @@ static int key_problem(struct scan *sc, const char *key, int line,
 	int loose = is_loose(sc, key, strlen(key));
 
 	if (msg)
-		buf_printf(&b, msg, key);
+		buf_printf(&b, "waarde van '%s' %s", key, msg);
 	else
 		buf_printf(&b, "regel is %zu bytes; het maximum is %d", len,
 			   INIFILE_MAX_LINE);
@@ -284,10 +290,8 @@ static void scan_key(struct scan *sc, char *s, int line, size_t len)
 	if (problem || len > INIFILE_MAX_LINE)
 		broken = key_problem(sc, key, line, problem, len);
 	if ((dup = key_find(f, sc->cursec, key, strcasecmp)) >= 0) {
-		struct buf b = {0};
-		buf_printf(&b, "%s' komt al voor op regel %d", key, f->keys[dup].line);
-		scan_err(sc, line, "sleutel '%s", buf_str(&b));
-		buf_free(&b);
+		scan_err(sc, line, "sleutel '%s' komt al voor op regel %d", key,
+			 f->keys[dup].line);
 		return;
 	}
 	mem_grow(&f->keys, &f->capkeys, f->nkeys + 1, sizeof *f->keys);
@@ -334,7 +338,7 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 	if (sc->binary)
 		return;
 	if (!is_text(raw, len)) {
-		scan_err(sc, line, "%songeldige UTF-8 of een NUL-teken; is dit een tekstbestand?", "");
+		scan_err(sc, line, "ongeldige UTF-8 of een NUL-teken; is dit een tekstbestand?");
 		sc->binary = 1;
 		return;
 	}
@@ -347,7 +351,7 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 	}
 	if ((*s == ';' || *s == '#') && s[strlen(s) - 1] == '\\') {
 		/* iniparser would join the next line to the comment */
-		scan_err(sc, line, "%scommentaar eindigt op '\\'; vervolgregels worden niet ondersteund", "");
+		scan_err(sc, line, "commentaar eindigt op '\\'; vervolgregels worden niet ondersteund");
 		return;
 	}
 	if (*s == '\0' || *s == ';' || *s == '#')
@@ -357,8 +361,8 @@ static void scan_line(struct scan *sc, char *raw, size_t len, int line)
 	else if (strchr(s, '='))
 		scan_key(sc, s, line, len);
 	else	/* not quoted: the file may be a private one a link points to */
-		scan_err(sc, line, "%sregel niet begrepen (verwacht "
-			 "[sectie] of sleutel = waarde)", "");
+		scan_err(sc, line, "regel niet begrepen (verwacht "
+			 "[sectie] of sleutel = waarde)");
 }
 
 /* Scan every line of the bytes read, each copied so that it can be cut. */

@@ -10,6 +10,7 @@
 #include "tstamp.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +33,7 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 	       struct diag *d)
 {
 	int shuffled = who->mode == CONFIG_TOETS || !who->fixed;
-	char uuid[TSTAMP_UUID_LEN];
+	char uuid[TSTAMP_UUID_LEN], mode[8];
 	struct sessionlog_meta m;
 
 	memset(p, 0, sizeof *p);
@@ -51,7 +52,8 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 	m.persona = sc->persona;
 	m.scenario = sc->id;
 	m.version = sc->version;
-	m.mode = (char *)config_mode_name(who->mode);
+	snprintf(mode, sizeof mode, "%s", config_mode_name(who->mode));
+	m.mode = mode;
 	m.session = uuid;
 	m.order = shuffled ? "geschud" : "vast";
 	if (sessionlog_create(&p->log, sessions_dir, &m, p->s.meters, d) != 0)

@@ -11,6 +11,7 @@
 #include "path.h"
 #include "text.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +27,16 @@ struct ld {
 	int *sec_step, *sec_end;	/* per section: its step or ending, or -1 */
 };
 
-static void err_at(struct ld *l, int line, const char *fmt, const char *a,
-		   const char *b)
+static void err_at(struct ld *l, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void err_at(struct ld *l, int line, const char *fmt, ...)
 {
-	diag_add(l->d, DIAG_ERROR, l->f->path, line, fmt, a, b);
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(l->d, DIAG_ERROR, l->f->path, line, fmt, ap);
+	va_end(ap);
 	l->errors++;
 }
 
@@ -73,10 +80,8 @@ static int int_of(struct ld *l, const char *sec, const char *key, int lo,
 		return def;
 	n = strtol(v, &end, 10);
 	if (*v == '\0' || *end != '\0' || n < lo || n > hi) {
-		char range[32];
-		snprintf(range, sizeof range, "%d tot en met %d", lo, hi);
-		err_at(l, inifile_line(l->f, sec, key), "'%s' moet een getal van %s zijn",
-		       key, range);
+		err_at(l, inifile_line(l->f, sec, key),
+		       "'%s' moet een getal van %d tot en met %d zijn", key, lo, hi);
 		return def;
 	}
 	return (int)n;
@@ -116,7 +121,7 @@ static void load_meta(struct ld *l)
 	int i;
 
 	if (inifile_line(l->f, "scenario", NULL) == 0) {
-		err_at(l, 0, "sectie [scenario] ontbreekt%s%s", "", "");
+		err_at(l, 0, "sectie [scenario] ontbreekt");
 		return;
 	}
 	inifile_warn_unknown(l->f, "scenario", meta_keys, l->d);
@@ -132,14 +137,14 @@ static void load_meta(struct ld *l)
 	sc->line_start = inifile_line(l->f, "scenario", "start");
 	if (*sc->channel && word_in(sc->channel, channels, sizeof channels / sizeof *channels) < 0)
 		err_at(l, inifile_line(l->f, "scenario", "channel"),
-		       "onbekend kanaal '%s'%s (telefoon, balie, chat, e-mail, terugbelafspraak)",
-		       sc->channel, "");
+		       "onbekend kanaal '%s' (telefoon, balie, chat, e-mail, terugbelafspraak)",
+		       sc->channel);
 	lv = inifile_get(l->f, "scenario", "level");
 	if (lv && (lv[0] == 'A' || lv[0] == 'B' || lv[0] == 'C') && lv[1] == '\0')
 		sc->level = lv[0];
 	else
 		err_at(l, inifile_line(l->f, "scenario", "level"),
-		       "'level' moet A, B of C zijn%s%s", "", "");
+		       "'level' moet A, B of C zijn");
 	for (i = 0; i < METER_N; i++)
 		sc->meter0[i] = int_of(l, "scenario", scenario_meter_name[i], 0, METER_MAX, 5);
 	sc->questions = mem_calloc(5, sizeof *sc->questions);
@@ -194,7 +199,7 @@ static void add_end(struct ld *l, const char *sec, size_t i)
 	e->summary = text_of(l, sec, "summary");
 	if (t < 0)
 		err_at(l, inifile_line(l->f, sec, "tone"),
-		       "[%s] 'tone' moet goed, matig of slecht zijn%s", sec, "");
+		       "[%s] 'tone' moet goed, matig of slecht zijn", sec);
 	e->tone = t < 0 ? TONE_MATIG : (enum sc_tone)t;
 }
 
@@ -207,7 +212,7 @@ static int flag_index(struct ld *l, const char *name, int line)
 		if (strcmp(sc->flag[i], name) == 0)
 			return i;
 	if (sc->nflags == SCENARIO_MAX_FLAGS) {
-		err_at(l, line, "meer dan 64 verschillende vlaggen (%s)%s", name, "");
+		err_at(l, line, "meer dan 64 verschillende vlaggen (%s)", name);
 		return -1;
 	}
 	sc->flag[sc->nflags] = mem_strdup(name);
@@ -245,8 +250,8 @@ static void load_evidence(struct ld *l, const char *sec, struct sc_option *o)
 	for (i = 0; i < n; i++) {
 		if ((w[i][0] != '+' && w[i][0] != '-') || w[i][1] == '\0') {
 			err_at(l, inifile_line(l->f, sec, "evidence"),
-			       "bewijs '%s' moet beginnen met + of -, gevolgd door een indicator%s",
-			       w[i], "");
+			       "bewijs '%s' moet beginnen met + of -, gevolgd door een indicator",
+			       w[i]);
 			continue;
 		}
 		o->ev[o->nev].positive = w[i][0] == '+';
@@ -267,7 +272,7 @@ static void resolve_next(struct ld *l, const char *sec, struct sc_option *o)
 		o->next_step = by_section(l, l->sec_step, "step.", o->next, n);
 	if (*o->next && o->next_step < 0 && o->next_end < 0)
 		err_at(l, inifile_line(l->f, sec, "next"),
-		       "'next' verwijst naar onbekende stap of einde '%s'%s", o->next, "");
+		       "'next' verwijst naar onbekende stap of einde '%s'", o->next);
 }
 
 static void add_option(struct ld *l, const char *sec, struct sc_step *st, int num)
@@ -278,7 +283,7 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 
 	if (st->nopt == SCENARIO_MAX_OPTS) {
 		err_at(l, inifile_line(l->f, sec, NULL),
-		       "stap '%s' heeft meer dan 4 opties%s", st->id, "");
+		       "stap '%s' heeft meer dan 4 opties", st->id);
 		return;
 	}
 	o = &st->opt[st->nopt++];
@@ -299,7 +304,7 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 	o->sets = flag_list(l, sec, "sets", NULL);
 	o->needs = flag_list(l, sec, "needs", &o->needs_not);
 	if (ex && strcmp(ex, "ja") != 0 && strcmp(ex, "nee") != 0)
-		err_at(l, inifile_line(l->f, sec, "expert"), "'expert' moet ja of nee zijn%s%s", "", "");
+		err_at(l, inifile_line(l->f, sec, "expert"), "'expert' moet ja of nee zijn");
 	o->expert = ex && strcmp(ex, "ja") == 0;
 	resolve_next(l, sec, o);
 }
@@ -342,9 +347,9 @@ static void load_options(struct ld *l)
 			continue;
 		num = option_section(l, sec, &step);
 		if (num < 0)
-			err_at(l, l->f->secs[i].line, "optie [%s]: nummer moet 1 tot en met 4 zijn%s", sec, "");
+			err_at(l, l->f->secs[i].line, "optie [%s]: nummer moet 1 tot en met 4 zijn", sec);
 		else if (step < 0)
-			err_at(l, l->f->secs[i].line, "optie [%s] hoort bij een onbekende stap%s", sec, "");
+			err_at(l, l->f->secs[i].line, "optie [%s] hoort bij een onbekende stap", sec);
 		else
 			add_option(l, sec, &l->sc->steps[step], num);
 	}
@@ -373,8 +378,8 @@ static void load_sections(struct ld *l)
 			add_end(l, sec, i);
 		else if (strncmp(sec, "step.", 5) != 0)
 			err_at(l, l->f->secs[i].line,
-			       "onbekende sectie [%s] (verwacht scenario, step.ID, step.ID.N of end.ID)%s",
-			       sec, "");
+			       "onbekende sectie [%s] (verwacht scenario, step.ID, step.ID.N of end.ID)",
+			       sec);
 	}
 	load_options(l);
 	free(l->sec_step);
@@ -382,7 +387,7 @@ static void load_sections(struct ld *l)
 	sc->start_step = *sc->start ? scenario_step(sc, sc->start) : -1;
 	if (*sc->start && sc->start_step < 0)
 		err_at(l, inifile_line(l->f, "scenario", "start"),
-		       "'start' verwijst naar onbekende stap '%s'%s", sc->start, "");
+		       "'start' verwijst naar onbekende stap '%s'", sc->start);
 }
 
 void scenario_hash(const char *data, size_t n, char out[SCENARIO_HASH_LEN])

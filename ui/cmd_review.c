@@ -60,10 +60,15 @@ static int scan(struct cli_ctx *ctx, const struct content *c, struct review *r,
 	return rc;
 }
 
+struct csv_ctx {
+	FILE *out;
+	const struct framework *fw;
+};
+
 static void csv_row(void *ctx, const struct review_session *s)
 {
-	void **p = ctx;
-	report_csv_session(p[0], s, p[1]);
+	const struct csv_ctx *p = ctx;
+	report_csv_session(p->out, s, p->fw);
 }
 
 static int write_report(struct cli_ctx *ctx, FILE *out, enum report_format f)
@@ -73,17 +78,17 @@ static int write_report(struct cli_ctx *ctx, FILE *out, enum report_format f)
 	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
 	struct review_opts o = {&filt, f != REPORT_CSV, NULL, NULL, NULL};
 	const struct framework *fw;
-	void *pair[2];
+	struct csv_ctx pair;
 	int rc;
 
 	quiet_content(ctx, &c);
 	fw = content_framework(&c, "kap2023");
-	pair[0] = out;
-	pair[1] = (void *)fw;
+	pair.out = out;
+	pair.fw = fw;
 	if (f == REPORT_CSV) {
 		report_csv_head(out, fw);
 		o.on_session = csv_row;
-		o.ctx = pair;
+		o.ctx = &pair;
 	}
 	rc = scan(ctx, &c, &r, &o);
 	if (rc == 0) {

@@ -1,5 +1,6 @@
 /* Unit tests for src/diag. */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,34 @@ Test(diag, format_and_count)
 	s = diag_format(&d.v[2]);
 	cr_assert_str_eq(s, "fout: los");
 	free(s);
+	diag_free(&d);
+}
+
+/* A module's own helper, as the loaders write them over diag_vadd. */
+static void warn_at(struct diag *d, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void warn_at(struct diag *d, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, DIAG_WARNING, "b.csv", line, fmt, ap);
+	va_end(ap);
+}
+
+Test(diag, vadd_formats_any_arguments)
+{
+	struct diag d = {0};
+	char *s;
+
+	warn_at(&d, 7, "optie %d van stap '%s' (%zu%%)", 3, "intro", (size_t)40);
+	warn_at(&d, 0, "geen argumenten");
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 2);
+	s = diag_format(&d.v[0]);
+	cr_assert_str_eq(s, "b.csv:7: waarschuwing: optie 3 van stap 'intro' (40%)");
+	free(s);
+	cr_assert_str_eq(d.v[1].msg, "geen argumenten");
 	diag_free(&d);
 }
 

@@ -26,7 +26,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char cmd[128];
+	char cmd[192];
 
 	scenario_free(&sc);
 	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", dir, dir);
@@ -53,13 +53,15 @@ static char *play_log_order(int undo, const char *order)
 {
 	struct sessionlog w;
 	struct diag d = {0};
+	char ord[16];
 	struct sessionlog_meta m = {"Sanne, \"de\" Vries", "proef", "proef-basis",
 				    sc.version, "oefenen",
 				    "0123abcd-0000-4000-8000-000000000000", NULL,
-				    (char *)order, 'B'};
+				    ord, 'B'};
 	struct session s;
 	char *sub = path_join(dir, "sessies"), *path;
 
+	snprintf(ord, sizeof ord, "%s", order);
 	session_start(&s, &sc);
 	session_shuffle(&s, strcmp(order, "geschud") == 0 ? m.session : NULL);
 	cr_assert_eq(sessionlog_create(&w, sub, &m, s.meters, &d), 0);
