@@ -198,6 +198,22 @@ void csvfile_field(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+int csvfile_sniff(const char *path, const char *format)
+{
+	char head[64] = "";
+	FILE *fp = path_fopen_read(path, PATH_MAX_CSV);
+	size_t n = strlen(format);
+	const char *h;
+
+	if (fp == NULL)
+		return 0;
+	if (fgets(head, sizeof head, fp) == NULL)
+		head[0] = '\0';
+	fclose(fp);
+	h = head + text_bom(head, strlen(head));
+	return strncmp(h, format, n) == 0 && h[n] == ',';
+}
+
 void csvfile_safe_field(struct buf *b, const char *s)
 {
 	if (strchr("=+-@\t\r", s[0]) && s[0] != '\0') {

@@ -30,6 +30,9 @@ size_t csvfile_complete(const char *s, size_t n);
  * in "<path>.rest-<time>" (path_keep_copy). A warning in d says so and names
  * the copy. 0, or -1 with an error in d and the file unchanged. */
 int csvfile_cut_torn(int fd, const char *path, struct diag *d);
+/* 1 when the first line of path (after a byte-order mark) is a format
+ * line "format,VERSION"; 0 otherwise, also when path cannot be read. */
+int csvfile_sniff(const char *path, const char *format);
 /* Append one field, quoted when needed (RFC 4180). */
 void csvfile_field(struct buf *b, const char *s);
 /* Like csvfile_field, but a cell starting with = + - @ TAB or CR gets a

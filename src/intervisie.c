@@ -19,7 +19,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define IV_HEAD "klantcoach-intervisie,1\ngebeurtenis,tijd,stap,optie,aantal,sleutel,waarde\n"
+#define IV_FORMAT "klantcoach-intervisie"
+#define IV_HEAD IV_FORMAT ",1\ngebeurtenis,tijd,stap,optie,aantal,sleutel,waarde\n"
 
 int intervisie_winner(const int *votes, const int *idx, int n)
 {
@@ -410,12 +411,17 @@ static int check_numbers(struct ivrd *r, int line, char **f)
 	return r->bad = -1;
 }
 
+int intervisie_sniff(const char *path)
+{
+	return csvfile_sniff(path, IV_FORMAT);
+}
+
 static int resume_row(void *ctx, int line, char **f, size_t n)
 {
 	struct ivrd *r = ctx;
 
 	if (++r->rec == 1 &&
-	    (n != 2 || strcmp(f[0], "klantcoach-intervisie") != 0)) {
+	    (n != 2 || strcmp(f[0], IV_FORMAT) != 0)) {
 		diag_add(r->d, DIAG_ERROR, r->path, line,
 			 "is geen klantcoach-intervisieverslag; "
 			 "de inhoud wordt niet getoond");
@@ -510,7 +516,7 @@ static int desc_row(void *ctx, int line, char **f, size_t n)
 
 	(void)line;
 	if (++s->rec == 1) {
-		s->ok = n == 2 && strcmp(f[0], "klantcoach-intervisie") == 0;
+		s->ok = n == 2 && strcmp(f[0], IV_FORMAT) == 0;
 		return s->ok ? 0 : -1;
 	}
 	if (s->rec == 2 || n != 7)

@@ -67,6 +67,9 @@ int intervisie_begin(struct intervisie *iv, const struct content *c,
 int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 			 const char *logpath, int anon, const char *dir,
 			 struct diag *d);
+/* 1 when path starts with the format line of an intervisie record, 0
+ * otherwise; the file is not checked further. */
+int intervisie_sniff(const char *path);
 /* Continue the record at path, on the scenario version it was started
  * on (content_version). 0, or -1 also when another process has it open
  * (the message names that process). A file without the record's first

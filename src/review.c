@@ -21,7 +21,7 @@ struct move {
 
 struct acc {
 	struct review_session s;
-	char *version;
+	struct sessionlog_meta meta;
 	struct move *path;
 	size_t n, cap;
 };
@@ -36,17 +36,9 @@ static int on_event(void *ctx, const struct sessionlog_event *ev)
 {
 	struct acc *a = ctx;
 
+	sessionlog_meta_event(&a->meta, ev);
 	switch (ev->type) {
-	case SL_META:
-		if (strcmp(ev->key, "cursist") == 0) set(&a->s.trainee, ev->value);
-		else if (strcmp(ev->key, "persona") == 0) set(&a->s.persona, ev->value);
-		else if (strcmp(ev->key, "scenario") == 0) set(&a->s.scenario, ev->value);
-		else if (strcmp(ev->key, "modus") == 0) set(&a->s.mode, ev->value);
-		else if (strcmp(ev->key, "versie") == 0) set(&a->version, ev->value);
-		else if (strcmp(ev->key, "niveau") == 0) a->s.level = ev->value[0];
-		break;
 	case SL_START:
-		set(&a->s.started, ev->time);
 		memcpy(a->s.meters, ev->meters, sizeof a->s.meters);
 		break;
 	case SL_CHOICE:
@@ -70,6 +62,7 @@ static int on_event(void *ctx, const struct sessionlog_event *ev)
 	case SL_DONE:
 		a->s.done = 1;
 		break;
+	case SL_META:
 	case SL_ANSWER:
 		break;
 	}
@@ -200,9 +193,10 @@ static const struct scenario *played_on(struct review *r, const struct acc *a,
 	const struct scenario *sc;
 	size_t i;
 
-	if (a->version == NULL)
+	if (a->meta.version == NULL)
 		return NULL;
-	sc = content_version(r->c, a->s.scenario, a->version, a->s.path, &one);
+	sc = content_version(r->c, a->s.scenario, a->meta.version, a->s.path,
+			     &one);
 	for (i = 0; i < one.n; i++)
 		diag_add(d, DIAG_WARNING, one.v[i].file, one.v[i].line,
 			 "%s; getoond zonder niveaus", one.v[i].msg);
@@ -245,10 +239,22 @@ static void acc_free(struct acc *a)
 	for (i = 0; i < a->n; i++)
 		free(a->path[i].step);
 	free(a->path);
-	free(a->version);
+	sessionlog_meta_free(&a->meta);
 	free(s->path); free(s->id); free(s->trainee); free(s->persona);
 	free(s->scenario); free(s->mode); free(s->started); free(s->ending);
 	memset(a, 0, sizeof *a);
+}
+
+/* Move the fields a session list shows from the log's meta into s. */
+static void take_meta(struct review_session *s, struct sessionlog_meta *m)
+{
+	s->trainee = m->trainee;
+	s->persona = m->persona;
+	s->scenario = m->scenario;
+	s->mode = m->mode;
+	s->started = m->started;
+	s->level = m->level;
+	m->trainee = m->persona = m->scenario = m->mode = m->started = NULL;
 }
 
 static int wanted(const struct acc *a, const struct review_filter *f)
@@ -266,6 +272,7 @@ static void scan_file(struct review *r, const char *path, const struct review_op
 	struct acc a;
 	const char *slash = strrchr(path, '/');
 	size_t len;
+	int rc;
 
 	memset(&a, 0, sizeof a);
 	a.s.path = mem_strdup(path);
@@ -273,7 +280,9 @@ static void scan_file(struct review *r, const char *path, const struct review_op
 	len = strlen(slash);
 	a.s.id = mem_strndup(slash, len > 4 ? len - 4 : len);
 	r->nfiles++;
-	if (sessionlog_read(path, on_event, &a, d) != 0 || a.s.scenario == NULL) {
+	rc = sessionlog_read(path, on_event, &a, d);
+	take_meta(&a.s, &a.meta);
+	if (rc != 0 || a.s.scenario == NULL) {
 		if (a.s.scenario == NULL)
 			diag_add(d, DIAG_WARNING, path, 0, "geen sessielogboek; overgeslagen");
 		r->nskipped++;
@@ -334,7 +343,7 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 
 const char *review_status(const struct review_session *s)
 {
-	return !s->finished ? "onderbroken" : s->done ? "afgerond" : "reflectie open";
+	return sessionlog_status(s->finished, s->done);
 }
 
 static int cmp_str0(const char *a, const char *b)
@@ -392,7 +401,7 @@ void review_free(struct review *r)
 	size_t i;
 
 	for (i = 0; i < r->n; i++) {
-		struct acc a = {r->s[i], NULL, NULL, 0, 0};
+		struct acc a = {.s = r->s[i]};
 		acc_free(&a);
 	}
 	for (i = 0; i < r->ncnt; i++) {

@@ -10,34 +10,43 @@
 #include "sessionlog.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+struct summary {
+	struct sessionlist_item *it;
+	struct sessionlog_meta meta;
+};
 
 static int summarise(void *ctx, const struct sessionlog_event *ev)
 {
-	struct sessionlist_item *it = ctx;
-	char **dst = NULL;
+	struct summary *s = ctx;
+	struct sessionlist_item *it = s->it;
 
-	if (ev->type == SL_META && strcmp(ev->key, "scenario") == 0)
-		dst = &it->scenario;
-	else if (ev->type == SL_META && strcmp(ev->key, "cursist") == 0)
-		dst = &it->trainee;
-	else if (ev->type == SL_META && strcmp(ev->key, "modus") == 0)
-		dst = &it->mode;
-	else if (ev->type == SL_START && !it->started)
-		dst = &it->started;
-	else if (ev->type == SL_END)
-		dst = &it->ending;
-	if (dst) {
-		free(*dst);
-		*dst = mem_strdup(ev->type == SL_START ? ev->time : ev->value);
+	sessionlog_meta_event(&s->meta, ev);
+	if (ev->type == SL_END) {
+		free(it->ending);
+		it->ending = mem_strdup(ev->value);
 	}
 	it->nchoices += ev->type == SL_CHOICE;
 	it->nchoices -= ev->type == SL_UNDO;
 	it->finished |= ev->type == SL_END;
 	it->done |= ev->type == SL_DONE;
 	return 0;
+}
+
+/* Move the fields the list shows from the log's meta into it; free m. */
+static void take_meta(struct sessionlist_item *it, struct sessionlog_meta *m)
+{
+	it->scenario = m->scenario;
+	it->trainee = m->trainee;
+	it->mode = m->mode;
+	it->started = m->started;
+	m->scenario = m->trainee = m->mode = m->started = NULL;
+	sessionlog_meta_free(m);
 }
 
 static int newest_first(const void *a, const void *b)
@@ -51,9 +60,11 @@ static int newest_first(const void *a, const void *b)
 static void add(struct sessionlist *l, const char *dir, const char *name, struct diag *d)
 {
 	struct sessionlist_item *it;
+	struct summary sum = {0};
 	struct feedback fb;
 	struct stat st;
 	char *fp;
+	int rc;
 
 	mem_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
 	it = &l->v[l->n++];
@@ -61,7 +72,10 @@ static void add(struct sessionlist *l, const char *dir, const char *name, struct
 	it->path = path_join(dir, name);
 	it->id = mem_strndup(name, strlen(name) - 4);
 
-	if (sessionlog_read(it->path, summarise, it, d) != 0 || !it->scenario)
+	sum.it = it;
+	rc = sessionlog_read(it->path, summarise, &sum, d);
+	take_meta(it, &sum.meta);
+	if (rc != 0 || !it->scenario)
 		it->damaged = 1;
 	it->busy = !it->done && lock_busy(it->path);
 	if (feedback_load(&fb, it->path, d) == 0 && fb.n) {
@@ -103,6 +117,35 @@ const struct sessionlist_item *sessionlist_find(const struct sessionlist *l,
 		if (strcmp(l->v[i].id, idpath) == 0 || strcmp(l->v[i].path, idpath) == 0)
 			return &l->v[i];
 	return NULL;
+}
+
+const char *sessionlist_status(const struct sessionlist_item *it)
+{
+	if (it->damaged)
+		return "beschadigd";
+	if (it->busy)
+		return "in gebruik";
+	return sessionlog_status(it->finished, it->done);
+}
+
+int sessionlist_new_feedback(const struct sessionlist *l, const char *dir)
+{
+	char *mark = path_join(dir, ".feedback-gezien");
+	struct stat st;
+	long seen = stat(mark, &st) == 0 ? (long)st.st_mtime : 0;
+	size_t i;
+	int fresh = 0, fd;
+
+	for (i = 0; i < l->n; i++)
+		fresh += l->v[i].feedback_mtime > seen;
+	if (fresh && ((fd = path_open_append(mark, 0)) >= 0 ||
+		      (errno == ENOENT &&
+		       (fd = path_open_append(mark, 1)) >= 0))) {
+		futimens(fd, NULL);
+		close(fd);
+	}
+	free(mark);
+	return fresh;
 }
 
 void sessionlist_free(struct sessionlist *l)

@@ -26,6 +26,13 @@ size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d);
 /* Find a session by id (file name without .csv) or path; NULL if absent. */
 const struct sessionlist_item *sessionlist_find(const struct sessionlist *l,
 						const char *idpath);
+/* The Dutch status of an item: "beschadigd", "in gebruik", or the
+ * status of its session (sessionlog_status). */
+const char *sessionlist_status(const struct sessionlist_item *it);
+/* How many sessions in l got feedback since the last call for their folder
+ * dir; a marker file in dir (".feedback-gezien") remembers when that was
+ * and is touched when the count is not 0. */
+int sessionlist_new_feedback(const struct sessionlist *l, const char *dir);
 /* Free everything. */
 void sessionlist_free(struct sessionlist *l);
 

@@ -366,6 +366,11 @@ int sessionlog_read(const char *path,
 	return r.bad ? -1 : rc;
 }
 
+int sessionlog_sniff(const char *path)
+{
+	return csvfile_sniff(path, SESSIONLOG_FORMAT);
+}
+
 static void set_meta(struct sessionlog_meta *m, const char *key, const char *val)
 {
 	char **dst = NULL;
@@ -392,17 +397,41 @@ static void set_meta(struct sessionlog_meta *m, const char *key, const char *val
 	}
 }
 
+void sessionlog_meta_event(struct sessionlog_meta *m,
+			   const struct sessionlog_event *ev)
+{
+	if (ev->type == SL_META)
+		set_meta(m, ev->key, ev->value);
+	else if (ev->type == SL_START && m->started == NULL)
+		m->started = mem_strdup(ev->time);
+}
+
+void sessionlog_meta_free(struct sessionlog_meta *m)
+{
+	free(m->trainee);
+	free(m->persona);
+	free(m->scenario);
+	free(m->version);
+	free(m->mode);
+	free(m->session);
+	free(m->order);
+	free(m->started);
+	memset(m, 0, sizeof *m);
+}
+
+const char *sessionlog_status(int finished, int done)
+{
+	return !finished ? "onderbroken" : done ? "afgerond" : "reflectie open";
+}
+
 static int collect(void *ctx, const struct sessionlog_event *ev)
 {
 	struct sessionlog_data *data = ctx;
 	struct sessionlog_event *e;
 
-	if (ev->type == SL_META) {
-		set_meta(&data->meta, ev->key, ev->value);
+	sessionlog_meta_event(&data->meta, ev);
+	if (ev->type == SL_META)
 		return 0;
-	}
-	if (ev->type == SL_START && data->meta.started == NULL)
-		data->meta.started = mem_strdup(ev->time);
 	data->finished |= ev->type == SL_END;
 	data->done |= ev->type == SL_DONE;
 	if (ev->type == SL_UNDO)
@@ -495,7 +524,6 @@ int sessionlog_answer_current(const struct sessionlog_data *data, size_t i)
 void sessionlog_data_free(struct sessionlog_data *data)
 {
 	size_t i;
-	struct sessionlog_meta *m = &data->meta;
 
 	for (i = 0; i < data->nev; i++) {
 		free(data->ev[i].time);
@@ -505,13 +533,6 @@ void sessionlog_data_free(struct sessionlog_data *data)
 	}
 	free(data->ev);
 	free(data->path);
-	free(m->trainee);
-	free(m->persona);
-	free(m->scenario);
-	free(m->version);
-	free(m->mode);
-	free(m->session);
-	free(m->order);
-	free(m->started);
+	sessionlog_meta_free(&data->meta);
 	memset(data, 0, sizeof *data);
 }

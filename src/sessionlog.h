@@ -112,6 +112,19 @@ int sessionlog_replay(const struct sessionlog_data *data,
 /* 1 when event i is an answer that no later answer to the same question
  * replaces (the log is append-only: the last answer is the current one). */
 int sessionlog_answer_current(const struct sessionlog_data *data, size_t i);
+/* 1 when path starts with the format line of a session log (any
+ * version), 0 otherwise; the file is not checked further. */
+int sessionlog_sniff(const char *path);
+/* Fold one event into m: a meta row sets the field of its key, the first
+ * start row sets started; other events leave m alone. The only reader of
+ * the meta keys. */
+void sessionlog_meta_event(struct sessionlog_meta *m,
+			   const struct sessionlog_event *ev);
+/* Free the strings of m and clear it. */
+void sessionlog_meta_free(struct sessionlog_meta *m);
+/* The Dutch status of a session: "onderbroken" (no end), "reflectie
+ * open" (ended, reflection not done) or "afgerond". */
+const char *sessionlog_status(int finished, int done);
 /* The Dutch name of an event type. */
 const char *sessionlog_type_name(enum sessionlog_type t);
 /* Free data. */

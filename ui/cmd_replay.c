@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "path.h"
 #include "plain.h"
+#include "sessionlog.h"
 #include "text.h"
 #include "tui.h"
 
@@ -239,24 +240,16 @@ static int plain_replay(struct intervisie *iv)
 	return EXIT_OK;
 }
 
-/* What the argument names: 's' scenario, 'l' session log, 'r' record. */
-static int kind_of(const struct content *c, const char *arg)
-{
-	FILE *fp;
-	char head[32] = "";
-	const char *h;
+/* What replay's argument names. */
+enum replay_arg { ARG_NONE, ARG_SCENARIO, ARG_LOG, ARG_RECORD };
 
+static enum replay_arg kind_of(const struct content *c, const char *arg)
+{
 	if (!path_isfile(arg))
-		return content_scenario(c, arg) ? 's' : 0;
-	fp = path_fopen_read(arg, PATH_MAX_CSV);
-	if (fp && fgets(head, sizeof head, fp) == NULL)
-		head[0] = '\0';
-	if (fp)
-		fclose(fp);
-	h = head + text_bom(head, strlen(head));
-	if (strncmp(h, "klantcoach-sessielog,", 21) == 0)
-		return 'l';
-	return strncmp(h, "klantcoach-intervisie,", 22) == 0 ? 'r' : 0;
+		return content_scenario(c, arg) ? ARG_SCENARIO : ARG_NONE;
+	if (sessionlog_sniff(arg))
+		return ARG_LOG;
+	return intervisie_sniff(arg) ? ARG_RECORD : ARG_NONE;
 }
 
 int cmd_replay(struct cli_ctx *ctx)
@@ -265,7 +258,8 @@ int cmd_replay(struct cli_ctx *ctx)
 	struct intervisie iv;
 	struct diag d = {0};
 	char *dir;
-	int kind, rc = EXIT_BAD, ok;
+	enum replay_arg kind;
+	int rc = EXIT_BAD, ok;
 
 	if (ctx->a.argc != 1)
 		return cmd_usage("replay verwacht een SCENARIO, LOGBOEK of VERSLAG", NULL);
@@ -275,16 +269,20 @@ int cmd_replay(struct cli_ctx *ctx)
 	}
 	dir = path_join(ctx->data_dir, "intervisie");
 	kind = kind_of(&c, ctx->a.argv[0]);
-	if (kind == 0)
+	if (kind == ARG_NONE)
 		cmd_error("'%s' is geen scenario, sessielogboek of "
 			  "intervisieverslag", ctx->a.argv[0]);
-	ok = kind == 's' ? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]),
-					     ctx->cfg.fixed_order, dir, &d)
-	   : kind == 'l' ? intervisie_begin_log(&iv, &c, ctx->a.argv[0], ctx->a.anoniem, dir, &d)
-	   : kind == 'r' ? intervisie_resume(&iv, &c, ctx->a.argv[0], &d) : -1;
+	ok = kind == ARG_SCENARIO
+		? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]),
+				   ctx->cfg.fixed_order, dir, &d)
+	   : kind == ARG_LOG
+		? intervisie_begin_log(&iv, &c, ctx->a.argv[0], ctx->a.anoniem,
+				       dir, &d)
+	   : kind == ARG_RECORD
+		? intervisie_resume(&iv, &c, ctx->a.argv[0], &d) : -1;
 	if (ok == 0)
 		rc = ctx->a.plain ? plain_replay(&iv) : tui_replay(ctx, &c, &iv);
-	if (kind)
+	if (kind != ARG_NONE)
 		intervisie_free(&iv);
 	diag_sort(&d);
 	diag_print(&d, stderr, 0);

@@ -11,11 +11,7 @@
 #include "persona.h"
 
 #include <curses.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <string.h>
 
 /* ---- first run: name, then level ---- */
@@ -115,23 +111,10 @@ const struct screen_ops scr_name_ops = {
 /* Tell about feedback newer than the last visit, then remember the visit. */
 static void new_feedback(struct tui *t, const char *dir)
 {
-	char *mark = path_join(dir, ".feedback-gezien");
-	struct stat st;
-	long seen = stat(mark, &st) == 0 ? (long)st.st_mtime : 0;
-	size_t i;
-	int fresh = 0, fd;
+	int fresh = sessionlist_new_feedback(&t->sessions, dir);
 
-	for (i = 0; i < t->sessions.n; i++)
-		fresh += t->sessions.v[i].feedback_mtime > seen;
 	if (fresh)
 		tui_notice(t, "Nieuwe feedback van je coach bij %d sessie(s): open de sessie.", fresh);
-	if (fresh && ((fd = path_open_append(mark, 0)) >= 0 ||
-		      (errno == ENOENT &&
-		       (fd = path_open_append(mark, 1)) >= 0))) {
-		futimens(fd, NULL);
-		close(fd);
-	}
-	free(mark);
 }
 
 static void home_enter(struct tui *t)
@@ -148,17 +131,6 @@ static void home_enter(struct tui *t)
 	new_feedback(t, dir);
 	diag_free(&d);
 	free(dir);
-}
-
-static const char *status_of(const struct sessionlist_item *it)
-{
-	if (it->damaged)
-		return "beschadigd";
-	if (it->busy)
-		return "in gebruik";
-	if (!it->finished)
-		return "onderbroken";
-	return it->done ? "afgerond" : "reflectie open";
 }
 
 static void home_draw(struct tui *t)
@@ -179,7 +151,7 @@ static void home_draw(struct tui *t)
 		const struct scenario *sc = it->scenario ? content_scenario(t->c, it->scenario) : NULL;
 		struct buf b = {0};
 		buf_printf(&b, "%.10s  %-14s %-10s %s%s%s%s", it->started ? it->started : "?",
-			   status_of(it), sc ? sc->persona : "?", sc ? sc->title : it->id,
+			   sessionlist_status(it), sc ? sc->persona : "?", sc ? sc->title : it->id,
 			   it->ending ? ", einde: " : "", it->ending ? it->ending : "",
 			   it->nfeedback ? " [feedback]" : "");
 		lines_add(&l, b.s, (size_t)COLS - 4, 0, ROLE_NORMAL, (int)i + 2);

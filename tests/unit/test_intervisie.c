@@ -83,6 +83,21 @@ Test(intervisie, fresh_follows_majority_and_resumes)
 	intervisie_free(&iv);
 }
 
+Test(intervisie, sniff_knows_a_record_by_its_first_line)
+{
+	struct intervisie iv;
+	struct diag d = {0};
+	char *log = tmpfile_with("klantcoach-sessielog,2\n", 23, ".csv");
+
+	cr_assert_eq(intervisie_begin(&iv, &c, &c.scs[0], 1, dir, &d), 0);
+	cr_assert(intervisie_sniff(iv.path));
+	cr_assert_not(intervisie_sniff(log));
+	cr_assert_not(intervisie_sniff(dir));
+	intervisie_free(&iv);
+	unlink(log);
+	free(log);
+}
+
 Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 {
 	struct play p;

@@ -2,6 +2,10 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+#include "path.h"
 
 #include "play.h"
 #include "sessionlist.h"
@@ -72,4 +76,39 @@ Test(sessionlist, a_session_open_elsewhere_is_busy)
 	diag_free(&d);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
+}
+
+Test(sessionlist, status_words)
+{
+	struct sessionlist_item it = {0};
+
+	cr_assert_str_eq(sessionlist_status(&it), "onderbroken");
+	it.finished = 1;
+	cr_assert_str_eq(sessionlist_status(&it), "reflectie open");
+	it.done = 1;
+	cr_assert_str_eq(sessionlist_status(&it), "afgerond");
+	it.busy = 1;
+	cr_assert_str_eq(sessionlist_status(&it), "in gebruik");
+	it.damaged = 1;
+	cr_assert_str_eq(sessionlist_status(&it), "beschadigd");
+}
+
+Test(sessionlist, new_feedback_is_told_once)
+{
+	struct sessionlist_item v[3] = {{0}};
+	struct sessionlist l = {v, 3, 3};
+	char dir[64], *mark;
+	struct stat st;
+
+	tmpdir_make(dir, "list");
+	mark = path_join(dir, ".feedback-gezien");
+	v[0].feedback_mtime = 1000;
+	v[2].feedback_mtime = 2000;
+	cr_assert_eq(sessionlist_new_feedback(&l, dir), 2, "no marker yet");
+	cr_assert_eq(stat(mark, &st), 0, "the visit is remembered");
+	cr_assert_eq(sessionlist_new_feedback(&l, dir), 0, "told already");
+	v[1].feedback_mtime = (long)st.st_mtime + 1;
+	cr_assert_eq(sessionlist_new_feedback(&l, dir), 1, "feedback after the visit");
+	free(mark);
+	tmpdir_remove(dir);
 }

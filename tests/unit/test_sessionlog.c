@@ -424,3 +424,68 @@ Test(sessionlog, version_1_log_is_read_in_file_order)
 	sessionlog_data_free(&data);
 	free(path);
 }
+
+Test(sessionlog, sniff_knows_a_log_by_its_first_line)
+{
+	char *path = play_log(0);
+	char *bom = tmpfile_with("\xef\xbb\xbfklantcoach-sessielog,1\n", 25, ".csv");
+	char *iv = tmpfile_with("klantcoach-intervisie,1\n", 24, ".csv");
+	char *near = tmpfile_with("klantcoach-sessielogboek,2\n", 27, ".csv");
+
+	cr_assert(sessionlog_sniff(path));
+	cr_assert(sessionlog_sniff(bom), "a byte-order mark may come first");
+	cr_assert_not(sessionlog_sniff(iv));
+	cr_assert_not(sessionlog_sniff(near), "the format name ends at the comma");
+	cr_assert_not(sessionlog_sniff(dir), "a folder is no log");
+	cr_assert_not(sessionlog_sniff("/nonexistent/x.csv"));
+	unlink(bom);
+	unlink(iv);
+	unlink(near);
+	free(bom);
+	free(iv);
+	free(near);
+	free(path);
+}
+
+/* Fold one event of type t into m. */
+static void fold(struct sessionlog_meta *m, enum sessionlog_type t,
+		 const char *time, const char *key, const char *value)
+{
+	struct sessionlog_event ev = {0};
+
+	ev.type = t;
+	ev.time = (char[32]){0};
+	ev.key = (char[32]){0};
+	ev.value = (char[32]){0};
+	snprintf(ev.time, 32, "%s", time);
+	snprintf(ev.key, 32, "%s", key);
+	snprintf(ev.value, 32, "%s", value);
+	sessionlog_meta_event(m, &ev);
+}
+
+Test(sessionlog, meta_events_fold_into_one_meta)
+{
+	struct sessionlog_meta m = {0};
+
+	fold(&m, SL_START, "2026-01-31T12:00:00Z", "", "");
+	fold(&m, SL_START, "2026-02-01T12:00:00Z", "", "");
+	fold(&m, SL_META, "", "cursist", "Sanne");
+	fold(&m, SL_META, "", "cursist", "Sanne de Vries");
+	fold(&m, SL_META, "", "niveau", "C");
+	fold(&m, SL_META, "", "onbekend", "C");
+	fold(&m, SL_END, "", "einde", "goed");
+	cr_assert_str_eq(m.started, "2026-01-31T12:00:00Z", "the first start");
+	cr_assert_str_eq(m.trainee, "Sanne de Vries", "the last meta row counts");
+	cr_assert_eq(m.level, 'C');
+	cr_assert_null(m.scenario);
+	sessionlog_meta_free(&m);
+	cr_assert_null(m.trainee);
+}
+
+Test(sessionlog, status_words)
+{
+	cr_assert_str_eq(sessionlog_status(0, 0), "onderbroken");
+	cr_assert_str_eq(sessionlog_status(0, 1), "onderbroken");
+	cr_assert_str_eq(sessionlog_status(1, 0), "reflectie open");
+	cr_assert_str_eq(sessionlog_status(1, 1), "afgerond");
+}
