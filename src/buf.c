@@ -11,7 +11,7 @@
 
 void buf_addn(struct buf *b, const char *s, size_t n)
 {
-	mem_grow(&b->s, &b->cap, b->len + n + 1, 1);
+	MEM_GROW(b->s, b->cap, b->len + n + 1);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -37,7 +37,7 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_end(cp);
 	if (n < 0)
 		return;
-	mem_grow(&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+	MEM_GROW(b->s, b->cap, b->len + (size_t)n + 1);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;
 }

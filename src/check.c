@@ -238,8 +238,10 @@ static void check_library(struct ck *k)
 	if (sc->nends < CHECK_MIN_ENDINGS)
 		ck_warn(k, sc->line_start, "minder dan %d eindes",
 			CHECK_MIN_ENDINGS);
-	if (sc->nquestions < 3)
-		ck_warn(k, sc->line_start, "minder dan 3 reflectievragen (question1..question5)");
+	if (sc->nquestions < CHECK_MIN_QUESTIONS)
+		ck_warn(k, sc->line_start, "minder dan %d reflectievragen "
+			"(question1..question%d)", CHECK_MIN_QUESTIONS,
+			SCENARIO_MAX_QUESTIONS);
 	if (n >= 0)
 		check_rating(k);
 }

@@ -17,6 +17,7 @@
 
 #define CHECK_MIN_EXPERT_STEPS 6
 #define CHECK_MIN_ENDINGS 3
+#define CHECK_MIN_QUESTIONS 3	/* of the scenario's own, question1..5 */
 #define CHECK_MAX_STATES 16384	/* (step, flags) pairs walked per scenario */
 #define CHECK_MIN_RATED 4
 #define CHECK_CUE_RATIO 125	/* expert text at most 1.25 x the others' mean */

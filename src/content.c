@@ -45,7 +45,7 @@ static size_t list_dir(const char *dir, const char *suffix, char ***out)
 		if (e->d_name[0] == '.' || len <= sl ||
 		    strcmp(e->d_name + len - sl, suffix) != 0)
 			continue;
-		mem_grow(out, &cap, n + 1, sizeof **out);
+		MEM_GROW(*out, cap, n + 1);
 		(*out)[n++] = path_join(dir, e->d_name);
 	}
 	closedir(dp);
@@ -378,7 +378,7 @@ static const struct scenario *load_older(const struct content *c,
 		sc = mem_calloc(1, sizeof *sc);
 		if (scenario_load(sc, file, d) == 0) {
 			resolve(c, sc);
-			mem_grow(&o->v, &o->cap, o->n + 1, sizeof *o->v);
+			MEM_GROW(o->v, o->cap, o->n + 1);
 			o->v[o->n++] = sc;
 		} else {
 			scenario_free(sc);

@@ -33,7 +33,7 @@ static void on_field(void *s, size_t len, void *data)
 {
 	struct rd *r = data;
 
-	mem_grow(&r->off, &r->capoff, r->n + 1, sizeof *r->off);
+	MEM_GROW(r->off, r->capoff, r->n + 1);
 	r->off[r->n++] = r->text.len;
 	buf_addn(&r->text, s ? s : "", s ? len : 0);
 	buf_addc(&r->text, '\0');
@@ -51,7 +51,7 @@ static void on_row(int c, void *data)
 	size_t i;
 
 	(void)c;
-	mem_grow(&r->f, &r->cap, r->n + 1, sizeof *r->f);
+	MEM_GROW(r->f, r->cap, r->n + 1);
 	for (i = 0; i < r->n; i++)
 		r->f[i] = r->text.s + r->off[i];
 	if (!r->stopped && r->fn(r->ctx, r->start, r->f, r->n) != 0)

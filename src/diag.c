@@ -19,7 +19,7 @@ void diag_vadd(struct diag *d, enum diag_sev sev, const char *file, int line,
 	struct diag_item *it;
 
 	buf_vprintf(&b, fmt, ap);
-	mem_grow(&d->v, &d->cap, d->n + 1, sizeof *d->v);
+	MEM_GROW(d->v, d->cap, d->n + 1);
 	it = &d->v[d->n++];
 	it->file = mem_strdup(file);
 	it->line = line;

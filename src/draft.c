@@ -66,7 +66,7 @@ void draft_put(struct draft *d, const char *key, const char *text)
 		free(it->text);
 		it->text = mem_strdup(text);
 	} else {
-		mem_grow(&d->v, &d->cap, d->n + 1, sizeof *d->v);
+		MEM_GROW(d->v, d->cap, d->n + 1);
 		d->v[d->n].key = mem_strdup(key);
 		d->v[d->n++].text = mem_strdup(text);
 	}

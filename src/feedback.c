@@ -133,7 +133,7 @@ static int fb_row(void *ctx, int line, char **fields, size_t n)
 		diag_add(r->d, DIAG_WARNING, r->path, line,
 			 "tijd '%s' is geen tijd als 2026-01-31T12:00:00Z",
 			 fields[0]);
-	mem_grow(&r->f->v, &r->f->cap, r->f->n + 1, sizeof *r->f->v);
+	MEM_GROW(r->f->v, r->f->cap, r->f->n + 1);
 	it = &r->f->v[r->f->n++];
 	it->time = mem_strdup(fields[0]);
 	it->coach = mem_strdup(fields[1]);

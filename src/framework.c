@@ -114,7 +114,7 @@ static int comp_row(void *ctx, int line, char **f, size_t n)
 		fw_err(l, line, "competentie '%s' komt dubbel voor", f[0]);
 		return 0;
 	}
-	mem_grow(&fw->comps, &fw->capcomps, fw->ncomps + 1, sizeof *fw->comps);
+	MEM_GROW(fw->comps, fw->capcomps, fw->ncomps + 1);
 	c = &fw->comps[fw->ncomps++];
 	memset(c, 0, sizeof *c);
 	c->id = mem_strdup(f[0]);
@@ -148,7 +148,7 @@ static int ind_row(void *ctx, int line, char **f, size_t n)
 	else if (framework_ind(fw, f[2]) >= 0)
 		fw_err(l, line, "indicator '%s' komt dubbel voor", f[2]);
 	else {
-		mem_grow(&fw->inds, &fw->capinds, fw->ninds + 1, sizeof *fw->inds);
+		MEM_GROW(fw->inds, fw->capinds, fw->ninds + 1);
 		in = &fw->inds[fw->ninds++];
 		in->id = mem_strdup(f[2]);
 		in->text = mem_strdup(f[3]);

@@ -183,7 +183,7 @@ static void scan_section(struct scan *sc, char *s, int line)
 		sc->skip = 1;
 		return;
 	}
-	mem_grow(&f->secs, &f->capsecs, f->nsecs + 1, sizeof *f->secs);
+	MEM_GROW(f->secs, f->capsecs, f->nsecs + 1);
 	sec = &f->secs[f->nsecs];
 	sec->name = mem_strdup(name);
 	sec->line = line;
@@ -294,7 +294,7 @@ static void scan_key(struct scan *sc, char *s, int line, size_t len)
 			 f->keys[dup].line);
 		return;
 	}
-	mem_grow(&f->keys, &f->capkeys, f->nkeys + 1, sizeof *f->keys);
+	MEM_GROW(f->keys, f->capkeys, f->nkeys + 1);
 	k = &f->keys[f->nkeys];
 	memset(k, 0, sizeof *k);
 	k->section = sc->cursec;
@@ -377,7 +377,7 @@ static void scan_bytes(struct scan *sc)
 		nl = memchr(p, '\n', (size_t)(end - p));
 		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 		bom = lineno++ == 0 ? text_bom(p, n) : 0;
-		mem_grow(&line, &cap, n + 1, 1);
+		MEM_GROW(line, cap, n + 1);
 		memcpy(line, p, n);
 		line[n] = '\0';
 		scan_line(sc, line + bom, n - bom, lineno);

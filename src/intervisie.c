@@ -206,7 +206,7 @@ struct iv_step *intervisie_current(struct intervisie *iv)
 
 	if (iv->nst && iv->st[iv->nst - 1].step == iv->s.step && iv->st[iv->nst - 1].followed < 0)
 		return &iv->st[iv->nst - 1];
-	mem_grow(&iv->st, &iv->capst, iv->nst + 1, sizeof *iv->st);
+	MEM_GROW(iv->st, iv->capst, iv->nst + 1);
 	memset(&iv->st[iv->nst], 0, sizeof *iv->st);
 	iv->st[iv->nst].step = iv->s.step;
 	iv->st[iv->nst].flags = iv->s.flags;

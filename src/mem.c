@@ -4,12 +4,22 @@
  */
 #include "mem.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+static void (*fail_hook)(void);
+
+void mem_on_fail(void (*fn)(void))
+{
+	fail_hook = fn;
+}
+
 static void mem_fail(void)
 {
+	if (fail_hook)
+		fail_hook();
 	fputs("klantcoach: onvoldoende geheugen\n", stderr);
 	abort();
 }
@@ -51,15 +61,21 @@ char *mem_strndup(const char *s, size_t n)
 	return p;
 }
 
-void mem_grow(void *v, size_t *cap, size_t need, size_t es)
+void *mem_reallocarray(void *p, size_t n, size_t size)
 {
-	void **pv = v;
-	size_t c = *cap;
+	if (size && n > SIZE_MAX / size)
+		mem_fail();
+	return mem_realloc(p, n * size);
+}
 
-	if (need <= c)
-		return;
-	while (c < need)
-		c = c ? c * 2 : 8;
-	*pv = mem_realloc(*pv, c * es);
-	*cap = c;
+size_t mem_grow_cap(size_t cap, size_t need, size_t es)
+{
+	size_t c = cap ? cap : 8;
+
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / (es ? es : 1))
+			mem_fail();
+		c *= 2;
+	}
+	return c;
 }

@@ -42,7 +42,7 @@ static int settings_view(struct outbox *ob)
 
 static void add(struct outbox *ob, json_t *st, int line)
 {
-	mem_grow(&ob->item, &ob->cap, ob->n + 1, sizeof *ob->item);
+	MEM_GROW(ob->item, ob->cap, ob->n + 1);
 	ob->item[ob->n].line = line;
 	ob->item[ob->n++].st = st;
 }

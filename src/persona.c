@@ -94,8 +94,8 @@ static void read_lists(struct persona *p, struct inifile *f, struct diag *d, int
 				 p->needs[i]);
 			(*err)++;
 		}
-	p->help = mem_calloc(8, sizeof *p->help);
-	for (i = 1; i <= 8; i++) {
+	p->help = mem_calloc(PERSONA_MAX_HELP, sizeof *p->help);
+	for (i = 1; i <= PERSONA_MAX_HELP; i++) {
 		const char *v;
 		snprintf(key, sizeof key, "help%zu", i);
 		v = inifile_get(f, "persona", key);

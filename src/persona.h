@@ -7,6 +7,8 @@
 #include "diag.h"
 #include <stddef.h>
 
+#define PERSONA_MAX_HELP 8	/* help1 .. help8 */
+
 struct persona {
 	char *id, *file;
 	char *name, *household, *situation, *story, *source;

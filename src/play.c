@@ -66,7 +66,7 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 /* Answers from the log, by question key. */
 static void load_answers(struct play *p, const struct sessionlog_data *data)
 {
-	struct reflect_question q[8];
+	struct reflect_question q[REFLECT_MAX_Q];
 	size_t n = reflect_questions(p->sc, q), i, k;
 
 	for (i = 0; i < data->nev; i++)
@@ -209,7 +209,7 @@ int play_log_end(struct play *p)
 /* The key of question n, or NULL when there is no such question. */
 static const char *question_key(const struct play *p, size_t n)
 {
-	struct reflect_question q[8];
+	struct reflect_question q[REFLECT_MAX_Q];
 
 	return n < reflect_questions(p->sc, q) ? q[n].key : NULL;
 }
@@ -261,7 +261,7 @@ int play_save_draft(struct play *p, int page)
 
 int play_done(struct play *p)
 {
-	struct reflect_question q[8];
+	struct reflect_question q[REFLECT_MAX_Q];
 	size_t n = reflect_questions(p->sc, q), i;
 
 	for (i = 0; i < n; i++) {
@@ -280,7 +280,7 @@ void play_end(struct play *p)
 {
 	size_t i;
 
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < REFLECT_MAX_Q; i++) {
 		free(p->answer[i]);
 		p->answer[i] = NULL;
 	}

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "content.h"
 #include "draft.h"
+#include "reflect.h"
 #include "session.h"
 #include "sessionlog.h"
 
@@ -34,7 +35,7 @@ struct play {
 	long shown_ms;		/* when the current options were shown */
 	int ended_logged;	/* the end event is in the log */
 	int done;		/* the reflection was completed */
-	char *answer[8];	/* answers in reflect_questions order */
+	char *answer[REFLECT_MAX_Q];	/* in reflect_questions order */
 	struct draft draft;	/* reflection text typed but not saved */
 	char *note;		/* play_resume on an older version: a line
 				   that tells the trainee; else NULL */

@@ -31,7 +31,7 @@ const char *reflect_mark_name(enum reflect_mark m)
 static void push(struct reflect_item **v, size_t *n, size_t *cap,
 		 struct reflect_item it)
 {
-	mem_grow(v, cap, *n + 1, sizeof **v);
+	MEM_GROW(*v, *cap, *n + 1);
 	(*v)[(*n)++] = it;
 }
 
@@ -186,15 +186,16 @@ void reflect_build(struct reflect *r, const struct session *s,
 	}
 }
 
-size_t reflect_questions(const struct scenario *sc, struct reflect_question q[8])
+size_t reflect_questions(const struct scenario *sc,
+			 struct reflect_question q[REFLECT_MAX_Q])
 {
-	static const char *const keys[] = {
+	static const char *const keys[SCENARIO_MAX_QUESTIONS] = {
 		"question1", "question2", "question3", "question4", "question5",
 	};
 	size_t n = 0, i;
 
 	q[n++] = (struct reflect_question){"gevoel", "Hoe voelde dit gesprek voor jou?"};
-	for (i = 0; i < sc->nquestions && i < 5; i++)
+	for (i = 0; i < sc->nquestions && i < SCENARIO_MAX_QUESTIONS; i++)
 		q[n++] = (struct reflect_question){keys[i], sc->questions[i]};
 	q[n++] = (struct reflect_question){"goed", "Wat ging er goed?"};
 	q[n++] = (struct reflect_question){"anders",

@@ -73,8 +73,10 @@ int reflect_level(const int net[4]);
 const char *reflect_mark_name(enum reflect_mark m);
 /* The reflection questions in PEARLS order: how it felt, the scenario's
  * own questions, what went well, what to do differently. Returns the
- * count (at most 8). */
-size_t reflect_questions(const struct scenario *sc, struct reflect_question q[8]);
+ * count (at most REFLECT_MAX_Q). */
+#define REFLECT_MAX_Q (SCENARIO_MAX_QUESTIONS + 3)
+size_t reflect_questions(const struct scenario *sc,
+			 struct reflect_question q[REFLECT_MAX_Q]);
 /* Free everything. */
 void reflect_free(struct reflect *r);
 

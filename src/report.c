@@ -292,7 +292,8 @@ void report_md(FILE *out, const struct review *r, const struct framework *fw)
 
 /* ---- HTML ---- */
 
-static const char *const palette[] = {
+#define NPALETTE 8
+static const char *const palette[NPALETTE] = {
 	"#1b7f5f", "#c0392b", "#2e5fa8", "#b7791f", "#6b46c1", "#0f766e", "#9d174d", "#475569",
 };
 
@@ -372,7 +373,7 @@ static void svg_growth_one(FILE *out, const struct review *r, const struct frame
 			(size_t)h - k * 30 + 3, k, (size_t)h - k * 30, n * 40 + 40, (size_t)h - k * 30);
 	for (k = 0; k < fw->ncomps; k++) {
 		fprintf(out, "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"%s\" points=\"",
-			palette[k % 8]);
+			palette[k % NPALETTE]);
 		for (i = r->n, x = 0; i-- > 0;) {
 			const struct review_session *s = &r->s[i];
 			if (!s->levels || s->fw != fw || strcmp(s->trainee ? s->trainee : "", who) != 0)
@@ -397,7 +398,7 @@ static void svg_growth(FILE *out, const struct review *r, const struct framework
 		return;
 	fputs("<h2>Groei per competentie</h2>\n<p class=\"legend\">", out);
 	for (i = 0; i < fw->ncomps; i++) {
-		fprintf(out, "<span style=\"color:%s\">&#9632; ", palette[i % 8]);
+		fprintf(out, "<span style=\"color:%s\">&#9632; ", palette[i % NPALETTE]);
 		html_text(out, &b, fw->comps[i].name);
 		fputs("</span> ", out);
 	}
@@ -430,7 +431,7 @@ static void svg_steps(FILE *out, const struct review *r)
 			int pct = percent(v[j]->count, total);
 			char *name = text_short(option_text(r->c, v[j]), 60);
 			fprintf(out, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"18\" fill=\"%s\"%s>"
-				"<title>", x, w, palette[(v[j]->option - 1) % 8],
+				"<title>", x, w, palette[(v[j]->option - 1) % NPALETTE],
 				v[j]->expert ? " stroke=\"#000\"" : "");
 			html_text(out, &b, name);
 			fprintf(out, ": %d (%d%%)%s</title></rect>", v[j]->count, pct,

@@ -42,7 +42,7 @@ static int on_event(void *ctx, const struct sessionlog_event *ev)
 		memcpy(a->s.meters, ev->meters, sizeof a->s.meters);
 		break;
 	case SL_CHOICE:
-		mem_grow(&a->path, &a->cap, a->n + 1, sizeof *a->path);
+		MEM_GROW(a->path, a->cap, a->n + 1);
 		a->path[a->n].step = mem_strdup(ev->step);
 		a->path[a->n++].option = ev->option;
 		a->s.think_ms += ev->think_ms > 0 ? ev->think_ms : 0;
@@ -108,7 +108,7 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 		if (c->option == opt && strcmp(c->step, step) == 0 && strcmp(c->scenario, sc) == 0)
 			return c;
 	}
-	mem_grow(&r->cnt, &r->capcnt, r->ncnt + 1, sizeof *r->cnt);
+	MEM_GROW(r->cnt, r->capcnt, r->ncnt + 1);
 	c = &r->cnt[r->ncnt];
 	c->scenario = mem_strdup(sc);
 	c->step = mem_strdup(step);
@@ -162,7 +162,7 @@ static struct review_compstat *compstat(struct review *r, const char *scenario,
 	for (i = 0; i < r->ncs; i++)
 		if (strcmp(r->cs[i].scenario, scenario) == 0)
 			return &r->cs[i];
-	mem_grow(&r->cs, &r->capcs, r->ncs + 1, sizeof *r->cs);
+	MEM_GROW(r->cs, r->capcs, r->ncs + 1);
 	memset(&r->cs[r->ncs], 0, sizeof *r->cs);
 	r->cs[r->ncs].scenario = mem_strdup(scenario);
 	r->cs[r->ncs].fw = fw;
@@ -226,7 +226,7 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 		o->on_session(o->ctx, &a->s);
 	if (!o->keep)
 		return;
-	mem_grow(&r->s, &r->cap, r->n + 1, sizeof *r->s);
+	MEM_GROW(r->s, r->cap, r->n + 1);
 	r->s[r->n++] = a->s;
 	memset(&a->s, 0, sizeof a->s);
 }

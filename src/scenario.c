@@ -147,8 +147,8 @@ static void load_meta(struct ld *l)
 		       "'level' moet A, B of C zijn");
 	for (i = 0; i < METER_N; i++)
 		sc->meter0[i] = int_of(l, "scenario", scenario_meter_name[i], 0, METER_MAX, 5);
-	sc->questions = mem_calloc(5, sizeof *sc->questions);
-	for (i = 1; i <= 5; i++) {
+	sc->questions = mem_calloc(SCENARIO_MAX_QUESTIONS, sizeof *sc->questions);
+	for (i = 1; i <= SCENARIO_MAX_QUESTIONS; i++) {
 		const char *q;
 		snprintf(key, sizeof key, "question%d", i);
 		q = inifile_get(l->f, "scenario", key);
@@ -212,7 +212,8 @@ static int flag_index(struct ld *l, const char *name, int line)
 		if (strcmp(sc->flag[i], name) == 0)
 			return i;
 	if (sc->nflags == SCENARIO_MAX_FLAGS) {
-		err_at(l, line, "meer dan 64 verschillende vlaggen (%s)", name);
+		err_at(l, line, "meer dan %d verschillende vlaggen (%s)",
+		       SCENARIO_MAX_FLAGS, name);
 		return -1;
 	}
 	sc->flag[sc->nflags] = mem_strdup(name);
@@ -283,7 +284,8 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 
 	if (st->nopt == SCENARIO_MAX_OPTS) {
 		err_at(l, inifile_line(l->f, sec, NULL),
-		       "stap '%s' heeft meer dan 4 opties", st->id);
+		       "stap '%s' heeft meer dan %d opties", st->id,
+		       SCENARIO_MAX_OPTS);
 		return;
 	}
 	o = &st->opt[st->nopt++];
@@ -347,7 +349,8 @@ static void load_options(struct ld *l)
 			continue;
 		num = option_section(l, sec, &step);
 		if (num < 0)
-			err_at(l, l->f->secs[i].line, "optie [%s]: nummer moet 1 tot en met 4 zijn", sec);
+			err_at(l, l->f->secs[i].line, "optie [%s]: nummer moet "
+			       "1 tot en met %d zijn", sec, SCENARIO_MAX_OPTS);
 		else if (step < 0)
 			err_at(l, l->f->secs[i].line, "optie [%s] hoort bij een onbekende stap", sec);
 		else

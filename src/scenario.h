@@ -19,6 +19,7 @@ enum { METER_GEZIEN, METER_GEHOORD, METER_GEHOLPEN, METER_N };
 #define SCENARIO_MAX_FLAGS 64
 #define SCENARIO_HASH_LEN 17	/* 16 hex digits and the NUL */
 #define SCENARIO_SPEAKER_MAX 40
+#define SCENARIO_MAX_QUESTIONS 5	/* question1 .. question5 */
 
 enum sc_tone { TONE_GOED, TONE_MATIG, TONE_SLECHT };
 

@@ -91,7 +91,7 @@ int session_choose(struct session *s, int opt, long think_ms)
 	o = &s->sc->steps[s->step].opt[opt];
 	if (!scenario_offered(o, s->flags))
 		return -1;
-	mem_grow(&s->path, &s->cappath, s->npath + 1, sizeof *s->path);
+	MEM_GROW(s->path, s->cappath, s->npath + 1);
 	m = &s->path[s->npath++];
 	m->step = s->step;
 	m->opt = opt;
@@ -115,7 +115,7 @@ int session_undo(struct session *s)
 	if (s->npath == 0)
 		return -1;
 	m = s->path[--s->npath];
-	mem_grow(&s->undone, &s->capundone, s->nundone + 1, sizeof *s->undone);
+	MEM_GROW(s->undone, s->capundone, s->nundone + 1);
 	s->undone[s->nundone++] = m;
 	s->step = m.step;
 	s->end = -1;

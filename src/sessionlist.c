@@ -66,7 +66,7 @@ static void add(struct sessionlist *l, const char *dir, const char *name, struct
 	char *fp;
 	int rc;
 
-	mem_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	MEM_GROW(l->v, l->cap, l->n + 1);
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
 	it->path = path_join(dir, name);

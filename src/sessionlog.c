@@ -436,7 +436,7 @@ static int collect(void *ctx, const struct sessionlog_event *ev)
 	data->done |= ev->type == SL_DONE;
 	if (ev->type == SL_UNDO)
 		data->finished = 0;
-	mem_grow(&data->ev, &data->cap, data->nev + 1, sizeof *data->ev);
+	MEM_GROW(data->ev, data->cap, data->nev + 1);
 	e = &data->ev[data->nev++];
 	*e = *ev;
 	e->time = mem_strdup(ev->time);

@@ -251,7 +251,7 @@ char *text_sanitize(const char *s, size_t n, int keep_nl)
 
 static void lines_push(struct text_lines *out, const char *s, size_t n)
 {
-	mem_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	MEM_GROW(out->v, out->cap, out->n + 1);
 	out->v[out->n++] = mem_strndup(s, n);
 }
 
@@ -291,7 +291,6 @@ static void wrap_para(const char *s, size_t n, size_t width,
 			if (lw > 0 || line.len > 0)
 				lines_push(out, line.s, line.len);
 			buf_clear(&line);
-			lw = 0;
 			while (ww > width) {	/* hard break a long word */
 				uint32_t cp;
 				if (fit == 0)
@@ -351,7 +350,7 @@ size_t text_split(const char *s, char ***out)
 		k = strcspn(s, " \t");
 		if (k == 0)
 			break;
-		mem_grow(out, &cap, n + 1, sizeof **out);
+		MEM_GROW(*out, cap, n + 1);
 		(*out)[n++] = mem_strndup(s, k);
 		s += k;
 	}

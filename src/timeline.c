@@ -14,7 +14,7 @@ static struct timeline_entry *push(struct timeline *tl, enum timeline_kind k,
 {
 	struct timeline_entry *e;
 
-	mem_grow(&tl->v, &tl->cap, tl->n + 1, sizeof *tl->v);
+	MEM_GROW(tl->v, tl->cap, tl->n + 1);
 	e = &tl->v[tl->n++];
 	memset(e, 0, sizeof *e);
 	e->kind = k;

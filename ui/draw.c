@@ -108,7 +108,7 @@ void lines_add(struct lines *l, const char *s, size_t width, int indent,
 
 	text_wrap(clean, width > (size_t)indent + 1 ? width - (size_t)indent : 1, &tl);
 	for (i = 0; i < tl.n; i++) {
-		mem_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+		MEM_GROW(l->v, l->cap, l->n + 1);
 		l->v[l->n].text = tl.v[i];
 		l->v[l->n].role = r;
 		l->v[l->n].tag = tag;

@@ -245,7 +245,7 @@ static int ask(struct play *p, const struct reflect_question *q, size_t n,
 
 int plain_reflect(struct play *p, FILE *in, FILE *out)
 {
-	struct reflect_question q[8];
+	struct reflect_question q[REFLECT_MAX_Q];
 	struct reflect r;
 	size_t n = reflect_questions(p->sc, q), i;
 	int rc;

@@ -118,7 +118,7 @@ void reflectview_why(FILE *out, const struct play *p, const struct reflect *r)
 
 void reflectview_all(FILE *out, const struct play *p, const char *const *answers)
 {
-	struct reflect_question q[8];
+	struct reflect_question q[REFLECT_MAX_Q];
 	struct reflect r;
 	size_t n = reflect_questions(p->sc, q), i;
 

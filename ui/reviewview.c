@@ -310,15 +310,15 @@ void reviewview_records(FILE *out, const char *dir)
 
 	while (dp && (e = readdir(dp)) != NULL)
 		if (e->d_name[0] != '.' && strstr(e->d_name, ".csv")) {
-			mem_grow(&names, &cap, n + 1, sizeof *names);
+			MEM_GROW(names, cap, n + 1);
 			names[n++] = path_join(dir, e->d_name);
 		}
 	if (dp)
 		closedir(dp);
-	if (n)
+	if (n) {
 		qsort(names, n, sizeof *names, cmp_name);
-	if (n)
 		fprintf(out, "Intervisieverslagen: %zu\n", n);
+	}
 	for (i = 0; i < n; i++) {
 		char *line = intervisie_describe(names[i], &d);
 		if (line)

@@ -27,7 +27,7 @@ enum { PAGE_END, PAGE_FEEL, PAGE_WHAT, PAGE_WHY, PAGE_Q };
 
 static size_t nquestions(const struct tui *t)
 {
-	struct reflect_question q[8];
+	struct reflect_question q[REFLECT_MAX_Q];
 	return reflect_questions(t->play.sc, q);
 }
 
@@ -216,7 +216,7 @@ static void page_why(struct tui *t, struct lines *l, size_t w, const struct refl
 
 static void page_question_draw(struct tui *t, int q)
 {
-	struct reflect_question qs[8];
+	struct reflect_question qs[REFLECT_MAX_Q];
 	struct lines l = {0};
 	int y, h;
 

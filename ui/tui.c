@@ -60,6 +60,12 @@ static int terminal_ok(void)
 	return 1;
 }
 
+/* Out of memory: put the terminal back before the message (mem_on_fail). */
+static void curses_stop(void)
+{
+	endwin();
+}
+
 static int curses_start(int colour)
 {
 	if (newterm(NULL, stdout, stdin) == NULL) {
@@ -67,6 +73,7 @@ static int curses_start(int colour)
 			getenv("TERM"));
 		return -1;
 	}
+	mem_on_fail(curses_stop);
 	cbreak();
 	noecho();
 	nonl();
@@ -302,6 +309,7 @@ static int loop(struct tui *t)
 			handle_key(t, ch, r == KEY_CODE_YES);
 	}
 	save(t);
+	mem_on_fail(NULL);
 	endwin();
 	return EXIT_OK;
 }

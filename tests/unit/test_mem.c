@@ -1,8 +1,10 @@
 /* Unit tests for src/mem. */
 #include <criterion/criterion.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mem.h"
 
@@ -16,12 +18,46 @@ Test(mem, strings_and_growth)
 	free(s);
 	cr_assert_null(mem_strdup(NULL));
 	for (i = 0; i < 100; i++) {
-		mem_grow(&v, &cap, i + 1, sizeof *v);
+		MEM_GROW(v, cap, i + 1);
 		v[i] = (int)i;
 	}
-	cr_assert_geq(cap, 100);
+	cr_assert_eq(cap, 128, "doubled from 8");
 	cr_assert_eq(v[99], 99);
+	MEM_GROW(v, cap, 50);
+	cr_assert_eq(cap, 128, "never shrinks");
 	free(v);
+}
+
+Test(mem, growth_capacity)
+{
+	cr_assert_eq(mem_grow_cap(0, 1, 4), 8);
+	cr_assert_eq(mem_grow_cap(8, 9, 4), 16);
+	cr_assert_eq(mem_grow_cap(16, 16, 4), 16);
+	cr_assert_eq(mem_grow_cap(3, 100, 1), 192);
+}
+
+static void leave(void)
+{
+	_exit(3);
+}
+
+/* The overflow is caught before any allocation, so this also runs under
+ * ASan; the hook runs first (the TUI ends curses there). */
+Test(mem, growth_that_overflows_runs_the_hook_and_aborts, .exit_code = 3)
+{
+	int *v = NULL;
+	size_t cap = 0;
+
+	mem_on_fail(leave);
+	MEM_GROW(v, cap, SIZE_MAX / 2);
+	free(v);
+}
+
+Test(mem, reallocarray_overflow_aborts, .signal = SIGABRT)
+{
+	void *p = mem_reallocarray(NULL, SIZE_MAX / 4 + 1, 8);
+
+	free(p);
 }
 
 /* ASan intercepts impossible allocations itself, so this runs unsanitised. */
