@@ -115,6 +115,20 @@ static void check_reach(struct ck *k)
 	free(eseen);
 }
 
+/* A content notice needs a text on where help is; help alone warns. */
+static void check_safety(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+
+	if (sc->notice && !sc->help)
+		ck_err(k, sc->line_notice, "'notice' zonder 'help': een scenario "
+		       "met een inhoudswaarschuwing noemt ook waar hulp is%s%s",
+		       "", "");
+	else if (sc->help && !sc->notice)
+		ck_warn(k, sc->line_help, "'help' zonder 'notice': geef het "
+			"scenario ook een inhoudswaarschuwing%s%s", "", "");
+}
+
 /* Every step must be able to reach an ending. */
 static void check_ends(struct ck *k)
 {
@@ -452,6 +466,7 @@ static int check_run(const struct content *c, const struct scenario *sc,
 	struct ck k = {c, sc, d, 0};
 
 	check_refs(&k);
+	check_safety(&k);
 	check_options(&k);
 	check_reach(&k);
 	check_ends(&k);

@@ -3,11 +3,12 @@
  * file: references across files (persona, framework, indicators), the
  * scenario graph (reachability, every path ends, option counts, expert
  * path, flags needed before they can be set, the expert path ending op or
- * boven doel on every rated competency), and the library rules that are
- * warnings (expert path length, endings, questions, channels, fewer than
- * four rated competencies, options whose conditions hold on no path, an
- * expert option given away by its length, a speaker written into a line
- * instead of its speaker key).
+ * boven doel on every rated competency), a content notice without help,
+ * and the library rules that are warnings (expert path length, endings,
+ * questions, channels, fewer than four rated competencies, help without a
+ * notice, options whose conditions hold on no path, an expert option given
+ * away by its length, a speaker written into a line instead of its speaker
+ * key).
  */
 #ifndef KC_CHECK_H
 #define KC_CHECK_H

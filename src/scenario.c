@@ -68,6 +68,12 @@ static char *speaker_of(struct ld *l, const char *sec)
 	return v ? mem_strdup(v) : NULL;
 }
 
+/* An optional text: NULL when absent, an error when present but empty. */
+static char *optional_text(struct ld *l, const char *sec, const char *key)
+{
+	return inifile_get(l->f, sec, key) ? text_of(l, sec, key) : NULL;
+}
+
 /* An integer in [lo, hi], default def when absent. */
 static int int_of(struct ld *l, const char *sec, const char *key, int lo,
 		  int hi, int def)
@@ -90,7 +96,7 @@ static int int_of(struct ld *l, const char *sec, const char *key, int lo,
 static const char *const meta_keys[] = {
 	"title", "summary", "persona", "channel", "level", "framework", "start",
 	"gezien", "gehoord", "geholpen", "question1", "question2", "question3",
-	"question4", "question5", NULL,
+	"question4", "question5", "notice", "help", NULL,
 };
 static const char *const step_keys[] = {"situation", "client", "speaker", NULL};
 static const char *const opt_keys[] = {
@@ -131,6 +137,10 @@ static void load_meta(struct ld *l)
 	sc->channel = text_of(l, "scenario", "channel");
 	sc->start = text_of(l, "scenario", "start");
 	sc->framework = mem_strdup(fw && *fw ? fw : "kap2023");
+	sc->notice = optional_text(l, "scenario", "notice");
+	sc->help = optional_text(l, "scenario", "help");
+	sc->line_notice = inifile_line(l->f, "scenario", "notice");
+	sc->line_help = inifile_line(l->f, "scenario", "help");
 	sc->line_persona = inifile_line(l->f, "scenario", "persona");
 	sc->line_framework = inifile_line(l->f, "scenario", fw ? "framework" : NULL);
 	sc->line_channel = inifile_line(l->f, "scenario", "channel");
@@ -565,5 +575,7 @@ void scenario_free(struct scenario *sc)
 	free(sc->channel);
 	free(sc->framework);
 	free(sc->start);
+	free(sc->notice);
+	free(sc->help);
 	memset(sc, 0, sizeof *sc);
 }

@@ -4,7 +4,8 @@
  * its text, the client's response, the next step or ending, effects on the
  * meters gezien/gehoord/geholpen, indicator evidence, feedback, flags it
  * sets and needs, and whether it is the expert's choice. Flags are bits in
- * a 64-bit mask. Read-only once loaded.
+ * a 64-bit mask. A scenario may carry a content notice and a text on where
+ * help is (both or neither; check.c). Read-only once loaded.
  */
 #ifndef KC_SCENARIO_H
 #define KC_SCENARIO_H
@@ -60,6 +61,8 @@ struct sc_ending {
 struct scenario {
 	char *id, *file, *version;	/* version: hash of the file's bytes */
 	char *title, *summary, *persona, *channel, *framework, *start;
+	char *notice;		/* content notice; NULL: none */
+	char *help;		/* where help is, for the reflection; NULL: none */
 	char level;
 	int meter0[METER_N];
 	char **questions;
@@ -72,6 +75,7 @@ struct scenario {
 	int nflags;
 	int start_step;
 	int line_persona, line_framework, line_channel, line_start;
+	int line_notice, line_help;
 };
 
 /* Names of the meters, in order. */

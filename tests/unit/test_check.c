@@ -385,3 +385,24 @@ Test(check, fewer_rated_competencies_warn)
 	cr_assert_eq(d.v[d.n - 1].sev, DIAG_WARNING);
 	diag_free(&d);
 }
+
+/* A content notice needs help; help without a notice only warns. */
+Test(check, notice_needs_help)
+{
+	struct diag d = {0};
+	char *body = two_steps("b", "b", "end.z", "end.z");
+	char with[4200];
+
+	snprintf(with, sizeof with, "notice = Let op.\n%s", body);
+	cr_assert_eq(run(with, &d), 1);
+	cr_assert(has(&d, "'notice' zonder 'help'"));
+	diag_free(&d);
+	snprintf(with, sizeof with, "help = Bel 113.\n%s", body);
+	cr_assert_eq(run(with, &d), 0);
+	cr_assert(has(&d, "'help' zonder 'notice'"));
+	diag_free(&d);
+	snprintf(with, sizeof with, "notice = Let op.\nhelp = Bel 113.\n%s", body);
+	cr_assert_eq(run(with, &d), 0);
+	cr_assert_not(has(&d, "zonder 'help'") || has(&d, "zonder 'notice'"));
+	diag_free(&d);
+}

@@ -117,3 +117,33 @@ Test(scenario, option_order_and_errors)
 	scenario_free(&sc);
 	diag_free(&d);
 }
+
+Test(scenario, notice_and_help)
+{
+	struct scenario sc;
+	struct diag d = {0};
+	const char *text =
+		"[scenario]\ntitle = t\nsummary = s\npersona = p\nchannel = chat\nlevel = A\nstart = a\n"
+		"notice = \nhelp = Bel 113.\n"
+		"[step.a]\nsituation = x\nclient = y\n"
+		"[step.a.1]\ntext = a\nresponse = r\nfeedback = f\nnext = end.z\n"
+		"[end.z]\ntone = goed\nsummary = s\n";
+
+	cr_assert_eq(scenario_load(&sc, BASIS, &d), 0);
+	cr_assert_null(sc.notice, "no notice key: no notice");
+	cr_assert_null(sc.help);
+	scenario_free(&sc);
+	cr_assert_eq(scenario_load(&sc, FIXTURES "/safety/proef-boos.ini", &d), 0);
+	cr_assert_str_eq(sc.notice, "Proef wordt boos en scheldt. Je kunt altijd stoppen.");
+	cr_assert_str_eq(sc.help, "Praat na met je teamleider. Denk je aan zelfdoding? "
+			 "Bel 113 of 0800-0113.");
+	cr_assert_eq(sc.line_notice, 16);
+	cr_assert_eq(sc.line_help, 17);
+	cr_assert_eq(d.n, 0, "notice and help are known keys");
+	scenario_free(&sc);
+	cr_assert_eq(load_text(text, &sc, &d), -1);
+	cr_assert(has(&d, 8, "mist een tekst voor 'notice'"));
+	cr_assert_str_eq(sc.help, "Bel 113.");
+	scenario_free(&sc);
+	diag_free(&d);
+}
