@@ -121,9 +121,9 @@ static void check_safety(struct ck *k)
 	const struct scenario *sc = k->sc;
 
 	if (sc->notice && !sc->help)
-		ck_err(k, sc->line_notice, "'notice' zonder 'help': een scenario "
-		       "met een inhoudswaarschuwing noemt ook waar hulp is%s%s",
-		       "", "");
+		ck_err(k, sc->line_notice, "'notice' zonder 'help': een "
+		       "scenario met een inhoudswaarschuwing noemt ook waar "
+		       "hulp is%s%s", "", "");
 	else if (sc->help && !sc->notice)
 		ck_warn(k, sc->line_help, "'help' zonder 'notice': geef het "
 			"scenario ook een inhoudswaarschuwing%s%s", "", "");

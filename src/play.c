@@ -107,7 +107,15 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 		sessionlog_close(&p->log);
 		return -1;
 	}
-	sc = content_version(c, data.meta.scenario, data.meta.version, path, d);
+	if (writable && data.stopped) {
+		diag_add(d, DIAG_ERROR, path, 0, "deze sessie is gestopt "
+			 "zonder resultaat en kan niet verder; begin een "
+			 "nieuw gesprek");
+		sc = NULL;
+	} else {
+		sc = content_version(c, data.meta.scenario, data.meta.version,
+				     path, d);
+	}
 	if (sc && bind(p, c, sc, d) == 0 &&
 	    sessionlog_replay(&data, sc, &p->s, d) == 0)
 		rc = 0;
@@ -124,6 +132,7 @@ int play_resume(struct play *p, const struct content *c, const char *path,
 		p->trainee = mem_strdup(data.meta.trainee ? data.meta.trainee : "");
 		p->ended_logged = data.finished;
 		p->done = data.done;
+		p->stopped = data.stopped;
 		load_answers(p, &data);
 		if (writable)	/* a bad draft is a warning; it is set aside */
 			draft_load(&p->draft, path, d);
@@ -158,7 +167,8 @@ int play_choose(struct play *p, int n)
 	char shown[SESSIONLOG_SHOWN_LEN];
 
 	sessionlog_shown(&p->s, shown);
-	if (n < 0 || n >= k || session_choose(&p->s, idx[n], ms) != 0)
+	if (p->stopped || n < 0 || n >= k ||
+	    session_choose(&p->s, idx[n], ms) != 0)
 		return -1;
 	if (sessionlog_move(&p->log, SL_CHOICE, p->sc->steps[step].id,
 			    p->sc->steps[step].opt[idx[n]].num, ms, p->s.meters,
@@ -178,7 +188,8 @@ int play_undo(struct play *p)
 	const struct session_move *m = session_last(&p->s);
 	struct session_move keep;
 
-	if (p->mode == CONFIG_TOETS || m == NULL || p->ended_logged)
+	if (p->mode == CONFIG_TOETS || m == NULL || p->ended_logged ||
+	    p->stopped)
 		return -1;
 	keep = *m;
 	session_undo(&p->s);
@@ -192,6 +203,15 @@ int play_undo(struct play *p)
 		return -1;
 	}
 	play_shown(p);
+	return 0;
+}
+
+int play_stop(struct play *p)
+{
+	if (p->sc->notice == NULL || p->ended_logged || p->stopped ||
+	    sessionlog_stop(&p->log) != 0)
+		return -1;
+	p->stopped = 1;
 	return 0;
 }
 

@@ -35,6 +35,7 @@ struct play {
 	long shown_ms;		/* when the current options were shown */
 	int ended_logged;	/* the end event is in the log */
 	int done;		/* the reflection was completed */
+	int stopped;		/* stopped without result (play_stop) */
 	char *answer[REFLECT_MAX_Q];	/* in reflect_questions order */
 	struct draft draft;	/* reflection text typed but not saved */
 	char *note;		/* play_resume on an older version: a line
@@ -50,7 +51,8 @@ int play_begin(struct play *p, const struct content *c, const struct scenario *s
 	       struct diag *d);
 /* Load the session in the log at path, on the version of its scenario
  * that it was played on (content_version); with writable set, open the log
- * to continue it. 0 or -1 (reason in d; then p holds nothing to free). */
+ * to continue it (refused for a session stopped without result). 0 or -1
+ * (reason in d; then p holds nothing to free). */
 int play_resume(struct play *p, const struct content *c, const char *path,
 		int writable, struct diag *d);
 /* Mark that the options of the current step are now on screen. */
@@ -60,6 +62,11 @@ void play_shown(struct play *p);
 int play_choose(struct play *p, int n);
 /* One step back (practice mode only). 0, or -1 when not allowed. */
 int play_undo(struct play *p);
+/* Stop a scenario with a content notice without a result, at any moment
+ * before its end is logged: the log gets the status gestopt, and the
+ * session no longer counts and cannot be resumed. 0, or -1 when the
+ * scenario has no notice, the end is logged or the write failed. */
+int play_stop(struct play *p);
 /* Write the end event once the session is finished. 0 or -1. */
 int play_log_end(struct play *p);
 /* Save the answer to reflection question n (reflect_questions order) and

@@ -38,6 +38,9 @@ static int on_event(void *ctx, const struct sessionlog_event *ev)
 
 	sessionlog_meta_event(&a->meta, ev);
 	switch (ev->type) {
+	case SL_META:
+		a->s.stopped |= sessionlog_is_stop(ev);
+		break;
 	case SL_START:
 		memcpy(a->s.meters, ev->meters, sizeof a->s.meters);
 		break;
@@ -62,7 +65,6 @@ static int on_event(void *ctx, const struct sessionlog_event *ev)
 	case SL_DONE:
 		a->s.done = 1;
 		break;
-	case SL_META:
 	case SL_ANSWER:
 		break;
 	}
@@ -211,11 +213,11 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 	struct feedback fb;
 	size_t i;
 
-	for (i = 0; i < a->n; i++)
+	for (i = 0; i < a->n && !a->s.stopped; i++)
 		counter(r, a->s.scenario, a->path[i].step, a->path[i].option)->count++;
 	a->s.nchoices = (int)a->n;
 	a->s.tone = -1;
-	if (sc)
+	if (sc && !a->s.stopped)
 		replay(r, a, sc);
 	if (feedback_load(&fb, a->s.path, d) == 0)
 		a->s.nfeedback = (int)fb.n;
@@ -343,7 +345,7 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 
 const char *review_status(const struct review_session *s)
 {
-	return sessionlog_status(s->finished, s->done);
+	return sessionlog_status(s->finished, s->done, s->stopped);
 }
 
 static int cmp_str0(const char *a, const char *b)

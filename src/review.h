@@ -5,8 +5,9 @@
  * what is shown, not with the size of the logs. The path is replayed on the
  * version of the scenario it was played on (content_version) to compute the
  * levels shown; when that version is missing the session has no levels and
- * a warning. Damaged or unreadable logs are skipped with a warning naming
- * file and line.
+ * a warning. A session stopped without result is listed with its status
+ * but counts nowhere: no levels, no option counts. Damaged or unreadable
+ * logs are skipped with a warning naming file and line.
  */
 #ifndef KC_REVIEW_H
 #define KC_REVIEW_H
@@ -24,6 +25,7 @@ struct review_session {
 	char level;
 	int tone;			/* enum sc_tone, or -1 when not finished */
 	int finished, done, levels;	/* levels: shown[] is valid */
+	int stopped;			/* stopped without result */
 	int meters[METER_N];
 	int nchoices, nundo, nfeedback;
 	long think_ms;
@@ -79,7 +81,8 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 void review_sort(struct review *r, enum review_sort key);
 /* Dutch name of a sort key. */
 const char *review_sort_name(enum review_sort key);
-/* Status word of a session: onderbroken, reflectie open, afgerond. */
+/* Status word of a session: onderbroken, gestopt, reflectie open,
+ * afgerond. */
 const char *review_status(const struct review_session *s);
 /* How many sessions chose something at this step (sum over its options). */
 int review_step_total(const struct review *r, const char *scenario, const char *step);

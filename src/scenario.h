@@ -62,7 +62,7 @@ struct scenario {
 	char *id, *file, *version;	/* version: hash of the file's bytes */
 	char *title, *summary, *persona, *channel, *framework, *start;
 	char *notice;		/* content notice; NULL: none */
-	char *help;		/* where help is, for the reflection; NULL: none */
+	char *help;		/* where help is (reflection); NULL: none */
 	char level;
 	int meter0[METER_N];
 	char **questions;

@@ -35,6 +35,7 @@ static int summarise(void *ctx, const struct sessionlog_event *ev)
 	it->nchoices -= ev->type == SL_UNDO;
 	it->finished |= ev->type == SL_END;
 	it->done |= ev->type == SL_DONE;
+	it->stopped |= sessionlog_is_stop(ev);
 	return 0;
 }
 
@@ -125,7 +126,7 @@ const char *sessionlist_status(const struct sessionlist_item *it)
 		return "beschadigd";
 	if (it->busy)
 		return "in gebruik";
-	return sessionlog_status(it->finished, it->done);
+	return sessionlog_status(it->finished, it->done, it->stopped);
 }
 
 int sessionlist_new_feedback(const struct sessionlist *l, const char *dir)

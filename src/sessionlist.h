@@ -1,8 +1,8 @@
 /*
  * sessionlist: the session logs in a folder, each summarised (id,
- * scenario, trainee, mode, start time, finished, reflection done), newest
- * first. Damaged logs are listed as damaged with their problem, so one bad
- * file never hides the others.
+ * scenario, trainee, mode, start time, finished, reflection done, stopped
+ * without result), newest first. Damaged logs are listed as damaged with
+ * their problem, so one bad file never hides the others.
  */
 #ifndef KC_SESSIONLIST_H
 #define KC_SESSIONLIST_H
@@ -12,6 +12,7 @@
 struct sessionlist_item {
 	char *path, *id, *scenario, *trainee, *mode, *started, *ending;
 	int nchoices, finished, done, damaged, nfeedback;
+	int stopped;		/* stopped without result: not resumable */
 	int busy;		/* open in another window (its lock is held) */
 	long feedback_mtime;	/* of the feedback file, 0 when none */
 };

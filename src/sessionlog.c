@@ -206,6 +206,17 @@ int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
 	return put_row(w, t, NULL, 0, -1, meters, key, value);
 }
 
+int sessionlog_stop(struct sessionlog *w)
+{
+	return put_row(w, SL_META, NULL, 0, -1, NULL, "status", "gestopt");
+}
+
+int sessionlog_is_stop(const struct sessionlog_event *ev)
+{
+	return ev->type == SL_META && strcmp(ev->key, "status") == 0 &&
+	       strcmp(ev->value, "gestopt") == 0;
+}
+
 void sessionlog_close(struct sessionlog *w)
 {
 	if (w->fd >= 0)
@@ -419,8 +430,10 @@ void sessionlog_meta_free(struct sessionlog_meta *m)
 	memset(m, 0, sizeof *m);
 }
 
-const char *sessionlog_status(int finished, int done)
+const char *sessionlog_status(int finished, int done, int stopped)
 {
+	if (stopped)
+		return "gestopt";
 	return !finished ? "onderbroken" : done ? "afgerond" : "reflectie open";
 }
 
@@ -430,6 +443,7 @@ static int collect(void *ctx, const struct sessionlog_event *ev)
 	struct sessionlog_event *e;
 
 	sessionlog_meta_event(&data->meta, ev);
+	data->stopped |= sessionlog_is_stop(ev);
 	if (ev->type == SL_META)
 		return 0;
 	data->finished |= ev->type == SL_END;

@@ -19,6 +19,9 @@
  *   einde,<time>,,,,<meters>,einde,<end id>
  *   antwoord,<time>,,,,,,,<question key>,<text>
  *   klaar,<time>,,,,,,,,
+ *   meta,<time>,,,,,,,status,gestopt
+ *        (a stop without result, for a scenario with a content notice:
+ *        the session ends there, is no result and cannot be resumed)
  */
 #ifndef KC_SESSIONLOG_H
 #define KC_SESSIONLOG_H
@@ -57,6 +60,7 @@ struct sessionlog_data {
 	size_t nev, cap;
 	int finished;		/* an end event is present */
 	int done;		/* the reflection was completed */
+	int stopped;		/* stopped without result (status gestopt) */
 };
 
 struct sessionlog {
@@ -93,6 +97,10 @@ const char *sessionlog_order_key(const struct sessionlog_meta *m);
 /* Append a key/value event (end, answer, done). */
 int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
 		    const int *meters, const char *key, const char *value);
+/* Append the status gestopt: the session stops without a result. */
+int sessionlog_stop(struct sessionlog *w);
+/* 1 when ev is that status row. */
+int sessionlog_is_stop(const struct sessionlog_event *ev);
 /* Close the file and release its lock. */
 void sessionlog_close(struct sessionlog *w);
 
@@ -122,9 +130,10 @@ void sessionlog_meta_event(struct sessionlog_meta *m,
 			   const struct sessionlog_event *ev);
 /* Free the strings of m and clear it. */
 void sessionlog_meta_free(struct sessionlog_meta *m);
-/* The Dutch status of a session: "onderbroken" (no end), "reflectie
- * open" (ended, reflection not done) or "afgerond". */
-const char *sessionlog_status(int finished, int done);
+/* The Dutch status of a session: "gestopt" (stopped without result),
+ * "onderbroken" (no end), "reflectie open" (ended, reflection not done)
+ * or "afgerond". */
+const char *sessionlog_status(int finished, int done, int stopped);
 /* The Dutch name of an event type. */
 const char *sessionlog_type_name(enum sessionlog_type t);
 /* Free data. */

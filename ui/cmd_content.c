@@ -1,7 +1,7 @@
 /*
- * cmd_content: the author's commands: list (personas and scenarios, tab
- * separated), check (the validator, compiler-style output) and graph
- * (Graphviz DOT of one scenario).
+ * cmd_content: the author's commands: list (personas, scenarios and their
+ * content notices, tab separated), check (the validator, compiler-style
+ * output) and graph (Graphviz DOT of one scenario).
  */
 #include "kcconfig.h"
 #include "commands.h"
@@ -120,6 +120,11 @@ int cmd_list(struct cli_ctx *ctx)
 		put_field(sc->channel, "\t");
 		printf("%c\t%d\t", sc->level, steps_on_expert(sc));
 		put_field(sc->title, "\n");
+		if (sc->notice) {
+			fputs("waarschuwing\t", stdout);
+			put_field(sc->id, "\t");
+			put_field(sc->notice, "\n");
+		}
 	}
 	content_free(&c);
 	return EXIT_OK;

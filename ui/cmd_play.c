@@ -115,6 +115,8 @@ static const struct scenario *plain_pick(const struct content *c)
 		snprintf(head, sizeof head, "  %zu. %s, %s, niveau %c: ", i + 1,
 			 c->scs[i].persona, c->scs[i].channel, c->scs[i].level);
 		plain_line(stdout, head, c->scs[i].title);
+		if (c->scs[i].notice)
+			plain_line(stdout, "     Let op: ", c->scs[i].notice);
 	}
 	while (sc == NULL) {
 		fprintf(stdout, "Kies een scenario (1-%zu): ", c->nscs);
@@ -202,7 +204,7 @@ static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfini
 	if (arg)
 		it = sessionlist_find(&l, arg);
 	for (i = 0; unfinished && !arg && i < l.n && !it; i++)
-		if (!l.v[i].damaged && !l.v[i].done)
+		if (!l.v[i].damaged && !l.v[i].done && !l.v[i].stopped)
 			it = &l.v[i];
 	if (it)
 		path = mem_strdup(it->path);
@@ -259,6 +261,11 @@ static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 {
 	(void)ctx;
 	(void)c;
+	if (p->stopped) {
+		fputs("klantcoach: deze sessie is gestopt zonder resultaat; "
+		      "er is geen reflectie\n", stderr);
+		return EXIT_BAD;
+	}
 	if (!session_finished(&p->s)) {
 		fputs("klantcoach: deze sessie is nog niet af; speel verder met "
 		      "'klantcoach resume'\n", stderr);

@@ -118,8 +118,29 @@ static void help(FILE *out, const struct play *p)
 	fputs("Typ het nummer van je keuze en druk op Enter.\n", out);
 	if (p->mode == CONFIG_OEFENEN)
 		fputs("t = een stap terug (de eerdere keuze blijft in het logboek).\n", out);
-	fputs("q = stoppen; je kunt later verder met 'klantcoach resume'.\n"
-	      "? = deze hulp.\n", out);
+	fputs("q = stoppen; je kunt later verder met 'klantcoach resume'.\n",
+	      out);
+	if (p->sc->notice)
+		fputs("x = stoppen zonder resultaat: de sessie telt niet mee "
+		      "en gaat niet verder.\n", out);
+	fputs("? = deze hulp.\n", out);
+}
+
+/* A scenario with a content notice: the notice and how to stop. */
+static void notice(FILE *out, const struct play *p)
+{
+	if (p->sc->notice == NULL)
+		return;
+	plain_line(out, "\nLet op: ", p->sc->notice);
+	fputs("Je kunt op elk moment stoppen met x; dan telt de sessie niet "
+	      "mee.\n", out);
+}
+
+/* After x: the session ended without a result; where help is. */
+static void stopped_without_result(FILE *out, const struct play *p)
+{
+	fputs("\nGestopt zonder resultaat. Deze sessie telt niet mee.\n", out);
+	reflectview_help(out, p->sc);
 }
 
 static void stopped(FILE *out, const struct play *p)
@@ -143,7 +164,8 @@ static int not_saved(FILE *out, const struct play *p, const char *what)
 	return 1;
 }
 
-/* Handle one answer; returns 1 to go on, 0 to stop, -1 on a write error. */
+/* Handle one answer; returns 1 to go on, 0 to stop, 2 when stopped
+ * without result, -1 or (stopping) -2 on a write error. */
 static int answer(FILE *out, struct play *p, const char *a)
 {
 	int n, count, before[METER_N];
@@ -152,6 +174,8 @@ static int answer(FILE *out, struct play *p, const char *a)
 
 	if (strcmp(a, "q") == 0)
 		return 0;
+	if (strcmp(a, "x") == 0 && p->sc->notice)
+		return play_stop(p) == 0 ? 2 : -2;
 	if (strcmp(a, "?") == 0) {
 		help(out, p);
 		return 1;
@@ -166,7 +190,8 @@ static int answer(FILE *out, struct play *p, const char *a)
 	play_offered(p, 0, &count);
 	if (*a == '\0' || *end != '\0' || n < 1 || n > count) {
 		plain_line(out, "Ongeldige keuze: ", a);
-		fprintf(out, "Kies 1 tot en met %d, of t, ? of q.\n", count);
+		fprintf(out, "Kies 1 tot en met %d, of t, %s? of q.\n", count,
+			p->sc->notice ? "x, " : "");
 		return 1;
 	}
 	o = play_offered(p, n - 1, NULL);
@@ -191,6 +216,8 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 	char *a = NULL;
 	int rc = 1, shown = -1;
 
+	if (!session_finished(&p->s))
+		notice(out, p);
 	while (!session_finished(&p->s) && rc == 1) {
 		int key = (int)(p->s.npath + 2 * p->s.nundone);	/* grows on every move */
 		if (shown != key) {
@@ -198,8 +225,10 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 			play_shown(p);
 			shown = key;
 		}
-		fprintf(out, "Keuze (1-%d, %s? of q): ", session_offered(&p->s, (int[4]){0}),
-			p->mode == CONFIG_OEFENEN ? "t, " : "");
+		fprintf(out, "Keuze (1-%d, %s? of q%s): ",
+			session_offered(&p->s, (int[4]){0}),
+			p->mode == CONFIG_OEFENEN ? "t, " : "", p->sc->notice
+			? "; x = stoppen zonder resultaat" : "");
 		fflush(out);
 		free(a);
 		if ((a = plain_read(in)) == NULL) {
@@ -211,7 +240,11 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 	}
 	free(a);
 	if (rc < 0)
-		return not_saved(out, p, "keuze");
+		return not_saved(out, p, rc == -2 ? "stop" : "keuze");
+	if (rc == 2) {
+		stopped_without_result(out, p);
+		return 0;
+	}
 	if (!session_finished(&p->s)) {
 		stopped(out, p);
 		return 0;
@@ -250,7 +283,9 @@ int plain_reflect(struct play *p, FILE *in, FILE *out)
 	size_t n = reflect_questions(p->sc, q), i;
 	int rc;
 
-	fputs("\n== Reflectie ==\n== Hoe voelde het? ==", out);
+	fputs("\n== Reflectie ==", out);
+	reflectview_help(out, p->sc);
+	fputs("\n== Hoe voelde het? ==", out);
 	rc = ask(p, q, 0, in, out);
 	if (rc == 0) {
 		reflectview_what(out, p);

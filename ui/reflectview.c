@@ -116,6 +116,14 @@ void reflectview_why(FILE *out, const struct play *p, const struct reflect *r)
 	indicators(out, p, r);
 }
 
+void reflectview_help(FILE *out, const struct scenario *sc)
+{
+	if (sc->help == NULL)
+		return;
+	fputs("\n== Waar vind je hulp? ==\n", out);
+	plain_line(out, NULL, sc->help);
+}
+
 void reflectview_all(FILE *out, const struct play *p, const char *const *answers)
 {
 	struct reflect_question q[REFLECT_MAX_Q];
@@ -124,6 +132,7 @@ void reflectview_all(FILE *out, const struct play *p, const char *const *answers
 
 	plain_line(out, "Reflectie: ", p->sc->title);
 	plain_line(out, "Cursist: ", p->trainee);
+	reflectview_help(out, p->sc);
 	reflectview_what(out, p);
 	reflect_build(&r, &p->s, p->fw, p->level);
 	reflectview_why(out, p, &r);

@@ -1,6 +1,7 @@
 /*
  * request: the default keymap as data. Arrows and vi keys move, number
- * keys pick an option, t or Backspace undoes, ? helps, q stops.
+ * keys pick an option, t or Backspace undoes, ? helps, q stops, x stops
+ * without a result.
  */
 #include "request.h"
 
@@ -27,6 +28,7 @@ const struct keybinding request_keys[] = {
 	{KEY_BACKSPACE, "Backspace", REQ_UNDO},
 	{127, "Backspace", REQ_UNDO},
 	{8, "Backspace", REQ_UNDO},
+	{'x', "x", REQ_STOP},
 	{KEY_LEFT, "\xe2\x86\x90", REQ_BACK},
 	{'h', "h", REQ_BACK},
 	{27, "Esc", REQ_BACK},

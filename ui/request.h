@@ -18,6 +18,7 @@
 	X(OPT3, "optie 3 kiezen") \
 	X(OPT4, "optie 4 kiezen") \
 	X(UNDO, "een stap terug (alleen bij oefenen)") \
+	X(STOP, "stoppen zonder resultaat (scenario met waarschuwing)") \
 	X(BACK, "terug naar het vorige scherm") \
 	X(HELP, "deze hulp") \
 	X(REDRAW, "scherm opnieuw tekenen") \

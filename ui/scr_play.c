@@ -2,7 +2,9 @@
  * scr_play: the play screen. Stage 0 shows the situation, the client's
  * words and the numbered options; after a choice, stage 1 shows the
  * client's response and the meters moving first, then (practice mode only)
- * why, with the indicators it touched. Show, then tell.
+ * why, with the indicators it touched. Show, then tell. In a scenario with
+ * a content notice, x stops without a result; stage 2 then says so and
+ * where help is.
  */
 #include "tui.h"
 #include "buf.h"
@@ -107,10 +109,38 @@ static void response_body(struct tui *t, struct lines *l, size_t w)
 	}
 }
 
+static void stopped_body(struct tui *t, struct lines *l, size_t w)
+{
+	lines_add(l, "Gestopt zonder resultaat", w, 0, ROLE_HEAD, 0);
+	lines_add(l, "Deze sessie telt niet mee.", w, 0, ROLE_NORMAL, 0);
+	lines_blank(l);
+	lines_add(l, "Waar vind je hulp?", w, 0, ROLE_HEAD, 0);
+	lines_add(l, t->play.sc->help ? t->play.sc->help : "", w, 0,
+		  ROLE_NORMAL, 0);
+}
+
+/* The key hints of the stage; with a notice also how to stop. */
+static void hints(const struct tui *t, struct buf *b)
+{
+	if (t->stage == 2) {
+		buf_add(b, "Enter of q sluiten");
+		return;
+	}
+	if (t->stage == 0)
+		buf_add(b, "1-4 of \xe2\x86\x91\xe2\x86\x93 Enter kiezen, "
+			"t terug, q stoppen");
+	else if (session_finished(&t->play.s))
+		buf_add(b, "Enter naar het einde, t terug");
+	else
+		buf_add(b, "Enter verder, t terug");
+	if (t->play.sc->notice)
+		buf_add(b, ", x stoppen zonder resultaat");
+}
+
 static void play_draw(struct tui *t)
 {
 	struct lines l = {0};
-	struct buf title = {0}, right = {0};
+	struct buf title = {0}, right = {0}, keys = {0};
 	int total = check_expert_length(t->play.sc), rows, y;
 	size_t step = t->play.s.npath + (t->stage ? 0 : 1);
 
@@ -118,16 +148,16 @@ static void play_draw(struct tui *t)
 	buf_printf(&right, "%s, stap %zu", config_mode_name(t->play.mode), step);
 	if (total > 0 && (int)step <= total)
 		buf_printf(&right, " van ca. %d", total);
-	tui_frame(t, title.s, right.s, t->stage == 0
-		  ? "1-4 of \xe2\x86\x91\xe2\x86\x93 Enter kiezen, t terug, q stoppen"
-		  : (session_finished(&t->play.s) ? "Enter naar het einde, t terug"
-						   : "Enter verder, t terug"));
+	hints(t, &keys);
+	tui_frame(t, title.s, right.s, keys.s);
 	rows = draw_meters(t, 1);
 	y = rows + 2;
 	if (t->stage == 0)
 		options_body(t, &l, (size_t)COLS - 4);
-	else
+	else if (t->stage == 1)
 		response_body(t, &l, (size_t)COLS - 4);
+	else
+		stopped_body(t, &l, (size_t)COLS - 4);
 	t->cursor_y = lines_draw(&l, y, 2, LINES - 1 - y, COLS - 4, &t->top,
 				 t->stage == 0 ? t->sel + 1 : 0);
 	t->cursor_x = 2;
@@ -136,6 +166,7 @@ static void play_draw(struct tui *t)
 	lines_free(&l);
 	buf_free(&title);
 	buf_free(&right);
+	buf_free(&keys);
 }
 
 static void animate(struct tui *t)
@@ -196,13 +227,46 @@ static void next(struct tui *t)
 		tui_go(t, SCR_REFLECT);
 }
 
+/* x: stop without a result (only a scenario with a notice). */
+static void stop(struct tui *t)
+{
+	if (t->play.sc->notice == NULL)
+		return;
+	if (play_stop(&t->play) != 0) {
+		tui_notice(t, "Kon het stoppen niet bewaren: %s",
+			   path_strerror(errno));
+		return;
+	}
+	t->stage = 2;
+	t->top = 0;
+}
+
+/* After the stop: home when the session began here, else the end. */
+static void stopped_key(struct tui *t, enum request req)
+{
+	if (req == REQ_ENTER || req == REQ_QUIT) {
+		if (t->have_play > 0)
+			tui_go(t, SCR_HOME);
+		else
+			t->quit = 1;
+	}
+}
+
 static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_key)
 {
 	int count;
 
 	(void)ch;
 	(void)is_key;
+	if (t->stage == 2) {
+		stopped_key(t, req);
+		return req == REQ_HELP ? req : REQ_NONE;
+	}
 	play_offered(&t->play, 0, &count);
+	if (req == REQ_STOP) {
+		stop(t);
+		return REQ_NONE;
+	}
 	if (req == REQ_UNDO) {
 		undo(t);
 		return REQ_NONE;

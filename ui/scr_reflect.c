@@ -1,7 +1,8 @@
 /*
- * scr_reflect: the reflection in PEARLS order. Page 0 the ending, then the
- * question how it felt, then what happened (meters as a small chart, your
- * path beside the expert's), then why (competencies against targets,
+ * scr_reflect: the reflection in PEARLS order. Page 0 the ending (and
+ * where help is, when the scenario names it), then the question how it
+ * felt, then what happened (meters as a small chart, your path beside the
+ * expert's), then why (competencies against targets,
  * indicators shown and missed), then the questions to take along. Each
  * answer is saved to the log when it is confirmed (Tab, F2, Ctrl-D).
  * Leaving a field any other way (PgUp, PgDn, Esc, stopping, a signal)
@@ -134,6 +135,11 @@ static void page_end(struct tui *t, struct lines *l, size_t w)
 	for (m = 0; m < METER_N; m++)
 		sparkline(l, p, m, w);
 	buf_free(&b);
+	if (p->sc->help) {
+		lines_blank(l);
+		lines_add(l, "Waar vind je hulp?", w, 0, ROLE_HEAD, 0);
+		lines_add(l, p->sc->help, w, 0, ROLE_NORMAL, 0);
+	}
 	if (t->feedback && *t->feedback)
 		lines_add(l, t->feedback, w, 0, ROLE_CLIENT, 0);
 }

@@ -171,6 +171,11 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 	if (t->have_play > 0)
 		play_end(&t->play);
 	t->have_play = 0;
+	if (it->stopped) {
+		tui_notice(t, "Deze sessie is gestopt zonder resultaat en telt "
+			   "niet mee; begin een nieuw gesprek.");
+		return;
+	}
 	ok = !it->damaged &&
 	     play_resume(&t->play, t->c, it->path, !it->done, &d) == 0;
 	if (ok) {
@@ -281,6 +286,16 @@ static int nth_scenario(const struct tui *t, int n)
 	return -1;
 }
 
+/* A scenario's content notice, on its card and before it starts. */
+static void notice_line(struct lines *l, const struct scenario *sc, int tag)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "Let op: %s", sc->notice);
+	lines_add(l, b.s, (size_t)COLS - 4, 2, ROLE_BAD, tag);
+	buf_free(&b);
+}
+
 static void scenario_draw(struct tui *t)
 {
 	struct lines l = {0};
@@ -297,6 +312,8 @@ static void scenario_draw(struct tui *t)
 			   sc->level, sc->nsteps);
 		lines_add(&l, b.s, (size_t)COLS - 4, 0, ROLE_TITLE, n + 1);
 		lines_add(&l, sc->summary, (size_t)COLS - 4, 2, ROLE_NORMAL, n + 1);
+		if (sc->notice)
+			notice_line(&l, sc, n + 1);
 		lines_blank(&l);
 		buf_free(&b);
 	}
@@ -340,8 +357,9 @@ static void mode_enter(struct tui *t)
 static void mode_draw(struct tui *t)
 {
 	struct lines l = {0};
+	const struct scenario *sc = &t->c->scs[t->scenario];
 
-	tui_frame(t, "klantcoach: oefenen of toets?", t->c->scs[t->scenario].title,
+	tui_frame(t, "klantcoach: oefenen of toets?", sc->title,
 		  "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter beginnen, Esc terug");
 	lines_add(&l, "Oefenen", (size_t)COLS - 4, 0, ROLE_TITLE, 1);
 	lines_add(&l, "Na elke keuze zie je hoe de klant reageert en waarom dat zo is. "
@@ -351,6 +369,13 @@ static void mode_draw(struct tui *t)
 	lines_add(&l, "Toets", (size_t)COLS - 4, 0, ROLE_TITLE, 2);
 	lines_add(&l, "Je ziet alleen de reactie van de klant. Geen uitleg en niet terug; "
 		  "alles komt in de reflectie aan het eind.", (size_t)COLS - 4, 2, ROLE_NORMAL, 2);
+	if (sc->notice) {
+		lines_blank(&l);
+		notice_line(&l, sc, 0);
+		lines_add(&l, "Je kunt op elk moment stoppen met x; dan "
+			  "telt de sessie niet mee.", (size_t)COLS - 4, 2,
+			  ROLE_NORMAL, 0);
+	}
 	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
 	t->cursor_x = 2;
 	lines_free(&l);

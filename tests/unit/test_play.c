@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "path.h"
 #include "play.h"
+#include "sessionlist.h"
 
 static struct content c;
 static char dir[64];
@@ -296,4 +297,71 @@ Test(play, drafts_survive_and_close_the_reflection)
 	cr_assert_str_eq(r.answer[2], "nog een");
 	play_end(&r);
 	free(path);
+}
+
+/* A scenario with a content notice stops without a result: the status is
+ * logged, nothing more can be played, and the session does not resume. */
+Test(play, stop_without_result)
+{
+	struct play p, r;
+	struct diag d = {0};
+	struct sessionlist l;
+	const struct sessionlist_item *it;
+	const struct scenario *boos;
+	char *path;
+
+	cr_assert_eq(content_add_path(&c, FIXTURES "/safety/proef-boos.ini", &d), 0);
+	boos = content_scenario(&c, "proef-boos");
+	cr_assert_not_null(boos);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	cr_assert_eq(play_stop(&p), -1, "no notice: no stop without result");
+	cr_assert_not(p.stopped);
+	play_end(&p);
+	cr_assert_eq(play_begin(&p, &c, boos,
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_stop(&p), 0);
+	cr_assert(p.stopped);
+	cr_assert_eq(play_stop(&p), -1, "stopped once");
+	cr_assert_eq(play_choose(&p, 0), -1, "nothing is played after a stop");
+	cr_assert_eq(play_undo(&p), -1);
+	path = mem_strdup(p.log.path);
+	play_end(&p);
+	cr_assert_eq(play_resume(&r, &c, path, 1, &d), -1);
+	cr_assert(strstr(d.v[d.n - 1].msg, "gestopt zonder resultaat") != NULL);
+	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0, "read-only loads");
+	cr_assert(r.stopped);
+	cr_assert_not(session_finished(&r.s));
+	cr_assert_eq(r.s.npath, 1);
+	play_end(&r);
+	sessionlist_scan(&l, dir, &d);
+	cr_assert_eq(l.n, 2);
+	it = sessionlist_find(&l, path);
+	cr_assert(it && it->stopped && !it->finished);
+	cr_assert_eq(l.v[0].stopped + l.v[1].stopped, 1, "the other is not");
+	sessionlist_free(&l);
+	free(path);
+	diag_free(&d);
+}
+
+/* The end once logged cannot be turned into a stop. */
+Test(play, no_stop_after_the_end)
+{
+	struct play p;
+	struct diag d = {0};
+
+	cr_assert_eq(content_add_path(&c, FIXTURES "/safety/proef-boos.ini", &d), 0);
+	cr_assert_eq(play_begin(&p, &c, content_scenario(&c, "proef-boos"),
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_log_end(&p), 0);
+	cr_assert_eq(play_stop(&p), -1);
+	cr_assert_not(p.stopped);
+	play_end(&p);
+	diag_free(&d);
 }

@@ -206,3 +206,42 @@ Test(review, escaping)
 	cr_assert_str_eq(b.s, "'@SUM(A1)");
 	buf_free(&b);
 }
+
+/* A session stopped without result is listed as gestopt, with no levels
+ * and no result, and its choices are not counted. */
+Test(review, a_stopped_session_counts_nowhere)
+{
+	struct review r;
+	struct review_filter f = {NULL, "proef-boos"};
+	struct diag d = {0};
+	struct play p;
+	size_t i;
+
+	cr_assert_eq(content_add_path(&c, FIXTURES "/safety/proef-boos.ini", &d), 0);
+	for (i = 0; i < 2; i++) {
+		cr_assert_eq(play_begin(&p, &c, content_scenario(&c, "proef-boos"),
+					&(struct play_who){"Anna", 'B', CONFIG_OEFENEN, 1},
+					dir, &d), 0);
+		cr_assert_eq(play_choose(&p, 0), 0);
+		if (i == 0)
+			cr_assert_eq(play_stop(&p), 0);
+		else
+			cr_assert_eq(play_choose(&p, 0) | play_log_end(&p), 0);
+		play_end(&p);
+	}
+	scan(&r, &f);
+	cr_assert_eq(r.n, 2);
+	for (i = 0; i < r.n; i++) {
+		const struct review_session *s = &r.s[i];
+		cr_assert_str_eq(review_status(s), s->stopped ? "gestopt" : "reflectie open");
+		cr_assert_eq(s->levels, !s->stopped);
+		cr_assert_eq(s->tone, s->stopped ? -1 : TONE_GOED);
+		cr_assert_eq(s->nchoices, s->stopped ? 1 : 2);
+	}
+	cr_assert_eq(r.s[0].stopped + r.s[1].stopped, 1);
+	cr_assert_eq(find(&r, "begin", 1)->count, 1, "only the finished one counts");
+	cr_assert_eq(r.ncs, 1);
+	cr_assert_eq(r.cs[0].n[0], 1);
+	review_free(&r);
+	diag_free(&d);
+}

@@ -132,6 +132,38 @@ Test(sessionlog, load_and_replay_with_undo)
 	free(path);
 }
 
+/* The stop without result is a meta row; only that row counts as one. */
+Test(sessionlog, stop_row)
+{
+	char *path = play_log(0), *text;
+	struct sessionlog w;
+	struct sessionlog_data data;
+	struct diag d = {0};
+	struct sessionlog_event ev = {SL_META, "", "", "status", "gestopt", 0, 0,
+				      {0}, 0};
+
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
+	cr_assert_not(data.stopped);
+	sessionlog_data_free(&data);
+	cr_assert_eq(sessionlog_append(&w, path, &d), 0);
+	cr_assert_eq(sessionlog_stop(&w), 0);
+	sessionlog_close(&w);
+	text = path_read(path, NULL);
+	cr_assert(strstr(text, "meta,2023-11-14T22:13:20Z,,,,,,,status,gestopt\n"));
+	cr_assert_eq(sessionlog_load(&data, path, &d), 0);
+	cr_assert(data.stopped);
+	cr_assert_not(data.finished);
+	cr_assert(sessionlog_is_stop(&ev));
+	ev.value = "gestart";
+	cr_assert_not(sessionlog_is_stop(&ev));
+	ev.type = SL_ANSWER;
+	ev.value = "gestopt";
+	cr_assert_not(sessionlog_is_stop(&ev), "only a meta row");
+	sessionlog_data_free(&data);
+	free(text);
+	free(path);
+}
+
 Test(sessionlog, other_version_is_refused)
 {
 	char *path = play_log(0);
@@ -484,8 +516,10 @@ Test(sessionlog, meta_events_fold_into_one_meta)
 
 Test(sessionlog, status_words)
 {
-	cr_assert_str_eq(sessionlog_status(0, 0), "onderbroken");
-	cr_assert_str_eq(sessionlog_status(0, 1), "onderbroken");
-	cr_assert_str_eq(sessionlog_status(1, 0), "reflectie open");
-	cr_assert_str_eq(sessionlog_status(1, 1), "afgerond");
+	cr_assert_str_eq(sessionlog_status(0, 0, 0), "onderbroken");
+	cr_assert_str_eq(sessionlog_status(0, 1, 0), "onderbroken");
+	cr_assert_str_eq(sessionlog_status(1, 0, 0), "reflectie open");
+	cr_assert_str_eq(sessionlog_status(1, 1, 0), "afgerond");
+	cr_assert_str_eq(sessionlog_status(0, 0, 1), "gestopt");
+	cr_assert_str_eq(sessionlog_status(1, 1, 1), "gestopt");
 }
