@@ -111,6 +111,8 @@ static int add_framework(struct content *c, const char *dir, struct diag *d)
 {
 	struct framework fw;
 
+	if (strcmp(base_of(dir), "crosswalk") == 0)
+		return 0;	/* not a framework: load_crosswalks reads it */
 	if (framework_load(&fw, dir, d) != 0) {
 		framework_free(&fw);
 		return -1;
@@ -178,13 +180,47 @@ static int load_each(struct content *c, const char *dir, const char *suffix,
 	return failed;
 }
 
+static int known_fw(void *c, const char *id)
+{
+	return content_framework(c, id) != NULL;
+}
+
+/* Load every <from>-<to>.csv in dir between two loaded frameworks. */
+static int load_crosswalks(struct content *c, const char *dir, struct diag *d)
+{
+	char **v, *from, *to;
+	size_t n = list_dir(dir, ".csv", &v), i;
+	int failed = 0;
+	struct crosswalk cw;
+
+	for (i = 0; i < n; i++) {
+		if (crosswalk_name(base_of(v[i]), known_fw, c, &from, &to) != 0) {
+			diag_add(d, DIAG_ERROR, v[i], 0, "naam moet <van>-<naar>.csv "
+				 "zijn, met twee geladen frameworks; niet geladen");
+			failed++;
+		} else if (crosswalk_load(&cw, v[i], content_framework(c, from),
+					  content_framework(c, to), d) != 0) {
+			crosswalk_free(&cw);
+			failed++;
+		} else {
+			mem_grow(&c->cws, &c->capcws, c->ncws + 1, sizeof cw);
+			c->cws[c->ncws++] = cw;
+		}
+		if (from)
+			free(from), free(to);
+		free(v[i]);
+	}
+	free(v);
+	return failed;
+}
+
 /* Load everything, or with only set (an id, not a path) just that scenario;
  * the personas and frameworks are always loaded, scenarios refer to them. */
 static int load(struct content *c, const char *root, const char *only, struct diag *d)
 {
 	char *pd = path_join(root, "personas");
 	char *fd = path_join(root, "content/frameworks");
-	char *sd = path_join(root, "content/scenarios");
+	char *sd = path_join(root, "content/scenarios"), *cd;
 	size_t found = 0;
 	int failed = 0;
 
@@ -193,6 +229,9 @@ static int load(struct content *c, const char *root, const char *only, struct di
 	c->older = mem_calloc(1, sizeof *c->older);
 	failed += load_each(c, pd, ".ini", NULL, add_persona, d, &found);
 	failed += load_each(c, fd, "", NULL, add_framework, d, &found);
+	cd = path_join(fd, "crosswalk");
+	failed += load_crosswalks(c, cd, d);
+	free(cd);
 	if (only && strchr(only, '/'))
 		only = NULL;
 	failed += load_each(c, sd, ".ini", only, add_scenario, d, &found);
@@ -338,6 +377,18 @@ const struct framework *content_framework(const struct content *c, const char *i
 	return NULL;
 }
 
+const struct crosswalk *content_crosswalk(const struct content *c,
+					  const char *from, const char *to)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncws; i++)
+		if (strcmp(c->cws[i].from, from) == 0 &&
+		    strcmp(c->cws[i].to, to) == 0)
+			return &c->cws[i];
+	return NULL;
+}
+
 const struct scenario *content_scenario(const struct content *c, const char *id)
 {
 	size_t i;
@@ -432,6 +483,9 @@ void content_free(struct content *c)
 		persona_free(&c->personas[i]);
 	for (i = 0; i < c->nfws; i++)
 		framework_free(&c->fws[i]);
+	for (i = 0; i < c->ncws; i++)
+		crosswalk_free(&c->cws[i]);
+	free(c->cws);
 	for (i = 0; i < c->nscs; i++)
 		scenario_free(&c->scs[i]);
 	free(c->personas);

@@ -1,7 +1,8 @@
 /*
  * content: everything under a content root: personas/<id>.ini,
- * content/frameworks/<id>/ and content/scenarios/<id>.ini, loaded in name
- * order. An id is lower-case letters, digits and '-'; any other name ending
+ * content/frameworks/<id>/, the crosswalks between frameworks in
+ * content/frameworks/crosswalk/<from>-<to>.csv and
+ * content/scenarios/<id>.ini, loaded in name order. An id is lower-case letters, digits and '-'; any other name ending
  * in .ini (or folder) is an error and is not loaded, names not ending in
  * .ini (x.ini.bak, x.ini~) and names starting with '.' are ignored. A file
  * that fails to load is left out and its problems are kept in the caller's
@@ -12,6 +13,7 @@
  */
 #ifndef KC_CONTENT_H
 #define KC_CONTENT_H
+#include "crosswalk.h"
 #include "diag.h"
 #include "framework.h"
 #include "persona.h"
@@ -23,6 +25,8 @@ struct content {
 	size_t npersonas;
 	struct framework *fws;
 	size_t nfws;
+	struct crosswalk *cws;
+	size_t ncws, capcws;
 	struct scenario *scs;
 	size_t nscs;
 	/* how many of each came from the root; content_add_path adds after */
@@ -47,6 +51,9 @@ int content_add_path(struct content *c, const char *path, struct diag *d);
 const struct persona *content_persona(const struct content *c, const char *id);
 const struct framework *content_framework(const struct content *c, const char *id);
 const struct scenario *content_scenario(const struct content *c, const char *id);
+/* The crosswalk from framework from to framework to; NULL when absent. */
+const struct crosswalk *content_crosswalk(const struct content *c,
+					  const char *from, const char *to);
 /* Set the folder where the copies of played versions are kept. */
 void content_set_store(struct content *c, const char *dir);
 /* Keep a copy of sc's file in the store (versions_keep) before a session

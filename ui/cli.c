@@ -24,7 +24,7 @@ struct command {
 static const struct command commands[] = {
 	{"play", cmd_play, "[--mode M] [--volgorde V] [SCENARIO]", "een scenario spelen (standaard)"},
 	{"resume", cmd_resume, "[SESSIE]", "een onderbroken sessie hervatten"},
-	{"show", cmd_show, "SESSIE", "de reflectie van een sessie tonen"},
+	{"show", cmd_show, "[--framework ID] SESSIE", "de reflectie van een sessie tonen"},
 	{"list", cmd_list, "", "persona's en scenario's opsommen"},
 	{"check", cmd_check, "[--strict] [--coverage] [PAD...]", "inhoud controleren"},
 	{"graph", cmd_graph, "SCENARIO", "scenario als Graphviz DOT"},
@@ -38,7 +38,7 @@ static const struct command commands[] = {
 enum {
 	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
 	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO,
-	OPT_ANONIEM, OPT_VOLGORDE, OPT_TOON
+	OPT_ANONIEM, OPT_VOLGORDE, OPT_TOON, OPT_FRAMEWORK
 };
 
 static const struct option longopts[] = {
@@ -57,6 +57,7 @@ static const struct option longopts[] = {
 	{"scenario", required_argument, NULL, OPT_SCENARIO},
 	{"anoniem", no_argument, NULL, OPT_ANONIEM},
 	{"toon", no_argument, NULL, OPT_TOON},
+	{"framework", required_argument, NULL, OPT_FRAMEWORK},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -97,6 +98,8 @@ static void help(void)
 	      "  --scenario ID               review en report: alleen dit scenario\n"
 	      "  --anoniem                   replay: naam van de cursist verbergen\n"
 	      "  --toon                      sync: tonen wat verstuurd zou worden\n"
+	      "  --framework ID              show: in dit framework\n"
+	      "                              (afgeleid via een kruistabel)\n"
 	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);
 }
@@ -126,6 +129,7 @@ static void set_opt(struct cli_args *a, int c, const char *arg)
 	case OPT_SCENARIO: a->scenario = arg; break;
 	case OPT_ANONIEM: a->anoniem = 1; break;
 	case OPT_TOON: a->toon = 1; break;
+	case OPT_FRAMEWORK: a->framework = arg; break;
 	case 'h': a->help = 1; break;
 	case OPT_VERSION: a->version = 1; break;
 	}

@@ -5,6 +5,7 @@
  */
 #include "kcconfig.h"
 #include "commands.h"
+#include "derived.h"
 #include "mem.h"
 #include "path.h"
 #include "plain.h"
@@ -257,10 +258,31 @@ static int continue_session(struct cli_ctx *ctx, struct content *c, struct play 
 	return ctx->a.plain ? plain_play(p, stdin, stdout) : tui_resume(ctx, c, p);
 }
 
+/* show --framework with another framework than the scenario's: the
+ * session's evidence carried over a crosswalk. */
+static int show_derived(struct cli_ctx *ctx, struct content *c, struct play *p)
+{
+	struct diag d = {0};
+	const struct framework *to;
+	const struct crosswalk *cw;
+	struct derived dv;
+	int rc = derived_resolve(c, p->fw->id, ctx->a.framework, &to, &cw, &d);
+
+	if (rc < 0)
+		cmd_error("%s", d.v[0].msg);
+	diag_free(&d);
+	if (rc < 0)
+		return EXIT_BAD;
+	plain_line(stdout, "Reflectie: ", p->sc->title);
+	plain_line(stdout, "Cursist: ", p->trainee);
+	derived_session(&dv, &p->s, p->fw, cw, to, p->level);
+	derived_print(stdout, &dv, p->level);
+	derived_free(&dv);
+	return EXIT_OK;
+}
+
 static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 {
-	(void)ctx;
-	(void)c;
 	if (p->stopped) {
 		fputs("klantcoach: deze sessie is gestopt zonder resultaat; "
 		      "er is geen reflectie\n", stderr);
@@ -271,6 +293,8 @@ static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 		      "'klantcoach resume'\n", stderr);
 		return EXIT_BAD;
 	}
+	if (ctx->a.framework && strcmp(ctx->a.framework, p->fw->id) != 0)
+		return show_derived(ctx, c, p);
 	reflectview_all(stdout, p, (const char *const *)p->answer);
 	return EXIT_OK;
 }

@@ -1,0 +1,46 @@
+#!/bin/sh
+# frameworks.sh: `show --framework` on a session played on the expert path
+# of jos-binnenloop (kap2023): the exact derived reflection in kcc2007 and
+# vak2013, the scenario's own framework shown natively, and clear errors.
+# After a change to jos-binnenloop or a crosswalk, regenerate the expected
+# files in tests/fixtures/frameworks/ with the same show command.
+. "$KC_SRC/tests/e2e/lib.sh"
+
+export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=A
+"$KC_PATHS" "$KC_SRC" jos-binnenloop expert | grep -v '^#' > "$T/answers"
+kc --plain --name Tester --mode oefenen play --volgorde vast jos-binnenloop \
+	< "$T/answers" > /dev/null 2>&1
+expect_eq "expert path played" "$?" 0
+log=$(ls "$KLANTCOACH_DATA"/sessions/*-jos-binnenloop-*.csv)
+id=$(basename "$log" .csv)
+
+for fw in kcc2007 vak2013; do
+	out=$(kc show --framework "$fw" "$id" 2>&1); rc=$?
+	expect_eq "show --framework $fw exit" "$rc" 0
+	expect_eq "show --framework $fw output" "$out" \
+		"$(cat "$FIX/frameworks/jos-binnenloop-expert.$fw")"
+done
+
+# The scenario's own framework is the ordinary reflection.
+expect_eq "own framework shown natively" "$(kc show --framework kap2023 "$id")" \
+	"$(kc show "$id")"
+
+out=$(kc show --framework nope "$id" 2>&1); rc=$?
+expect_eq "unknown framework exit" "$rc" 1
+expect_eq "unknown framework message" "$out" "klantcoach: onbekend framework 'nope'"
+
+# A crosswalk the other way round does not exist: a clear message.
+mkdir -p "$T/c/content/frameworks/crosswalk"
+cp -R "$FIX/crosswalk/personas" "$T/c/"
+cp -R "$FIX/crosswalk/content/frameworks/mini" "$FIX/crosswalk/content/frameworks/mono" \
+	"$T/c/content/frameworks/"
+cp -R "$FIX/mini/content/scenarios" "$T/c/content/"
+printf '1\n1\n1\n1\n1\n1\n1\n1\n' > "$T/one"
+"$KC_BIN" --content "$T/c" --plain --name Tester --mode oefenen play --volgorde vast \
+	proef-basis < "$T/one" > /dev/null 2>&1
+id=$(basename "$(ls "$KLANTCOACH_DATA"/sessions/*-proef-basis-*.csv)" .csv)
+out=$("$KC_BIN" --content "$T/c" show --framework mono "$id" 2>&1); rc=$?
+expect_eq "no crosswalk exit" "$rc" 1
+expect_contains "no crosswalk message" "$out" \
+	"klantcoach: geen kruistabel van mini naar mono (content/frameworks/crosswalk/mini-mono.csv)"
+finish
