@@ -4,6 +4,7 @@
  * lines) so the HTML needs nothing outside the file.
  */
 #include "report.h"
+#include "derived.h"
 #include "csvfile.h"
 #include "mem.h"
 #include "text.h"
@@ -213,13 +214,14 @@ static void md_sessions(FILE *out, const struct review *r, const struct framewor
 		md_cell(&b, review_status(s));
 		md_cell(&b, s->ending ? s->ending : "-");
 		buf_printf(&b, " %d | %d | %d |", s->meters[0], s->meters[1], s->meters[2]);
-		for (k = 0; fw && k < fw->ncomps; k++)
-			if (!s->levels || s->fw != fw || s->shown[k] < 0)
-				buf_add(&b, " - |");
-			else if (s->target[k] == 0)
-				buf_printf(&b, " %d n.v.t. |", s->shown[k]);
+		for (k = 0; fw && k < fw->ncomps; k++) {
+			buf_addc(&b, ' ');
+			if (!s->levels || s->fw != fw)
+				buf_add(&b, "-");
 			else
-				buf_printf(&b, " %d/%d |", s->shown[k], s->target[k]);
+				review_level_cell(&b, s, k, 0);
+			buf_add(&b, " |");
+		}
 		buf_addc(&b, '\n');
 		put(out, &b);
 	}
@@ -272,6 +274,26 @@ static void md_comps(FILE *out, const struct review *r)
 	buf_free(&b);
 }
 
+/* With a framework asked for: which levels the report shows, the
+ * framework's name escaped by esc for the format. */
+static void derived_note(FILE *out, const struct review *r,
+			 const struct framework *fw,
+			 void (*esc)(struct buf *, const char *))
+{
+	struct buf b = {0};
+
+	if (fw == NULL)
+		return;
+	buf_add(&b, "Niveaus in ");
+	esc(&b, fw->name);
+	buf_printf(&b, ". Bij scenario's in een ander framework zijn ze "
+		   "afgeleid, indicatief, via een kruistabel: tussen haakjes het "
+		   "aantal waarnemingen, geen oordeel onder %d (te weinig).",
+		   DERIVED_MIN_OBS);
+	put(out, &b);
+	buf_free(&b);
+}
+
 /* "N sessies uit M bestanden (K overgeslagen)" */
 static void count_line(FILE *out, const struct review *r)
 {
@@ -285,6 +307,10 @@ void report_md(FILE *out, const struct review *r, const struct framework *fw)
 	fputs("# Rapport klantcoach\n\n", out);
 	count_line(out, r);
 	fputs(".\n\n", out);
+	if (r->framework) {
+		derived_note(out, r, fw, report_md_escape);
+		fputs("\n\n", out);
+	}
 	md_sessions(out, r, fw);
 	md_steps(out, r);
 	md_comps(out, r);
@@ -449,6 +475,27 @@ static void svg_steps(FILE *out, const struct review *r)
 	free(v);
 }
 
+/* One level cell, coloured when rated against a target. */
+static void html_level(FILE *out, struct buf *b, const struct review_session *s,
+		       const struct framework *fw, size_t k)
+{
+	int rated = s->levels && s->fw == fw && s->shown[k] >= 0 &&
+		    s->target[k] > 0;
+
+	if (rated)
+		fprintf(out, "<td class=\"%s\">",
+			s->shown[k] < s->target[k] ? "below" : "ok");
+	else
+		fputs("<td>", out);
+	buf_clear(b);
+	if (!s->levels || s->fw != fw)
+		buf_add(b, "-");
+	else
+		review_level_cell(b, s, k, 0);
+	buf_add(b, "</td>");
+	put(out, b);
+}
+
 static void html_table(FILE *out, const struct review *r, const struct framework *fw)
 {
 	struct buf b = {0};
@@ -476,13 +523,7 @@ static void html_table(FILE *out, const struct review *r, const struct framework
 		fprintf(out, "<td>%d</td><td>%d</td><td>%d</td>", s->meters[0], s->meters[1],
 			s->meters[2]);
 		for (k = 0; fw && k < fw->ncomps; k++)
-			if (!s->levels || s->fw != fw || s->shown[k] < 0)
-				fputs("<td>-</td>", out);
-			else if (s->target[k] == 0)
-				fprintf(out, "<td>%d n.v.t.</td>", s->shown[k]);
-			else
-				fprintf(out, "<td class=\"%s\">%d/%d</td>",
-					s->shown[k] < s->target[k] ? "below" : "ok", s->shown[k], s->target[k]);
+			html_level(out, &b, s, fw, k);
 		fputs("</tr>\n", out);
 	}
 	fputs("</table>\n", out);
@@ -503,6 +544,11 @@ void report_html(FILE *out, const struct review *r, const struct framework *fw)
 	fputs("<p>", out);
 	count_line(out, r);
 	fputs(".</p>\n", out);
+	if (r->framework) {
+		fputs("<p>", out);
+		derived_note(out, r, fw, report_html_escape);
+		fputs("</p>\n", out);
+	}
 	html_table(out, r, fw);
 	svg_meters(out, r);
 	svg_growth(out, r, fw);

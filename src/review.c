@@ -4,6 +4,7 @@
  * the file it feeds the counters and, when possible, a replay for levels.
  */
 #include "review.h"
+#include "derived.h"
 #include "feedback.h"
 #include "mem.h"
 #include "path.h"
@@ -120,6 +121,58 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	return c;
 }
 
+/* Levels carried over the crosswalk cw into to. */
+static void derived_levels(struct acc *a, const struct session *s,
+			   const struct framework *own,
+			   const struct crosswalk *cw,
+			   const struct framework *to, char role)
+{
+	struct derived dv;
+	size_t i;
+
+	derived_session(&dv, s, own, cw, to, role);
+	for (i = 0; i < to->ncomps; i++) {
+		a->s.shown[i] = dv.comps[i].level;
+		a->s.target[i] = dv.comps[i].level < 0 ? 0 : dv.comps[i].target;
+		a->s.nobs[i] = dv.comps[i].nobs;
+	}
+	a->s.derived = 1;
+	derived_free(&dv);
+}
+
+/* The levels of a finished session s in the review's framework, or in its
+ * own framework own when none was asked for. */
+static void levels(struct review *r, struct acc *a, const struct session *s,
+		   const struct framework *own, char role)
+{
+	const struct framework *to = own;
+	const struct crosswalk *cw = NULL;
+	struct reflect rf;
+	size_t i;
+
+	if (own && r->framework && strcmp(r->framework, own->id) != 0) {
+		to = content_framework(r->c, r->framework);
+		cw = to ? content_crosswalk(r->c, own->id, to->id) : NULL;
+		if (cw == NULL)
+			return;
+	}
+	if (to == NULL || to->ncomps > REVIEW_MAX_COMP)
+		return;
+	a->s.fw = to;
+	a->s.levels = 1;
+	if (cw) {
+		derived_levels(a, s, own, cw, to, role);
+		return;
+	}
+	reflect_build(&rf, s, own, role);
+	for (i = 0; i < rf.ncomps; i++) {
+		const struct reflect_comp *c = &rf.comps[i];
+		a->s.shown[i] = c->offer == 0 ? -1 : c->shown;
+		a->s.target[i] = c->mark == REFLECT_NA ? 0 : c->target;
+	}
+	reflect_free(&rf);
+}
+
 /* Replay the path when the scenario is here unchanged; fills the levels
  * of a finished session (an unfinished one has no reflection yet). */
 static void replay(struct review *r, struct acc *a, const struct scenario *sc)
@@ -140,17 +193,9 @@ static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 			scenario_expert(sc, (size_t)st, s.flags) == o;
 		session_choose(&s, o, 0);
 	}
-	a->s.fw = content_framework(r->c, sc->framework);
-	if (session_finished(&s) && a->s.fw && a->s.fw->ncomps <= REVIEW_MAX_COMP) {
-		reflect_build(&rf, &s, a->s.fw, a->s.level ? a->s.level : sc->level);
-		for (i = 0; i < rf.ncomps; i++) {
-			const struct reflect_comp *c = &rf.comps[i];
-			a->s.shown[i] = c->offer == 0 ? -1 : c->shown;
-			a->s.target[i] = c->mark == REFLECT_NA ? 0 : c->target;
-		}
-		a->s.levels = 1;
-		reflect_free(&rf);
-	}
+	if (session_finished(&s))
+		levels(r, a, &s, content_framework(r->c, sc->framework),
+		       a->s.level ? a->s.level : sc->level);
 	if (s.end >= 0)
 		a->s.tone = (int)sc->ends[s.end].tone;
 	session_free(&s);
@@ -328,6 +373,7 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 
 	memset(r, 0, sizeof *r);
 	r->c = c;
+	r->framework = o->framework;
 	for (i = 0; i < npaths; i++) {
 		if (path_isdir(paths[i])) {
 			scan_dir(r, paths[i], o, d);
@@ -396,6 +442,22 @@ int review_step_total(const struct review *r, const char *scenario, const char *
 		if (strcmp(r->cnt[i].scenario, scenario) == 0 && strcmp(r->cnt[i].step, step) == 0)
 			n += r->cnt[i].count;
 	return n;
+}
+
+void review_level_cell(struct buf *b, const struct review_session *s,
+		       size_t k, int words)
+{
+	if (s->derived && s->shown[k] < 0)
+		buf_printf(b, "te weinig (%d)", s->nobs[k]);
+	else if (s->shown[k] < 0)
+		buf_add(b, "-");
+	else if (s->target[k] == 0)
+		buf_printf(b, "%d n.v.t.", s->shown[k]);
+	else
+		buf_printf(b, "%d/%d%s", s->shown[k], s->target[k], !words ? ""
+			   : s->shown[k] < s->target[k] ? " onder" : " ok");
+	if (s->derived && s->shown[k] >= 0)
+		buf_printf(b, " (%d)", s->nobs[k]);
 }
 
 void review_free(struct review *r)

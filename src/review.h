@@ -7,10 +7,15 @@
  * levels shown; when that version is missing the session has no levels and
  * a warning. A session stopped without result is listed with its status
  * but counts nowhere: no levels, no option counts. Damaged or unreadable
- * logs are skipped with a warning naming file and line.
+ * logs are skipped with a warning naming file and line. With a framework
+ * in the options, the levels are those of that framework: natively for
+ * scenarios written in it, else derived over the crosswalk from the
+ * scenario's framework (derived.h); a session with no such crosswalk has
+ * no levels.
  */
 #ifndef KC_REVIEW_H
 #define KC_REVIEW_H
+#include "buf.h"
 #include "content.h"
 #include "diag.h"
 
@@ -30,9 +35,12 @@ struct review_session {
 	int nchoices, nundo, nfeedback;
 	long think_ms;
 	const struct framework *fw;
-	/* shown -1: the scenario offers no evidence; target 0: not rated in
-	 * this scenario (n.v.t.), never counted as below target */
+	/* shown -1: the scenario offers no evidence (derived: fewer than
+	 * DERIVED_MIN_OBS observations); target 0: not rated in this
+	 * scenario (n.v.t.), never counted as below target */
 	int shown[REVIEW_MAX_COMP], target[REVIEW_MAX_COMP];
+	int derived;			/* levels carried over a crosswalk */
+	int nobs[REVIEW_MAX_COMP];	/* derived: observations */
 };
 
 struct review_count {
@@ -56,6 +64,7 @@ struct review_opts {
 	void (*on_session)(void *ctx, const struct review_session *s);
 	void (*progress)(void *ctx, size_t files);
 	void *ctx;
+	const char *framework;	/* levels in this framework; NULL: own */
 };
 
 enum review_sort { SORT_DATE, SORT_TRAINEE, SORT_PERSONA, SORT_SCENARIO, SORT_MODE,
@@ -71,6 +80,7 @@ struct review {
 	struct review_compstat *cs;
 	size_t ncs, capcs;
 	size_t nfiles, nskipped, nsessions;
+	const char *framework;	/* from the options */
 };
 
 /* Scan every session log in paths (folders or files), in name order.
@@ -86,6 +96,12 @@ const char *review_sort_name(enum review_sort key);
 const char *review_status(const struct review_session *s);
 /* How many sessions chose something at this step (sum over its options). */
 int review_step_total(const struct review *r, const char *scenario, const char *step);
+/* The level of competency k of s as a cell: "-", "2 n.v.t." or "1/2"
+ * (with words "1/2 onder", "2/2 ok"); a derived level adds the number of
+ * observations, "2/2 ok (7)", and below DERIVED_MIN_OBS it is
+ * "te weinig (3)". */
+void review_level_cell(struct buf *b, const struct review_session *s,
+		       size_t k, int words);
 /* Free everything. */
 void review_free(struct review *r);
 

@@ -28,9 +28,9 @@ static const struct command commands[] = {
 	{"list", cmd_list, "", "persona's en scenario's opsommen"},
 	{"check", cmd_check, "[--strict] [--coverage] [PAD...]", "inhoud controleren"},
 	{"graph", cmd_graph, "SCENARIO", "scenario als Graphviz DOT"},
-	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [MAP...]", "sessielogboeken bekijken (coach)"},
+	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [--framework ID] [MAP...]", "sessielogboeken bekijken (coach)"},
 	{"replay", cmd_replay, "[--anoniem] SCENARIO|LOGBOEK|VERSLAG", "intervisie: samen een scenario of sessie naspelen"},
-	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [MAP...]", "rapport maken (coach)"},
+	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [--framework ID] [MAP...]", "rapport maken (coach)"},
 	{"sync", cmd_sync, "[--toon]", "sessies naar het LRS van je organisatie sturen"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -98,7 +98,7 @@ static void help(void)
 	      "  --scenario ID               review en report: alleen dit scenario\n"
 	      "  --anoniem                   replay: naam van de cursist verbergen\n"
 	      "  --toon                      sync: tonen wat verstuurd zou worden\n"
-	      "  --framework ID              show: in dit framework\n"
+	      "  --framework ID              show, review en report: in dit framework\n"
 	      "                              (afgeleid via een kruistabel)\n"
 	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);

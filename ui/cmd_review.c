@@ -76,13 +76,19 @@ static int write_report(struct cli_ctx *ctx, FILE *out, enum report_format f)
 	struct content c;
 	struct review r;
 	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
-	struct review_opts o = {&filt, f != REPORT_CSV, NULL, NULL, NULL};
+	struct review_opts o = {&filt, f != REPORT_CSV, NULL, NULL, NULL,
+				ctx->a.framework};
 	const struct framework *fw;
 	struct csv_ctx pair;
 	int rc;
 
 	quiet_content(ctx, &c);
-	fw = content_framework(&c, "kap2023");
+	fw = content_framework(&c, ctx->a.framework ? ctx->a.framework : "kap2023");
+	if (ctx->a.framework && fw == NULL) {
+		cmd_error("onbekend framework '%s'", ctx->a.framework);
+		content_free(&c);
+		return EXIT_BAD;
+	}
 	pair.out = out;
 	pair.fw = fw;
 	if (f == REPORT_CSV) {
@@ -241,11 +247,14 @@ int cmd_review(struct cli_ctx *ctx)
 	struct content c;
 	struct review r;
 	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
-	struct review_opts o = {&filt, 1, NULL, NULL, NULL};
+	struct review_opts o = {&filt, 1, NULL, NULL, NULL, ctx->a.framework};
 	int rc = EXIT_BAD;
 
+	memset(&r, 0, sizeof r);
 	quiet_content(ctx, &c);
-	if (scan(ctx, &c, &r, &o) == 0)
+	if (ctx->a.framework && content_framework(&c, ctx->a.framework) == NULL)
+		cmd_error("onbekend framework '%s'", ctx->a.framework);
+	else if (scan(ctx, &c, &r, &o) == 0)
 		rc = ctx->a.plain ? plain_review(ctx, &c, &r) : tui_review(ctx, &c, &r);
 	review_free(&r);
 	content_free(&c);

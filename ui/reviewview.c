@@ -4,6 +4,7 @@
  */
 #include "reviewview.h"
 #include "buf.h"
+#include "derived.h"
 #include "feedback.h"
 #include "intervisie.h"
 #include "path.h"
@@ -201,6 +202,7 @@ void reviewview_growth(FILE *out, const struct review *r, const char *trainee)
 {
 	const struct framework *fw = NULL;
 	size_t i, k;
+	int derived = 0;
 
 	plain_line(out, "Groei van ", trainee);
 	for (i = r->n; i-- > 0;) {
@@ -220,20 +222,19 @@ void reviewview_growth(FILE *out, const struct review *r, const char *trainee)
 		reviewview_pad(out, s->started, 11);
 		reviewview_pad(out, s->scenario, 24);
 		for (k = 0; k < fw->ncomps; k++) {
-			char cell[32];
-			if (s->shown[k] < 0)
-				snprintf(cell, sizeof cell, "-");
-			else if (s->target[k] == 0)
-				snprintf(cell, sizeof cell, "%d n.v.t.", s->shown[k]);
-			else
-				snprintf(cell, sizeof cell, "%d/%d %s", s->shown[k], s->target[k],
-					 s->shown[k] < s->target[k] ? "onder" : "ok");
-			reviewview_pad(out, cell, 19);
+			struct buf cell = {0};
+			review_level_cell(&cell, s, k, 1);
+			reviewview_pad(out, cell.s, 19);
+			buf_free(&cell);
 		}
+		derived += s->derived;
 		fputc('\n', out);
 	}
 	if (fw == NULL)
 		fputs("Geen sessies met niveaus voor deze cursist.\n", out);
+	if (derived)
+		fprintf(out, "Afgeleid, indicatief: tussen haakjes het aantal "
+			"waarnemingen; geen oordeel onder %d.\n", DERIVED_MIN_OBS);
 }
 
 static void cohort_steps(FILE *out, const struct review *r, const struct scenario *sc)

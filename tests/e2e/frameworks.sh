@@ -21,6 +21,26 @@ for fw in kcc2007 vak2013; do
 		"$(cat "$FIX/frameworks/jos-binnenloop-expert.$fw")"
 done
 
+# review and report show the same derived levels, labelled, with the
+# number of observations; below five there is no verdict.
+out=$(kc report --format md --framework kcc2007 "$KLANTCOACH_DATA/sessions")
+expect_contains "report md derived note" "$out" \
+	"Niveaus in Functieprofielen KCC Antwoord. Bij scenario's in een ander framework zijn ze afgeleid, indicatief, via een kruistabel: tussen haakjes het aantal waarnemingen, geen oordeel onder 5 (te weinig)."
+expect_contains "report md derived row" "$out" \
+	"| 10 | 10 | 9 | 2/1 (5) | te weinig (0) | te weinig (4) | te weinig (4) | te weinig (0) | te weinig (3) | te weinig (1) | te weinig (1) |"
+out=$(kc report --format html --framework vak2013 "$KLANTCOACH_DATA/sessions")
+expect_contains "report html derived cell" "$out" '<td class="ok">2/2 (5)</td><td>te weinig (0)</td>'
+out=$(printf '1\ng\nq\n' | kc --plain review --framework vak2013 "$KLANTCOACH_DATA/sessions")
+expect_contains "review growth derived" "$out" "3/2 ok (11)        te weinig (0)"
+expect_contains "review growth label" "$out" \
+	"Afgeleid, indicatief: tussen haakjes het aantal waarnemingen; geen oordeel onder 5."
+out=$(kc report --format md --framework nope "$KLANTCOACH_DATA/sessions" 2>&1); rc=$?
+expect_eq "report unknown framework exit" "$rc" 1
+expect_eq "report unknown framework" "$out" "klantcoach: onbekend framework 'nope'"
+out=$(kc --plain review --framework nope "$KLANTCOACH_DATA/sessions" 2>&1 < /dev/null); rc=$?
+expect_eq "review unknown framework exit" "$rc" 1
+expect_eq "review unknown framework" "$out" "klantcoach: onbekend framework 'nope'"
+
 # The scenario's own framework is the ordinary reflection.
 expect_eq "own framework shown natively" "$(kc show --framework kap2023 "$id")" \
 	"$(kc show "$id")"

@@ -245,3 +245,32 @@ Test(review, a_stopped_session_counts_nowhere)
 	review_free(&r);
 	diag_free(&d);
 }
+
+Test(review, level_cells)
+{
+	struct review_session s = {0};
+	struct buf b = {0};
+
+	s.shown[0] = -1;
+	s.shown[1] = 2;
+	s.shown[2] = 1;
+	s.target[2] = 2;
+	review_level_cell(&b, &s, 0, 1);
+	buf_add(&b, "|");
+	review_level_cell(&b, &s, 1, 1);
+	buf_add(&b, "|");
+	review_level_cell(&b, &s, 2, 1);
+	buf_add(&b, "|");
+	review_level_cell(&b, &s, 2, 0);
+	cr_assert_str_eq(b.s, "-|2 n.v.t.|1/2 onder|1/2");
+	buf_clear(&b);
+	s.derived = 1;
+	s.nobs[0] = 3;
+	s.nobs[2] = 6;
+	s.target[2] = 1;
+	review_level_cell(&b, &s, 0, 1);
+	buf_add(&b, "|");
+	review_level_cell(&b, &s, 2, 1);
+	cr_assert_str_eq(b.s, "te weinig (3)|1/1 ok (6)");
+	buf_free(&b);
+}
