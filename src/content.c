@@ -185,29 +185,41 @@ static int known_fw(void *c, const char *id)
 	return content_framework(c, id) != NULL;
 }
 
-/* Load every <from>-<to>.csv in dir between two loaded frameworks. */
+/* Load the crosswalk file path, named <from>-<to>.csv after two loaded
+ * frameworks. */
+static int add_crosswalk(struct content *c, const char *path, struct diag *d)
+{
+	char *from, *to;
+	struct crosswalk cw;
+	int rc = -1;
+
+	if (crosswalk_name(base_of(path), known_fw, c, &from, &to) != 0) {
+		diag_add(d, DIAG_ERROR, path, 0, "naam moet <van>-<naar>.csv "
+			 "zijn, met twee geladen frameworks; niet geladen");
+		return -1;
+	}
+	if (crosswalk_load(&cw, path, content_framework(c, from),
+			   content_framework(c, to), d) != 0) {
+		crosswalk_free(&cw);
+	} else {
+		mem_grow(&c->cws, &c->capcws, c->ncws + 1, sizeof cw);
+		c->cws[c->ncws++] = cw;
+		rc = 0;
+	}
+	free(from);
+	free(to);
+	return rc;
+}
+
+/* Load every .csv in dir as a crosswalk. */
 static int load_crosswalks(struct content *c, const char *dir, struct diag *d)
 {
-	char **v, *from, *to;
+	char **v;
 	size_t n = list_dir(dir, ".csv", &v), i;
 	int failed = 0;
-	struct crosswalk cw;
 
 	for (i = 0; i < n; i++) {
-		if (crosswalk_name(base_of(v[i]), known_fw, c, &from, &to) != 0) {
-			diag_add(d, DIAG_ERROR, v[i], 0, "naam moet <van>-<naar>.csv "
-				 "zijn, met twee geladen frameworks; niet geladen");
-			failed++;
-		} else if (crosswalk_load(&cw, v[i], content_framework(c, from),
-					  content_framework(c, to), d) != 0) {
-			crosswalk_free(&cw);
-			failed++;
-		} else {
-			mem_grow(&c->cws, &c->capcws, c->ncws + 1, sizeof cw);
-			c->cws[c->ncws++] = cw;
-		}
-		if (from)
-			free(from), free(to);
+		failed += add_crosswalk(c, v[i], d) != 0;
 		free(v[i]);
 	}
 	free(v);
@@ -299,18 +311,22 @@ static const char *twin(const void *arr, size_t size, size_t from, size_t n,
 	twin(arr, sizeof *(arr), from, n, offsetof(type, id), \
 	     offsetof(type, file))
 
-/* Add what path holds; its kind in *kind ('f', 'p' or 's'). */
+/* Add what path holds; its kind in *kind ('f', 'p', 's' or 'c'). */
 static int add_any(struct content *c, const char *path, struct diag *d,
 		   int *kind)
 {
 	char *fwfile = path_join(path, "framework.csv");
 	int isfw = path_isfile(fwfile), persona;
+	size_t len = strlen(path);
 	FILE *fp;
 
 	free(fwfile);
 	*kind = 'f';
 	if (isfw)
 		return add_framework(c, path, d);
+	*kind = 'c';
+	if (len > 4 && strcmp(path + len - 4, ".csv") == 0)
+		return add_crosswalk(c, path, d);
 	fp = path_fopen_read(path, PATH_MAX_INI);
 	if (fp == NULL && errno == EISDIR) {
 		diag_add(d, DIAG_ERROR, path, 0, "geen scenario-, persona- of frameworkbestand");
@@ -382,7 +398,7 @@ const struct crosswalk *content_crosswalk(const struct content *c,
 {
 	size_t i;
 
-	for (i = 0; i < c->ncws; i++)
+	for (i = c->ncws; i-- > 0;)
 		if (strcmp(c->cws[i].from, from) == 0 &&
 		    strcmp(c->cws[i].to, to) == 0)
 			return &c->cws[i];

@@ -42,8 +42,8 @@ int content_load(struct content *c, const char *root, struct diag *d);
  * (for starting one scenario without parsing the whole library). */
 int content_load_one(struct content *c, const char *root, const char *id,
 		     struct diag *d);
-/* Load one more persona, framework folder or scenario file (for check on
- * explicit paths); 0 or -1. It goes before root content with the same id
+/* Load one more persona, framework folder, crosswalk (a .csv file) or
+ * scenario file (for check on explicit paths); 0 or -1. It goes before root content with the same id
  * (look-ups take the last loaded); the same id as an earlier explicit path
  * is an error naming both, and the new one is not kept. */
 int content_add_path(struct content *c, const char *path, struct diag *d);
@@ -51,7 +51,8 @@ int content_add_path(struct content *c, const char *path, struct diag *d);
 const struct persona *content_persona(const struct content *c, const char *id);
 const struct framework *content_framework(const struct content *c, const char *id);
 const struct scenario *content_scenario(const struct content *c, const char *id);
-/* The crosswalk from framework from to framework to; NULL when absent. */
+/* The crosswalk from framework from to framework to (the last loaded);
+ * NULL when absent. */
 const struct crosswalk *content_crosswalk(const struct content *c,
 					  const char *from, const char *to);
 /* Set the folder where the copies of played versions are kept. */

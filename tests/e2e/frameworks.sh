@@ -49,6 +49,16 @@ out=$(kc show --framework nope "$id" 2>&1); rc=$?
 expect_eq "unknown framework exit" "$rc" 1
 expect_eq "unknown framework message" "$out" "klantcoach: onbekend framework 'nope'"
 
+# check on one crosswalk file named on the command line.
+out=$(kc check "$KC_SRC/content/frameworks/crosswalk/kap2023-vak2013.csv" 2>&1); rc=$?
+expect_eq "check one crosswalk exit" "$rc" 0
+expect_eq "check one crosswalk" "$out" "1 bestand(en) gecontroleerd: 0 fouten, 0 waarschuwingen"
+bad="$FIX/bad/crosswalk-bad/content/frameworks/crosswalk/mini-mono.csv"
+out=$("$KC_BIN" --content "$FIX/crosswalk" check "$bad" 2>&1); rc=$?
+expect_eq "check a bad crosswalk exit" "$rc" 1
+expect_contains "check a bad crosswalk" "$out" "$bad:5: fout: sterkte '0.7' moet 1 of 0.5 zijn"
+expect_contains "check a bad crosswalk count" "$out" "1 bestand(en) gecontroleerd: 7 fouten, 0 waarschuwingen"
+
 # A crosswalk the other way round does not exist: a clear message.
 mkdir -p "$T/c/content/frameworks/crosswalk"
 cp -R "$FIX/crosswalk/personas" "$T/c/"
