@@ -202,7 +202,7 @@ static int add_crosswalk(struct content *c, const char *path, struct diag *d)
 			   content_framework(c, to), d) != 0) {
 		crosswalk_free(&cw);
 	} else {
-		mem_grow(&c->cws, &c->capcws, c->ncws + 1, sizeof cw);
+		MEM_GROW(c->cws, c->capcws, c->ncws + 1);
 		c->cws[c->ncws++] = cw;
 		rc = 0;
 	}

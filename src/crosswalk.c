@@ -100,7 +100,7 @@ static int row(void *ctx, int line, char **f, size_t n)
 	w = strcmp(f[1], "-") == 0 ? 0 : weight(f[2]);
 	if (row_ok(l, line, f, w) != 0)
 		return 0;
-	mem_grow(&l->cw->v, &l->cw->cap, l->cw->n + 1, sizeof *l->cw->v);
+	MEM_GROW(l->cw->v, l->cw->cap, l->cw->n + 1);
 	k = &l->cw->v[l->cw->n++];
 	k->from = mem_strdup(f[0]);
 	k->to = mem_strdup(f[1]);
