@@ -227,6 +227,54 @@ enum lrs_status lrs_get(struct lrs *l, const char *query,
 	return s;
 }
 
+void lrs_query_add(struct buf *q, const char *key, const char *value)
+{
+	char *v = curl_easy_escape(NULL, value, 0);
+
+	buf_printf(q, "%s%s=%s", q->len ? "&" : "", key, v ? v : "");
+	curl_free(v);
+}
+
+/* At most this many pages per query: a "more" link that never ends
+ * cannot keep a sync busy for ever. */
+#define MAX_PAGES 100000
+
+enum lrs_status lrs_get_all(struct lrs *l, const char *query, json_t *all,
+			    char **msg)
+{
+	enum lrs_status s = LRS_OK;
+	char *next = mem_strdup(query);
+	int page;
+
+	*msg = NULL;
+	for (page = 0; next && *next && page < MAX_PAGES; page++) {
+		struct lrs_reply r;
+		const char *more;
+
+		s = lrs_get(l, next, &r);
+		free(next);
+		next = NULL;
+		if (s == LRS_OK && !json_is_array(json_object_get(
+				r.body, "statements"))) {
+			s = LRS_REJECTED;
+			free(r.message);
+			r.message = mem_strdup("geen lijst met statements");
+		}
+		if (s != LRS_OK) {
+			*msg = r.message;
+			r.message = NULL;
+		} else {
+			json_array_extend(all, json_object_get(r.body,
+							       "statements"));
+			more = json_string_value(json_object_get(r.body, "more"));
+			next = more && *more ? mem_strdup(more) : NULL;
+		}
+		lrs_reply_free(&r);
+	}
+	free(next);
+	return s;
+}
+
 void lrs_reply_free(struct lrs_reply *r)
 {
 	free(r->message);

@@ -49,6 +49,15 @@ enum lrs_status lrs_post(struct lrs *l, const char *body,
  * (starting with '/'). */
 enum lrs_status lrs_get(struct lrs *l, const char *query,
 			struct lrs_reply *r);
+/* Append "&key=value" (or "key=value" to an empty q), value
+ * percent-encoded, to a query for lrs_get. */
+struct buf;
+void lrs_query_add(struct buf *q, const char *key, const char *value);
+/* Every statement of query, following the "more" links, into all (an
+ * array). The status of the first answer that was not OK is returned, its
+ * message in *msg (new string). */
+enum lrs_status lrs_get_all(struct lrs *l, const char *query, json_t *all,
+			    char **msg);
 /* Free the reply's contents. */
 void lrs_reply_free(struct lrs_reply *r);
 /* Free the connection. */

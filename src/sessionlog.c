@@ -30,16 +30,14 @@ const char *sessionlog_type_name(enum sessionlog_type t)
 	return type_names[t];
 }
 
-/* Format one row onto b. */
-static void format_row(struct buf *b, enum sessionlog_type t, const char *step,
-		       int option, long ms, const int *meters, const char *key,
-		       const char *value)
+/* Format one row at time onto b. */
+static void format_row(struct buf *b, const char *time, enum sessionlog_type t,
+		       const char *step, int option, long ms, const int *meters,
+		       const char *key, const char *value)
 {
-	char now[TSTAMP_ISO_LEN];
 	int i;
 
-	tstamp_iso(tstamp_now(), now);
-	buf_printf(b, "%s,%s,", type_names[t], now);
+	buf_printf(b, "%s,%s,", type_names[t], time);
 	csvfile_field(b, step ? step : "");
 	if (option > 0)
 		buf_printf(b, ",%d,", option);
@@ -61,10 +59,12 @@ static int put_row(struct sessionlog *w, enum sessionlog_type t, const char *ste
 		   int option, long ms, const int *meters, const char *key,
 		   const char *value)
 {
+	char now[TSTAMP_ISO_LEN];
 	struct buf b = {0};
 	int rc;
 
-	format_row(&b, t, step, option, ms, meters, key, value);
+	tstamp_iso(tstamp_now(), now);
+	format_row(&b, now, t, step, option, ms, meters, key, value);
 	rc = path_append(w->fd, b.s, b.len, !w->bulk);
 	buf_free(&b);
 	return rc;
@@ -85,7 +85,8 @@ static int open_dir(const char *dir, struct diag *d)
 	return 0;
 }
 
-static void format_meta(struct buf *b, const struct sessionlog_meta *m)
+static void format_meta(struct buf *b, const char *time,
+			const struct sessionlog_meta *m)
 {
 	char level[2] = {m->level, 0};
 	const char *kv[][2] = {
@@ -96,7 +97,8 @@ static void format_meta(struct buf *b, const struct sessionlog_meta *m)
 	size_t i;
 
 	for (i = 0; i < sizeof kv / sizeof *kv; i++)
-		format_row(b, SL_META, NULL, 0, -1, NULL, kv[i][0], kv[i][1] ? kv[i][1] : "");
+		format_row(b, time, SL_META, NULL, 0, -1, NULL, kv[i][0],
+			   kv[i][1] ? kv[i][1] : "");
 }
 
 static int take_lock(struct sessionlog *w, struct diag *d)
@@ -105,11 +107,38 @@ static int take_lock(struct sessionlog *w, struct diag *d)
 			 "Sluit dat eerst.", d);
 }
 
+void sessionlog_file_name(char out[SESSIONLOG_NAME_LEN], const char *time,
+			  const struct sessionlog_meta *m)
+{
+	snprintf(out, SESSIONLOG_NAME_LEN, "%.4s%.2s%.2s-%.2s%.2s%.2s-%s-%.8s.csv",
+		 time, time + 5, time + 8, time + 11, time + 14, time + 17,
+		 m->scenario, m->session);
+}
+
+void sessionlog_format(struct buf *b, const struct sessionlog_data *data)
+{
+	size_t i;
+
+	buf_printf(b, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
+	for (i = 0; i < data->nev; i++) {
+		const struct sessionlog_event *e = &data->ev[i];
+		int moves = e->type == SL_CHOICE || e->type == SL_UNDO;
+		int meters = moves || e->type == SL_START || e->type == SL_END;
+
+		format_row(b, e->time, e->type, moves ? e->step : NULL,
+			   moves ? e->option : 0,
+			   e->type == SL_CHOICE ? e->think_ms : -1,
+			   meters ? e->meters : NULL, e->key, e->value);
+		if (e->type == SL_START)
+			format_meta(b, e->time, &data->meta);
+	}
+}
+
 int sessionlog_create(struct sessionlog *w, const char *dir,
 		      const struct sessionlog_meta *m, const int meters[METER_N],
 		      struct diag *d)
 {
-	char now[TSTAMP_ISO_LEN], name[160];
+	char now[TSTAMP_ISO_LEN], name[SESSIONLOG_NAME_LEN];
 	struct buf head = {0};
 	int rc;
 
@@ -120,8 +149,7 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 	if (open_dir(dir, d) != 0)
 		return -1;
 	tstamp_iso(tstamp_now(), now);
-	snprintf(name, sizeof name, "%.4s%.2s%.2s-%.2s%.2s%.2s-%s-%.8s.csv", now, now + 5,
-		 now + 8, now + 11, now + 14, now + 17, m->scenario, m->session);
+	sessionlog_file_name(name, now, m);
 	w->path = path_join(dir, name);
 	if (take_lock(w, d) != 0)
 		return -1;
@@ -134,8 +162,8 @@ int sessionlog_create(struct sessionlog *w, const char *dir,
 	/* header, start and meta rows in one write: one fsync, and one of
 	 * the folder */
 	buf_printf(&head, "%s,%d\n%s\n", SESSIONLOG_FORMAT, SESSIONLOG_VERSION, header);
-	format_row(&head, SL_START, NULL, 0, -1, meters, NULL, NULL);
-	format_meta(&head, m);
+	format_row(&head, now, SL_START, NULL, 0, -1, meters, NULL, NULL);
+	format_meta(&head, now, m);
 	rc = path_append(w->fd, head.s, head.len, 1);
 	buf_free(&head);
 	if (rc == 0)

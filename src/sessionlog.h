@@ -101,6 +101,15 @@ int sessionlog_note(struct sessionlog *w, enum sessionlog_type t,
 int sessionlog_stop(struct sessionlog *w);
 /* 1 when ev is that status row. */
 int sessionlog_is_stop(const struct sessionlog_event *ev);
+/* The file name of a log begun at time (ISO, UTC) with meta m:
+ * JJJJMMDD-UUMMSS-<scenario>-<first 8 of the session id>.csv */
+#define SESSIONLOG_NAME_LEN 160
+void sessionlog_file_name(char out[SESSIONLOG_NAME_LEN], const char *time,
+			  const struct sessionlog_meta *m);
+/* The whole text of a log from data, each row at its own time; the meta
+ * rows follow the start row (rebuilding a log pulled from an LRS). */
+struct buf;
+void sessionlog_format(struct buf *b, const struct sessionlog_data *data);
 /* Close the file and release its lock. */
 void sessionlog_close(struct sessionlog *w);
 

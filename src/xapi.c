@@ -6,9 +6,11 @@
  */
 #include "xapi.h"
 #include "buf.h"
+#include "mem.h"
 #include "scenario.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <uuid/uuid.h>
 
@@ -347,4 +349,164 @@ json_t *xapi_statement(const struct sessionlog_data *log, size_t i,
 	json_object_set_new(s, "timestamp", timestamp(e->time));
 	json_object_set_new(s, "context", context(log, set));
 	return s;
+}
+
+/* The way back: statement -> row. */
+
+static const char *str_at(const json_t *o, const char *k1, const char *k2)
+{
+	const json_t *v = json_object_get(o, k1);
+
+	return json_string_value(k2 ? json_object_get(v, k2) : v);
+}
+
+static char *dup_or_empty(const char *s)
+{
+	return mem_strdup(s ? s : "");
+}
+
+/* "PT1.500S" -> 1500; hours and minutes are allowed too. */
+static long duration_ms(const char *s)
+{
+	double v, ms = 0;
+	char unit;
+	int n;
+
+	if (s == NULL || strncmp(s, "PT", 2) != 0)
+		return -1;
+	for (s += 2; *s; s += n) {
+		if (sscanf(s, "%lf%c%n", &v, &unit, &n) != 2)
+			return -1;
+		ms += v * (unit == 'H' ? 3600000 : unit == 'M' ? 60000 : 1000);
+	}
+	return (long)(ms + 0.5);
+}
+
+/* "2023-11-14T22:13:20.000Z" -> "2023-11-14T22:13:20Z" */
+static char *row_time(const char *t)
+{
+	struct buf b = {0};
+
+	if (t == NULL || strlen(t) < 19)
+		return dup_or_empty(t);
+	buf_printf(&b, "%.19sZ", t);
+	return buf_take(&b);
+}
+
+static void row_meters(const json_t *st, int m[METER_N])
+{
+	const json_t *o = json_object_get(json_object_get(json_object_get(
+		st, "result"), "extensions"), EXT("meters"));
+	int i;
+
+	for (i = 0; i < METER_N; i++) {
+		json_t *v = json_object_get(o, scenario_meter_name[i]);
+		m[i] = json_is_integer(v) ? (int)json_integer_value(v) : -1;
+	}
+}
+
+/* The ids of definition.choices joined by spaces (the options shown). */
+static char *shown(const json_t *def)
+{
+	const json_t *a = json_object_get(def, "choices");
+	struct buf b = {0};
+	size_t i;
+
+	for (i = 0; i < json_array_size(a); i++)
+		buf_printf(&b, "%s%s", i ? " " : "",
+			   str_at(json_array_get(a, i), "id", NULL));
+	return buf_take(&b);
+}
+
+/* Type, step, option, key and value of a row from verb and object. */
+static int row_kind(const json_t *st, struct sessionlog_event *ev,
+		    const char **ref)
+{
+	const char *v = str_at(st, "verb", "id"), *resp;
+	const json_t *obj = json_object_get(st, "object");
+	const json_t *def = json_object_get(obj, "definition");
+	const char *itype = str_at(def, "interactionType", NULL);
+	const char *name = str_at(json_object_get(def, "name"), "nl-NL", NULL);
+
+	resp = str_at(st, "result", "response");
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, ADL "verbs/initialized") == 0)
+		ev->type = SL_START;
+	else if (strcmp(v, ADL "verbs/terminated") == 0)
+		ev->type = SL_DONE;
+	else if (strcmp(v, XAPI_PROFILE "/verbs/undid") == 0) {
+		ev->type = SL_UNDO;
+		*ref = str_at(obj, "id", NULL);
+	} else if (strcmp(v, ADL "verbs/completed") == 0) {
+		ev->type = SL_END;
+		ev->key = mem_strdup("einde");
+		ev->value = dup_or_empty(json_string_value(json_object_get(
+			json_object_get(json_object_get(st, "result"),
+					"extensions"), EXT("einde"))));
+	} else if (strcmp(v, ADL "verbs/answered") == 0 && itype &&
+		   strcmp(itype, "choice") == 0 && name && resp) {
+		ev->type = SL_CHOICE;
+		ev->step = mem_strdup(name);
+		ev->option = atoi(resp);
+		ev->value = shown(def);
+		ev->key = mem_strdup(*ev->value ? "getoond" : "");
+		ev->think_ms = duration_ms(str_at(st, "result", "duration"));
+	} else if (strcmp(v, ADL "verbs/answered") == 0 && itype &&
+		   strcmp(itype, "long-fill-in") == 0 && name) {
+		ev->type = SL_ANSWER;
+		ev->key = mem_strdup(name);
+		ev->value = dup_or_empty(resp);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+int xapi_row(const json_t *st, struct sessionlog_event *ev, const char **ref)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->think_ms = -1;
+	*ref = NULL;
+	if (row_kind(st, ev, ref) != 0) {
+		free(ev->step);
+		free(ev->key);
+		free(ev->value);
+		memset(ev, 0, sizeof *ev);
+		return -1;
+	}
+	ev->time = row_time(str_at(st, "timestamp", NULL));
+	row_meters(st, ev->meters);
+	if (ev->step == NULL)
+		ev->step = mem_strdup("");
+	if (ev->key == NULL)
+		ev->key = mem_strdup("");
+	if (ev->value == NULL)
+		ev->value = mem_strdup("");
+	return 0;
+}
+
+int xapi_meta(const json_t *st, struct sessionlog_meta *m)
+{
+	const json_t *ctx = json_object_get(st, "context");
+	const json_t *x = json_object_get(json_object_get(ctx, "extensions"),
+					  EXT("sessie"));
+	const char *level = str_at(x, "niveau", NULL);
+	const char *session = str_at(ctx, "registration", NULL);
+
+	memset(m, 0, sizeof *m);
+	if (!json_is_object(x) || session == NULL ||
+	    str_at(x, "scenario", NULL) == NULL ||
+	    str_at(x, "versie", NULL) == NULL)
+		return -1;
+	m->trainee = dup_or_empty(str_at(st, "actor", "name"));
+	m->persona = dup_or_empty(str_at(x, "persona", NULL));
+	m->scenario = mem_strdup(str_at(x, "scenario", NULL));
+	m->version = mem_strdup(str_at(x, "versie", NULL));
+	m->mode = dup_or_empty(str_at(x, "modus", NULL));
+	m->session = mem_strdup(session);
+	m->order = dup_or_empty(str_at(x, "volgorde", NULL));
+	m->started = dup_or_empty(str_at(x, "begonnen", NULL));
+	m->level = level ? level[0] : '\0';
+	return 0;
 }

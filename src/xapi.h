@@ -60,4 +60,12 @@ json_t *xapi_statement(const struct sessionlog_data *log, size_t i,
 int xapi_makes_statement(const struct sessionlog_data *log, size_t i,
 			 const struct xapi_settings *set);
 
+/* The way back, for a coach pulling statements: the log row statement st
+ * was built from, into ev (strings are new; free them as sessionlog_data
+ * does). For an undo, step and option stay empty and *ref is the id of
+ * the choice it takes back. -1 when st is not one of klantcoach's. */
+int xapi_row(const json_t *st, struct sessionlog_event *ev, const char **ref);
+/* The log's meta from any of its statements (strings new). 0 or -1. */
+int xapi_meta(const json_t *st, struct sessionlog_meta *m);
+
 #endif

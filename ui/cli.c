@@ -31,14 +31,14 @@ static const struct command commands[] = {
 	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [--framework ID] [MAP...]", "sessielogboeken bekijken (coach)"},
 	{"replay", cmd_replay, "[--anoniem] SCENARIO|LOGBOEK|VERSLAG", "intervisie: samen een scenario of sessie naspelen"},
 	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [--framework ID] [MAP...]", "rapport maken (coach)"},
-	{"sync", cmd_sync, "[--toon]", "sessies naar het LRS van je organisatie sturen"},
+	{"sync", cmd_sync, "[--toon | --ophalen [--van D] [--trainee N] [--scenario ID]]", "sessies naar of van het LRS van je organisatie"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 enum {
 	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
 	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO,
-	OPT_ANONIEM, OPT_VOLGORDE, OPT_TOON, OPT_FRAMEWORK
+	OPT_ANONIEM, OPT_VOLGORDE, OPT_TOON, OPT_FRAMEWORK, OPT_OPHALEN, OPT_VAN
 };
 
 static const struct option longopts[] = {
@@ -58,6 +58,8 @@ static const struct option longopts[] = {
 	{"anoniem", no_argument, NULL, OPT_ANONIEM},
 	{"toon", no_argument, NULL, OPT_TOON},
 	{"framework", required_argument, NULL, OPT_FRAMEWORK},
+	{"ophalen", no_argument, NULL, OPT_OPHALEN},
+	{"van", required_argument, NULL, OPT_VAN},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -100,6 +102,7 @@ static void help(void)
 	      "  --toon                      sync: tonen wat verstuurd zou worden\n"
 	      "  --framework ID              show, review en report: in dit framework\n"
 	      "                              (afgeleid via een kruistabel)\n"
+	      "  --ophalen [--van JJJJ-MM-DD] sync: sessies van cursisten ophalen (coach)\n"
 	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);
 }
@@ -130,6 +133,8 @@ static void set_opt(struct cli_args *a, int c, const char *arg)
 	case OPT_ANONIEM: a->anoniem = 1; break;
 	case OPT_TOON: a->toon = 1; break;
 	case OPT_FRAMEWORK: a->framework = arg; break;
+	case OPT_OPHALEN: a->ophalen = 1; break;
+	case OPT_VAN: a->van = arg; break;
 	case 'h': a->help = 1; break;
 	case OPT_VERSION: a->version = 1; break;
 	}

@@ -10,9 +10,9 @@
 enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 
 struct cli_args {
-	int plain, strict, coverage, anoniem, help, version, toon;
+	int plain, strict, coverage, anoniem, help, version, toon, ophalen;
 	const char *content, *data, *name, *config, *mode, *order, *format,
-		*output, *trainee, *scenario, *framework;
+		*output, *trainee, *scenario, *framework, *van;
 	const char *command;
 	char **argv;		/* the command's own arguments */
 	int argc;

@@ -1,13 +1,16 @@
 /*
  * cmd_sync: klantcoach sync sends the sessions to the organisation's
  * Learning Record Store ([lrs] in the config); sync --toon prints the
- * statements that would be sent, without sending or writing anything.
+ * statements that would be sent, without sending or writing anything;
+ * sync --ophalen (a coach) rebuilds the trainees' session logs from the
+ * LRS under <gegevens>/opgehaald.
  */
 #include "kcconfig.h"
 #include "buf.h"
 #include "commands.h"
 #include "mem.h"
 #include "path.h"
+#include "pull.h"
 #include "sync.h"
 #include "tstamp.h"
 
@@ -118,15 +121,32 @@ static long wait_ms(void)
 	return ms > 0 ? ms : 1000;
 }
 
+/* Open the LRS with the credentials. *key: the key file (new string,
+ * also on failure). 0, or -1 with the problem printed. */
+static int connect(struct cli_ctx *ctx, struct lrs *l, char **key,
+		   struct diag *d)
+{
+	char *cred;
+	int rc = -1;
+
+	*key = keyfile(&ctx->cfg);
+	cred = lrs_credentials(*key, d);
+	if (cred)
+		rc = lrs_open(l, ctx->cfg.lrs.url, cred, ctx->cfg.lrs.ca, d);
+	if (rc != 0)
+		diag_print(d, stderr, 0);
+	free(cred);
+	return rc;
+}
+
 static int send(struct cli_ctx *ctx, struct sync_opts *o, struct diag *d)
 {
 	struct sync_result r;
 	struct lrs l;
-	char *key = keyfile(&ctx->cfg), *cred = lrs_credentials(key, d);
+	char *key;
 	int rc = EXIT_BAD;
 
-	if (cred && lrs_open(&l, ctx->cfg.lrs.url, cred, ctx->cfg.lrs.ca,
-			     d) == 0) {
+	if (connect(ctx, &l, &key, d) == 0) {
 		o->lrs = &l;
 		o->progress = stderr;
 		o->wait_ms = wait_ms();
@@ -135,11 +155,64 @@ static int send(struct cli_ctx *ctx, struct sync_opts *o, struct diag *d)
 		rc = report(&r, key);
 		sync_result_free(&r);
 		lrs_close(&l);
-	} else {
-		diag_print(d, stderr, 0);
 	}
-	free(cred);
 	free(key);
+	return rc;
+}
+
+static int pulled(const struct pull_result *r, const char *dir)
+{
+	if (r->denied || r->unreachable) {
+		fprintf(stderr, "klantcoach: %s (%s). Er is niets veranderd "
+			"in %s.\n", r->denied ? "het LRS weigert de "
+			"inloggegevens; controleer het sleutelbestand of "
+			"KLANTCOACH_LRS_SLEUTEL" : "het LRS is niet bereikbaar",
+			r->message ? r->message : "", dir);
+		return EXIT_BAD;
+	}
+	printf("Opgehaald: %zu sessies, %zu nieuw of bijgewerkt, in %s\n",
+	       r->sessions, r->written, dir);
+	return EXIT_OK;
+}
+
+/* sync --ophalen: the trainees' sessions from the LRS. */
+static int fetch(struct cli_ctx *ctx)
+{
+	struct pull_filter f = {ctx->a.van, ctx->a.trainee, ctx->a.scenario};
+	struct pull_opts o = {NULL, &f, NULL, stderr};
+	struct pull_result r;
+	struct diag d = {0};
+	struct buf day = {0};
+	struct lrs l;
+	char *key;
+	int rc = EXIT_BAD, bad;
+
+	buf_printf(&day, "%sT00:00:00Z", f.from ? f.from : "");
+	bad = f.from && (strlen(f.from) != 10 || tstamp_parse(buf_str(&day)) < 0);
+	buf_free(&day);
+	if (bad)
+		return cmd_usage("--van moet een datum als 2026-01-31 zijn",
+				 f.from);
+	if (ctx->cfg.lrs.url == NULL) {
+		fprintf(stderr, "klantcoach: geen LRS ingesteld: zet adres "
+			"onder [lrs] in %s (zie klantcoach.ini(5))\n",
+			ctx->cfg.path ? ctx->cfg.path : "het instellingenbestand");
+		return EXIT_BAD;
+	}
+	if (connect(ctx, &l, &key, &d) == 0) {
+		o.dir = path_join(ctx->data_dir, "opgehaald");
+		o.lrs = &l;
+		pull_run(&o, &r, &d);
+		diag_print(&d, stderr, 0);
+		rc = pulled(&r, o.dir);
+		if (diag_count(&d, DIAG_ERROR))
+			rc = EXIT_BAD;
+		pull_result_free(&r);
+		free((char *)o.dir);
+		lrs_close(&l);
+	}
+	free(key);
+	diag_free(&d);
 	return rc;
 }
 
@@ -167,6 +240,12 @@ int cmd_sync(struct cli_ctx *ctx)
 
 	if (ctx->a.argc > 0)
 		return cmd_usage("sync heeft geen argumenten", ctx->a.argv[0]);
+	if (ctx->a.ophalen && ctx->a.toon)
+		return cmd_usage("kies --toon of --ophalen", NULL);
+	if (ctx->a.ophalen)
+		return fetch(ctx);
+	if (ctx->a.van)
+		return cmd_usage("--van hoort bij sync --ophalen", ctx->a.van);
 	if (settings(ctx, &set, &base) != 0)
 		return EXIT_BAD;
 	content_load(&c, ctx->content_dir, &d);

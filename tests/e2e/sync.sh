@@ -8,35 +8,8 @@
 LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
 . "$KC_SRC/tests/e2e/lib.sh"
 . "$KC_SRC/tests/lrs/lrs.sh"
-trap 'lrs_stop; rm -rf "$T"' EXIT
-export KLANTCOACH_LRS_WACHT=20
+lrs_ready
 
-lrs_setup || { fail "installing the LRS packages"; finish; exit 1; }
-lrs_start || { fail "starting the LRS"; finish; exit 1; }
-
-# trainee X NAME KEY SHARE: a home with a config for the test LRS.
-trainee() {
-	mkdir -p "$T/$1/.config/klantcoach"
-	cat > "$T/$1/.config/klantcoach/klantcoach.ini" <<EOT
-[cursist]
-naam = "$2"
-niveau = B
-
-[lrs]
-adres = "$LRS_URL"
-organisatie = "https://leren.voorbeeld.nl"
-antwoorden-delen = $4
-EOT
-	printf '%s\n' "$3" > "$T/$1/.config/klantcoach/lrs-sleutel"
-	chmod 600 "$T/$1/.config/klantcoach/lrs-sleutel"
-}
-as() { who=$1; shift; HOME="$T/$who" kc "$@"; }
-play() {	# play WHO SCENARIO: a whole session with an undo; every
-	# reflection answer is "1"
-	{ printf '1\n2\nt\n'; yes 1 | head -n 40; } |
-		as "$1" --plain play "$2" > "$T/play.out" 2>&1 ||
-		fail "$1 plays $2"
-}
 trainee a "Anna" cursist-a:geheim-a ja
 trainee b "Bram" cursist-b:geheim-b nee
 play a denzell-telefoon

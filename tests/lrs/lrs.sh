@@ -99,3 +99,37 @@ lrs_ids() {
 lrs_file_ids() {
 	node "$LRS_DIR/statements.js" --ids --file "$1"
 }
+
+# lrs_ready: for a test of the program against the LRS: installed,
+# started, stopped at exit; short waits between tries.
+lrs_ready() {
+	trap 'lrs_stop; rm -rf "$T"' EXIT
+	export KLANTCOACH_LRS_WACHT=20
+	lrs_setup || { fail "installing the LRS packages"; finish; exit 1; }
+	lrs_start || { fail "starting the LRS"; finish; exit 1; }
+}
+
+# Trainees and coaches on the test LRS, each with a home of their own.
+# trainee X NAME KEY SHARE: home X with a config for the test LRS.
+trainee() {
+	mkdir -p "$T/$1/.config/klantcoach"
+	cat > "$T/$1/.config/klantcoach/klantcoach.ini" <<EOT
+[cursist]
+naam = "$2"
+niveau = B
+
+[lrs]
+adres = "$LRS_URL"
+organisatie = "https://leren.voorbeeld.nl"
+antwoorden-delen = $4
+EOT
+	printf '%s\n' "$3" > "$T/$1/.config/klantcoach/lrs-sleutel"
+	chmod 600 "$T/$1/.config/klantcoach/lrs-sleutel"
+}
+as() { who=$1; shift; HOME="$T/$who" kc "$@"; }
+play() {	# play WHO SCENARIO: a whole session with an undo; every
+	# reflection answer is "1"
+	{ printf '1\n2\nt\n'; yes 1 | head -n 40; } |
+		as "$1" --plain play "$2" > "$T/play.out" 2>&1 ||
+		fail "$1 plays $2"
+}

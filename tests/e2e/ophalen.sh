@@ -1,0 +1,93 @@
+#!/bin/sh
+# ophalen.sh: klantcoach sync --ophalen against a real LRS on loopback
+# (tests/lrs): two trainees play and sync; a coach pulls their sessions,
+# and report --format csv over the pulled logs equals the report over the
+# trainees' own logs; the filters (--van, --trainee, --scenario) choose
+# sessions; a second pull changes nothing; a trainee pulls only its own
+# sessions; wrong credentials and a bad date give clear messages.
+LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
+. "$KC_SRC/tests/e2e/lib.sh"
+. "$KC_SRC/tests/lrs/lrs.sh"
+lrs_ready
+
+trainee coach "Carla" coach:geheim-c nee
+trainee a "Anna" cursist-a:geheim-a ja
+trainee b "Bram" cursist-b:geheim-b nee
+play a denzell-telefoon
+play b denzell-telefoon
+play a noor-chat
+as a sync > /dev/null 2>&1 || fail "sync a"
+as b sync > /dev/null 2>&1 || fail "sync b"
+
+# The coach pulls everything.
+as coach sync --ophalen > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "ophalen exit" "$rc" 0
+expect_contains "ophalen says what it did" "$(cat "$T/out")" \
+	"Opgehaald: 3 sessies, 3 nieuw of bijgewerkt"
+pulled="$T/coach/.local/share/klantcoach/opgehaald"
+expect_eq "pulled logs are private" "$(stat -c %a "$pulled" "$pulled"/*.csv | sort -u | tr '\n' ' ')" "600 700 "
+expect_eq "pulled logs have the trainees' names" \
+	"$(cd "$pulled" && ls)" \
+	"$(ls "$T"/a/.local/share/klantcoach/sessions/*.csv \
+		"$T"/b/.local/share/klantcoach/sessions/*.csv | xargs -n1 basename | sort)"
+# The logs in the same (name) order: a folder is read in directory order.
+own=$(ls "$T"/a/.local/share/klantcoach/sessions/*.csv \
+	"$T"/b/.local/share/klantcoach/sessions/*.csv |
+	awk -F/ '{print $NF "\t" $0}' | sort | cut -f2)
+as coach report --format csv "$pulled"/*.csv > "$T/pulled.csv" 2> "$T/err1"
+# shellcheck disable=SC2086 # one log per line, no spaces in the paths
+as coach report --format csv $own > "$T/own.csv" 2> "$T/err2"
+expect_eq "report over the pulled logs equals the trainees' report" \
+	"$(cmp "$T/pulled.csv" "$T/own.csv" && echo same)" same
+as coach report --format csv "$pulled" | sort > "$T/pulled-dir.csv"
+expect_eq "report over the pulled folder: the same rows" \
+	"$(sort "$T/own.csv" | cmp - "$T/pulled-dir.csv" && echo same)" same
+expect_contains "the report has both trainees" "$(cat "$T/pulled.csv")" ",Bram,"
+expect_eq "the report shows levels (the logs replay)" \
+	"$(grep -c ',[0-9],[0-9],' "$T/pulled.csv")" "$(grep -c ',[0-9],[0-9],' "$T/own.csv")"
+a_log=$(ls "$T"/a/.local/share/klantcoach/sessions/*denzell*.csv)
+expect_eq "a shared log comes back byte for byte" \
+	"$(cmp "$a_log" "$pulled/$(basename "$a_log")" && echo same)" same
+b_log=$(ls "$T"/b/.local/share/klantcoach/sessions/*.csv)
+expect_eq "answers not shared stay home; the rest comes back" \
+	"$(grep -v '^antwoord,' "$b_log")" "$(cat "$pulled/$(basename "$b_log")")"
+as coach --plain show "$pulled/$(basename "$a_log")" > "$T/show" 2>&1 ||
+	fail "show on a pulled log"
+expect_contains "show works on a pulled log" "$(cat "$T/show")" "Verloop van de meters"
+
+# Again: nothing changes.
+as coach sync --ophalen > "$T/out" 2>&1
+expect_contains "a second pull changes nothing" "$(cat "$T/out")" \
+	"Opgehaald: 3 sessies, 0 nieuw of bijgewerkt"
+
+# Filters.
+rm -rf "$pulled"
+as coach sync --ophalen --trainee Bram > "$T/out" 2>&1
+expect_contains "--trainee: only Bram" "$(cat "$T/out")" "Opgehaald: 1 sessies"
+expect_eq "--trainee: Bram's log" "$(ls "$pulled")" "$(basename "$b_log")"
+rm -rf "$pulled"
+as coach sync --ophalen --scenario noor-chat > "$T/out" 2>&1
+expect_contains "--scenario: only noor-chat" "$(cat "$T/out")" "Opgehaald: 1 sessies"
+as coach sync --ophalen --van 2023-11-15 > "$T/out" 2>&1
+expect_contains "--van after the sessions: none" "$(cat "$T/out")" "Opgehaald: 0 sessies"
+as coach sync --ophalen --van 2023-11-14 > "$T/out" 2>&1
+expect_contains "--van on the day: all" "$(cat "$T/out")" "Opgehaald: 3 sessies"
+as coach sync --ophalen --van 14-11-2023 > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "a bad date is wrong usage" "$rc" 2
+expect_contains "a bad date: how to write it" "$(cat "$T/err")" "2026-01-31"
+
+# A trainee's client reads only its own statements.
+as b sync --ophalen > "$T/out" 2>&1
+expect_contains "a trainee pulls only its own" "$(cat "$T/out")" "Opgehaald: 1 sessies"
+
+# Wrong credentials: a clear message, never the secret; nothing changes.
+before=$(ls -l "$pulled")
+KLANTCOACH_LRS_SLEUTEL=coach:heel-geheim as coach sync --ophalen > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "wrong credentials exit" "$rc" 1
+expect_contains "wrong credentials message" "$(cat "$T/err")" "weigert de inloggegevens"
+expect_not_contains "the secret is never shown" "$(cat "$T/out" "$T/err")" "heel-geheim"
+expect_eq "wrong credentials: nothing changes" "$(ls -l "$pulled")" "$before"
+KLANTCOACH_LRS=http://127.0.0.1:9/xAPI as coach sync --ophalen > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "LRS down exit" "$rc" 1
+expect_contains "LRS down message" "$(cat "$T/err")" "niet bereikbaar"
+finish
