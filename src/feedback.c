@@ -60,7 +60,16 @@ static int open_feedback(const char *path, int *made, int *head, struct diag *d)
 int feedback_add(const char *logpath, const char *coach, int step,
 		 const char *text, struct diag *d)
 {
-	char *path = feedback_path(logpath), now[TSTAMP_ISO_LEN];
+	char now[TSTAMP_ISO_LEN];
+
+	tstamp_iso(tstamp_now(), now);
+	return feedback_add_at(logpath, now, coach, step, text, d);
+}
+
+int feedback_add_at(const char *logpath, const char *time, const char *coach,
+		    int step, const char *text, struct diag *d)
+{
+	char *path = feedback_path(logpath);
 	struct buf row = {0};
 	struct lock lk = {0};
 	int fd, made, head, rc = -1;
@@ -71,10 +80,9 @@ int feedback_add(const char *logpath, const char *coach, int step,
 		return -1;
 	}
 	if ((fd = open_feedback(path, &made, &head, d)) >= 0) {
-		tstamp_iso(tstamp_now(), now);
 		if (head)
 			buf_add(&row, FEEDBACK_HEAD);
-		buf_printf(&row, "%s,", now);
+		buf_printf(&row, "%s,", time);
 		csvfile_field(&row, coach);
 		step > 0 ? buf_printf(&row, ",%d,", step) : buf_add(&row, ",,");
 		csvfile_field(&row, text);

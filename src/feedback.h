@@ -32,6 +32,10 @@ char *feedback_path(const char *logpath);
  * with the file as it was (and none when it was new). */
 int feedback_add(const char *logpath, const char *coach, int step,
 		 const char *text, struct diag *d);
+/* The same with the time of the item (ISO, UTC) given: feedback that
+ * came from the LRS keeps the time the coach wrote it. */
+int feedback_add_at(const char *logpath, const char *time, const char *coach,
+		    int step, const char *text, struct diag *d);
 /* Read the feedback of a session; a missing file is no feedback. A step
  * that is not 1..FEEDBACK_MAX_STEP is an error, a time that is not a time
  * a warning (the item is kept). 0 or -1. */

@@ -40,7 +40,7 @@ static int settings_view(struct outbox *ob)
 	return ob->set.homepage && ob->set.base && ob->set.learner ? 0 : -1;
 }
 
-static void add(struct outbox *ob, json_t *st, int line)
+void outbox_add(struct outbox *ob, json_t *st, int line)
 {
 	MEM_GROW(ob->item, ob->cap, ob->n + 1);
 	ob->item[ob->n].line = line;
@@ -69,7 +69,7 @@ static int load_statements(struct outbox *ob, struct diag *d)
 			rc = damaged(ob, "statements.jsonl", line,
 				     "geen geldige regel", d);
 		else
-			add(ob, json_incref(st), (int)json_integer_value(
+			outbox_add(ob, json_incref(st), (int)json_integer_value(
 				json_object_get(row, "regel")));
 		json_decref(row);
 	}
@@ -142,7 +142,7 @@ static int save_settings(struct outbox *ob, struct diag *d)
 	return rc;
 }
 
-static int save_statements(struct outbox *ob, struct diag *d)
+int outbox_save(struct outbox *ob, struct diag *d)
 {
 	struct buf b = {0};
 	size_t i;
@@ -170,18 +170,29 @@ static void record(struct outbox *ob, const struct xapi_settings *set)
 	settings_view(ob);
 }
 
+int outbox_last_line(const struct outbox *ob)
+{
+	return ob->n ? ob->item[ob->n - 1].line : 0;
+}
+
+int outbox_settle(struct outbox *ob, const struct xapi_settings *set,
+		  int save, struct diag *d)
+{
+	if (ob->settings != NULL)
+		return 0;
+	record(ob, set);
+	return save ? save_settings(ob, d) : 0;
+}
+
 int outbox_build(struct outbox *ob, const struct sessionlog_data *log,
 		 const struct xapi_settings *set,
 		 const struct xapi_score *score, int save, struct diag *d)
 {
-	int last = ob->n ? ob->item[ob->n - 1].line : 0;
+	int last = outbox_last_line(ob);
 	size_t i, before = ob->n;
 
-	if (ob->settings == NULL) {
-		record(ob, set);
-		if (save && save_settings(ob, d) != 0)
-			return -1;
-	}
+	if (outbox_settle(ob, set, save, d) != 0)
+		return -1;
 	for (i = 0; i < log->nev; i++) {
 		json_t *st;
 		if (log->ev[i].line <= last ||
@@ -189,9 +200,9 @@ int outbox_build(struct outbox *ob, const struct sessionlog_data *log,
 			continue;
 		if ((st = xapi_statement(log, i, &ob->set, score, d)) == NULL)
 			return -1;
-		add(ob, st, log->ev[i].line);
+		outbox_add(ob, st, log->ev[i].line);
 	}
-	return save && ob->n > before ? save_statements(ob, d) : 0;
+	return save && ob->n > before ? outbox_save(ob, d) : 0;
 }
 
 static int save_sent(struct outbox *ob, struct diag *d)

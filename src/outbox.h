@@ -40,6 +40,17 @@ int outbox_open(struct outbox *ob, const char *root, const char *session,
 int outbox_build(struct outbox *ob, const struct sessionlog_data *log,
 		 const struct xapi_settings *set,
 		 const struct xapi_score *score, int save, struct diag *d);
+/* For statements built elsewhere (a coach's feedback): record set as
+ * the settings when none are (writing them when save); ob->set is what
+ * to build with. 0 or -1. */
+int outbox_settle(struct outbox *ob, const struct xapi_settings *set,
+		  int save, struct diag *d);
+/* The line of the last statement built, 0 when none. */
+int outbox_last_line(const struct outbox *ob);
+/* Add a statement built from line (ob takes st). */
+void outbox_add(struct outbox *ob, json_t *st, int line);
+/* Write the statements. 0 or -1. */
+int outbox_save(struct outbox *ob, struct diag *d);
 /* Mark the next n statements done. 0 or -1. */
 int outbox_ack(struct outbox *ob, size_t n, struct diag *d);
 /* Set the next statement aside with the LRS's message, and mark it done. */

@@ -5,6 +5,7 @@
  */
 #include "sync.h"
 #include "buf.h"
+#include "feedback.h"
 #include "mem.h"
 #include "outbox.h"
 #include "path.h"
@@ -155,8 +156,23 @@ static int valid_session(const struct sessionlog_data *log)
 	return xapi_statement_id(log->meta.session, 0, id) == 0;
 }
 
-/* Build and send (or show) one session. -1 stops the whole sync. */
-static int one(const struct sync_opts *o, const char *path,
+/* Send (or, without an LRS, show) what is pending in ob. */
+static int deliver(const struct sync_opts *o, struct outbox *ob,
+		   const char *id, struct sync_result *r, struct diag *d)
+{
+	int rc = 0;
+
+	if (o->lrs == NULL)
+		show(ob, r);
+	else if (ob->sent < ob->n)
+		rc = send_pending(o, ob, id, r, d);
+	r->pending += ob->n - ob->sent;
+	return rc;
+}
+
+/* Build and send (or show) one session; own: its id -> its log. -1
+ * stops the whole sync. */
+static int one(const struct sync_opts *o, const char *path, json_t *own,
 	       struct sync_result *r, struct diag *d)
 {
 	struct sessionlog_data log;
@@ -169,16 +185,11 @@ static int one(const struct sync_opts *o, const char *path,
 		diag_add(d, DIAG_WARNING, path, 0, "overgeslagen: geen "
 			 "bruikbaar logboek voor het LRS");
 	} else if (outbox_open(&ob, root, log.meta.session, d) == 0) {
+		json_object_set_new(own, log.meta.session, json_string(path));
 		rated = rate(o->content, &log, &score);
 		if (outbox_build(&ob, &log, o->set, rated ? &score : NULL,
-				 o->lrs != NULL, d) == 0) {
-			if (o->lrs == NULL)
-				show(&ob, r);
-			else if (ob.sent < ob.n)
-				rc = send_pending(o, &ob, log.meta.session,
-						  r, d);
-		}
-		r->pending += ob.n - ob.sent;
+				 o->lrs != NULL, d) == 0)
+			rc = deliver(o, &ob, log.meta.session, r, d);
 		r->sessions++;
 	}
 	outbox_free(&ob);
@@ -187,30 +198,165 @@ static int one(const struct sync_opts *o, const char *path,
 	return rc;
 }
 
-static int csv_name(const struct dirent *e)
+/* The coach's new feedback items on a pulled session into ob. */
+static int build_feedback(const struct sync_opts *o, struct outbox *ob,
+			  const struct sessionlog_data *log,
+			  const struct feedback *fb, struct diag *d)
+{
+	int last = outbox_last_line(ob);
+	size_t i, before = ob->n;
+
+	if (outbox_settle(ob, o->set, o->lrs != NULL, d) != 0)
+		return -1;
+	for (i = 0; i < fb->n; i++) {
+		json_t *st;
+		if (fb->v[i].line <= last)
+			continue;
+		st = xapi_feedback(log->meta.session, log->ev[0].line,
+				   &fb->v[i], &ob->set);
+		if (st)
+			outbox_add(ob, st, fb->v[i].line);
+	}
+	return o->lrs && ob->n > before ? outbox_save(ob, d) : 0;
+}
+
+/* A coach's feedback beside a pulled log, as statements to the LRS, in
+ * the outbox feedback-<session>. */
+static int one_feedback(const struct sync_opts *o, const char *path,
+			json_t *own, struct sync_result *r, struct diag *d)
+{
+	struct sessionlog_data log;
+	struct feedback fb = {0};
+	struct outbox ob = {0};
+	char *root = path_join(o->data_dir, "outbox"), *fp;
+	struct buf name = {0};
+	int rc = 0;
+
+	(void)own;
+	fp = feedback_path(path);
+	if (path_isfile(fp) && sessionlog_load(&log, path, d) == 0 &&
+	    valid_session(&log)) {
+		buf_printf(&name, "feedback-%s", log.meta.session);
+		if (feedback_load(&fb, path, d) == 0 &&
+		    outbox_open(&ob, root, buf_str(&name), d) == 0 &&
+		    build_feedback(o, &ob, &log, &fb, d) == 0)
+			rc = deliver(o, &ob, buf_str(&name), r, d);
+		outbox_free(&ob);
+		feedback_free(&fb);
+		sessionlog_data_free(&log);
+	}
+	buf_free(&name);
+	free(fp);
+	free(root);
+	return rc;
+}
+
+/* Session logs only: not the feedback files beside them. */
+static int log_name(const struct dirent *e)
 {
 	size_t n = strlen(e->d_name);
 
-	return n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0;
+	return n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0 &&
+	       (n < 13 || strcmp(e->d_name + n - 13, ".feedback.csv") != 0);
 }
 
-int sync_run(const struct sync_opts *o, struct sync_result *r,
-	     struct diag *d)
-{
-	char *dir = path_join(o->data_dir, "sessions");
-	struct dirent **names = NULL;
-	int i, n = scandir(dir, &names, csv_name, alphasort), rc = 0;
+typedef int (*per_log)(const struct sync_opts *, const char *, json_t *,
+		       struct sync_result *, struct diag *);
 
-	memset(r, 0, sizeof *r);
+/* fn for every log in <data>/sub, in name order, until one fails. */
+static int each_log(const struct sync_opts *o, const char *sub, per_log fn,
+		    json_t *own, struct sync_result *r, struct diag *d)
+{
+	char *dir = path_join(o->data_dir, sub);
+	struct dirent **names = NULL;
+	int i, n = scandir(dir, &names, log_name, alphasort), rc = 0;
+
 	for (i = 0; i < n; i++) {
 		char *p = path_join(dir, names[i]->d_name);
-		if (rc == 0 && one(o, p, r, d) != 0)
+		if (rc == 0 && fn(o, p, own, r, d) != 0)
 			rc = -1;
 		free(p);
 		free(names[i]);
 	}
 	free(names);
 	free(dir);
+	return rc;
+}
+
+/* Is this item in fb already? */
+static int known(const struct feedback *fb, const struct feedback_item *it)
+{
+	size_t i;
+
+	for (i = 0; i < fb->n; i++)
+		if (fb->v[i].step == it->step &&
+		    strcmp(fb->v[i].time, it->time) == 0 &&
+		    strcmp(fb->v[i].coach, it->coach) == 0 &&
+		    strcmp(fb->v[i].text, it->text) == 0)
+			return 1;
+	return 0;
+}
+
+/* One feedback statement from the LRS into the feedback file beside
+ * the trainee's own log of that session. */
+static void take_feedback(const json_t *st, json_t *own,
+			  struct sync_result *r, struct diag *d)
+{
+	struct feedback_item it;
+	struct feedback fb = {0};
+	const char *sid, *log;
+
+	if (xapi_feedback_item(st, &it, &sid) != 0)
+		return;
+	log = json_string_value(json_object_get(own, sid));
+	if (log && feedback_load(&fb, log, d) == 0 && !known(&fb, &it) &&
+	    it.step >= 0 && it.step <= FEEDBACK_MAX_STEP &&
+	    feedback_add_at(log, it.time, it.coach, it.step, it.text,
+			    d) == 0)
+		r->feedback_in++;
+	feedback_free(&fb);
+	free(it.time);
+	free(it.coach);
+	free(it.text);
+}
+
+/* The coaches' feedback on the trainee's own sessions. An LRS that does
+ * not let this client read (403) has none to give. */
+static void fetch_feedback(const struct sync_opts *o, json_t *own,
+			   struct sync_result *r, struct diag *d)
+{
+	json_t *all = json_array();
+	struct buf q = {0};
+	enum lrs_status s;
+	char *msg;
+	size_t i;
+
+	lrs_query_add(&q, "verb", "http://adlnet.gov/expapi/verbs/commented");
+	lrs_query_add(&q, "limit", "500");
+	s = lrs_get_all(o->lrs, buf_str(&q), all, &msg);
+	if (s != LRS_OK && s != LRS_DENIED)
+		diag_add(d, DIAG_WARNING, NULL, 0, "feedback uit het LRS "
+			 "ophalen lukte niet: %s", msg ? msg : "");
+	for (i = 0; s == LRS_OK && i < json_array_size(all); i++)
+		take_feedback(json_array_get(all, i), own, r, d);
+	free(msg);
+	buf_free(&q);
+	json_decref(all);
+}
+
+int sync_run(const struct sync_opts *o, struct sync_result *r,
+	     struct diag *d)
+{
+	json_t *own = json_object();
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	rc = each_log(o, "sessions", one, own, r, d);
+	if (rc == 0)
+		rc = each_log(o, "opgehaald", one_feedback, own, r, d);
+	if (rc == 0 && o->lrs && json_object_size(own) > 0)
+		fetch_feedback(o, own, r, d);
+	json_decref(own);
 	return rc == 0 && (o->lrs == NULL || r->pending == 0) ? 0 : -1;
 }
 

@@ -6,7 +6,10 @@
  * batches are marked done; network errors, 5xx and 429 keep the batch and
  * back off (honouring Retry-After) before trying again; 400 and 409 split
  * the batch until the refused statement is alone, which is set aside with
- * the LRS's message; 401 and 403 stop everything.
+ * the LRS's message; 401 and 403 stop everything. A coach's feedback
+ * beside the logs in <data_dir>/opgehaald goes out the same way (outbox
+ * feedback-<session>); after sending, the coaches' feedback on the
+ * trainee's own sessions comes in, into the feedback file beside each.
  */
 #ifndef KC_SYNC_H
 #define KC_SYNC_H
@@ -29,6 +32,7 @@ struct sync_opts {
 
 struct sync_result {
 	size_t sessions, sent, set_aside, pending;
+	size_t feedback_in;	/* coach feedback items new on this machine */
 	int denied;		/* stopped on 401/403 */
 	int unreachable;	/* stopped after the last try */
 	char *message;		/* the LRS's last complaint, or NULL */

@@ -17,17 +17,24 @@
 #define ADL "http://adlnet.gov/expapi/"
 #define EXT(name) XAPI_PROFILE "/extensions/" name
 
-int xapi_statement_id(const char *session, int line, char out[XAPI_UUID_LEN])
+/* UUID v5 of name in the namespace of session. */
+static int v5(const char *session, const char *name, char out[XAPI_UUID_LEN])
 {
 	uuid_t ns, id;
-	char name[24];
 
 	if (session == NULL || uuid_parse(session, ns) != 0)
 		return -1;
-	snprintf(name, sizeof name, "%d", line);
 	uuid_generate_sha1(id, ns, name, strlen(name));
 	uuid_unparse_lower(id, out);
 	return 0;
+}
+
+int xapi_statement_id(const char *session, int line, char out[XAPI_UUID_LEN])
+{
+	char name[24];
+
+	snprintf(name, sizeof name, "%d", line);
+	return v5(session, name, out);
 }
 
 /* s percent-encoded where it is not an unreserved IRI character. */
@@ -508,5 +515,49 @@ int xapi_meta(const json_t *st, struct sessionlog_meta *m)
 	m->order = dup_or_empty(str_at(x, "volgorde", NULL));
 	m->started = dup_or_empty(str_at(x, "begonnen", NULL));
 	m->level = level ? level[0] : '\0';
+	return 0;
+}
+
+json_t *xapi_feedback(const char *session, int start_line,
+		      const struct feedback_item *it,
+		      const struct xapi_settings *set)
+{
+	char id[XAPI_UUID_LEN], start[XAPI_UUID_LEN], name[32];
+
+	snprintf(name, sizeof name, "feedback-%d", it->line);
+	if (v5(session, name, id) != 0 ||
+	    xapi_statement_id(session, start_line, start) != 0)
+		return NULL;
+	return json_pack(
+		"{s:s, s:{s:s, s:s, s:{s:s, s:s}}, s:o, s:{s:s, s:s},"
+		" s:{s:s, s:{s:i}}, s:{s:s, s:s}, s:o}",
+		"id", id, "actor", "objectType", "Agent", "name", it->coach,
+		"account", "homePage", set->homepage, "name", set->learner,
+		"verb", verb(ADL "verbs/commented", "gaf feedback",
+			     "commented"),
+		"object", "objectType", "StatementRef", "id", start,
+		"result", "response", it->text, "extensions", EXT("stap"),
+		it->step, "context", "registration", session, "language",
+		"nl-NL", "timestamp", timestamp(it->time));
+}
+
+int xapi_feedback_item(const json_t *st, struct feedback_item *it,
+		       const char **session)
+{
+	const char *v = str_at(st, "verb", "id");
+	const json_t *step = json_object_get(json_object_get(json_object_get(
+		st, "result"), "extensions"), EXT("stap"));
+
+	memset(it, 0, sizeof *it);
+	*session = str_at(json_object_get(st, "context"), "registration",
+			  NULL);
+	if (v == NULL || strcmp(v, ADL "verbs/commented") != 0 ||
+	    *session == NULL || !json_is_integer(step) ||
+	    str_at(st, "result", "response") == NULL)
+		return -1;
+	it->time = row_time(str_at(st, "timestamp", NULL));
+	it->coach = dup_or_empty(str_at(st, "actor", "name"));
+	it->text = mem_strdup(str_at(st, "result", "response"));
+	it->step = (int)json_integer_value(step);
 	return 0;
 }

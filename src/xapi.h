@@ -24,6 +24,7 @@
 #ifndef KC_XAPI_H
 #define KC_XAPI_H
 #include "diag.h"
+#include "feedback.h"
 #include "sessionlog.h"
 
 #include <jansson.h>
@@ -59,6 +60,22 @@ json_t *xapi_statement(const struct sessionlog_data *log, size_t i,
 /* Whether event i makes a statement under set. */
 int xapi_makes_statement(const struct sessionlog_data *log, size_t i,
 			 const struct xapi_settings *set);
+
+/* A coach's feedback item (line it of the feedback file beside a
+ * session's log) as a statement: verb commented, object a StatementRef to
+ * the session's start statement (start_line of its log), the text as
+ * result.response, the step as extension .../stap (0: the session as a
+ * whole), context.registration the session. The actor is the coach
+ * (set->learner, the coach's own id, with the coach's name); the id is
+ * UUID v5 of the session and "feedback-<line>". NULL when session is not
+ * a UUID. */
+json_t *xapi_feedback(const char *session, int start_line,
+		      const struct feedback_item *it,
+		      const struct xapi_settings *set);
+/* The way back: a feedback statement into it (strings new) and the
+ * session it is about. 0, or -1 when st is no feedback. */
+int xapi_feedback_item(const json_t *st, struct feedback_item *it,
+		       const char **session);
 
 /* The way back, for a coach pulling statements: the log row statement st
  * was built from, into ev (strings are new; free them as sessionlog_data

@@ -106,6 +106,9 @@ static int report(const struct sync_result *r, const char *key)
 	}
 	printf("Verzonden: %zu statements uit %zu sessies.\n", r->sent,
 	       r->sessions);
+	if (r->feedback_in)
+		printf("Nieuwe feedback van je coach: %zu; zie klantcoach show.\n",
+		       r->feedback_in);
 	if (r->set_aside)
 		printf("Apart gezet: %zu statements die het LRS weigerde (%s); "
 		       "zie outbox/*/apart.jsonl in de gegevensmap.\n",

@@ -4,7 +4,9 @@
 # and report --format csv over the pulled logs equals the report over the
 # trainees' own logs; the filters (--van, --trainee, --scenario) choose
 # sessions; a second pull changes nothing; a trainee pulls only its own
-# sessions; wrong credentials and a bad date give clear messages.
+# sessions; wrong credentials and a bad date give clear messages. Coach
+# feedback on a pulled session travels to the LRS as statements and from
+# there into the feedback file beside the trainee's log (show).
 LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
 . "$KC_SRC/tests/e2e/lib.sh"
 . "$KC_SRC/tests/lrs/lrs.sh"
@@ -90,4 +92,49 @@ expect_eq "wrong credentials: nothing changes" "$(ls -l "$pulled")" "$before"
 KLANTCOACH_LRS=http://127.0.0.1:9/xAPI as coach sync --ophalen > "$T/out" 2> "$T/err"; rc=$?
 expect_eq "LRS down exit" "$rc" 1
 expect_contains "LRS down message" "$(cat "$T/err")" "niet bereikbaar"
+
+# Feedback both ways: Dirk (a client that may read the coach's
+# statements) plays and syncs; the coach pulls and writes feedback.
+trainee d "Dirk" cursist-d:geheim-d nee
+play d denzell-telefoon
+as d sync > /dev/null 2>&1 || fail "sync d"
+as coach sync --ophalen --trainee Dirk > /dev/null 2>&1 || fail "pull d"
+printf '1\nf 1 Mooi samengevat.\nf 0 Sterk gesprek.\nq\n' |
+	KLANTCOACH_COACH="Coach Ria" as coach --plain review --trainee Dirk \
+	"$pulled" > "$T/out" 2>&1
+expect_contains "the coach writes feedback on a pulled log" "$(cat "$T/out")" \
+	"Feedback bewaard."
+as coach sync --toon > "$T/fb.json" 2> "$T/err"
+expect_contains "the feedback is a statement" "$(cat "$T/fb.json")" \
+	"http://adlnet.gov/expapi/verbs/commented"
+lrs_validate "$T/fb.json" > "$T/v.out" 2>&1 ||
+	{ fail "feedback statements valid"; cat "$T/v.out" >&2; }
+expect_contains "both items validated" "$(tail -1 "$T/v.out")" "2 statements, 0 problems"
+as coach sync > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "the coach's sync exit" "$rc" 0
+expect_contains "the coach sends the feedback" "$(cat "$T/out")" "Verzonden: 2 statements"
+expect_eq "the LRS holds the feedback" \
+	"$(lrs_ids coach:geheim-c verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fcommented)" \
+	"$(lrs_file_ids "$T/fb.json")"
+as coach sync > "$T/out" 2>&1
+expect_contains "feedback is sent once" "$(cat "$T/out")" "Verzonden: 0 statements"
+as coach sync --ophalen > "$T/out" 2>&1
+expect_contains "feedback does not change a pulled log" "$(cat "$T/out")" \
+	"0 nieuw of bijgewerkt"
+as d sync > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "the trainee's sync exit" "$rc" 0
+expect_contains "the trainee hears of new feedback" "$(cat "$T/out")" \
+	"Nieuwe feedback van je coach: 2"
+d_log=$(ls "$T"/d/.local/share/klantcoach/sessions/*.csv | grep -v feedback)
+as d show "$(basename "$d_log" .csv)" > "$T/show" 2>&1
+expect_contains "show: step feedback through the LRS" "$(cat "$T/show")" \
+	"Coach Ria bij stap 1"
+expect_contains "show: overall feedback through the LRS" "$(cat "$T/show")" \
+	"Sterk gesprek."
+as d sync > "$T/out" 2>&1
+expect_eq "feedback arrives once" \
+	"$(grep -c 'Coach Ria' "${d_log%.csv}.feedback.csv")" 2
+as a sync > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "a trainee who may read only its own: sync still works" "$rc" 0
+expect_not_contains "... and gets no one else's feedback" "$(cat "$T/out")" "feedback"
 finish

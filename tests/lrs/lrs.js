@@ -22,7 +22,8 @@ http.Server.prototype.listen = function (port, ...rest) {
 };
 
 // Test clients: "key:secret" -> client. Trainees may write and read only
-// their own statements; the coach reads everything and writes feedback.
+// the statements they wrote themselves ("mine": by client, in Learning
+// Locker); the coach reads everything and writes feedback.
 const org = '5a0000000000000000000001';
 const lrs = '5a0000000000000000000002';
 const client = (id, title, scopes) => ({
@@ -37,6 +38,11 @@ const clients = {
 		['statements/write', 'statements/read/mine']),
 	'coach:geheim-c': client('5a00000000000000000000c1', 'coach',
 		['statements/read', 'statements/write']),
+	// A trainee who may read the coach's feedback: Learning Locker's
+	// scopes cannot limit reading to one's own registrations, so this
+	// client reads everything (tests of feedback reaching a trainee).
+	'cursist-d:geheim-d': client('5a00000000000000000000d1', 'cursist-d',
+		['statements/write', 'statements/read']),
 };
 
 const info = http.createServer((req, res) => {

@@ -167,3 +167,22 @@ Test(feedback, numbers_are_range_checked)
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 }
+
+Test(feedback, an_item_from_elsewhere_keeps_its_time)
+{
+	char dir[64], log[96];
+	struct feedback f;
+	struct diag d = {0};
+
+	tmpdir_make(dir, "fb");
+	snprintf(log, sizeof log, "%s/s1.csv", dir);
+	cr_assert_eq(feedback_add_at(log, "2023-11-15T09:00:00Z", "Ria", 1,
+				     "Van het LRS", &d), 0);
+	cr_assert_eq(feedback_load(&f, log, &d), 0);
+	cr_assert_eq(f.n, 1);
+	cr_assert_str_eq(f.v[0].time, "2023-11-15T09:00:00Z");
+	cr_assert_str_eq(f.v[0].text, "Van het LRS");
+	feedback_free(&f);
+	diag_free(&d);
+	tmpdir_remove(dir);
+}

@@ -1,9 +1,10 @@
-/* Unit tests for src/sync: showing what would be sent, and an LRS that
- * cannot be reached losing nothing. */
+/* Unit tests for src/sync: showing what would be sent (also a coach's
+ * feedback), and an LRS that cannot be reached losing nothing. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "feedback.h"
 #include "lrs_fixture.h"
 #include "path.h"
 #include "sync.h"
@@ -70,5 +71,34 @@ Test(sync, an_unreachable_lrs_keeps_everything)
 	cr_assert(strstr(r.message, "niet bereikbaar"));
 	sync_result_free(&r);
 	lrs_close(&l);
+	diag_free(&d);
+}
+
+Test(sync, a_coachs_feedback_on_a_pulled_log_is_sent_as_statements)
+{
+	struct sync_opts o = {data, NULL, &set, NULL, NULL, 0, 0, 0};
+	struct sync_result r;
+	struct diag d = {0};
+	char cmd[256], *pulled = path_join(data, "opgehaald/sessie.csv");
+	char *own = path_join(data, "sessions/sessie.csv");
+	json_t *last;
+
+	snprintf(cmd, sizeof cmd, "mkdir %s/opgehaald && cp %s %s",
+		 data, LRS_FIXTURE, pulled);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(feedback_add(pulled, "Ria", 2, "Goed gevraagd.", &d), 0);
+	/* feedback beside the trainee's own log is no log to send */
+	cr_assert_eq(feedback_add(own, "Ria", 0, "Eigen", &d), 0);
+	cr_assert_eq(sync_run(&o, &r, &d), 0);
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 0);
+	cr_assert_eq(json_array_size(r.shown), 9);
+	last = json_array_get(r.shown, 8);
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(
+		last, "verb"), "id")), "http://adlnet.gov/expapi/verbs/commented");
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(
+		last, "result"), "response")), "Goed gevraagd.");
+	sync_result_free(&r);
+	free(pulled);
+	free(own);
 	diag_free(&d);
 }

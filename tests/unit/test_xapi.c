@@ -251,3 +251,49 @@ Test(xapi, a_log_without_session_id_makes_no_statement)
 	cr_assert_eq(diag_count(&d, DIAG_ERROR), 1);
 	diag_free(&d);
 }
+
+Test(xapi, feedback_is_commented_on_the_start_and_comes_back)
+{
+	struct feedback_item it = {"2023-11-15T09:00:00Z", "Coach Ria",
+				   "Mooi, \"echt\"", 2, 3}, back;
+	struct xapi_settings coach = {"https://leren.voorbeeld.nl",
+				      "https://leren.voorbeeld.nl/kc",
+				      "0c0c0c0c-8d3a-4c55-9a10-0f1e2d3c4b5a", 0};
+	json_t *s = xapi_feedback(SID, 3, &it, &coach);
+	const char *sid;
+
+	/* uuid5(SID, "feedback-3"): never the id of a log row */
+	cr_assert_str_eq(str_at(s, "id"),
+			 "b6ee8de0-52b1-57fd-8403-7b01f23f4c2e");
+	cr_assert_str_eq(str_at(s, "verb.id"),
+			 "http://adlnet.gov/expapi/verbs/commented");
+	cr_assert_str_eq(str_at(s, "object.objectType"), "StatementRef");
+	/* uuid5(SID, "3"): the session's start statement */
+	cr_assert_str_eq(str_at(s, "object.id"),
+			 "699680d1-3d0e-592b-89ac-1e302ce3d8a5");
+	cr_assert_str_eq(str_at(s, "actor.account.name"), coach.learner);
+	cr_assert_str_eq(str_at(s, "actor.name"), "Coach Ria");
+	cr_assert_str_eq(str_at(s, "context.registration"), SID);
+	cr_assert_str_eq(str_at(s, "timestamp"), "2023-11-15T09:00:00.000Z");
+	cr_assert_eq(xapi_feedback_item(s, &back, &sid), 0);
+	cr_assert_str_eq(sid, SID);
+	cr_assert_str_eq(back.time, it.time);
+	cr_assert_str_eq(back.coach, it.coach);
+	cr_assert_str_eq(back.text, it.text);
+	cr_assert_eq(back.step, 2);
+	free(back.time);
+	free(back.coach);
+	free(back.text);
+	cr_assert_null(xapi_feedback("geen-uuid", 3, &it, &coach));
+	json_decref(s);
+}
+
+Test(xapi, a_log_statement_is_no_feedback)
+{
+	json_t *s = stmt(EV_C1, NULL);
+	struct feedback_item back;
+	const char *sid;
+
+	cr_assert_eq(xapi_feedback_item(s, &back, &sid), -1);
+	json_decref(s);
+}
