@@ -10,6 +10,7 @@
 #include "tstamp.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -352,4 +353,29 @@ int path_unsafe_dir(const char *dir)
 	if (stat(dir, &st) != 0)
 		return 0;
 	return (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+}
+
+int path_remove_tree(const char *dir)
+{
+	struct dirent *e;
+	struct stat st;
+	DIR *dp;
+	int rc = 0;
+
+	if (lstat(dir, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(dir);
+	if ((dp = opendir(dir)) == NULL)
+		return -1;
+	while (rc == 0 && (e = readdir(dp)) != NULL) {
+		char *p;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = path_join(dir, e->d_name);
+		rc = path_remove_tree(p);
+		free(p);
+	}
+	closedir(dp);
+	return rc == 0 ? rmdir(dir) : -1;
 }

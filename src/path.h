@@ -69,5 +69,8 @@ char *path_keep_copy(const char *path, const char *tag, const char *data,
 		     size_t n);
 /* 1 when the directory can be written by users other than its owner. */
 int path_unsafe_dir(const char *dir);
+/* Remove dir and everything in it, never following a symbolic link out
+ * of it; a missing dir is no error. 0 or -1 (errno set). */
+int path_remove_tree(const char *dir);
 
 #endif

@@ -360,6 +360,66 @@ int sync_run(const struct sync_opts *o, struct sync_result *r,
 	return rc == 0 && (o->lrs == NULL || r->pending == 0) ? 0 : -1;
 }
 
+/* The statements of session sid voided, through the outbox
+ * vergeet-<sid>, with the settings they were built with. */
+static int void_session(const struct sync_opts *o, const char *root,
+			const char *sid, struct sync_result *r,
+			struct diag *d)
+{
+	struct outbox ob = {0}, vo = {0};
+	struct buf name = {0};
+	size_t i, before;
+	int rc = -1;
+
+	buf_printf(&name, "vergeet-%s", sid);
+	if (outbox_open(&ob, root, sid, d) == 0 && ob.settings &&
+	    outbox_open(&vo, root, buf_str(&name), d) == 0 &&
+	    outbox_settle(&vo, &ob.set, 1, d) == 0) {
+		before = vo.n;
+		for (i = (size_t)outbox_last_line(&vo); i < ob.n; i++) {
+			const char *id = json_string_value(json_object_get(
+				ob.item[i].st, "id"));
+			json_t *st = id ? xapi_void(sid, id, &vo.set) : NULL;
+			if (st)
+				outbox_add(&vo, st, (int)i + 1);
+		}
+		rc = vo.n > before ? outbox_save(&vo, d) : 0;
+		if (rc == 0)
+			rc = deliver(o, &vo, buf_str(&name), r, d);
+		r->sessions++;
+	}
+	outbox_free(&ob);
+	outbox_free(&vo);
+	buf_free(&name);
+	return rc;
+}
+
+static int uuid_name(const struct dirent *e)
+{
+	char id[XAPI_UUID_LEN];
+
+	return xapi_statement_id(e->d_name, 0, id) == 0;
+}
+
+int sync_forget(const struct sync_opts *o, struct sync_result *r,
+		struct diag *d)
+{
+	char *root = path_join(o->data_dir, "outbox");
+	struct dirent **names = NULL;
+	int i, n = scandir(root, &names, uuid_name, alphasort), rc = 0;
+
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && void_session(o, root, names[i]->d_name, r,
+					    d) != 0)
+			rc = -1;
+		free(names[i]);
+	}
+	free(names);
+	free(root);
+	return rc == 0 && r->pending == 0 ? 0 : -1;
+}
+
 void sync_result_free(struct sync_result *r)
 {
 	free(r->message);

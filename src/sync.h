@@ -43,6 +43,12 @@ struct sync_result {
  * sent, -1 otherwise (see r; problems with files in d). */
 int sync_run(const struct sync_opts *o, struct sync_result *r,
 	     struct diag *d);
+/* klantcoach vergeet: void every statement ever built for this
+ * machine's sessions (the outboxes in <data_dir>/outbox), sent like the
+ * sessions themselves (o->lrs must be set). 0 when the LRS took every
+ * voiding statement, -1 otherwise (see r). */
+int sync_forget(const struct sync_opts *o, struct sync_result *r,
+		struct diag *d);
 void sync_result_free(struct sync_result *r);
 
 #endif

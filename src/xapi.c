@@ -561,3 +561,22 @@ int xapi_feedback_item(const json_t *st, struct feedback_item *it,
 	it->step = (int)json_integer_value(step);
 	return 0;
 }
+
+json_t *xapi_void(const char *session, const char *target,
+		  const struct xapi_settings *set)
+{
+	char id[XAPI_UUID_LEN];
+	struct buf name = {0};
+	int rc;
+
+	buf_printf(&name, "vergeet-%s", target);
+	rc = v5(session, buf_str(&name), id);
+	buf_free(&name);
+	if (rc != 0)
+		return NULL;
+	return json_pack("{s:s, s:{s:s, s:{s:s, s:s}}, s:o, s:{s:s, s:s}}",
+			 "id", id, "actor", "objectType", "Agent", "account",
+			 "homePage", set->homepage, "name", set->learner,
+			 "verb", verb(ADL "verbs/voided", "trok in", "voided"),
+			 "object", "objectType", "StatementRef", "id", target);
+}

@@ -72,6 +72,13 @@ int xapi_makes_statement(const struct sessionlog_data *log, size_t i,
 json_t *xapi_feedback(const char *session, int start_line,
 		      const struct feedback_item *it,
 		      const struct xapi_settings *set);
+/* The statement that voids statement target of session (klantcoach
+ * vergeet): verb voided, object a StatementRef, the actor the learner of
+ * set; no timestamp (the LRS's), so building it again gives the same.
+ * id: UUID v5 of the session and "vergeet-<target>". NULL when session
+ * is not a UUID. */
+json_t *xapi_void(const char *session, const char *target,
+		  const struct xapi_settings *set);
 /* The way back: a feedback statement into it (strings new) and the
  * session it is about. 0, or -1 when st is no feedback. */
 int xapi_feedback_item(const json_t *st, struct feedback_item *it,

@@ -31,7 +31,8 @@ static const struct command commands[] = {
 	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [--framework ID] [MAP...]", "sessielogboeken bekijken (coach)"},
 	{"replay", cmd_replay, "[--anoniem] SCENARIO|LOGBOEK|VERSLAG", "intervisie: samen een scenario of sessie naspelen"},
 	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [--framework ID] [MAP...]", "rapport maken (coach)"},
-	{"sync", cmd_sync, "[--toon | --ophalen [--van D] [--trainee N] [--scenario ID]]", "sessies naar of van het LRS van je organisatie"},
+	{"sync", cmd_sync, "[--toon | --ophalen]", "sessies naar of van het LRS van je organisatie"},
+	{"vergeet", cmd_vergeet, "", "je gegevens wissen (en je statements in het LRS intrekken)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

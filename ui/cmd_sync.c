@@ -3,7 +3,8 @@
  * Learning Record Store ([lrs] in the config); sync --toon prints the
  * statements that would be sent, without sending or writing anything;
  * sync --ophalen (a coach) rebuilds the trainees' session logs from the
- * LRS under <gegevens>/opgehaald.
+ * LRS under <gegevens>/opgehaald. klantcoach vergeet removes the
+ * trainee's data after confirmation, voiding the statements first.
  */
 #include "kcconfig.h"
 #include "buf.h"
@@ -14,34 +15,45 @@
 #include "sync.h"
 #include "tstamp.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* The stable learner id: made once and kept in the config file. */
-static int learner_id(struct cli_ctx *ctx)
+/* Keep id as [cursist] id in the config file (NULL: remove it). */
+static int store_learner(struct cli_ctx *ctx, const char *id)
 {
 	struct config file;
 	struct diag d = {0};
-	char id[TSTAMP_UUID_LEN];
 	int rc;
 
-	if (ctx->cfg.learner)
-		return 0;
-	tstamp_uuid(id);
 	config_defaults(&file);
 	free(file.path);
 	file.path = ctx->cfg.path ? mem_strdup(ctx->cfg.path) : NULL;
 	rc = config_load(&file, &d);
 	if (rc == 0) {
-		config_set(&file, "cursist.id", id, &d, NULL, 0);
+		free(file.learner);
+		file.learner = id ? mem_strdup(id) : NULL;
 		rc = config_save(&file, &d);
 	}
-	if (rc == 0)
-		ctx->cfg.learner = mem_strdup(id);
 	diag_print(&d, stderr, 0);
 	diag_free(&d);
 	config_free(&file);
 	return rc;
+}
+
+/* The stable learner id: made once and kept in the config file. */
+static int learner_id(struct cli_ctx *ctx)
+{
+	char id[TSTAMP_UUID_LEN];
+
+	if (ctx->cfg.learner)
+		return 0;
+	tstamp_uuid(id);
+	if (store_learner(ctx, id) != 0)
+		return -1;
+	ctx->cfg.learner = mem_strdup(id);
+	return 0;
 }
 
 /* The settings statements are built with; NULL fields name what is
@@ -268,4 +280,93 @@ int cmd_sync(struct cli_ctx *ctx)
 	content_free(&c);
 	free(base);
 	return rc;
+}
+
+/* What klantcoach writes in the data folder; vergeet removes these and
+ * nothing else (the folder may be shared with other files). */
+static const char *const data_parts[] = {
+	"sessions", "outbox", "opgehaald", "versies", "intervisie", NULL
+};
+
+static int confirmed(const struct cli_ctx *ctx, int lrs)
+{
+	char line[64];
+
+	printf("Dit verwijdert al je sessies, verslagen, feedback en kopieën "
+	       "in %s%s, en je cursist-id.\nTyp ja om door te gaan: ",
+	       ctx->data_dir, lrs ? " en trekt je statements in het LRS in "
+	       "(voided)" : "");
+	fflush(stdout);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return 0;
+	line[strcspn(line, "\r\n")] = '\0';
+	return strcmp(line, "ja") == 0;
+}
+
+/* Void every statement sent from here. 0, or -1 with a message. */
+static int void_all(struct cli_ctx *ctx)
+{
+	struct sync_opts o = {0};
+	struct sync_result r;
+	struct diag d = {0};
+	struct lrs l;
+	char *key;
+	int rc = -1;
+
+	if (connect(ctx, &l, &key, &d) == 0) {
+		o.data_dir = ctx->data_dir;
+		o.lrs = &l;
+		o.progress = stderr;
+		o.wait_ms = wait_ms();
+		rc = sync_forget(&o, &r, &d);
+		diag_print(&d, stderr, 0);
+		if (rc != 0)
+			fprintf(stderr, "klantcoach: het LRS nam niet alles aan "
+				"(%s); er is nog niets verwijderd. Probeer het "
+				"later opnieuw.\n", r.message ? r.message : "");
+		sync_result_free(&r);
+		lrs_close(&l);
+	}
+	free(key);
+	diag_free(&d);
+	return rc;
+}
+
+static int remove_data(struct cli_ctx *ctx)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; data_parts[i]; i++) {
+		char *p = path_join(ctx->data_dir, data_parts[i]);
+		if (path_remove_tree(p) != 0) {
+			cmd_error("%s: kan niet verwijderen: %s", p,
+				  path_strerror(errno));
+			rc = -1;
+		}
+		free(p);
+	}
+	rmdir(ctx->data_dir);	/* only when nothing else is in it */
+	return rc;
+}
+
+int cmd_vergeet(struct cli_ctx *ctx)
+{
+	int lrs = ctx->cfg.lrs.url != NULL;
+
+	if (ctx->a.argc > 0)
+		return cmd_usage("vergeet heeft geen argumenten",
+				 ctx->a.argv[0]);
+	if (!confirmed(ctx, lrs)) {
+		puts("Er is niets verwijderd.");
+		return EXIT_BAD;
+	}
+	if (lrs && void_all(ctx) != 0)
+		return EXIT_BAD;
+	if (remove_data(ctx) != 0 ||
+	    (ctx->cfg.learner && store_learner(ctx, NULL) != 0))
+		return EXIT_BAD;
+	printf("Je gegevens zijn verwijderd%s.\n", lrs ? " en je statements "
+	       "in het LRS zijn ingetrokken" : "");
+	return EXIT_OK;
 }

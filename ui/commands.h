@@ -17,6 +17,7 @@ int cmd_review(struct cli_ctx *ctx);
 int cmd_report(struct cli_ctx *ctx);
 int cmd_replay(struct cli_ctx *ctx);
 int cmd_sync(struct cli_ctx *ctx);
+int cmd_vergeet(struct cli_ctx *ctx);
 
 /* The folder of the session logs (new string). */
 char *cmd_sessions_dir(const struct cli_ctx *ctx);

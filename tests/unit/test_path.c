@@ -358,3 +358,22 @@ Test(path, writers_do_not_follow_links, .init = hostile_setup,
 	free(log);
 	free(fb);
 }
+
+Test(path, remove_tree_removes_all_but_never_follows_a_link_out)
+{
+	char dir[64], outside[64], cmd[512], *keep;
+
+	tmpdir_make(dir, "rm");
+	tmpdir_make(outside, "rmout");
+	keep = path_join(outside, "blijft");
+	snprintf(cmd, sizeof cmd, "mkdir -p %s/a/b && echo x > %s/a/b/f && "
+		 "echo y > %s && ln -s %s %s/a/link && ln -s %s %s/a/dirlink",
+		 dir, dir, keep, keep, dir, outside, dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(path_remove_tree(dir), 0);
+	cr_assert_not(path_isdir(dir));
+	cr_assert(path_isfile(keep));
+	cr_assert_eq(path_remove_tree(dir), 0, "a missing folder is no error");
+	free(keep);
+	tmpdir_remove(outside);
+}

@@ -297,3 +297,24 @@ Test(xapi, a_log_statement_is_no_feedback)
 	cr_assert_eq(xapi_feedback_item(s, &back, &sid), -1);
 	json_decref(s);
 }
+
+Test(xapi, voiding_refers_to_the_statement_and_is_always_the_same)
+{
+	const char *start = "699680d1-3d0e-592b-89ac-1e302ce3d8a5";
+	json_t *s = xapi_void(SID, start, &set), *again;
+
+	/* uuid5(SID, "vergeet-" + the voided id) */
+	cr_assert_str_eq(str_at(s, "id"),
+			 "1ae3d0ed-8218-5448-a303-e71bd8e939dc");
+	cr_assert_str_eq(str_at(s, "verb.id"),
+			 "http://adlnet.gov/expapi/verbs/voided");
+	cr_assert_str_eq(str_at(s, "object.objectType"), "StatementRef");
+	cr_assert_str_eq(str_at(s, "object.id"), start);
+	cr_assert_str_eq(str_at(s, "actor.account.name"), set.learner);
+	cr_assert_null(json_object_get(s, "timestamp"));
+	again = xapi_void(SID, start, &set);
+	cr_assert(json_equal(s, again));
+	cr_assert_null(xapi_void("geen-uuid", start, &set));
+	json_decref(again);
+	json_decref(s);
+}
