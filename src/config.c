@@ -2,7 +2,8 @@
  * config: settings as one table (section, key, environment variable, type,
  * field, words) used for the file, the environment and saving, as tmux
  * does with its options table. Unknown sections or keys in the file are
- * errors, so a typo never silently falls back to a default. Text values
+ * warnings that name them (a typo is seen; a newer program's key is kept
+ * and written back). A system-wide file may lock settings. Text values
  * are written quoted and escaped (see config.h); names get their own
  * checks.
  */
@@ -68,6 +69,19 @@ static const struct opt opts[] = {
 	 offsetof(struct config, lrs.ca), NULL},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
+#define BIT(i) (1ULL << (i))
+
+/* A locked setting the user tried to change: said, and ignored. */
+static int is_locked(const struct config *c, size_t i, const char *where,
+		     int line, struct diag *d)
+{
+	if (!(c->locked & BIT(i)))
+		return 0;
+	diag_add(d, DIAG_WARNING, where, line, "%s.%s is vastgezet door de "
+		 "beheerder (%s); deze waarde telt niet", opts[i].section,
+		 opts[i].key, c->system_path ? c->system_path : "systeem");
+	return 1;
+}
 
 /* Names are free text the program writes: a broken line of one is left
  * out with a warning instead of making the whole file unreadable. */
@@ -237,6 +251,8 @@ int config_set(struct config *c, const char *key, const char *value,
 		buf_printf(&k, "%s.%s", opts[i].section, opts[i].key);
 		match = strcmp(k.s, key) == 0;
 		buf_free(&k);
+		if (match && is_locked(c, i, file, line, d))
+			return 0;
 		if (match)
 			return set_opt(c, &opts[i], value, d, file, line);
 	}
@@ -244,25 +260,66 @@ int config_set(struct config *c, const char *key, const char *value,
 	return -1;
 }
 
-/* Every key in the file must be one of ours. */
-static int check_known(const struct inifile *f, struct diag *d)
+static void keep_extra(struct config *c, const struct inifile_key *k)
+{
+	struct config_extra *e;
+
+	mem_grow(&c->extra, &c->capextra, c->nextra + 1, sizeof *c->extra);
+	e = &c->extra[c->nextra++];
+	e->section = mem_strdup(k->section);
+	e->key = mem_strdup(k->key);
+	e->value = mem_strdup(k->value);
+	e->quoted = k->quoted;
+}
+
+/* A key that is not ours is a warning: a typo is seen, and a newer
+ * program's setting in the user's file is kept for config_save. [beheer]
+ * vast belongs to the system file. */
+static void check_known(struct config *c, const struct inifile *f,
+			int system, struct diag *d)
 {
 	size_t i, j;
-	int rc = 0;
 
 	for (i = 0; i < f->nkeys; i++) {
+		const struct inifile_key *k = &f->keys[i];
 		for (j = 0; j < NOPTS; j++)
-			if (strcmp(f->keys[i].section, opts[j].section) == 0 &&
-			    strcmp(f->keys[i].key, opts[j].key) == 0)
+			if (strcmp(k->section, opts[j].section) == 0 &&
+			    strcmp(k->key, opts[j].key) == 0)
 				break;
-		if (j == NOPTS) {
-			diag_add(d, DIAG_ERROR, f->path, f->keys[i].line,
-				 "onbekende instelling '%s' in [%s]",
-				 f->keys[i].key, f->keys[i].section);
-			rc = -1;
-		}
+		if (j < NOPTS || (system && strcmp(k->section, "beheer") == 0 &&
+				  strcmp(k->key, "vast") == 0))
+			continue;
+		diag_add(d, DIAG_WARNING, f->path, k->line, "onbekende "
+			 "instelling '%s' in [%s]; overgeslagen (een tikfout, "
+			 "of van een nieuwere klantcoach)", k->key, k->section);
+		if (!system && !k->broken && k->value)
+			keep_extra(c, k);
 	}
-	return rc;
+}
+
+/* [beheer] vast: settings ("lrs.adres") or sections ("lrs") locked. */
+static void read_locks(struct config *c, const struct inifile *f,
+		       struct diag *d)
+{
+	const char *v = inifile_get(f, "beheer", "vast");
+	char *list = v ? mem_strdup(v) : NULL, *w, *save = NULL;
+	size_t i;
+
+	for (w = strtok_r(list, " ,", &save); w; w = strtok_r(NULL, " ,", &save)) {
+		unsigned long long before = c->locked;
+		for (i = 0; i < NOPTS; i++) {
+			struct buf k = {0};
+			buf_printf(&k, "%s.%s", opts[i].section, opts[i].key);
+			if (strcmp(w, k.s) == 0 || strcmp(w, opts[i].section) == 0)
+				c->locked |= BIT(i);
+			buf_free(&k);
+		}
+		if (c->locked == before)
+			diag_add(d, DIAG_WARNING, f->path, inifile_line(f,
+				 "beheer", "vast"), "beheer.vast: onbekende "
+				 "instelling '%s'", w);
+	}
+	free(list);
 }
 
 /* A value between double quotes, decoded: \\ and \xHH (not 00). NULL
@@ -296,12 +353,13 @@ static const char bad_escape[] =
 
 /* A name in the file that cannot be used is left out, so the program asks
  * for it again; the warning says how to repair the line. */
-static void name_ignored(struct config *c, const struct opt *o, int line,
-			 const char *why, struct diag *d)
+static void name_ignored(struct config *c, const struct opt *o,
+			 const char *file, int line, const char *why,
+			 struct diag *d)
 {
 	int trainee = o->off == offsetof(struct config, name);
 
-	diag_add(d, DIAG_WARNING, c->path, line,
+	diag_add(d, DIAG_WARNING, file, line,
 		 "%s.%s wordt niet gebruikt%s%s; %sherstel: verwijder regel %d of "
 		 "zet de naam tussen dubbele aanhalingstekens (zie klantcoach.ini(5))",
 		 o->section, o->key, why ? ": " : "", why ? why : "",
@@ -311,7 +369,7 @@ static void name_ignored(struct config *c, const struct opt *o, int line,
 		c->name_line = line;
 }
 
-static int load_opt(struct config *c, const struct opt *o,
+static int load_opt(struct config *c, const struct opt *o, const char *file,
 		    const struct inifile_key *k, struct diag *d)
 {
 	char *v = k->broken ? NULL
@@ -327,14 +385,14 @@ static int load_opt(struct config *c, const struct opt *o,
 			free(*field);
 			*field = clean;
 		} else {
-			name_ignored(c, o, k->line, why, d);
+			name_ignored(c, o, file, k->line, why, d);
 		}
 	} else if (v == NULL) {
-		diag_add(d, DIAG_ERROR, c->path, k->line, "%s.%s: %s", o->section,
+		diag_add(d, DIAG_ERROR, file, k->line, "%s.%s: %s", o->section,
 			 o->key, bad_escape);
 		rc = -1;
 	} else {
-		rc = set_opt(c, o, v, d, c->path, k->line);
+		rc = set_opt(c, o, v, d, file, k->line);
 	}
 	free(v);
 	return rc;
@@ -358,35 +416,65 @@ static void repair_hint(const struct config *c, struct diag *d)
 	buf_free(&q);
 }
 
-int config_load(struct config *c, struct diag *d)
+/* Read path over c: the user's file, or with system the system-wide one
+ * (whose locks then apply). */
+static int load_file(struct config *c, const char *path, int system,
+		     struct diag *d)
 {
 	struct inifile f;
 	size_t i;
 	int rc, fd;
 
-	if (c->path == NULL || access(c->path, F_OK) != 0)
+	if (path == NULL || access(path, F_OK) != 0)
 		return 0;
-	fd = path_open_read(c->path, 0);
+	fd = path_open_read(path, 0);
 	if (fd < 0 && (errno == EISDIR || errno == ENODEV)) {
-		diag_add(d, DIAG_WARNING, c->path, 0, "%s; overgeslagen, de "
+		diag_add(d, DIAG_WARNING, path, 0, "%s; overgeslagen, de "
 			 "standaardinstellingen gelden", path_strerror(errno));
 		return 0;
 	}
 	if (fd >= 0)
 		close(fd);
-	rc = inifile_load_loose(&f, c->path, loose_keys, d);
+	rc = inifile_load_loose(&f, path, loose_keys, d);
 	if (rc == 0)
-		rc = check_known(&f, d);
+		check_known(c, &f, system, d);
 	for (i = 0; rc == 0 && i < NOPTS; i++) {
 		const struct inifile_key *k =
 			inifile_find(&f, opts[i].section, opts[i].key);
-		if (k && load_opt(c, &opts[i], k, d) != 0)
+		if (k && !system && is_locked(c, i, path, k->line, d))
+			continue;
+		if (k && load_opt(c, &opts[i], path, k, d) != 0)
 			rc = -1;
 	}
+	if (rc == 0 && system)
+		read_locks(c, &f, d);
 	inifile_free(&f);
-	if (rc != 0)
+	if (rc != 0 && !system)
 		repair_hint(c, d);
 	return rc;
+}
+
+int config_load(struct config *c, struct diag *d)
+{
+	return load_file(c, c->path, 0, d);
+}
+
+int config_load_system(struct config *c, struct diag *d)
+{
+	const char *dirs = getenv("XDG_CONFIG_DIRS");
+	char *list = mem_strdup(dirs && *dirs ? dirs : "/etc/xdg"), *dir;
+	char *save = NULL;
+
+	for (dir = strtok_r(list, ":", &save); dir && !c->system_path;
+	     dir = strtok_r(NULL, ":", &save)) {
+		char *p = path_join(dir, "klantcoach/klantcoach.ini");
+		if (dir[0] == '/' && access(p, F_OK) == 0)
+			c->system_path = p;
+		else
+			free(p);
+	}
+	free(list);
+	return load_file(c, c->system_path, 1, d);
 }
 
 int config_env(struct config *c, struct diag *d)
@@ -397,7 +485,8 @@ int config_env(struct config *c, struct diag *d)
 
 	for (i = 0; i < NOPTS; i++) {
 		const char *v = opts[i].env ? getenv(opts[i].env) : NULL;
-		if (v && *v && set_opt(c, &opts[i], v, d, opts[i].env, 0) != 0)
+		if (v && *v && !is_locked(c, i, opts[i].env, 0, d) &&
+		    set_opt(c, &opts[i], v, d, opts[i].env, 0) != 0)
 			rc = -1;
 	}
 	if (nc && *nc)
@@ -454,6 +543,36 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 	}
 }
 
+static int our_section(const char *sec)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (strcmp(opts[i].section, sec) == 0)
+			return 1;
+	return 0;
+}
+
+/* The kept keys of a newer program in section sec (NULL: those in
+ * sections that are not ours), under a header when needed. */
+static void save_extra(struct buf *b, const struct config *c, const char *sec,
+		       const char **printed)
+{
+	size_t i;
+
+	for (i = 0; i < c->nextra; i++) {
+		const struct config_extra *e = &c->extra[i];
+		if (sec ? strcmp(e->section, sec) != 0 : our_section(e->section))
+			continue;
+		if (*printed == NULL || strcmp(*printed, e->section) != 0) {
+			buf_printf(b, "\n[%s]\n", e->section);
+			*printed = e->section;
+		}
+		buf_printf(b, e->quoted ? "%s = \"%s\"\n" : "%s = %s\n",
+			   e->key, e->value);
+	}
+}
+
 /* The file text; NULL (with a message) when a line would be too long to
  * read back. */
 static char *save_text(const struct config *c, struct diag *d)
@@ -475,13 +594,18 @@ static char *save_text(const struct config *c, struct diag *d)
 			buf_free(&b);
 			return NULL;
 		}
-		if (line.len && opts[i].section != printed) {
+		if (line.len && (printed == NULL ||
+				 strcmp(opts[i].section, printed) != 0)) {
 			buf_printf(&b, "\n[%s]\n", opts[i].section);
 			printed = opts[i].section;
 		}
 		buf_add(&b, buf_str(&line));
 		buf_free(&line);
+		if (i + 1 == NOPTS ||
+		    strcmp(opts[i + 1].section, opts[i].section) != 0)
+			save_extra(&b, c, opts[i].section, &printed);
 	}
+	save_extra(&b, c, NULL, &printed);
 	return buf_take(&b);
 }
 
@@ -518,6 +642,15 @@ char *config_data_dir(const struct config *c)
 
 void config_free(struct config *c)
 {
+	size_t i;
+
+	for (i = 0; i < c->nextra; i++) {
+		free(c->extra[i].section);
+		free(c->extra[i].key);
+		free(c->extra[i].value);
+	}
+	free(c->extra);
+	free(c->system_path);
 	free(c->path);
 	free(c->name);
 	free(c->content_dir);

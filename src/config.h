@@ -8,6 +8,8 @@
  * so every value reads back unchanged, through iniparser 4.1 as well.
  * Names (trainee, coach) are checked at input; a name in the file that
  * cannot be used is left out with a warning so that it is asked again.
+ * An unknown key is a warning, not an error (an older program keeps
+ * starting with a newer config), and is written back unchanged on save.
  */
 #ifndef KC_CONFIG_H
 #define KC_CONFIG_H
@@ -31,6 +33,13 @@ struct config {
 		char *url, *homepage, *base, *keyfile, *ca;
 		int share;	/* share reflection answers */
 	} lrs;
+	char *system_path;	/* the system-wide file read, or NULL */
+	unsigned long long locked;	/* settings it locks (one bit each) */
+	struct config_extra {	/* keys of a newer program, kept on save */
+		char *section, *key, *value;
+		int quoted;
+	} *extra;
+	size_t nextra, capextra;
 };
 
 #define CONFIG_NAME_MAX 100	/* characters (code points) in a name */
@@ -43,6 +52,13 @@ void config_defaults(struct config *c);
 /* Read the file at c->path over c. A missing file is fine (0); a broken one
  * gives -1 and its problems in d. */
 int config_load(struct config *c, struct diag *d);
+/* Read the system-wide file (klantcoach/klantcoach.ini in the first
+ * folder of $XDG_CONFIG_DIRS that has one; default /etc/xdg) over c;
+ * call before config_load. Its [beheer] vast lists settings
+ * ("lrs.adres") or whole sections ("lrs") that the user's file, the
+ * environment and the command line then cannot change (a warning says
+ * so). A missing file is fine (0). */
+int config_load_system(struct config *c, struct diag *d);
 /* Apply KLANTCOACH_* and NO_COLOR environment variables; -1 on a bad value. */
 int config_env(struct config *c, struct diag *d);
 /* Set one setting by its key name (as in the file); -1 with a message in d

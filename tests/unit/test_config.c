@@ -128,17 +128,123 @@ Test(config, broken_file_names_line)
 	diag_free(&d);
 }
 
-Test(config, unknown_key_is_an_error)
+Test(config, unknown_key_is_a_warning_and_is_kept_on_save)
+{
+	struct config c, back;
+	struct diag d = {0};
+	char *text;
+
+	config_defaults(&c);
+	free(c.path);
+	c.path = write_file("k.ini", "[cursist]\nnaan = Sanne\nniveau = B\n"
+			    "[lrs]\nnieuw = \"x y\"\n[later]\nsleutel = 3\n");
+	cr_assert_eq(config_load(&c, &d), 0, "an older program keeps starting");
+	cr_assert_eq(diag_count(&d, DIAG_ERROR), 0);
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 3);
+	cr_assert_eq(d.v[0].line, 2);
+	cr_assert(strstr(d.v[0].msg, "onbekende instelling 'naan'"));
+	cr_assert_eq(c.level, 'B');
+	/* saving (a name, a learner id) does not lose a newer key */
+	config_set(&c, "cursist.naam", "Sanne", &d, NULL, 0);
+	cr_assert_eq(config_save(&c, &d), 0);
+	text = path_read(c.path, NULL);
+	cr_assert(strstr(text, "naan = Sanne\n"), "%s", text);
+	cr_assert(strstr(text, "[lrs]\nnieuw = \"x y\"\n"), "%s", text);
+	cr_assert(strstr(text, "[later]\nsleutel = 3\n"), "%s", text);
+	config_defaults(&back);
+	free(back.path);
+	back.path = mem_strdup(c.path);
+	cr_assert_eq(config_load(&back, &d), 0);
+	cr_assert_str_eq(back.name, "Sanne");
+	cr_assert_eq(back.nextra, 3);
+	free(text);
+	config_free(&back);
+	config_free(&c);
+	diag_free(&d);
+}
+
+/* The system-wide file in $XDG_CONFIG_DIRS, then the user's. */
+static void load_both(const char *system, const char *user,
+		      struct config *c, struct diag *d)
+{
+	char *dir = path_join(tmpdir, "etc"), *sub = path_join(dir,
+							       "klantcoach");
+	char *p = path_join(sub, "klantcoach.ini");
+	FILE *fp;
+
+	cr_assert_eq(path_mkdirs(sub), 0);
+	fp = fopen(p, "w");
+	fputs(system, fp);
+	fclose(fp);
+	setenv("XDG_CONFIG_DIRS", "/bestaat/niet:relatief:" , 1);
+	config_defaults(c);
+	cr_assert_eq(config_load_system(c, d), 0);
+	cr_assert_null(c->system_path, "no file in those folders");
+	setenv("XDG_CONFIG_DIRS", dir, 1);
+	cr_assert_eq(config_load_system(c, d), 0);
+	cr_assert_str_eq(c->system_path, p);
+	free(c->path);
+	c->path = write_file("k.ini", user);
+	cr_assert_eq(config_load(c, d), 0);
+	unsetenv("XDG_CONFIG_DIRS");
+	free(p);
+	free(sub);
+	free(dir);
+}
+
+Test(config, system_file_first_and_its_locked_keys_stay)
+{
+	struct config c;
+	struct diag d = {0};
+
+	load_both("[lrs]\nadres = \"https://lrs.org.nl/xAPI\"\n"
+		  "organisatie = \"https://org.nl\"\n[spel]\nmodus = toets\n"
+		  "[beheer]\nvast = lrs.adres lrs.antwoorden-delen\n",
+		  "[spel]\nmodus = oefenen\n[lrs]\nadres = \"https://eigen.nl\"\n"
+		  "organisatie = \"https://eigen.nl\"\nantwoorden-delen = ja\n",
+		  &c, &d);
+	cr_assert_str_eq(c.lrs.url, "https://lrs.org.nl/xAPI", "locked");
+	cr_assert_eq(c.lrs.share, 0, "locked at its default");
+	cr_assert_str_eq(c.lrs.homepage, "https://eigen.nl", "not locked");
+	cr_assert_eq(c.mode, CONFIG_OEFENEN, "the user's file wins");
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 2);
+	cr_assert(strstr(d.v[0].msg, "lrs.adres is vastgezet"), "%s", d.v[0].msg);
+	setenv("KLANTCOACH_LRS", "https://omweg.nl", 1);
+	cr_assert_eq(config_env(&c, &d), 0);
+	unsetenv("KLANTCOACH_LRS");
+	cr_assert_str_eq(c.lrs.url, "https://lrs.org.nl/xAPI", "env too");
+	cr_assert(strstr(d.v[2].msg, "vastgezet"), "%s", d.v[2].msg);
+	config_free(&c);
+	diag_free(&d);
+}
+
+Test(config, a_whole_section_can_be_locked)
+{
+	struct config c;
+	struct diag d = {0};
+
+	load_both("[beheer]\nvast = lrs, onzin\n",
+		  "[lrs]\nbasis-iri = \"https://eigen.nl\"\n", &c, &d);
+	cr_assert_null(c.lrs.base);
+	cr_assert(strstr(d.v[0].msg, "onbekende instelling 'onzin'"), "%s",
+		  d.v[0].msg);
+	cr_assert(strstr(d.v[1].msg, "lrs.basis-iri is vastgezet"), "%s",
+		  d.v[1].msg);
+	config_free(&c);
+	diag_free(&d);
+}
+
+Test(config, beheer_in_the_users_file_locks_nothing)
 {
 	struct config c;
 	struct diag d = {0};
 
 	config_defaults(&c);
 	free(c.path);
-	c.path = write_file("k.ini", "[cursist]\nnaan = Sanne\n");
-	cr_assert_eq(config_load(&c, &d), -1);
-	cr_assert_eq(d.v[0].line, 2);
-	cr_assert(strstr(d.v[0].msg, "onbekende instelling 'naan'"));
+	c.path = write_file("k.ini", "[beheer]\nvast = lrs\n");
+	cr_assert_eq(config_load(&c, &d), 0);
+	cr_assert_eq(c.locked, 0);
+	cr_assert(strstr(d.v[0].msg, "onbekende instelling 'vast'"));
 	config_free(&c);
 	diag_free(&d);
 }
