@@ -264,7 +264,7 @@ static void keep_extra(struct config *c, const struct inifile_key *k)
 {
 	struct config_extra *e;
 
-	mem_grow(&c->extra, &c->capextra, c->nextra + 1, sizeof *c->extra);
+	MEM_GROW(c->extra, c->capextra, c->nextra + 1);
 	e = &c->extra[c->nextra++];
 	e->section = mem_strdup(k->section);
 	e->key = mem_strdup(k->key);

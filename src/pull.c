@@ -93,7 +93,7 @@ static void add_rows(struct sessionlog_data *log, const struct placed *p,
 {
 	size_t i;
 
-	mem_grow(&log->ev, &log->cap, n, sizeof *log->ev);
+	MEM_GROW(log->ev, log->cap, n);
 	for (i = 0; i < n; i++) {
 		struct sessionlog_event *e = &log->ev[log->nev];
 		const char *ref;
