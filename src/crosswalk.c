@@ -84,10 +84,12 @@ static int row(void *ctx, int line, char **f, size_t n)
 	int w;
 
 	if (l->rows++ == 0) {
-		if (n != 4 || strcmp(f[0], "from") || strcmp(f[1], "to") ||
-		    strcmp(f[2], "strength") || strcmp(f[3], "note"))
-			l->foreign = 1, cw_err(l, line, "kopregel moet '%s' zijn%s",
-					       "from,to,strength,note", "");
+		l->foreign = n != 4 || strcmp(f[0], "from") ||
+			     strcmp(f[1], "to") || strcmp(f[2], "strength") ||
+			     strcmp(f[3], "note");
+		if (l->foreign)
+			cw_err(l, line, "kopregel moet '%s' zijn%s",
+			       "from,to,strength,note", "");
 		return 0;
 	}
 	if (l->foreign)
