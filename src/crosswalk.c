@@ -8,6 +8,7 @@
 #include "mem.h"
 
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 struct cwload {
@@ -17,10 +18,16 @@ struct cwload {
 	int errors, rows, foreign;
 };
 
-static void cw_err(struct cwload *l, int line, const char *fmt,
-		   const char *a, const char *b)
+static void cw_err(struct cwload *l, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void cw_err(struct cwload *l, int line, const char *fmt, ...)
 {
-	diag_add(l->d, DIAG_ERROR, l->cw->path, line, fmt, a, b);
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(l->d, DIAG_ERROR, l->cw->path, line, fmt, ap);
+	va_end(ap);
 	l->errors++;
 }
 
@@ -53,7 +60,6 @@ static int row_ok(struct cwload *l, int line, char **f, int w)
 {
 	const struct cw_link *old;
 	int none = strcmp(f[1], "-") == 0;
-	char at[32];
 
 	if (framework_ind(l->from, f[0]) < 0)
 		cw_err(l, line, "onbekende indicator '%s' in %s", f[0],
@@ -63,16 +69,17 @@ static int row_ok(struct cwload *l, int line, char **f, int w)
 		       l->to->id);
 	else if (none && *f[2])
 		cw_err(l, line, "sterkte '%s' hoort leeg te zijn bij '-' "
-		       "(geen match)%s", f[2], "");
+		       "(geen match)", f[2]);
 	else if (!none && w < 0)
-		cw_err(l, line, "sterkte '%s' moet 1 of 0.5 zijn%s", f[2], "");
-	else if ((old = clash(l->cw, f[0], f[1])) != NULL) {
-		snprintf(at, sizeof at, "%d", old->line);
-		cw_err(l, line, none || old->weight == 0
-		       ? "'%s' heeft op regel %s al '-' of een koppeling; "
-			 "'-' (geen match) staat alleen"
-		       : "koppeling van '%s' staat al op regel %s", f[0], at);
-	} else
+		cw_err(l, line, "sterkte '%s' moet 1 of 0.5 zijn", f[2]);
+	else if ((old = clash(l->cw, f[0], f[1])) != NULL && (none ||
+							      old->weight == 0))
+		cw_err(l, line, "'%s' heeft op regel %d al '-' of een koppeling; "
+		       "'-' (geen match) staat alleen", f[0], old->line);
+	else if (old != NULL)
+		cw_err(l, line, "koppeling van '%s' staat al op regel %d", f[0],
+		       old->line);
+	else
 		return 0;
 	return -1;
 }
@@ -88,15 +95,15 @@ static int row(void *ctx, int line, char **f, size_t n)
 			     strcmp(f[1], "to") || strcmp(f[2], "strength") ||
 			     strcmp(f[3], "note");
 		if (l->foreign)
-			cw_err(l, line, "kopregel moet '%s' zijn%s",
-			       "from,to,strength,note", "");
+			cw_err(l, line, "kopregel moet '%s' zijn",
+			       "from,to,strength,note");
 		return 0;
 	}
 	if (l->foreign)
 		return 0;
 	if (n != 4) {
-		cw_err(l, line, "verwacht 4 velden (%s)%s",
-		       "from,to,strength,note", "");
+		cw_err(l, line, "verwacht 4 velden (%s)",
+		       "from,to,strength,note");
 		return 0;
 	}
 	w = strcmp(f[1], "-") == 0 ? 0 : weight(f[2]);
@@ -140,8 +147,8 @@ int crosswalk_load(struct crosswalk *cw, const char *path,
 	if (csvfile_read(path, row, &l, d, 0) != 0)
 		return -1;
 	if (l.rows == 0)
-		cw_err(&l, 0, "leeg bestand; verwacht de kopregel '%s'%s",
-		       "from,to,strength,note", "");
+		cw_err(&l, 0, "leeg bestand; verwacht de kopregel '%s'",
+		       "from,to,strength,note");
 	if (l.errors == 0)
 		unlisted(&l);
 	return l.errors ? -1 : 0;

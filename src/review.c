@@ -178,7 +178,6 @@ static void levels(struct review *r, struct acc *a, const struct session *s,
 static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 {
 	struct session s;
-	struct reflect rf;
 	size_t i;
 
 	session_start(&s, sc);

@@ -215,7 +215,9 @@ static int fetch(struct cli_ctx *ctx)
 		return EXIT_BAD;
 	}
 	if (connect(ctx, &l, &key, &d) == 0) {
-		o.dir = path_join(ctx->data_dir, "opgehaald");
+		char *dir = path_join(ctx->data_dir, "opgehaald");
+
+		o.dir = dir;
 		o.lrs = &l;
 		pull_run(&o, &r, &d);
 		diag_print(&d, stderr, 0);
@@ -223,7 +225,7 @@ static int fetch(struct cli_ctx *ctx)
 		if (diag_count(&d, DIAG_ERROR))
 			rc = EXIT_BAD;
 		pull_result_free(&r);
-		free((char *)o.dir);
+		free(dir);
 		lrs_close(&l);
 	}
 	free(key);
