@@ -62,7 +62,7 @@ TestSuite(review, .init = setup, .fini = teardown);
 static void scan(struct review *r, const struct review_filter *f)
 {
 	struct diag d = {0};
-	struct review_opts o = {f, 1, NULL, NULL, NULL};
+	struct review_opts o = {f, 1, NULL, NULL, NULL, NULL};
 	char *paths[] = {dir};
 
 	cr_assert_eq(review_scan(r, &c, paths, 1, &o, &d), 0);
