@@ -19,9 +19,11 @@ expect_screen "persona cards" "Denzell, 35 jaar."
 expect_screen "needs on the card" "Op het spel: bestaanszekerheid hebben"
 tm_keys Enter
 expect_screen "scenarios of Denzell" "gesprekken met Denzell"
-tm_keys Down Enter
+# The list is in file-name order: chat, gemeente, telefoon, terugbellen.
+tm_keys Down Down Enter
 expect_screen "mode" "oefenen of toets?"
 tm_keys Enter
+expect_screen "the chosen scenario" "Vastgelopen op de website"
 expect_screen "step 1" "oefenen, stap 1 van ca. 9"
 expect_screen "options" "Wat doe je?"
 expect_screen "meters" "gezien"
