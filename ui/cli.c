@@ -9,67 +9,195 @@
 #include "path.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+/* The options that belong to one command (struct command.opts); the
+ * general options (--plain, --content, ...) go with every command. */
+enum {
+	OF_MODE = 1u << 0, OF_VOLGORDE = 1u << 1, OF_STRICT = 1u << 2,
+	OF_COVERAGE = 1u << 3, OF_FORMAT = 1u << 4, OF_OUTPUT = 1u << 5,
+	OF_TRAINEE = 1u << 6, OF_SCENARIO = 1u << 7, OF_ANONIEM = 1u << 8,
+	OF_TOON = 1u << 9, OF_FRAMEWORK = 1u << 10, OF_OPHALEN = 1u << 11,
+	OF_VAN = 1u << 12,
+};
+
+/* One command, as tmux's cmd_entry: its name, usage, help line, own
+ * options and the function that runs it. */
 struct command {
 	const char *name;
-	int (*run)(struct cli_ctx *);
 	const char *args;
 	const char *help;
+	unsigned opts;
+	int (*run)(struct cli_ctx *);
 };
 
 static const struct command commands[] = {
-	{"play", cmd_play, "[--mode M] [--volgorde V] [SCENARIO]", "een scenario spelen (standaard)"},
-	{"resume", cmd_resume, "[SESSIE]", "een onderbroken sessie hervatten"},
-	{"show", cmd_show, "[--framework ID] SESSIE", "de reflectie van een sessie tonen"},
-	{"list", cmd_list, "", "persona's en scenario's opsommen"},
-	{"check", cmd_check, "[--strict] [--coverage] [PAD...]", "inhoud controleren"},
-	{"graph", cmd_graph, "SCENARIO", "scenario als Graphviz DOT"},
-	{"review", cmd_review, "[--trainee NAAM] [--scenario ID] [--framework ID] [MAP...]", "sessielogboeken bekijken (coach)"},
-	{"replay", cmd_replay, "[--anoniem] SCENARIO|LOGBOEK|VERSLAG", "intervisie: samen een scenario of sessie naspelen"},
-	{"report", cmd_report, "--format csv|md|html [-o BESTAND] [--framework ID] [MAP...]", "rapport maken (coach)"},
-	{"sync", cmd_sync, "[--toon | --ophalen]", "sessies naar of van het LRS van je organisatie"},
-	{"vergeet", cmd_vergeet, "", "je gegevens wissen (en je statements in het LRS intrekken)"},
+	{
+		.name = "play",
+		.args = "[--mode M] [--volgorde V] [SCENARIO]",
+		.help = "een scenario spelen (standaard)",
+		.opts = OF_MODE | OF_VOLGORDE,
+		.run = cmd_play,
+	}, {
+		.name = "resume",
+		.args = "[--mode M] [--volgorde V] [SESSIE]",
+		.help = "een onderbroken sessie hervatten",
+		.opts = OF_MODE | OF_VOLGORDE,	/* for new sessions from there */
+		.run = cmd_resume,
+	}, {
+		.name = "show",
+		.args = "[--framework ID] SESSIE",
+		.help = "de reflectie van een sessie tonen",
+		.opts = OF_FRAMEWORK,
+		.run = cmd_show,
+	}, {
+		.name = "list",
+		.args = "",
+		.help = "persona's en scenario's opsommen",
+		.run = cmd_list,
+	}, {
+		.name = "check",
+		.args = "[--strict] [--coverage] [PAD...]",
+		.help = "inhoud controleren",
+		.opts = OF_STRICT | OF_COVERAGE,
+		.run = cmd_check,
+	}, {
+		.name = "graph",
+		.args = "SCENARIO",
+		.help = "scenario als Graphviz DOT",
+		.run = cmd_graph,
+	}, {
+		.name = "review",
+		.args = "[--trainee NAAM] [--scenario ID] [--framework ID] "
+			"[MAP...]",
+		.help = "sessielogboeken bekijken (coach)",
+		.opts = OF_TRAINEE | OF_SCENARIO | OF_FRAMEWORK,
+		.run = cmd_review,
+	}, {
+		.name = "replay",
+		.args = "[--anoniem] [--volgorde V] SCENARIO|LOGBOEK|VERSLAG",
+		.help = "intervisie: samen een scenario of sessie naspelen",
+		.opts = OF_ANONIEM | OF_VOLGORDE,
+		.run = cmd_replay,
+	}, {
+		.name = "report",
+		.args = "--format csv|md|html [-o BESTAND] [--trainee NAAM] "
+			"[--scenario ID] [--framework ID] [MAP...]",
+		.help = "rapport maken (coach)",
+		.opts = OF_FORMAT | OF_OUTPUT | OF_TRAINEE | OF_SCENARIO |
+			OF_FRAMEWORK,
+		.run = cmd_report,
+	}, {
+		.name = "sync",
+		.args = "[--toon | --ophalen [--van D] [--trainee N] "
+			"[--scenario ID]]",
+		.help = "sessies naar of van het LRS van je organisatie",
+		.opts = OF_TOON | OF_OPHALEN | OF_VAN | OF_TRAINEE | OF_SCENARIO,
+		.run = cmd_sync,
+	}, {
+		.name = "vergeet",
+		.args = "",
+		.help = "je gegevens wissen (en je statements in het LRS "
+			"intrekken)",
+		.run = cmd_vergeet,
+	},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
-enum {
-	OPT_PLAIN = 256, OPT_CONTENT, OPT_DATA, OPT_NAME, OPT_CONFIG, OPT_STRICT,
-	OPT_COVERAGE, OPT_MODE, OPT_VERSION, OPT_FORMAT, OPT_TRAINEE, OPT_SCENARIO,
-	OPT_ANONIEM, OPT_VOLGORDE, OPT_TOON, OPT_FRAMEWORK, OPT_OPHALEN, OPT_VAN
+/* One option: its long name, its short letter (or 0), the name of its
+ * value (NULL for a flag), the field of struct cli_args it sets (an int
+ * flag, or a string for a value), for a command's own option its OF_ bit,
+ * and its line in --help. */
+struct opt_spec {
+	const char *name;
+	char letter;
+	const char *value;
+	size_t field;
+	unsigned own;
+	const char *help;
 };
 
-static const struct option longopts[] = {
-	{"plain", no_argument, NULL, OPT_PLAIN},
-	{"content", required_argument, NULL, OPT_CONTENT},
-	{"data", required_argument, NULL, OPT_DATA},
-	{"name", required_argument, NULL, OPT_NAME},
-	{"config", required_argument, NULL, OPT_CONFIG},
-	{"strict", no_argument, NULL, OPT_STRICT},
-	{"coverage", no_argument, NULL, OPT_COVERAGE},
-	{"mode", required_argument, NULL, OPT_MODE},
-	{"volgorde", required_argument, NULL, OPT_VOLGORDE},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"output", required_argument, NULL, 'o'},
-	{"trainee", required_argument, NULL, OPT_TRAINEE},
-	{"scenario", required_argument, NULL, OPT_SCENARIO},
-	{"anoniem", no_argument, NULL, OPT_ANONIEM},
-	{"toon", no_argument, NULL, OPT_TOON},
-	{"framework", required_argument, NULL, OPT_FRAMEWORK},
-	{"ophalen", no_argument, NULL, OPT_OPHALEN},
-	{"van", required_argument, NULL, OPT_VAN},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{NULL, 0, NULL, 0},
+#define FIELD(f) offsetof(struct cli_args, f)
+static const struct opt_spec opts[] = {
+	{.name = "plain", .field = FIELD(plain),
+	 .help = "regelmodus voor schermlezers en scripts"},
+	{.name = "content", .value = "MAP", .field = FIELD(content),
+	 .help = "map met personas/ en content/"},
+	{.name = "data", .value = "MAP", .field = FIELD(data),
+	 .help = "map voor sessies en verslagen"},
+	{.name = "name", .value = "NAAM", .field = FIELD(name),
+	 .help = "naam van de cursist"},
+	{.name = "config", .value = "BESTAND", .field = FIELD(config),
+	 .help = "ander instellingenbestand"},
+	{.name = "version", .field = FIELD(version), .help = "versie tonen"},
+	{.name = "help", .letter = 'h', .field = FIELD(help),
+	 .help = "deze hulp tonen"},
+	{.name = "mode", .value = "oefenen|toets", .field = FIELD(mode),
+	 .own = OF_MODE, .help = "play, resume: de modus van een nieuwe sessie"},
+	{.name = "volgorde", .value = "geschud|vast", .field = FIELD(order),
+	 .own = OF_VOLGORDE, .help = "play, resume, replay: opties geschud "
+	 "(standaard)\nof in de volgorde van het bestand (alleen oefenen)"},
+	{.name = "strict", .field = FIELD(strict), .own = OF_STRICT,
+	 .help = "check: waarschuwingen tellen als fout"},
+	{.name = "coverage", .field = FIELD(coverage), .own = OF_COVERAGE,
+	 .help = "check: dekking van de indicatoren tonen"},
+	{.name = "format", .value = "csv|md|html", .field = FIELD(format),
+	 .own = OF_FORMAT, .help = "report: de vorm"},
+	{.name = "output", .letter = 'o', .value = "BESTAND",
+	 .field = FIELD(output), .own = OF_OUTPUT,
+	 .help = "report: naar een bestand"},
+	{.name = "trainee", .value = "NAAM", .field = FIELD(trainee),
+	 .own = OF_TRAINEE, .help = "review, report, sync --ophalen: alleen "
+	 "deze cursist"},
+	{.name = "scenario", .value = "ID", .field = FIELD(scenario),
+	 .own = OF_SCENARIO, .help = "review, report, sync --ophalen: alleen "
+	 "dit scenario"},
+	{.name = "anoniem", .field = FIELD(anoniem), .own = OF_ANONIEM,
+	 .help = "replay: naam van de cursist verbergen"},
+	{.name = "toon", .field = FIELD(toon), .own = OF_TOON,
+	 .help = "sync: tonen wat verstuurd zou worden"},
+	{.name = "framework", .value = "ID", .field = FIELD(framework),
+	 .own = OF_FRAMEWORK, .help = "show, review en report: in dit "
+	 "framework\n(afgeleid via een kruistabel)"},
+	{.name = "ophalen", .field = FIELD(ophalen), .own = OF_OPHALEN,
+	 .help = "sync: sessies van cursisten ophalen (coach)"},
+	{.name = "van", .value = "JJJJ-MM-DD", .field = FIELD(van),
+	 .own = OF_VAN, .help = "sync --ophalen: sessies vanaf die dag"},
 };
+#define NOPTS (sizeof opts / sizeof *opts)
+#define OPT_BASE 256	/* getopt value of opts[i]: OPT_BASE + i */
 
 void cli_usage(FILE *fp)
 {
 	fputs("gebruik: klantcoach [--plain] [--content MAP] [--data MAP] "
 	      "[--name NAAM] [--config BESTAND] [OPDRACHT] [ARGUMENTEN]\n", fp);
+}
+
+/* The --help lines of the general (own 0) or the command options. */
+static void help_options(int own)
+{
+	char label[40];
+	const char *h, *nl;
+	size_t i;
+	int n;
+
+	for (i = 0; i < NOPTS; i++) {
+		const struct opt_spec *o = &opts[i];
+		if ((o->own != 0) != own)
+			continue;
+		n = o->letter ? snprintf(label, sizeof label, "-%c, ", o->letter) : 0;
+		snprintf(label + n, sizeof label - (size_t)n, "--%s%s%s", o->name,
+			 o->value ? " " : "", o->value ? o->value : "");
+		for (h = o->help; (nl = strchr(h, '\n')) != NULL; h = nl + 1) {
+			printf("  %-26s %.*s\n", label, (int)(nl - h), h);
+			label[0] = '\0';
+		}
+		printf("  %-26s %s\n", label, h);
+	}
 }
 
 static void help(void)
@@ -80,31 +208,18 @@ static void help(void)
 	fputs("\nOefen lastige klantcontacten met persona's uit "
 	      "'Vakmanschap in dienstverlening'.\n\nOpdrachten:\n", stdout);
 	for (i = 0; i < NCOMMANDS; i++)
-		printf("  %-7s %-36s %s\n", commands[i].name, commands[i].args,
-		       commands[i].help);
-	fputs("\nAlgemene opties:\n"
-	      "  --plain          regelmodus voor schermlezers en scripts\n"
-	      "  --content MAP    map met personas/ en content/\n"
-	      "  --data MAP       map voor sessies en verslagen\n"
-	      "  --name NAAM      naam van de cursist\n"
-	      "  --config BESTAND ander instellingenbestand\n"
-	      "  --version        versie tonen\n"
-	      "  --help           deze hulp tonen\n"
-	      "\nOpties van opdrachten:\n"
-	      "  --mode oefenen|toets        modus van play\n"
-	      "  --volgorde geschud|vast     play: opties geschud (standaard) of in\n"
-	      "                              de volgorde van het bestand (alleen oefenen)\n"
-	      "  --strict, --coverage        bij check: waarschuwingen als fout, dekking\n"
-	      "  --format csv|md|html        vorm van report\n"
-	      "  -o, --output BESTAND        report naar een bestand\n"
-	      "  --trainee NAAM              review en report: alleen deze cursist\n"
-	      "  --scenario ID               review en report: alleen dit scenario\n"
-	      "  --anoniem                   replay: naam van de cursist verbergen\n"
-	      "  --toon                      sync: tonen wat verstuurd zou worden\n"
-	      "  --framework ID              show, review en report: in dit framework\n"
-	      "                              (afgeleid via een kruistabel)\n"
-	      "  --ophalen [--van JJJJ-MM-DD] sync: sessies van cursisten ophalen (coach)\n"
-	      "\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
+		if (strlen(commands[i].args) > 36)
+			printf("  %-7s %s\n  %-7s %s\n", commands[i].name,
+			       commands[i].args, "", commands[i].help);
+		else
+			printf("  %-7s %-36s %s\n", commands[i].name,
+			       commands[i].args, commands[i].help);
+	fputs("\nAlgemene opties:\n", stdout);
+	help_options(0);
+	fputs("\nOpties van een opdracht (bij een andere opdracht: verkeerd "
+	      "gebruik):\n", stdout);
+	help_options(1);
+	fputs("\nUitgangscodes: 0 goed, 1 foute invoer of mislukte controle, "
 	      "2 verkeerd gebruik.\nMeer: man klantcoach\n", stdout);
 }
 
@@ -115,51 +230,44 @@ static int usage_error(const char *what, const char *arg)
 	return -1;
 }
 
-static void set_opt(struct cli_args *a, int c, const char *arg)
+/* Record option i (with its value arg) in a. */
+static void set_opt(struct cli_args *a, size_t i, const char *arg)
 {
-	switch (c) {
-	case OPT_PLAIN: a->plain = 1; break;
-	case OPT_CONTENT: a->content = arg; break;
-	case OPT_DATA: a->data = arg; break;
-	case OPT_NAME: a->name = arg; break;
-	case OPT_CONFIG: a->config = arg; break;
-	case OPT_STRICT: a->strict = 1; break;
-	case OPT_COVERAGE: a->coverage = 1; break;
-	case OPT_MODE: a->mode = arg; break;
-	case OPT_VOLGORDE: a->order = arg; break;
-	case OPT_FORMAT: a->format = arg; break;
-	case 'o': a->output = arg; break;
-	case OPT_TRAINEE: a->trainee = arg; break;
-	case OPT_SCENARIO: a->scenario = arg; break;
-	case OPT_ANONIEM: a->anoniem = 1; break;
-	case OPT_TOON: a->toon = 1; break;
-	case OPT_FRAMEWORK: a->framework = arg; break;
-	case OPT_OPHALEN: a->ophalen = 1; break;
-	case OPT_VAN: a->van = arg; break;
-	case 'h': a->help = 1; break;
-	case OPT_VERSION: a->version = 1; break;
-	}
+	char *field = (char *)a + opts[i].field;
+
+	if (opts[i].value)
+		memcpy(field, &arg, sizeof arg);
+	else
+		*(int *)(void *)field = 1;
+	a->own |= opts[i].own;
 }
 
-int cli_parse(int argc, char **argv, struct cli_args *a)
+/* The opts index of getopt's value c (a long option or a letter). */
+static size_t opt_index(int c)
 {
-	int c;
+	size_t i;
 
-	memset(a, 0, sizeof *a);
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
-		if (c == '?') {
-			if (optopt == 'o')
-				return usage_error("optie mist een waarde", "-o");
-			if (optopt && optopt < 256)
-				return usage_error("onbekende optie", argv[optind - 1]);
-			if (optopt)
-				return usage_error("optie mist een waarde", argv[optind - 1]);
-			return usage_error("onbekende optie", argv[optind - 1]);
-		}
-		set_opt(a, c, optarg);
-	}
+	for (i = 0; i < NOPTS && c < OPT_BASE; i++)
+		if (opts[i].letter == c)
+			return i;
+	return (size_t)(c - OPT_BASE);
+}
+
+/* getopt_long's table for opts, into lo (NOPTS + 1 entries). */
+static void long_options(struct option *lo)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		lo[i] = (struct option){opts[i].name,
+			opts[i].value ? required_argument : no_argument,
+			NULL, OPT_BASE + (int)i};
+	lo[NOPTS] = (struct option){NULL, 0, NULL, 0};
+}
+
+/* The values of --mode and --volgorde, and their combination. */
+static int check_values(const struct cli_args *a)
+{
 	if (a->mode && config_parse_mode(a->mode) < 0)
 		return usage_error("--mode moet oefenen of toets zijn", a->mode);
 	if (a->order && strcmp(a->order, "geschud") != 0 && strcmp(a->order, "vast") != 0)
@@ -168,10 +276,53 @@ int cli_parse(int argc, char **argv, struct cli_args *a)
 	    strcmp(a->mode, "toets") == 0)
 		return usage_error("--volgorde vast kan alleen bij oefenen; "
 				   "in de toets zijn de opties altijd geschud", NULL);
+	return 0;
+}
+
+int cli_parse(int argc, char **argv, struct cli_args *a)
+{
+	struct option lo[NOPTS + 1];
+	int c;
+
+	memset(a, 0, sizeof *a);
+	long_options(lo);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", lo, NULL)) != -1) {
+		if (c == '?') {
+			if (optopt == 'o')
+				return usage_error("optie mist een waarde", "-o");
+			if (optopt && optopt < OPT_BASE)
+				return usage_error("onbekende optie", argv[optind - 1]);
+			if (optopt)
+				return usage_error("optie mist een waarde", argv[optind - 1]);
+			return usage_error("onbekende optie", argv[optind - 1]);
+		}
+		set_opt(a, opt_index(c), optarg);
+	}
+	if (check_values(a) != 0)
+		return -1;
 	if (optind < argc)
 		a->command = argv[optind++];
 	a->argv = argv + optind;
 	a->argc = argc - optind;
+	return 0;
+}
+
+/* An option that belongs to another command is wrong usage: say which
+ * and show the command's own usage. 0 when all options fit cmd. */
+static int foreign_option(const struct command *cmd, unsigned own)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (opts[i].own & own & ~cmd->opts) {
+			cmd_error("optie --%s hoort niet bij opdracht %s",
+				  opts[i].name, cmd->name);
+			fprintf(stderr, "gebruik: klantcoach %s%s%s\n", cmd->name,
+				*cmd->args ? " " : "", cmd->args);
+			return -1;
+		}
 	return 0;
 }
 
@@ -213,8 +364,7 @@ static int load_settings(struct cli_ctx *ctx)
 		free(ctx->cfg.path);
 		ctx->cfg.path = mem_strdup(ctx->a.config);
 	}
-	if (config_load_system(&ctx->cfg, &d) != 0 ||
-	    config_load(&ctx->cfg, &d) != 0 || config_env(&ctx->cfg, &d) != 0)
+	if (config_load(&ctx->cfg, &d) != 0 || config_env(&ctx->cfg, &d) != 0)
 		rc = -1;
 	if (ctx->a.name)
 		config_set(&ctx->cfg, "cursist.naam", ctx->a.name, &d, "--name", 0);
@@ -253,6 +403,8 @@ int cli_run(struct cli_ctx *ctx)
 		usage_error("onbekende opdracht", name);
 		return EXIT_USAGE;
 	}
+	if (foreign_option(&commands[i], ctx->a.own) != 0)
+		return EXIT_USAGE;
 	if (load_settings(ctx) != 0)
 		return EXIT_BAD;
 	return commands[i].run(ctx);

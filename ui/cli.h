@@ -1,7 +1,8 @@
 /*
- * cli: the command line. One table of options (with the commands each
- * applies to) and one of commands; parsing fills struct cli_args. Exit
- * codes: 0 ok, 1 bad input or failed check, 2 wrong usage.
+ * cli: the command line. One table of options and one of commands, each
+ * command naming its own options (an option of another command is wrong
+ * usage); parsing fills struct cli_args. Exit codes: 0 ok, 1 bad input or
+ * failed check, 2 wrong usage.
  */
 #ifndef KC_CLI_H
 #define KC_CLI_H
@@ -13,6 +14,7 @@ struct cli_args {
 	int plain, strict, coverage, anoniem, help, version, toon, ophalen;
 	const char *content, *data, *name, *config, *mode, *order, *format,
 		*output, *trainee, *scenario, *framework, *van;
+	unsigned own;		/* the command options given (cli.c's OF_ bits) */
 	const char *command;
 	char **argv;		/* the command's own arguments */
 	int argc;

@@ -34,6 +34,32 @@ out=$("$KC_BIN" --mode toets --volgorde vast play 2>&1); rc=$?
 expect_eq "fixed order in toets exit" "$rc" 2
 expect_contains "fixed order in toets text" "$out" "in de toets zijn de opties altijd geschud"
 
+# Each command takes only its own options: another command's option is
+# wrong usage, named with the command, before anything is read or run.
+out=$(kc list --format csv --anoniem --strict 2>&1); rc=$?
+expect_eq "foreign option exit" "$rc" 2
+expect_eq "foreign option text" "$out" "klantcoach: optie --strict hoort niet bij opdracht list
+gebruik: klantcoach list"
+out=$(kc --anoniem check 2>&1); rc=$?
+expect_eq "foreign option before the command exit" "$rc" 2
+expect_contains "foreign option before the command text" "$out" \
+	"optie --anoniem hoort niet bij opdracht check"
+out=$(kc -o "$T/uit.csv" review 2>&1); rc=$?
+expect_eq "short foreign option exit" "$rc" 2
+expect_contains "short foreign option text" "$out" \
+	"optie --output hoort niet bij opdracht review"
+expect_contains "short foreign option usage" "$out" \
+	"gebruik: klantcoach review [--trainee NAAM] [--scenario ID] [MAP...]"
+[ ! -e "$T/uit.csv" ] || fail "short foreign option: nothing written"
+out=$(kc --mode toets replay proef-basis 2>&1 </dev/null); rc=$?
+expect_eq "play option on replay exit" "$rc" 2
+out=$(kc --strict 2>&1 </dev/null); rc=$?
+expect_eq "foreign option on the default play exit" "$rc" 2
+expect_contains "foreign option on the default play text" "$out" \
+	"optie --strict hoort niet bij opdracht play"
+out=$(kc check --strict --coverage 2>&1); rc=$?
+expect_eq "own options still fine" "$rc" 0
+
 # A broken config file: file:line message, exit 1, nothing guessed.
 mkdir -p "$HOME/.config/klantcoach"
 printf '[cursist]\nniveau = Z\n' > "$HOME/.config/klantcoach/klantcoach.ini"
