@@ -1,0 +1,182 @@
+/* Unit tests for src/report: the three writers on a review built by hand,
+ * so every figure in the output is known. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static struct content c;
+static struct review_session s[2];
+static struct review_count cnt[3];
+static struct review_compstat cs;
+static struct review r;
+
+/* Two sessions of proef-basis on the mini framework (Luisteren, Uitleggen):
+ * Anna finished with levels, "=Bram" (a formula) did not. Step begin: two
+ * chose option 1 (the expert), one option 3. */
+static void setup(void)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	memset(s, 0, sizeof s);
+	s[0] = (struct review_session){
+		.id = "s1", .trainee = "Anna", .persona = "proef",
+		.scenario = "proef-basis", .mode = "oefenen",
+		.started = "2026-01-31T12:00:00Z", .ending = "goed",
+		.level = 'B', .finished = 1, .done = 1, .levels = 1,
+		.meters = {6, 5, 9}, .nchoices = 2, .nundo = 1,
+		.think_ms = 12500, .nfeedback = 2, .fw = &c.fws[0],
+		.shown = {2, -1}, .target = {2, 1},
+	};
+	s[1] = (struct review_session){
+		.id = "s2", .trainee = "=Bram", .persona = "proef",
+		.scenario = "proef-basis", .mode = "toets",
+		.started = "2026-02-01T09:30:00Z", .level = 'A',
+		.meters = {4, 4, 3}, .nchoices = 1, .tone = -1,
+	};
+	cnt[0] = (struct review_count){"proef-basis", "begin", 1, 2, 1};
+	cnt[1] = (struct review_count){"proef-basis", "begin", 3, 1, 0};
+	cnt[2] = (struct review_count){"proef-basis", "uitleg", 1, 1, 1};
+	cs = (struct review_compstat){.scenario = "proef-basis", .fw = &c.fws[0],
+				      .n = {2, 0}, .below = {1, 0}};
+	r = (struct review){.c = &c, .s = s, .n = 2, .cnt = cnt, .ncnt = 3,
+			    .cs = &cs, .ncs = 1, .nfiles = 3, .nskipped = 1,
+			    .nsessions = 2};
+	diag_free(&d);
+}
+
+static void teardown(void)
+{
+	content_free(&c);
+}
+
+TestSuite(report, .init = setup, .fini = teardown);
+
+/* What fn wrote, as one string (caller frees). */
+static char *written(enum report_format f)
+{
+	char *text = NULL;
+	size_t n = 0, i;
+	FILE *fp = open_memstream(&text, &n);
+
+	cr_assert_not_null(fp);
+	if (f == REPORT_CSV) {
+		report_csv_head(fp, &c.fws[0]);
+		for (i = 0; i < r.n; i++)
+			report_csv_session(fp, &r.s[i], &c.fws[0]);
+		report_csv_tail(fp, &r);
+	} else if (f == REPORT_MD) {
+		report_md(fp, &r, &c.fws[0]);
+	} else {
+		report_html(fp, &r, &c.fws[0]);
+	}
+	fclose(fp);
+	return text;
+}
+
+Test(report, csv_is_exact)
+{
+	char *csv = written(REPORT_CSV);
+
+	cr_assert_str_eq(csv,
+		"sessie,cursist,persona,scenario,modus,niveau,start,status,einde,"
+		"gezien,gehoord,geholpen,keuzes,terug,denktijd_s,feedback,luis,uitl\r\n"
+		"s1,Anna,proef,proef-basis,oefenen,B,2026-01-31T12:00:00Z,afgerond,"
+		"goed,6,5,9,2,1,12,2,2,\r\n"
+		"s2,'=Bram,proef,proef-basis,toets,A,2026-02-01T09:30:00Z,"
+		"onderbroken,,4,4,3,1,0,0,0,,\r\n"
+		"\r\nscenario,stap,optie_id,tekst,aantal,procent,expert\r\n"
+		"proef-basis,begin,1,Je zegt: „U wacht al lang. Dat is vervelend. "
+		"Zal ik kijken?”,2,67,ja\r\n"
+		"proef-basis,begin,3,Je leest de regels over de termijn voor en zegt "
+		"dat het nog acht weken kan duren.,1,33,nee\r\n"
+		"proef-basis,uitleg,1,Je zegt: „Het besluit is klaar. U krijgt het "
+		"deze week.”,1,100,ja\r\n"
+		"\r\nscenario,competentie,sessies,onder_doel,procent_onder_doel\r\n"
+		"proef-basis,Luisteren,2,1,50\r\n"
+		"proef-basis,Uitleggen,0,0,0\r\n");
+	free(csv);
+}
+
+Test(report, markdown_tables)
+{
+	static const char head[] = "# Rapport klantcoach\n\n2 sessies uit 3 "
+		"bestanden (1 overgeslagen).\n\n## Sessies\n\n";
+	char *md = written(REPORT_MD);
+
+	cr_assert(strncmp(md, head, sizeof head - 1) == 0, "%s", md);
+	cr_assert(strstr(md, "| datum | cursist | scenario | modus | status | einde |"
+			 " gezien | gehoord | geholpen | Luisteren | Uitleggen |\n"
+			 "|---|---|---|---|---|---|---|---|---|---|---|\n"), "%s", md);
+	cr_assert(strstr(md, "| 2026-01-31T12:00:00Z | Anna | proef-basis | oefenen |"
+			 " afgerond | goed | 6 | 5 | 9 | 2/2 | - |\n"), "%s", md);
+	cr_assert(strstr(md, "| 2026-02-01T09:30:00Z | =Bram | proef-basis | toets |"
+			 " onderbroken | - | 4 | 4 | 3 | - | - |\n"), "%s", md);
+	cr_assert(strstr(md, "| proef-basis | begin | 1 | 33% | nee | Je leest de "
+			 "regels over de termijn voor en zegt dat het nog acht "
+			 "weken kan duren. |\n"), "%s", md);
+	cr_assert(strstr(md, "| proef-basis | Luisteren | 2 | 1 (50%) |\n"), "%s", md);
+	cr_assert(strstr(md, "| proef-basis | Uitleggen | 0 | n.v.t. in dit scenario |\n"),
+		  "%s", md);
+	free(md);
+}
+
+Test(report, not_rated_is_shown_as_such)
+{
+	char *md;
+
+	s[0].shown[1] = 1;
+	s[0].target[1] = 0;
+	md = written(REPORT_MD);
+	cr_assert(strstr(md, " | 2/2 | 1 n.v.t. |\n"), "%s", md);
+	free(md);
+}
+
+Test(report, html_is_one_escaped_file)
+{
+	char *html;
+
+	s[0].trainee = "<b>Anna</b>";
+	html = written(REPORT_HTML);
+	cr_assert(strncmp(html, "<!DOCTYPE html>\n<html lang=\"nl\">", 32) == 0);
+	cr_assert(strstr(html, "</body>\n</html>\n"));
+	cr_assert_null(strstr(html, "<b>Anna"), "names are escaped");
+	cr_assert(strstr(html, "<td>&lt;b&gt;Anna&lt;/b&gt;</td>"), "%s", html);
+	cr_assert(strstr(html, "<td class=\"ok\">2/2</td>"), "%s", html);
+	cr_assert(strstr(html, "<p>2 sessies uit 3 bestanden (1 overgeslagen).</p>"));
+	cr_assert(strstr(html, "<h3>&lt;b&gt;Anna&lt;/b&gt;</h3>"),
+		  "growth only for the trainee with levels");
+	cr_assert_null(strstr(html, "<h3>=Bram</h3>"));
+	cr_assert(strstr(html, ": 2 (67%), expert</title>"), "%s", html);
+	cr_assert_null(strstr(html, "http"), "nothing outside the file");
+	free(html);
+}
+
+Test(report, below_target_is_marked)
+{
+	char *html;
+
+	s[0].shown[0] = 1;
+	html = written(REPORT_HTML);
+	cr_assert(strstr(html, "<td class=\"below\">1/2</td>"), "%s", html);
+	free(html);
+}
+
+Test(report, formats_and_cells)
+{
+	struct buf b = {0};
+
+	cr_assert_eq(report_parse_format("csv"), REPORT_CSV);
+	cr_assert_eq(report_parse_format("md"), REPORT_MD);
+	cr_assert_eq(report_parse_format("html"), REPORT_HTML);
+	cr_assert_eq(report_parse_format("CSV"), -1);
+	report_csv_cell(&b, NULL);
+	cr_assert_str_eq(buf_str(&b), "");
+	report_csv_cell(&b, "a,\"b\"\nc\x1b[2J");
+	cr_assert_str_eq(buf_str(&b), "\"a,\"\"b\"\"\nc\\x1b[2J\"",
+			 "quoted, the line kept, the escape made inert");
+	buf_free(&b);
+}
