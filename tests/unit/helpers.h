@@ -8,7 +8,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-/* Write text to a new temporary file; returns its path (static buffer per call site). */
+/* Write text to a new temporary file; returns its path (malloced: the
+ * caller unlinks the file and frees the path). */
 static inline char *tmpfile_with(const char *text, size_t n, const char *suffix)
 {
 	char *p = malloc(64);
