@@ -49,7 +49,7 @@ expect_eq "short foreign option exit" "$rc" 2
 expect_contains "short foreign option text" "$out" \
 	"optie --output hoort niet bij opdracht review"
 expect_contains "short foreign option usage" "$out" \
-	"gebruik: klantcoach review [--trainee NAAM] [--scenario ID] [MAP...]"
+	"gebruik: klantcoach review [--trainee NAAM] [--scenario ID] [--framework ID] [MAP...]"
 [ ! -e "$T/uit.csv" ] || fail "short foreign option: nothing written"
 out=$(kc --mode toets replay proef-basis 2>&1 </dev/null); rc=$?
 expect_eq "play option on replay exit" "$rc" 2
