@@ -364,7 +364,8 @@ static int load_settings(struct cli_ctx *ctx)
 		free(ctx->cfg.path);
 		ctx->cfg.path = mem_strdup(ctx->a.config);
 	}
-	if (config_load(&ctx->cfg, &d) != 0 || config_env(&ctx->cfg, &d) != 0)
+	if (config_load_system(&ctx->cfg, &d) != 0 ||
+	    config_load(&ctx->cfg, &d) != 0 || config_env(&ctx->cfg, &d) != 0)
 		rc = -1;
 	if (ctx->a.name)
 		config_set(&ctx->cfg, "cursist.naam", ctx->a.name, &d, "--name", 0);
