@@ -14,6 +14,8 @@
 #   5. peak memory of the report
 #   6. the loaders on generated 1 MB and 10 MB scenarios and a 100,000-key
 #      config (tests/bench/load.c), and the fsyncs of a session start
+#   7. sync: ~1e4 statements to the test LRS on loopback beside curl
+#      posting the same batches (tests/bench/sync.sh; needs Node)
 #
 # Environment: KC_BIN (./klantcoach), KC_SRC (.), KC_COHORT
 # (./tests/tools/cohort), KC_BENCH_ROWS ("10000 100000 1000000"),
@@ -88,6 +90,8 @@ ${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/choice.c" "$BUILD/src/libklan
 ${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/load.c" "$BUILD/src/libklantcoach.a" \
 	-lcsv -liniparser -o "$T/bin/load" || die "cannot compile tests/bench/load.c"
 KC_ORIG=$KC_BIN
+KC_LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
+export KC_LRS_CACHE
 KC_BIN=$T/bin/klantcoach
 KC_COHORT=$T/bin/cohort
 export HOME="$T/home"
@@ -548,6 +552,15 @@ if [ -n "${rss_100000:-}" ] && [ -n "${rss_1000000:-}" ]; then
 	growth=$(calc "$rss_1000000 / $rss_100000")
 	row "memory: RSS 1e6 rows / RSS 1e5 rows (flat)" "$(fmt "$growth" 2)x" "<= 1.25x" "$(yes_if "$growth <= 1.25")"
 fi
+
+# ---- 7. sync to the test LRS, beside curl ------------------------------
+section "7. sync: ~1e4 statements to the test LRS on loopback, beside curl"
+KC_BIN=$KC_BIN KC_SRC=$KC_SRC KC_COHORT=$KC_COHORT sh "$BENCH/sync.sh" \
+	> "$T/sync.out" || die "the sync benchmark failed"
+cat "$T/sync.out"
+per_s() { sed -n "s/^$1: .* \([0-9]*\) statements\/s\$/\1/p" "$T/sync.out"; }
+s_kc=$(per_s "klantcoach sync") s_curl=$(per_s curl)
+row "sync: statements per second (curl: $s_curl/s)" "$s_kc/s" "-" "-"
 
 # ---- table -------------------------------------------------------------
 section "summary"
