@@ -88,7 +88,7 @@ expect_contains "show names where help is" "$out" "Cursist: Sanne
 == Waar vind je hulp? ==
 $HELP
 
-== Wat gebeurde er? =="
+Einde van het gesprek (goed)"
 
 # Report: the stopped session is listed as gestopt without levels, and
 # its choice is not counted in the steps table; the finished one is.
