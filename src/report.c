@@ -72,17 +72,6 @@ static void put(FILE *out, struct buf *b)
 	buf_clear(b);
 }
 
-static const char *option_text(const struct content *c, const struct review_count *n)
-{
-	const struct scenario *sc = content_scenario(c, n->scenario);
-	int s = sc ? scenario_step(sc, n->step) : -1, i;
-
-	for (i = 0; s >= 0 && i < sc->steps[s].nopt; i++)
-		if (sc->steps[s].opt[i].num == n->option)
-			return sc->steps[s].opt[i].text;
-	return "";
-}
-
 static int cmp_count(const void *x, const void *y)
 {
 	const struct review_count *a = *(const struct review_count *const *)x;
@@ -107,80 +96,80 @@ static const struct review_count **sorted_counts(const struct review *r)
 	return v;
 }
 
-static int percent(int part, int whole)
+int report_percent(int part, int whole)
 {
 	return whole ? (part * 100 + whole / 2) / whole : 0;
 }
 
-/* ---- CSV ---- */
-
-void report_csv_head(FILE *out, const struct framework *fw)
+/* Rows of one scenario's counters g[0..n): every option of every step of
+ * the current version in file order (nobody chose it: count 0), then the
+ * counters that version lacks, in name order. */
+static void scenario_rows(const struct review *r,
+			  const struct review_count *const *g, size_t n,
+			  struct report_step **v, size_t *nv, size_t *cap)
 {
-	size_t i;
+	const struct scenario *sc = content_scenario(r->c, g[0]->scenario);
+	char *used = mem_calloc(n + 1, 1);
+	size_t s, i;
+	int o;
 
-	fputs("sessie,cursist,persona,scenario,modus,niveau,start,status,einde,gezien,"
-	      "gehoord,geholpen,keuzes,terug,denktijd_s,feedback", out);
-	for (i = 0; fw && i < fw->ncomps; i++)
-		fprintf(out, ",%s", fw->comps[i].id);
-	fputs("\r\n", out);
+	for (s = 0; sc && s < sc->nsteps; s++)
+		for (o = 0; o < sc->steps[s].nopt; o++) {
+			const struct sc_option *opt = &sc->steps[s].opt[o];
+			struct report_step *row;
+			for (i = 0; i < n && (used[i] || opt->num != g[i]->option ||
+					      strcmp(g[i]->step, sc->steps[s].id)); i++)
+				;
+			MEM_GROW(*v, *cap, *nv + 1);
+			row = &(*v)[(*nv)++];
+			*row = (struct report_step){sc->id, sc->steps[s].id,
+				opt->text, opt->num, 0, 0, opt->expert};
+			if (i < n) {
+				used[i] = 1;
+				row->count = g[i]->count;
+				row->expert = g[i]->expert || opt->expert;
+			}
+		}
+	for (i = 0; i < n; i++)
+		if (!used[i]) {
+			MEM_GROW(*v, *cap, *nv + 1);
+			(*v)[(*nv)++] = (struct report_step){g[i]->scenario,
+				g[i]->step, "", g[i]->option, g[i]->count, 0,
+				g[i]->expert};
+		}
+	free(used);
 }
 
-void report_csv_session(FILE *out, const struct review_session *s,
-			const struct framework *fw)
+/* Each row's total: the sum over the rows of its step (v[0..n) are the
+ * rows of one scenario). */
+static void step_totals(struct report_step *v, size_t n)
 {
-	struct buf b = {0};
-	char level[2] = {s->level, 0};
-	const char *cells[] = {s->id, s->trainee, s->persona, s->scenario, s->mode, level,
-			       s->started, review_status(s), s->ending};
-	size_t i;
-
-	for (i = 0; i < sizeof cells / sizeof *cells; i++) {
-		if (i)
-			buf_addc(&b, ',');
-		report_csv_cell(&b, cells[i] ? cells[i] : "");
-	}
-	buf_printf(&b, ",%d,%d,%d,%d,%d,%ld,%d", s->meters[0], s->meters[1], s->meters[2],
-		   s->nchoices, s->nundo, s->think_ms / 1000, s->nfeedback);
-	for (i = 0; fw && i < fw->ncomps; i++)
-		if (s->levels && s->fw == fw && s->shown[i] >= 0)
-			buf_printf(&b, ",%d", s->shown[i]);
-		else
-			buf_addc(&b, ',');
-	buf_add(&b, "\r\n");
-	put(out, &b);
-	buf_free(&b);
-}
-
-void report_csv_tail(FILE *out, const struct review *r)
-{
-	const struct review_count **v = sorted_counts(r);
-	struct buf b = {0};
 	size_t i, k;
 
-	fputs("\r\nscenario,stap,optie_id,tekst,aantal,procent,expert\r\n", out);
-	for (i = 0; i < r->ncnt; i++) {
-		report_csv_cell(&b, v[i]->scenario);
-		buf_addc(&b, ',');
-		report_csv_cell(&b, v[i]->step);
-		buf_printf(&b, ",%d,", v[i]->option);
-		report_csv_cell(&b, option_text(r->c, v[i]));
-		buf_printf(&b, ",%d,%d,%s\r\n", v[i]->count,
-			   percent(v[i]->count, review_step_total(r, v[i]->scenario, v[i]->step)),
-			   v[i]->expert ? "ja" : "nee");
-		put(out, &b);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < n; k++)
+			if (strcmp(v[k].step, v[i].step) == 0)
+				v[i].total += v[k].count;
+}
+
+struct report_step *report_steps(const struct review *r, size_t *n)
+{
+	const struct review_count **g = sorted_counts(r);
+	struct report_step *v = NULL;
+	size_t i = 0, j, cap = 0, first;
+
+	*n = 0;
+	while (i < r->ncnt) {
+		for (j = i; j < r->ncnt && strcmp(g[j]->scenario,
+						  g[i]->scenario) == 0; j++)
+			;
+		first = *n;
+		scenario_rows(r, g + i, j - i, &v, n, &cap);
+		step_totals(v + first, *n - first);
+		i = j;
 	}
-	fputs("\r\nscenario,competentie,sessies,onder_doel,procent_onder_doel\r\n", out);
-	for (i = 0; i < r->ncs; i++)
-		for (k = 0; r->cs[i].fw && k < r->cs[i].fw->ncomps; k++) {
-			report_csv_cell(&b, r->cs[i].scenario);
-			buf_addc(&b, ',');
-			report_csv_cell(&b, r->cs[i].fw->comps[k].name);
-			buf_printf(&b, ",%d,%d,%d\r\n", r->cs[i].n[k], r->cs[i].below[k],
-				   percent(r->cs[i].below[k], r->cs[i].n[k]));
-			put(out, &b);
-		}
-	buf_free(&b);
-	free(v);
+	free(g);
+	return v;
 }
 
 /* ---- Markdown ---- */
@@ -230,20 +219,20 @@ static void md_sessions(FILE *out, const struct review *r, const struct framewor
 
 static void md_steps(FILE *out, const struct review *r)
 {
-	const struct review_count **v = sorted_counts(r);
+	size_t n, i;
+	struct report_step *v = report_steps(r, &n);
 	struct buf b = {0};
-	size_t i;
 
 	fputs("\n## Keuzes per stap\n\n| scenario | stap | aantal | % | expert | optie |\n"
 	      "|---|---|---|---|---|---|\n", out);
-	for (i = 0; i < r->ncnt; i++) {
+	for (i = 0; i < n; i++) {
 		buf_add(&b, "|");
-		md_cell(&b, v[i]->scenario);
-		md_cell(&b, v[i]->step);
-		buf_printf(&b, " %d | %d%% | %s |", v[i]->count,
-			   percent(v[i]->count, review_step_total(r, v[i]->scenario, v[i]->step)),
-			   v[i]->expert ? "ja" : "nee");
-		md_cell(&b, option_text(r->c, v[i]));
+		md_cell(&b, v[i].scenario);
+		md_cell(&b, v[i].step);
+		buf_printf(&b, " %d | %d%% | %s |", v[i].count,
+			   report_percent(v[i].count, v[i].total),
+			   v[i].expert ? "ja" : "nee");
+		md_cell(&b, v[i].text);
 		buf_addc(&b, '\n');
 		put(out, &b);
 	}
@@ -268,7 +257,7 @@ static void md_comps(FILE *out, const struct review *r)
 			else
 				buf_printf(&b, " %d | %d (%d%%) |\n", r->cs[i].n[k],
 					   r->cs[i].below[k],
-					   percent(r->cs[i].below[k], r->cs[i].n[k]));
+					   report_percent(r->cs[i].below[k], r->cs[i].n[k]));
 			put(out, &b);
 		}
 	buf_free(&b);
@@ -437,31 +426,31 @@ static void svg_growth(FILE *out, const struct review *r, const struct framework
 /* One stacked bar per step: the share of each option. */
 static void svg_steps(FILE *out, const struct review *r)
 {
-	const struct review_count **v = sorted_counts(r);
+	size_t n, i = 0;
+	struct report_step *v = report_steps(r, &n);
 	struct buf b = {0};
-	size_t i = 0;
 
 	fputs("<h2>Keuzes per stap</h2>\n", out);
-	while (i < r->ncnt) {
+	while (i < n) {
 		size_t j = i;
-		int total = review_step_total(r, v[i]->scenario, v[i]->step), x = 0;
+		int total = v[i].total, x = 0;
 		struct buf t = {0};
 		fputs("<div class=\"step\"><span>", out);
-		buf_printf(&t, "%s / %s", v[i]->scenario, v[i]->step);
+		buf_printf(&t, "%s / %s", v[i].scenario, v[i].step);
 		html_text(out, &b, t.s);
 		buf_free(&t);
 		fprintf(out, "</span><svg role=\"img\" aria-label=\"verdeling\" width=\"400\" height=\"18\">");
-		for (; j < r->ncnt && strcmp(v[j]->scenario, v[i]->scenario) == 0 &&
-		       strcmp(v[j]->step, v[i]->step) == 0; j++) {
-			int w = total ? v[j]->count * 400 / total : 0;
-			int pct = percent(v[j]->count, total);
-			char *name = text_short(option_text(r->c, v[j]), 60);
+		for (; j < n && strcmp(v[j].scenario, v[i].scenario) == 0 &&
+		       strcmp(v[j].step, v[i].step) == 0; j++) {
+			int w = total ? v[j].count * 400 / total : 0;
+			int pct = report_percent(v[j].count, total);
+			char *name = text_short(v[j].text, 60);
 			fprintf(out, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"18\" fill=\"%s\"%s>"
-				"<title>", x, w, palette[(v[j]->option - 1) % NPALETTE],
-				v[j]->expert ? " stroke=\"#000\"" : "");
+				"<title>", x, w, palette[(v[j].option - 1) % NPALETTE],
+				v[j].expert ? " stroke=\"#000\"" : "");
 			html_text(out, &b, name);
-			fprintf(out, ": %d (%d%%)%s</title></rect>", v[j]->count, pct,
-				v[j]->expert ? ", expert" : "");
+			fprintf(out, ": %d (%d%%)%s</title></rect>", v[j].count, pct,
+				v[j].expert ? ", expert" : "");
 			if (w >= 32)
 				fprintf(out, "<text x=\"%d\" y=\"13\" font-size=\"11\" fill=\"#fff\">%d%%</text>",
 					x + 4, pct);

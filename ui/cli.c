@@ -22,7 +22,7 @@ enum {
 	OF_COVERAGE = 1u << 3, OF_FORMAT = 1u << 4, OF_OUTPUT = 1u << 5,
 	OF_TRAINEE = 1u << 6, OF_SCENARIO = 1u << 7, OF_ANONIEM = 1u << 8,
 	OF_TOON = 1u << 9, OF_FRAMEWORK = 1u << 10, OF_OPHALEN = 1u << 11,
-	OF_VAN = 1u << 12,
+	OF_VAN = 1u << 12, OF_TABEL = 1u << 13, OF_EXCEL = 1u << 14,
 };
 
 /* One command, as tmux's cmd_entry: its name, usage, help line, own
@@ -85,11 +85,12 @@ static const struct command commands[] = {
 		.run = cmd_replay,
 	}, {
 		.name = "report",
-		.args = "--format csv|md|html [-o BESTAND] [--trainee NAAM] "
-			"[--scenario ID] [--framework ID] [MAP...]",
+		.args = "--format csv|md|html [-o BESTAND|MAP/] [--tabel T] "
+			"[--excel] [--trainee NAAM] [--scenario ID] "
+			"[--framework ID] [MAP...]",
 		.help = "rapport maken (coach)",
 		.opts = OF_FORMAT | OF_OUTPUT | OF_TRAINEE | OF_SCENARIO |
-			OF_FRAMEWORK,
+			OF_FRAMEWORK | OF_TABEL | OF_EXCEL,
 		.run = cmd_report,
 	}, {
 		.name = "sync",
@@ -167,6 +168,11 @@ static const struct opt_spec opts[] = {
 	 .help = "sync: sessies van cursisten ophalen (coach)"},
 	{.name = "van", .value = "JJJJ-MM-DD", .field = FIELD(van),
 	 .own = OF_VAN, .help = "sync --ophalen: sessies vanaf die dag"},
+	{.name = "tabel", .value = "TABEL", .field = FIELD(tabel),
+	 .own = OF_TABEL, .help = "report --format csv: sessies (standaard), "
+	 "stappen of\ncompetenties"},
+	{.name = "excel", .field = FIELD(excel), .own = OF_EXCEL,
+	 .help = "report --format csv: met BOM en ';' voor Excel"},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
 #define OPT_BASE 256	/* getopt value of opts[i]: OPT_BASE + i */

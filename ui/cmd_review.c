@@ -10,6 +10,7 @@
 #include "path.h"
 #include "plain.h"
 #include "report.h"
+#include "reportcsv.h"
 #include "reviewview.h"
 #include "tui.h"
 
@@ -60,77 +61,122 @@ static int scan(struct cli_ctx *ctx, const struct content *c, struct review *r,
 	return rc;
 }
 
-struct csv_ctx {
-	FILE *out;
+/* One report being made: the content, the scan and the CSV writer. */
+struct job {
+	enum report_format f;
 	const struct framework *fw;
+	struct content c;
+	struct review r;
+	struct reportcsv csv;
 };
 
 static void csv_row(void *ctx, const struct review_session *s)
 {
-	const struct csv_ctx *p = ctx;
-	report_csv_session(p->out, s, p->fw);
+	reportcsv_add(ctx, s);
 }
 
-static int write_report(struct cli_ctx *ctx, FILE *out, enum report_format f)
+/* Scan the logs; the CSV rows go to the writer as they are found. */
+static int job_scan(struct cli_ctx *ctx, struct job *j)
 {
-	struct content c;
-	struct review r;
 	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
-	struct review_opts o = {&filt, f != REPORT_CSV, NULL, NULL, NULL,
+	struct review_opts o = {&filt, j->f != REPORT_CSV, NULL, NULL, NULL,
 				ctx->a.framework};
-	const struct framework *fw;
-	struct csv_ctx pair;
-	int rc;
 
-	quiet_content(ctx, &c);
-	fw = content_framework(&c, ctx->a.framework ? ctx->a.framework : "kap2023");
-	if (ctx->a.framework && fw == NULL) {
+	quiet_content(ctx, &j->c);
+	j->fw = content_framework(&j->c, ctx->a.framework ? ctx->a.framework
+							   : "kap2023");
+	if (ctx->a.framework && j->fw == NULL) {
 		cmd_error("onbekend framework '%s'", ctx->a.framework);
-		content_free(&c);
-		return EXIT_BAD;
+		return -1;
 	}
-	pair.out = out;
-	pair.fw = fw;
-	if (f == REPORT_CSV) {
-		report_csv_head(out, fw);
+	if (j->f == REPORT_CSV) {
+		if (reportcsv_init(&j->csv, j->fw, ctx->a.excel) != 0) {
+			cmd_error("kan geen tijdelijk bestand maken: %s",
+				  path_strerror(errno));
+			return -1;
+		}
 		o.on_session = csv_row;
-		o.ctx = &pair;
+		o.ctx = &j->csv;
 	}
-	rc = scan(ctx, &c, &r, &o);
-	if (rc == 0) {
-		if (f == REPORT_CSV)
-			report_csv_tail(out, &r);
-		else if (f == REPORT_MD)
-			report_md(out, &r, fw);
-		else
-			report_html(out, &r, fw);
-	}
-	review_free(&r);
-	content_free(&c);
-	return rc == 0 ? EXIT_OK : EXIT_BAD;
+	return scan(ctx, &j->c, &j->r, &o);
 }
 
-int cmd_report(struct cli_ctx *ctx)
+/* Write table t (CSV) or the whole report to path, or to stdout. */
+static int emit(struct job *j, const char *path, enum reportcsv_table t)
 {
-	int f = ctx->a.format ? report_parse_format(ctx->a.format) : -1, rc, fd;
 	FILE *out = stdout;
+	int fd, bad = 0;
 
-	if (f < 0)
-		return cmd_usage("report verwacht --format csv, md of html", ctx->a.format);
-	if (ctx->a.output) {
-		fd = open(ctx->a.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (path) {
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (out == NULL) {
-			cmd_error("%s: kan niet schrijven: %s", ctx->a.output,
+			cmd_error("%s: kan niet schrijven: %s", path,
 				  path_strerror(errno));
 			return EXIT_BAD;
 		}
 	}
-	rc = write_report(ctx, out, (enum report_format)f);
-	if (out != stdout && fclose(out) != 0) {
-		cmd_error("%s: %s", ctx->a.output, path_strerror(errno));
-		rc = EXIT_BAD;
-	}
+	if (j->f == REPORT_CSV)
+		bad = reportcsv_write(&j->csv, &j->r, t, out) != 0;
+	else if (j->f == REPORT_MD)
+		report_md(out, &j->r, j->fw);
+	else
+		report_html(out, &j->r, j->fw);
+	bad |= fflush(out) != 0 || ferror(out);
+	if (out != stdout && fclose(out) != 0)
+		bad = 1;
+	if (bad)
+		cmd_error("%s: %s", path ? path : "uitvoer", path_strerror(errno));
+	return bad ? EXIT_BAD : EXIT_OK;
+}
+
+/* -o MAP/ or an existing folder: the CSV tables as files in it. */
+static int to_folder(const char *o)
+{
+	size_t n = strlen(o);
+
+	if (path_isdir(o))
+		return 1;
+	return n > 1 && o[n - 1] == '/' && path_mkdirs(o) == 0;
+}
+
+static int emit_all(struct cli_ctx *ctx, struct job *j)
+{
+	const char *o = ctx->a.output;
+	int t = ctx->a.tabel ? reportcsv_parse_table(ctx->a.tabel)
+			     : RCSV_SESSIONS, rc = EXIT_OK, i;
+	char *path;
+
+	if (j->f != REPORT_CSV || o == NULL || !to_folder(o))
+		return emit(j, o, (enum reportcsv_table)t);
+	for (i = 0; i < RCSV_COUNT; i++)
+		if (ctx->a.tabel == NULL || i == t) {
+			path = path_join(o, reportcsv_file(i));
+			rc |= emit(j, path, (enum reportcsv_table)i);
+			free(path);
+		}
+	return rc;
+}
+
+int cmd_report(struct cli_ctx *ctx)
+{
+	int f = ctx->a.format ? report_parse_format(ctx->a.format) : -1, rc;
+	struct job j;
+
+	if (f < 0)
+		return cmd_usage("report verwacht --format csv, md of html", ctx->a.format);
+	if (ctx->a.tabel && reportcsv_parse_table(ctx->a.tabel) < 0)
+		return cmd_usage("--tabel verwacht sessies, stappen of "
+				 "competenties", ctx->a.tabel);
+	if ((ctx->a.tabel || ctx->a.excel) && f != REPORT_CSV)
+		return cmd_usage("--tabel en --excel horen bij --format csv",
+				 ctx->a.format);
+	memset(&j, 0, sizeof j);
+	j.f = (enum report_format)f;
+	rc = job_scan(ctx, &j) == 0 ? emit_all(ctx, &j) : EXIT_BAD;
+	reportcsv_free(&j.csv);
+	review_free(&j.r);
+	content_free(&j.c);
 	return rc;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "reportcsv.h"
 
 static struct content c;
 static struct review_session s[2];
@@ -63,12 +64,8 @@ static char *written(enum report_format f)
 	FILE *fp = open_memstream(&text, &n);
 
 	cr_assert_not_null(fp);
-	if (f == REPORT_CSV) {
-		report_csv_head(fp, &c.fws[0]);
-		for (i = 0; i < r.n; i++)
-			report_csv_session(fp, &r.s[i], &c.fws[0]);
-		report_csv_tail(fp, &r);
-	} else if (f == REPORT_MD) {
+	(void)i;
+	if (f == REPORT_MD) {
 		report_md(fp, &r, &c.fws[0]);
 	} else {
 		report_html(fp, &r, &c.fws[0]);
@@ -77,27 +74,92 @@ static char *written(enum report_format f)
 	return text;
 }
 
-Test(report, csv_is_exact)
+/* CSV table t as written (caller frees); the sessions handed over
+ * newest first, so the order in the file is the writer's own. */
+static char *csv_table(enum reportcsv_table t, int excel)
 {
-	char *csv = written(REPORT_CSV);
+	struct reportcsv w;
+	char *text = NULL;
+	size_t n = 0, i;
+	FILE *fp = open_memstream(&text, &n);
+
+	cr_assert_not_null(fp);
+	cr_assert_eq(reportcsv_init(&w, &c.fws[0], excel), 0);
+	for (i = r.n; i-- > 0;)
+		reportcsv_add(&w, &r.s[i]);
+	if (excel)
+		reportcsv_absent(&w, "Zoë; de Vries");
+	cr_assert_eq(reportcsv_write(&w, &r, t, fp), 0);
+	reportcsv_free(&w);
+	fclose(fp);
+	return text;
+}
+
+/* COACH-UX 12: one table per file, sessions chronological with level and
+ * target columns. */
+Test(report, csv_sessions_chronological_with_targets)
+{
+	char *csv = csv_table(RCSV_SESSIONS, 0);
 
 	cr_assert_str_eq(csv,
 		"sessie,cursist,persona,scenario,modus,niveau,start,status,einde,"
-		"gezien,gehoord,geholpen,keuzes,terug,denktijd_s,feedback,luis,uitl\r\n"
+		"gezien,gehoord,geholpen,keuzes,terug,denktijd_s,feedback,"
+		"luis,luis_doel,uitl,uitl_doel\r\n"
 		"s1,Anna,proef,proef-basis,oefenen,B,2026-01-31T12:00:00Z,afgerond,"
-		"goed,6,5,9,2,1,12,2,2,\r\n"
+		"goed,6,5,9,2,1,12,2,2,2,,\r\n"
 		"s2,'=Bram,proef,proef-basis,toets,A,2026-02-01T09:30:00Z,"
-		"onderbroken,,4,4,3,1,0,0,0,,\r\n"
-		"\r\nscenario,stap,optie_id,tekst,aantal,procent,expert\r\n"
+		"onderbroken,,4,4,3,1,0,0,0,,,,\r\n");
+	free(csv);
+}
+
+/* COACH-UX 12: steps in scenario order, options nobody chose as 0. */
+Test(report, csv_steps_in_scenario_order_with_zero_rows)
+{
+	char *csv = csv_table(RCSV_STEPS, 0);
+
+	cr_assert_str_eq(csv,
+		"scenario,stap,optie_id,tekst,aantal,procent,expert\r\n"
 		"proef-basis,begin,1,Je zegt: „U wacht al lang. Dat is vervelend. "
 		"Zal ik kijken?”,2,67,ja\r\n"
+		"proef-basis,begin,2,Je zegt: „Daar kan ik niets aan doen.”,0,0,"
+		"nee\r\n"
 		"proef-basis,begin,3,Je leest de regels over de termijn voor en zegt "
 		"dat het nog acht weken kan duren.,1,33,nee\r\n"
 		"proef-basis,uitleg,1,Je zegt: „Het besluit is klaar. U krijgt het "
 		"deze week.”,1,100,ja\r\n"
-		"\r\nscenario,competentie,sessies,onder_doel,procent_onder_doel\r\n"
+		"proef-basis,uitleg,2,Je zegt: „Het duurt nog even.”,0,0,nee\r\n"
+		"proef-basis,uitleg,3,Je zegt: „Fijn dat u mij het wachten vertelde. "
+		"Het besluit komt deze week.”,0,0,nee\r\n");
+	free(csv);
+}
+
+Test(report, csv_competencies)
+{
+	char *csv = csv_table(RCSV_COMPS, 0);
+
+	cr_assert_str_eq(csv,
+		"scenario,competentie,sessies,onder_doel,procent_onder_doel\r\n"
 		"proef-basis,Luisteren,2,1,50\r\n"
 		"proef-basis,Uitleggen,0,0,0\r\n");
+	free(csv);
+}
+
+/* COACH-UX 12: Excel gets a BOM and ';', a cell holding ';' is quoted;
+ * a group member without sessions is listed last with zeros. */
+Test(report, csv_for_excel)
+{
+	char *csv = csv_table(RCSV_SESSIONS, 1);
+
+	cr_assert(strncmp(csv, "\xef\xbb\xbfsessie;cursist;persona;", 26) == 0,
+		  "%s", csv);
+	cr_assert(strstr(csv, "\r\ns1;Anna;proef;proef-basis;oefenen;B;"),
+		  "%s", csv);
+	cr_assert(strstr(csv, "\r\ns2;'=Bram;"), "%s", csv);
+	cr_assert(strstr(csv, "0;0;0;;;;\r\n;\"Zoë; de Vries\";;;;;;"
+			 "geen sessies;;;;;0;0;0;0;;;;\r\n"), "%s", csv);
+	cr_assert_eq(reportcsv_parse_table("stappen"), RCSV_STEPS);
+	cr_assert_eq(reportcsv_parse_table("Stappen"), -1);
+	cr_assert_str_eq(reportcsv_file(RCSV_COMPS), "competenties.csv");
 	free(csv);
 }
 
@@ -115,6 +177,8 @@ Test(report, markdown_tables)
 			 " afgerond | goed | 6 | 5 | 9 | 2/2 | - |\n"), "%s", md);
 	cr_assert(strstr(md, "| 2026-02-01T09:30:00Z | =Bram | proef-basis | toets |"
 			 " onderbroken | - | 4 | 4 | 3 | - | - |\n"), "%s", md);
+	cr_assert(strstr(md, "| proef-basis | begin | 0 | 0% | nee | Je zegt: "
+			 "„Daar kan ik niets aan doen.” |\n"), "%s", md);
 	cr_assert(strstr(md, "| proef-basis | begin | 1 | 33% | nee | Je leest de "
 			 "regels over de termijn voor en zegt dat het nog acht "
 			 "weken kan duren. |\n"), "%s", md);

@@ -5,6 +5,7 @@
 
 #include "play.h"
 #include "report.h"
+#include "reportcsv.h"
 #include "review.h"
 #include "timeline.h"
 
@@ -153,10 +154,13 @@ static char *render(const struct review *r, enum report_format f)
 	size_t i;
 
 	if (f == REPORT_CSV) {
-		report_csv_head(fp, &c.fws[0]);
+		struct reportcsv w;
+		cr_assert_eq(reportcsv_init(&w, &c.fws[0], 0), 0);
 		for (i = 0; i < r->n; i++)
-			report_csv_session(fp, &r->s[i], &c.fws[0]);
-		report_csv_tail(fp, r);
+			reportcsv_add(&w, &r->s[i]);
+		for (i = 0; i < RCSV_COUNT; i++)
+			reportcsv_write(&w, r, (enum reportcsv_table)i, fp);
+		reportcsv_free(&w);
 	} else if (f == REPORT_MD) {
 		report_md(fp, r, &c.fws[0]);
 	} else {
@@ -175,7 +179,7 @@ Test(review, reports)
 	csv = render(&r, REPORT_CSV);
 	md = render(&r, REPORT_MD);
 	html = render(&r, REPORT_HTML);
-	cr_assert(strstr(csv, ",luis,uitl\r\n"));
+	cr_assert(strstr(csv, ",luis,luis_doel,uitl,uitl_doel\r\n"));
 	cr_assert(strstr(csv, "proef-basis,begin,3,Je leest de regels over de termijn voor en zegt dat het nog acht weken kan duren.,2,67,nee\r\n"), "%s", csv);
 	cr_assert(strstr(csv, "proef-basis,Luisteren,2,1,50\r\n"));
 	cr_assert(strstr(md, "| proef-basis | begin | 2 | 67% | nee | Je leest de regels "
