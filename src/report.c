@@ -283,6 +283,27 @@ static void derived_note(FILE *out, const struct review *r,
 	buf_free(&b);
 }
 
+/* With a group: its size and the members without sessions, escaped by
+ * esc for the format. */
+static void group_note(FILE *out, const struct review *r,
+		       void (*esc)(struct buf *, const char *))
+{
+	struct buf b = {0};
+	size_t i, none = 0;
+
+	if (r->ingroup == NULL)
+		return;
+	buf_printf(&b, " Groep van %zu cursisten", r->filter->ngroup);
+	for (i = 0; i < r->filter->ngroup; i++)
+		if (r->ingroup[i] == 0) {
+			buf_add(&b, none++ ? ", " : "; zonder sessies (0): ");
+			esc(&b, r->filter->group[i]);
+		}
+	buf_addc(&b, '.');
+	put(out, &b);
+	buf_free(&b);
+}
+
 /* "N sessies uit M bestanden (K overgeslagen)" */
 static void count_line(FILE *out, const struct review *r)
 {
@@ -295,7 +316,9 @@ void report_md(FILE *out, const struct review *r, const struct framework *fw)
 {
 	fputs("# Rapport klantcoach\n\n", out);
 	count_line(out, r);
-	fputs(".\n\n", out);
+	fputc('.', out);
+	group_note(out, r, report_md_escape);
+	fputs("\n\n", out);
 	if (r->framework) {
 		derived_note(out, r, fw, report_md_escape);
 		fputs("\n\n", out);
@@ -532,7 +555,9 @@ void report_html(FILE *out, const struct review *r, const struct framework *fw)
 	      "</style>\n</head>\n<body>\n<h1>Rapport klantcoach</h1>\n", out);
 	fputs("<p>", out);
 	count_line(out, r);
-	fputs(".</p>\n", out);
+	fputc('.', out);
+	group_note(out, r, report_html_escape);
+	fputs("</p>\n", out);
 	if (r->framework) {
 		fputs("<p>", out);
 		derived_note(out, r, fw, report_html_escape);

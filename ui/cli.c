@@ -23,6 +23,7 @@ enum {
 	OF_TRAINEE = 1u << 6, OF_SCENARIO = 1u << 7, OF_ANONIEM = 1u << 8,
 	OF_TOON = 1u << 9, OF_FRAMEWORK = 1u << 10, OF_OPHALEN = 1u << 11,
 	OF_VAN = 1u << 12, OF_TABEL = 1u << 13, OF_EXCEL = 1u << 14,
+	OF_TOT = 1u << 15, OF_GROEP = 1u << 16,
 };
 
 /* One command, as tmux's cmd_entry: its name, usage, help line, own
@@ -86,11 +87,13 @@ static const struct command commands[] = {
 	}, {
 		.name = "report",
 		.args = "--format csv|md|html [-o BESTAND|MAP/] [--tabel T] "
-			"[--excel] [--trainee NAAM] [--scenario ID] "
+			"[--excel] [--trainee NAAM] [--groep BESTAND] "
+			"[--scenario ID] [--van D] [--tot D] "
 			"[--framework ID] [MAP...]",
 		.help = "rapport maken (coach)",
 		.opts = OF_FORMAT | OF_OUTPUT | OF_TRAINEE | OF_SCENARIO |
-			OF_FRAMEWORK | OF_TABEL | OF_EXCEL,
+			OF_FRAMEWORK | OF_TABEL | OF_EXCEL | OF_VAN | OF_TOT |
+			OF_GROEP,
 		.run = cmd_report,
 	}, {
 		.name = "sync",
@@ -167,7 +170,13 @@ static const struct opt_spec opts[] = {
 	{.name = "ophalen", .field = FIELD(ophalen), .own = OF_OPHALEN,
 	 .help = "sync: sessies van cursisten ophalen (coach)"},
 	{.name = "van", .value = "JJJJ-MM-DD", .field = FIELD(van),
-	 .own = OF_VAN, .help = "sync --ophalen: sessies vanaf die dag"},
+	 .own = OF_VAN, .help = "sync --ophalen, report: sessies vanaf die "
+	 "dag"},
+	{.name = "tot", .value = "JJJJ-MM-DD", .field = FIELD(tot),
+	 .own = OF_TOT, .help = "report: sessies tot en met die dag"},
+	{.name = "groep", .value = "BESTAND", .field = FIELD(groep),
+	 .own = OF_GROEP, .help = "report: alleen de cursisten in dit bestand "
+	 "(een naam\nper regel)"},
 	{.name = "tabel", .value = "TABEL", .field = FIELD(tabel),
 	 .own = OF_TABEL, .help = "report --format csv: sessies (standaard), "
 	 "stappen of\ncompetenties"},

@@ -15,7 +15,7 @@ struct cli_args {
 	int excel;
 	const char *content, *data, *name, *config, *mode, *order, *format,
 		*output, *trainee, *scenario, *framework, *van;
-	const char *tabel;
+	const char *tabel, *tot, *groep;
 	unsigned own;		/* the command options given (cli.c's OF_ bits) */
 	const char *command;
 	char **argv;		/* the command's own arguments */

@@ -12,6 +12,8 @@
 #include "report.h"
 #include "reportcsv.h"
 #include "reviewview.h"
+#include "text.h"
+#include "tstamp.h"
 #include "tui.h"
 
 #include <errno.h>
@@ -67,6 +69,7 @@ struct job {
 	const struct framework *fw;
 	struct content c;
 	struct review r;
+	struct review_filter filt;
 	struct reportcsv csv;
 };
 
@@ -75,12 +78,59 @@ static void csv_row(void *ctx, const struct review_session *s)
 	reportcsv_add(ctx, s);
 }
 
+/* 1 when s is a day as 2026-01-31 (or NULL). */
+static int is_day(const char *s)
+{
+	struct buf day = {0};
+	int ok;
+
+	if (s == NULL)
+		return 1;
+	buf_printf(&day, "%sT00:00:00Z", s);
+	ok = strlen(s) == 10 && tstamp_parse(buf_str(&day)) >= 0;
+	buf_free(&day);
+	return ok;
+}
+
+/* The filter of the command line; -1 when the group file is bad. */
+static int job_filter(struct cli_ctx *ctx, struct job *j)
+{
+	struct diag d = {0};
+	int rc = 0;
+
+	j->filt = (struct review_filter){ctx->a.trainee, ctx->a.scenario,
+					 ctx->a.van, ctx->a.tot, NULL, 0};
+	if (ctx->a.groep)
+		rc = review_group_load(ctx->a.groep, &j->filt.group,
+				       &j->filt.ngroup, &d);
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
+	return rc;
+}
+
+/* A filter that names what is not there is an error, not an empty
+ * report: an unknown scenario, a trainee without sessions. */
+static int job_found(struct cli_ctx *ctx, struct job *j)
+{
+	if (j->r.nsessions > 0)
+		return 0;
+	if (ctx->a.scenario && content_scenario(&j->c, ctx->a.scenario) == NULL)
+		cmd_error("onbekend scenario '%s'", ctx->a.scenario);
+	else if (ctx->a.trainee)
+		cmd_error("geen sessies van cursist '%s'%s", ctx->a.trainee,
+			  ctx->a.van || ctx->a.tot || ctx->a.scenario ||
+			  ctx->a.groep ? " met deze filters" : "");
+	else
+		return 0;
+	return -1;
+}
+
 /* Scan the logs; the CSV rows go to the writer as they are found. */
 static int job_scan(struct cli_ctx *ctx, struct job *j)
 {
-	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
-	struct review_opts o = {&filt, j->f != REPORT_CSV, NULL, NULL, NULL,
+	struct review_opts o = {&j->filt, j->f != REPORT_CSV, NULL, NULL, NULL,
 				ctx->a.framework};
+	size_t i;
 
 	quiet_content(ctx, &j->c);
 	j->fw = content_framework(&j->c, ctx->a.framework ? ctx->a.framework
@@ -89,6 +139,8 @@ static int job_scan(struct cli_ctx *ctx, struct job *j)
 		cmd_error("onbekend framework '%s'", ctx->a.framework);
 		return -1;
 	}
+	if (job_filter(ctx, j) != 0)
+		return -1;
 	if (j->f == REPORT_CSV) {
 		if (reportcsv_init(&j->csv, j->fw, ctx->a.excel) != 0) {
 			cmd_error("kan geen tijdelijk bestand maken: %s",
@@ -98,7 +150,12 @@ static int job_scan(struct cli_ctx *ctx, struct job *j)
 		o.on_session = csv_row;
 		o.ctx = &j->csv;
 	}
-	return scan(ctx, &j->c, &j->r, &o);
+	if (scan(ctx, &j->c, &j->r, &o) != 0 || job_found(ctx, j) != 0)
+		return -1;
+	for (i = 0; j->f == REPORT_CSV && i < j->filt.ngroup; i++)
+		if (j->r.ingroup[i] == 0)
+			reportcsv_absent(&j->csv, j->filt.group[i]);
+	return 0;
 }
 
 /* Write table t (CSV) or the whole report to path, or to stdout. */
@@ -171,10 +228,15 @@ int cmd_report(struct cli_ctx *ctx)
 	if ((ctx->a.tabel || ctx->a.excel) && f != REPORT_CSV)
 		return cmd_usage("--tabel en --excel horen bij --format csv",
 				 ctx->a.format);
+	if (!is_day(ctx->a.van) || !is_day(ctx->a.tot))
+		return cmd_usage("--van en --tot verwachten een datum als "
+				 "2026-01-31", is_day(ctx->a.van) ? ctx->a.tot
+								   : ctx->a.van);
 	memset(&j, 0, sizeof j);
 	j.f = (enum report_format)f;
 	rc = job_scan(ctx, &j) == 0 ? emit_all(ctx, &j) : EXIT_BAD;
 	reportcsv_free(&j.csv);
+	text_strv_free(j.filt.group, j.filt.ngroup);
 	review_free(&j.r);
 	content_free(&j.c);
 	return rc;

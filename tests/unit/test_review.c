@@ -5,8 +5,10 @@
 
 #include "play.h"
 #include "report.h"
+#include "path.h"
 #include "reportcsv.h"
 #include "review.h"
+#include "text.h"
 #include "timeline.h"
 
 static struct content c;
@@ -119,6 +121,84 @@ Test(review, filters)
 	scan(&r, &f);
 	cr_assert_eq(r.n, 0);
 	review_free(&r);
+}
+
+/* COACH-UX 6: names regardless of case and accents, days, a group. */
+Test(review, filters_fold_days_and_group)
+{
+	struct review r;
+	char *group[] = {"bram", "Zoë"};
+	struct review_filter f = {"ANNA", NULL, NULL, NULL, NULL, 0};
+
+	scan(&r, &f);
+	cr_assert_eq(r.n, 2);
+	review_free(&r);
+	f = (struct review_filter){NULL, NULL, "2999-01-01", NULL, NULL, 0};
+	scan(&r, &f);
+	cr_assert_eq(r.n, 0, "all started before --van");
+	review_free(&r);
+	f = (struct review_filter){NULL, NULL, "2000-01-01", "2999-12-31",
+				   NULL, 0};
+	scan(&r, &f);
+	cr_assert_eq(r.n, 3);
+	review_free(&r);
+	f = (struct review_filter){NULL, NULL, NULL, NULL, group, 2};
+	scan(&r, &f);
+	cr_assert_eq(r.n, 1);
+	cr_assert_str_eq(r.s[0].trainee, "Bram");
+	cr_assert_eq(r.ingroup[0], 1);
+	cr_assert_eq(r.ingroup[1], 0, "Zoë has no sessions");
+	review_free(&r);
+}
+
+/* COACH-UX 6: a folder is searched with its subfolders; there, files that
+ * are not session logs are passed over without a warning. */
+Test(review, subfolders_are_searched)
+{
+	struct review r;
+	struct diag d = {0};
+	struct review_opts o = {NULL, 1, NULL, NULL, NULL, NULL};
+	char sub[96], cmd[256], *paths[] = {dir};
+	FILE *fp;
+
+	snprintf(sub, sizeof sub, "%s/a/b", dir);
+	cr_assert_eq(path_mkdirs(sub), 0);
+	snprintf(cmd, sizeof cmd, "mv \"$(ls %s/*.csv | head -1)\" %s/", dir, sub);
+	cr_assert_eq(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "%s/notities.csv", sub);
+	cr_assert_not_null(fp = fopen(cmd, "w"));
+	fputs("naam,notitie\n", fp);
+	fclose(fp);
+	cr_assert_eq(review_scan(&r, &c, paths, 1, &o, &d), 0);
+	cr_assert_eq(r.n, 3);
+	cr_assert_eq(d.n, 0, "no warning for the notes");
+	review_free(&r);
+	diag_free(&d);
+}
+
+Test(review, group_file)
+{
+	char path[96], **v;
+	size_t n;
+	struct diag d = {0};
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/groep.txt", dir);
+	cr_assert_not_null(fp = fopen(path, "w"));
+	fputs("\xef\xbb\xbf# groep\n Zoë van der Berg \r\n\nJan\n", fp);
+	fclose(fp);
+	cr_assert_eq(review_group_load(path, &v, &n, &d), 0);
+	cr_assert_eq(n, 2);
+	cr_assert_str_eq(v[0], "Zoë van der Berg");
+	cr_assert_str_eq(v[1], "Jan");
+	text_strv_free(v, n);
+	cr_assert_not_null(fp = fopen(path, "w"));
+	fputs("# alleen commentaar\n", fp);
+	fclose(fp);
+	cr_assert_eq(review_group_load(path, &v, &n, &d), -1);
+	cr_assert_null(v);
+	cr_assert_str_eq(d.v[0].msg, "geen namen in de groep");
+	diag_free(&d);
 }
 
 Test(review, timeline_has_undo_and_offered_flags)
