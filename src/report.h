@@ -3,7 +3,7 @@
  * or one self-contained HTML file with inline SVG charts. Every piece of
  * user text (names, answers, feedback, content) is sanitised and escaped
  * for the format, so it is inert in a terminal, a spreadsheet or a browser.
- * The CSV tables are written by reportcsv.
+ * The CSV tables are written by reportcsv, the HTML by reporthtml.
  */
 #ifndef KC_REPORT_H
 #define KC_REPORT_H
@@ -29,9 +29,17 @@ struct report_step {
 struct report_step *report_steps(const struct review *r, size_t *n);
 /* part of whole in whole percents, rounded; 0 when whole is 0. */
 int report_percent(int part, int whole);
-/* Markdown or HTML from a review that kept its sessions. */
+/* Markdown from a review that kept its sessions. */
 void report_md(FILE *out, const struct review *r, const struct framework *fw);
-void report_html(FILE *out, const struct review *r, const struct framework *fw);
+/* "N sessies uit M bestanden (K overgeslagen)." and with a group its size
+ * and the members without sessions, names escaped by esc. */
+void report_counts(FILE *out, const struct review *r,
+		   void (*esc)(struct buf *, const char *));
+/* With a framework asked for: which levels the report shows and that
+ * derived levels are indicative (nothing without fw). */
+void report_derived_note(FILE *out, const struct review *r,
+			 const struct framework *fw,
+			 void (*esc)(struct buf *, const char *));
 /* Escape s for HTML text and attributes (after sanitising). */
 void report_html_escape(struct buf *b, const char *s);
 /* Escape s for a Markdown table cell (after sanitising). */

@@ -11,6 +11,7 @@
 #include "plain.h"
 #include "report.h"
 #include "reportcsv.h"
+#include "reporthtml.h"
 #include "reviewview.h"
 #include "text.h"
 #include "tstamp.h"
@@ -178,7 +179,7 @@ static int emit(struct job *j, const char *path, enum reportcsv_table t)
 	else if (j->f == REPORT_MD)
 		report_md(out, &j->r, j->fw);
 	else
-		report_html(out, &j->r, j->fw);
+		reporthtml_write(out, &j->r, j->fw);
 	bad |= fflush(out) != 0 || ferror(out);
 	if (out != stdout && fclose(out) != 0)
 		bad = 1;

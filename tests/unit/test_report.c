@@ -7,6 +7,7 @@
 
 #include "report.h"
 #include "reportcsv.h"
+#include "reporthtml.h"
 
 static struct content c;
 static struct review_session s[2];
@@ -68,7 +69,7 @@ static char *written(enum report_format f)
 	if (f == REPORT_MD) {
 		report_md(fp, &r, &c.fws[0]);
 	} else {
-		report_html(fp, &r, &c.fws[0]);
+		reporthtml_write(fp, &r, &c.fws[0]);
 	}
 	fclose(fp);
 	return text;
@@ -208,14 +209,83 @@ Test(report, html_is_one_escaped_file)
 	cr_assert(strncmp(html, "<!DOCTYPE html>\n<html lang=\"nl\">", 32) == 0);
 	cr_assert(strstr(html, "</body>\n</html>\n"));
 	cr_assert_null(strstr(html, "<b>Anna"), "names are escaped");
-	cr_assert(strstr(html, "<td>&lt;b&gt;Anna&lt;/b&gt;</td>"), "%s", html);
+	cr_assert(strstr(html, "<td class=\"who\">&lt;b&gt;Anna&lt;/b&gt;</td>"), "%s", html);
 	cr_assert(strstr(html, "<td class=\"ok\">2/2</td>"), "%s", html);
 	cr_assert(strstr(html, "<p>2 sessies uit 3 bestanden (1 overgeslagen).</p>"));
 	cr_assert(strstr(html, "<h3>&lt;b&gt;Anna&lt;/b&gt;</h3>"),
 		  "growth only for the trainee with levels");
 	cr_assert_null(strstr(html, "<h3>=Bram</h3>"));
-	cr_assert(strstr(html, ": 2 (67%), expert</title>"), "%s", html);
 	cr_assert_null(strstr(html, "http"), "nothing outside the file");
+	free(html);
+}
+
+/* COACH-UX 10 and 11: a summary first, the competencies below target,
+ * sessions oldest first, every option by its text with the expert marked
+ * by role, meters as a distribution, growth with the target line. */
+Test(report, html_summary_tables_and_charts)
+{
+	char *html = written(REPORT_HTML), *anna, *bram, *sum, *sess;
+
+	sum = strstr(html, "<h2>Samenvatting</h2>");
+	sess = strstr(html, "<h2>Sessies</h2>");
+	cr_assert(sum && sess && sum < sess, "summary at the top");
+	cr_assert(strstr(html, "<li>2 sessies: 1 afgerond, 1 onderbroken, 0 "
+			 "gestopt.</li>"), "%s", html);
+	cr_assert(strstr(html, "<li>Keuzes van de expert: 75% van 4 keuzes."
+			 "</li>"), "%s", html);
+	cr_assert(strstr(html, "<li>Luisteren: 50% onder doel (1 van 2 "
+			 "sessies).</li>"), "%s", html);
+	cr_assert(strstr(html, "<h2>Competenties onder doel</h2>"));
+	cr_assert(strstr(html, "<tr><td>proef-basis</td><td class=\"below\">"
+			 "1 van 2 (50%)</td><td>n.v.t.</td></tr>"), "%s", html);
+	anna = strstr(html, "<td class=\"who\">Anna</td>");
+	bram = strstr(html, "<td class=\"who\">=Bram</td>");
+	cr_assert(anna && bram && anna < bram, "oldest first");
+	cr_assert(strstr(html, "Zal ik kijken?” <b>(expert)</b></td><td "
+			 "class=\"num\">2</td><td class=\"num\">67%</td><td "
+			 "class=\"barcell\"><div class=\"bar expert\" "
+			 "style=\"width:67%\">"), "%s", html);
+	cr_assert(strstr(html, "niets aan doen.”</td><td class=\"num\">0</td>"
+			 "<td class=\"num\">0%</td><td class=\"barcell\"><div "
+			 "class=\"bar other\""), "zero row, grey: %s", html);
+	cr_assert(strstr(html, "<th>stap begin</th>") <
+		  strstr(html, "<th>stap uitleg</th>"), "scenario order");
+	cr_assert(strstr(html, "<td>gezien</td><td class=\"num\" style=\""
+			 "background:rgba(46,95,168,0.00)\">0</td>"), "%s", html);
+	cr_assert(strstr(html, "<h3>Anna</h3>"), "growth for Anna");
+	cr_assert_null(strstr(html, "<h3>=Bram</h3>"), "Bram has no levels");
+	cr_assert(strstr(html, "stroke=\"#c0392b\" stroke-dasharray"),
+		  "target line");
+	cr_assert(strstr(html, ">2026-01-31</text>"), "dates on the axis");
+	cr_assert(strstr(html, "@page{size:A4"), "print stylesheet");
+	free(html);
+}
+
+/* COACH-UX 10: above the limits a table per trainee, each with a note
+ * saying what was summarised; the page stays small. */
+Test(report, html_limits_are_stated)
+{
+	static struct review_session many[REPORTHTML_MAX_ROWS + 40];
+	static char names[REPORTHTML_MAX_ROWS + 40][16];
+	size_t i, n = REPORTHTML_MAX_ROWS + 40;
+	char *html;
+
+	for (i = 0; i < n; i++) {
+		many[i] = s[0];
+		snprintf(names[i], sizeof names[i], "Cursist %02zu", i % 30);
+		many[i].trainee = names[i];
+	}
+	r.s = many;
+	r.n = n;
+	html = written(REPORT_HTML);
+	cr_assert(strstr(html, "540 sessies: meer dan 500, dus hier niet per "
+			 "sessie maar per cursist samengevat."), "%s", html);
+	cr_assert(strstr(html, "<tr><td>Cursist 07</td><td class=\"num\">18"
+			 "</td>"), "one row per trainee");
+	cr_assert(strstr(html, "30 cursisten met niveaus: grafieken alleen bij "
+			 "24 of minder."), "growth note");
+	cr_assert_null(strstr(html, "<svg"), "no growth charts");
+	cr_assert(strlen(html) < 100000, "%zu bytes", strlen(html));
 	free(html);
 }
 
