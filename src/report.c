@@ -20,6 +20,8 @@ int report_parse_format(const char *s)
 		return REPORT_MD;
 	if (strcmp(s, "html") == 0)
 		return REPORT_HTML;
+	if (strcmp(s, "xlsx") == 0)
+		return REPORT_XLSX;
 	return -1;
 }
 
@@ -93,6 +95,27 @@ static const struct review_count **sorted_counts(const struct review *r)
 		v[i] = &r->cnt[i];
 	if (r->ncnt)
 		qsort(v, r->ncnt, sizeof *v, cmp_count);
+	return v;
+}
+
+static int cmp_started(const void *x, const void *y)
+{
+	const struct review_session *a = *(const struct review_session *const *)x;
+	const struct review_session *b = *(const struct review_session *const *)y;
+	int c = strcmp(a->started, b->started);
+
+	return c ? c : strcmp(a->id, b->id);
+}
+
+const struct review_session **report_by_start(const struct review *r)
+{
+	const struct review_session **v = mem_calloc(r->n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		v[i] = &r->s[i];
+	if (r->n)
+		qsort(v, r->n, sizeof *v, cmp_started);
 	return v;
 }
 

@@ -11,9 +11,9 @@
 #include "review.h"
 #include <stdio.h>
 
-enum report_format { REPORT_CSV, REPORT_MD, REPORT_HTML };
+enum report_format { REPORT_CSV, REPORT_MD, REPORT_HTML, REPORT_XLSX };
 
-/* Parse "csv", "md" or "html"; -1 when unknown. */
+/* Parse "csv", "md", "html" or "xlsx"; -1 when unknown. */
 int report_parse_format(const char *s);
 /* One row of the per-step tables: an option of a step, with how many
  * chose it, how many chose at that step, and whether it is the expert's. */
@@ -27,6 +27,8 @@ struct report_step {
  * count 0, then counters of steps or options that version lacks. The
  * strings belong to r and its content; free the array. */
 struct report_step *report_steps(const struct review *r, size_t *n);
+/* The kept sessions oldest first, then by id (free the array). */
+const struct review_session **report_by_start(const struct review *r);
 /* part of whole in whole percents, rounded; 0 when whole is 0. */
 int report_percent(int part, int whole);
 /* Markdown from a review that kept its sessions. */

@@ -261,26 +261,13 @@ static void date_cell(FILE *out, const char *iso)
 	fputs("</td>", out);
 }
 
-static int cmp_started(const void *x, const void *y)
-{
-	const struct review_session *a = *(const struct review_session *const *)x;
-	const struct review_session *b = *(const struct review_session *const *)y;
-	int c = strcmp(a->started, b->started);
-
-	return c ? c : strcmp(a->id, b->id);
-}
-
 /* Every session, oldest first. */
 static void session_rows(FILE *out, const struct review *r,
 			 const struct framework *fw)
 {
-	const struct review_session **v = mem_calloc(r->n + 1, sizeof *v);
+	const struct review_session **v = report_by_start(r);
 	size_t i, k;
 
-	for (i = 0; i < r->n; i++)
-		v[i] = &r->s[i];
-	if (r->n)
-		qsort(v, r->n, sizeof *v, cmp_started);
 
 	fputs("<div class=\"wide\"><table>\n<tr><th>datum</th><th>cursist</th>"
 	      "<th>scenario</th><th>modus</th><th>status</th><th>einde</th>"

@@ -86,7 +86,7 @@ static const struct command commands[] = {
 		.run = cmd_replay,
 	}, {
 		.name = "report",
-		.args = "--format csv|md|html [-o BESTAND|MAP/] [--tabel T] "
+		.args = "--format csv|md|html|xlsx [-o BESTAND|MAP/] [--tabel T] "
 			"[--excel] [--trainee NAAM] [--groep BESTAND] "
 			"[--scenario ID] [--van D] [--tot D] "
 			"[--framework ID] [MAP...]",
@@ -149,7 +149,7 @@ static const struct opt_spec opts[] = {
 	 .help = "check: waarschuwingen tellen als fout"},
 	{.name = "coverage", .field = FIELD(coverage), .own = OF_COVERAGE,
 	 .help = "check: dekking van de indicatoren tonen"},
-	{.name = "format", .value = "csv|md|html", .field = FIELD(format),
+	{.name = "format", .value = "csv|md|html|xlsx", .field = FIELD(format),
 	 .own = OF_FORMAT, .help = "report: de vorm"},
 	{.name = "output", .letter = 'o', .value = "BESTAND",
 	 .field = FIELD(output), .own = OF_OUTPUT,

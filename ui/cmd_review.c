@@ -12,6 +12,7 @@
 #include "report.h"
 #include "reportcsv.h"
 #include "reporthtml.h"
+#include "reportxlsx.h"
 #include "reviewview.h"
 #include "text.h"
 #include "tstamp.h"
@@ -159,12 +160,32 @@ static int job_scan(struct cli_ctx *ctx, struct job *j)
 	return 0;
 }
 
+/* The workbook, to a file made private before libxlsxwriter fills it. */
+static int emit_xlsx(struct job *j, const char *path)
+{
+	const char *err = NULL;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		cmd_error("%s: kan niet schrijven: %s", path,
+			  path_strerror(errno));
+		return EXIT_BAD;
+	}
+	close(fd);
+	if (reportxlsx_write(path, &j->r, j->fw, &err) == 0)
+		return EXIT_OK;
+	cmd_error("%s: %s", path, err);
+	return EXIT_BAD;
+}
+
 /* Write table t (CSV) or the whole report to path, or to stdout. */
 static int emit(struct job *j, const char *path, enum reportcsv_table t)
 {
 	FILE *out = stdout;
 	int fd, bad = 0;
 
+	if (j->f == REPORT_XLSX)
+		return emit_xlsx(j, path);
 	if (path) {
 		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
@@ -222,7 +243,11 @@ int cmd_report(struct cli_ctx *ctx)
 	struct job j;
 
 	if (f < 0)
-		return cmd_usage("report verwacht --format csv, md of html", ctx->a.format);
+		return cmd_usage("report verwacht --format csv, md, html of xlsx",
+				 ctx->a.format);
+	if (f == REPORT_XLSX && ctx->a.output == NULL)
+		return cmd_usage("--format xlsx schrijft naar een bestand: "
+				 "geef -o BESTAND", NULL);
 	if (ctx->a.tabel && reportcsv_parse_table(ctx->a.tabel) < 0)
 		return cmd_usage("--tabel verwacht sessies, stappen of "
 				 "competenties", ctx->a.tabel);

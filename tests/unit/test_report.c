@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "reportcsv.h"
 #include "reporthtml.h"
+#include "reportxlsx.h"
 
 static struct content c;
 static struct review_session s[2];
@@ -313,4 +315,27 @@ Test(report, formats_and_cells)
 	cr_assert_str_eq(buf_str(&b), "\"a,\"\"b\"\"\nc\\x1b[2J\"",
 			 "quoted, the line kept, the escape made inert");
 	buf_free(&b);
+}
+
+/* The workbook is a zip (read back with openpyxl in tests/e2e/xlsx.sh);
+ * a path that cannot be written gives a message, not a crash. */
+Test(report, xlsx_workbook)
+{
+	char path[] = "/tmp/kc-xlsx-XXXXXX", head[4] = "";
+	const char *err = NULL;
+	int fd = mkstemp(path);
+	FILE *fp;
+
+	cr_assert_geq(fd, 0);
+	close(fd);
+	cr_assert_eq(reportxlsx_write(path, &r, &c.fws[0], &err), 0);
+	cr_assert_not_null(fp = fopen(path, "rb"));
+	cr_assert_eq(fread(head, 1, 4, fp), 4);
+	fclose(fp);
+	cr_assert_eq(memcmp(head, "PK\x03\x04", 4), 0);
+	unlink(path);
+	cr_assert_eq(reportxlsx_write("/nergens/r.xlsx", &r, &c.fws[0], &err),
+		     -1);
+	cr_assert_not_null(err);
+	cr_assert_eq(report_parse_format("xlsx"), REPORT_XLSX);
 }
