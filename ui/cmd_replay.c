@@ -1,15 +1,16 @@
 /*
  * cmd_replay: intervisie. Opens a fresh scenario, a trainee's session log
  * or an earlier record, then runs the replay on the screens or as numbered
- * prompts (--plain). The plain flow per step: read, votes, reveal, note.
+ * prompts (--plain). The plain flow per step: read, votes, reveal, note;
+ * what it shows are replayview documents, the same the screen draws.
  */
 #include "kcconfig.h"
 #include "commands.h"
-#include "buf.h"
 #include "intervisie.h"
 #include "mem.h"
 #include "path.h"
 #include "plain.h"
+#include "replayview.h"
 #include "sessionlog.h"
 #include "text.h"
 #include "tui.h"
@@ -18,31 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Show a text from the log or a note with the trainee's name hidden. */
-static void say(const struct intervisie *iv, const char *prefix, const char *s)
+/* Print the document v and empty it. */
+static void show(struct view *v)
 {
-	char *hidden = iv->anon && iv->realname ? text_hide_name(s, iv->realname, "de cursist")
-					       : mem_strdup(s);
-
-	plain_line(stdout, prefix, hidden);
-	free(hidden);
-}
-
-static void show_step(const struct intervisie *iv)
-{
-	const struct sc_step *st = &iv->sc->steps[iv->s.step];
-	int idx[SCENARIO_MAX_OPTS], n = session_offered(&iv->s, idx), i;
-	char head[64];
-
-	fprintf(stdout, "\n== Stap %zu ==\n", iv->s.npath + 1);
-	plain_line(stdout, "Situatie: ", st->situation);
-	snprintf(head, sizeof head, "%s: ",
-		 scenario_speaker(st->speaker, iv->persona->name));
-	plain_line(stdout, head, st->client);
-	for (i = 0; i < n; i++) {
-		snprintf(head, sizeof head, "  %d. ", i + 1);
-		plain_line(stdout, head, st->opt[idx[i]].text);
-	}
+	view_print(stdout, v);
+	view_free(v);
 }
 
 /* "2 0 5": votes per offered option; empty skips. 0 ok, 1 end of input. */
@@ -76,23 +57,6 @@ static int ask_votes(struct intervisie *iv)
 	}
 }
 
-static void tally(const struct intervisie *iv)
-{
-	const struct iv_step *cur = &iv->st[iv->nst - 1];
-	int idx[SCENARIO_MAX_OPTS], n = session_offered(&iv->s, idx), i, total = 0;
-
-	for (i = 0; i < n; i++)
-		total += cur->votes[idx[i]] > 0 ? cur->votes[idx[i]] : 0;
-	if (total == 0)
-		return;
-	fputs("De groep:", stdout);
-	for (i = 0; i < n; i++)
-		fprintf(stdout, " optie %d: %d (%d%%)%s", i + 1, cur->votes[idx[i]] > 0 ? cur->votes[idx[i]] : 0,
-			(cur->votes[idx[i]] > 0 ? cur->votes[idx[i]] : 0) * 100 / total, i + 1 < n ? "," : "\n");
-	if (intervisie_winner(cur->votes, idx, n) < 0)
-		fputs("De stemmen zijn verdeeld: bespreek het verschil.\n", stdout);
-}
-
 /* The option to follow: the trainee's, the winner, or the facilitator's. */
 static int pick(struct intervisie *iv)
 {
@@ -115,30 +79,6 @@ static int pick(struct intervisie *iv)
 	}
 }
 
-static void reveal(const struct intervisie *iv, const struct iv_step *cur, const int *before)
-{
-	const struct sc_option *o = &iv->sc->steps[cur->step].opt[cur->followed];
-	char head[96];
-	int m;
-
-	if (iv->from_log) {
-		snprintf(head, sizeof head, "Gekozen door %s (na %.1f s): ", iv->trainee,
-			 (double)cur->think_ms / 1000.0);
-		say(iv, head, o->text);
-	} else {
-		plain_line(stdout, "Jullie volgen: ", o->text);
-	}
-	snprintf(head, sizeof head, "%s: ",
-		 scenario_speaker(o->speaker, iv->persona->name));
-	plain_line(stdout, head, o->response);
-	fputs("Meters:", stdout);
-	for (m = 0; m < METER_N; m++)
-		fprintf(stdout, " %s %d (%+d)", scenario_meter_name[m], iv->s.meters[m],
-			iv->s.meters[m] - before[m]);
-	fputc('\n', stdout);
-	plain_line(stdout, "Uitleg: ", o->feedback);
-}
-
 static int note(struct intervisie *iv)
 {
 	char *a, *hidden;
@@ -158,72 +98,32 @@ static int note(struct intervisie *iv)
 /* One step: 0 on, 1 stop (end of input), -1 write error. */
 static int plain_step(struct intervisie *iv)
 {
-	struct iv_step *cur;
+	struct view v = {0};
 	int before[METER_N], o, rc;
 
-	show_step(iv);
+	replayview_step(&v, iv, NULL);
+	show(&v);
 	if ((rc = ask_votes(iv)) != 0)
 		return rc;
-	tally(iv);
+	replayview_tally(&v, iv);
+	show(&v);
 	if ((o = pick(iv)) < 0)
 		return 1;
 	memcpy(before, iv->s.meters, sizeof before);
 	if (intervisie_follow(iv, o) != 0)
 		return -1;
-	cur = &iv->st[iv->nst - 1];
-	reveal(iv, cur, before);
+	replayview_reveal(&v, iv, before);
+	show(&v);
 	return note(iv);
-}
-
-/* One line of the summary: who picked which option, by its text. */
-static void summary_pick(const char *who, const struct sc_step *st, int o)
-{
-	char *text = o >= 0 ? text_short(st->opt[o].text, 66) : NULL;
-
-	fprintf(stdout, "  %-9s %s%s\n", who, text ? text : "geen meerderheid",
-		o >= 0 && st->opt[o].expert ? " (expert)" : "");
-	free(text);
-}
-
-static void summary(const struct intervisie *iv)
-{
-	int *lv = mem_calloc(3 * iv->fw->ncomps, sizeof *lv);
-	size_t i;
-
-	fputs("\n== Samenvatting ==\n", stdout);
-	for (i = 0; i < iv->nst; i++) {
-		const struct iv_step *s = &iv->st[i];
-		const struct sc_step *st = &iv->sc->steps[s->step];
-		int idx[SCENARIO_MAX_OPTS], n = 0, o;
-		for (o = 0; o < st->nopt; o++)
-			if (scenario_offered(&st->opt[o], s->flags))
-				idx[n++] = o;
-		fprintf(stdout, "Stap %zu\n", i + 1);
-		summary_pick("groep:", st, intervisie_winner(s->votes, idx, n));
-		summary_pick(iv->from_log ? "cursist:" : "gevolgd:", st, s->followed);
-		summary_pick("expert:", st,
-			     scenario_expert(iv->sc, (size_t)s->step, s->flags));
-		if (s->note)
-			say(iv, "  Notitie: ", s->note);
-	}
-	intervisie_levels(iv, lv, lv + iv->fw->ncomps, lv + 2 * iv->fw->ncomps);
-	fprintf(stdout, "Niveau per competentie (groep / %s / expert):\n",
-		iv->from_log ? "cursist" : "gevolgd");
-	for (i = 0; i < iv->fw->ncomps; i++)
-		fprintf(stdout, "  %s: %d / %d / %d\n", iv->fw->comps[i].name, lv[i],
-			lv[iv->fw->ncomps + i], lv[2 * iv->fw->ncomps + i]);
-	free(lv);
-	if (iv->ended)
-		plain_line(stdout, "Einde: ", iv->sc->ends[iv->s.end].summary);
 }
 
 static int plain_replay(struct intervisie *iv)
 {
+	struct view v = {0};
 	int rc = 0;
 
-	plain_line(stdout, "Intervisie: ", iv->sc->title);
-	if (iv->from_log)
-		say(iv, "Sessie van ", iv->trainee);
+	replayview_intro(&v, iv);
+	show(&v);
 	while (!session_finished(&iv->s) && rc == 0)
 		rc = plain_step(iv);
 	if (rc == 0 && intervisie_finish(iv) != 0)
@@ -235,8 +135,8 @@ static int plain_replay(struct intervisie *iv)
 		fprintf(stdout, "\nGestopt. Verder met: klantcoach replay %s\n", iv->path);
 		return rc < 0 ? EXIT_BAD : EXIT_OK;
 	}
-	summary(iv);
-	fprintf(stdout, "Verslag bewaard: %s\n", iv->path);
+	replayview_summary(&v, iv);
+	show(&v);
 	return EXIT_OK;
 }
 

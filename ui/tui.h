@@ -71,8 +71,6 @@ struct tui {
 	struct lines page;		/* coach: the text page being read */
 	char *records;			/* coach: intervisie records, read on entry */
 	struct intervisie *iv;		/* replay: the group's session */
-	int votes[SCENARIO_MAX_OPTS];	/* replay: counts being entered */
-	int before[METER_N];		/* replay: meters before the reveal */
 	void *private[SCR_COUNT];	/* each screen's own state */
 };
 

@@ -101,13 +101,37 @@ expect_screen "options with votes" "[0 stemmen]"
 tm_keys 2 + + +
 expect_screen "votes counted" "[3 stemmen]"
 tm_keys Enter
-expect_screen "reveal" "Jullie volgen:"
+expect_screen "reveal" "Jullie volgen"
 expect_screen "response" "Dan bel ik wel weer."
 tm_keys Enter
 expect_screen "note field" "Notitie van de groep:"
 tm_keys "Eerst erkennen." Tab
-expect_screen "summary" "Niveau per competentie: groep / gevolgd pad / expert"
+expect_screen "summary" "Niveau per competentie (groep / gevolgd / expert):"
 tm_keys Enter
 tm_stop
 expect_contains "tui record" "$(cat "$T"/tui/intervisie/*.csv)" "notitie,"
+# A split vote on the screen: the facilitator is asked, as in plain mode
+# (COACH-UX 13); the summary has the per-step table plain mode has.
+tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/tui2 LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini --volgorde vast replay proef-basis; sleep 30" 100 40
+expect_screen "split: read" "[0 stemmen]"
+tm_keys 1 + 2 +
+expect_screen "split: one vote is one stem" "[1 stem]"
+tm_keys Enter
+expect_screen "split: the tally" "optie 1: 1 (50%), optie 2: 1 (50%), optie 3: 0 (0%)"
+expect_screen "split: said" "De stemmen zijn verdeeld: bespreek het verschil."
+expect_screen "split: the facilitator is asked" "Welke optie volgen jullie?"
+tm_keys 3
+expect_screen "split: follows the pick" "Je leest de regels over de termijn"
+expect_screen "split: no notice left" "Enter: notitie van de groep"
+tm_keys Enter Tab
+expect_screen "split: step 2" "Stap 2"
+tm_keys 1 + Enter Enter Tab
+expect_screen "TUI summary: the group" "groep: geen meerderheid"
+expect_screen "TUI summary: followed" "gevolgd: Je leest de regels over de termijn"
+expect_screen "TUI summary: the expert" "(expert)"
+expect_screen "TUI summary: the record" "$T/tui2/intervisie/"
+tm_keys Enter
+tm_stop
+expect_eq "split: the pick is recorded" \
+	"$(grep '^volg,' "$T"/tui2/intervisie/*.csv | head -n 1 | cut -d, -f3,4)" "begin,3"
 finish
