@@ -49,23 +49,36 @@ struct view_line *view_item(struct view *v, enum view_role role, int indent,
 	return append(v, role, indent, label, buf_take(&b));
 }
 
-void view_row(struct view *v, enum view_role role, ...)
+struct view_line *view_cells(struct view *v, enum view_role role, size_t n,
+			      const char *const *cells)
 {
 	struct buf b = {0};
 	struct view_line *ln = push(v);
-	const char *cell;
-	va_list ap;
+	size_t i;
 
-	va_start(ap, role);
-	while ((cell = va_arg(ap, const char *)) != NULL) {
-		char *clean = text_sanitize(cell, strlen(cell), 0);
-		buf_printf(&b, "%s%s", b.len ? "\t" : "", clean);
+	for (i = 0; i < n; i++) {
+		char *clean = text_sanitize(cells[i], strlen(cells[i]), 0);
+		buf_printf(&b, "%s%s", i ? "\t" : "", clean);
 		free(clean);
 	}
-	va_end(ap);
 	ln->role = role;
 	ln->text = buf_take(&b);
 	ln->cells = 1;
+	return ln;
+}
+
+struct view_line *view_row(struct view *v, enum view_role role, ...)
+{
+	const char *cells[VIEW_CELLS_MAX];
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, role);
+	while (n < VIEW_CELLS_MAX &&
+	       (cells[n] = va_arg(ap, const char *)) != NULL)
+		n++;
+	va_end(ap);
+	return view_cells(v, role, n, cells);
 }
 
 void view_append(struct view *v, const struct view *src)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #define VIEW_METER_MAX 4
+#define VIEW_CELLS_MAX 16	/* cells of a table row */
 
 enum view_role {
 	VIEW_TEXT,		/* ordinary text */
@@ -62,9 +63,13 @@ struct view_line *view_item(struct view *v, enum view_role role, int indent,
 #define view_add(v, role, indent, ...) \
 	view_item(v, role, indent, NULL, __VA_ARGS__)
 /* Append a row of a table: the cells up to NULL, each sanitised (plain:
- * separated by tabs; the TUI aligns the columns of adjacent rows). */
-void view_row(struct view *v, enum view_role role, ...)
+ * separated by tabs; the TUI aligns the columns of adjacent rows);
+ * returns it (valid until the next append). */
+struct view_line *view_row(struct view *v, enum view_role role, ...)
 	__attribute__((sentinel));
+/* Append a row of the n cells (as view_row). */
+struct view_line *view_cells(struct view *v, enum view_role role, size_t n,
+			     const char *const *cells);
 /* Append copies of the lines of src. */
 void view_append(struct view *v, const struct view *src);
 /* Append option number tag (plain: "  tag. text"). */

@@ -299,8 +299,7 @@ static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 	if (ctx->a.framework && strcmp(ctx->a.framework, p->fw->id) != 0)
 		return show_derived(ctx, c, p);
 	reflectview_all(&v, p, &d);
-	view_print(stdout, &v);
-	view_free(&v);
+	plain_view(stdout, &v);
 	diag_print(&d, stderr, 0);
 	diag_free(&d);
 	return EXIT_OK;

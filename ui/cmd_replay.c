@@ -19,13 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Print the document v and empty it. */
-static void show(struct view *v)
-{
-	view_print(stdout, v);
-	view_free(v);
-}
-
 /* "2 0 5": votes per offered option; empty skips. 0 ok, 1 end of input. */
 static int ask_votes(struct intervisie *iv)
 {
@@ -102,18 +95,18 @@ static int plain_step(struct intervisie *iv)
 	int before[METER_N], o, rc;
 
 	replayview_step(&v, iv, NULL);
-	show(&v);
+	plain_view(stdout, &v);
 	if ((rc = ask_votes(iv)) != 0)
 		return rc;
 	replayview_tally(&v, iv);
-	show(&v);
+	plain_view(stdout, &v);
 	if ((o = pick(iv)) < 0)
 		return 1;
 	memcpy(before, iv->s.meters, sizeof before);
 	if (intervisie_follow(iv, o) != 0)
 		return -1;
 	replayview_reveal(&v, iv, before);
-	show(&v);
+	plain_view(stdout, &v);
 	return note(iv);
 }
 
@@ -123,7 +116,7 @@ static int plain_replay(struct intervisie *iv)
 	int rc = 0;
 
 	replayview_intro(&v, iv);
-	show(&v);
+	plain_view(stdout, &v);
 	while (!session_finished(&iv->s) && rc == 0)
 		rc = plain_step(iv);
 	if (rc == 0 && intervisie_finish(iv) != 0)
@@ -136,7 +129,7 @@ static int plain_replay(struct intervisie *iv)
 		return rc < 0 ? EXIT_BAD : EXIT_OK;
 	}
 	replayview_summary(&v, iv);
-	show(&v);
+	plain_view(stdout, &v);
 	return EXIT_OK;
 }
 

@@ -316,8 +316,11 @@ static int plain_session(struct cli_ctx *ctx, struct content *c, const struct re
 	struct diag d = {0};
 	char *a;
 
-	if (reviewview_timeline(stdout, c, s->path, &d) != 0)
+	struct view v = {0};
+
+	if (reviewview_timeline(&v, c, s->path, &d) != 0)
 		diag_print(&d, stderr, 0);
+	plain_view(stdout, &v);
 	diag_free(&d);
 	for (;;) {
 		fputs("\nf STAP TEKST = feedback (STAP 0 = algemeen), g = groei, c = cohort, "
@@ -343,13 +346,15 @@ static int plain_review(struct cli_ctx *ctx, struct content *c, struct review *r
 	char *a, *end;
 	long n;
 	int next = 1;
-
+	struct view v = {0};
 	char *records = path_join(ctx->data_dir, "intervisie");
 
-	reviewview_records(stdout, records);
+	reviewview_records(&v, records);
 	free(records);
+	plain_view(stdout, &v);
 	while (next) {
-		reviewview_list(stdout, r);
+		reviewview_list(&v, r);
+		plain_view(stdout, &v);
 		fputs("Kies een sessie (nummer), s = sorteren, q = stoppen: ", stdout);
 		fflush(stdout);
 		if ((a = plain_read(stdin)) == NULL || strcmp(a, "q") == 0) {
@@ -365,9 +370,10 @@ static int plain_review(struct cli_ctx *ctx, struct content *c, struct review *r
 			const struct review_session *s = &r->s[n - 1];
 			next = plain_session(ctx, c, s);
 			if (next == 2)
-				reviewview_growth(stdout, r, s->trainee ? s->trainee : "");
+				reviewview_growth(&v, r, s->trainee ? s->trainee : "");
 			else if (next == 3)
-				reviewview_cohort(stdout, r, s->scenario);
+				reviewview_cohort(&v, r, s->scenario);
+			plain_view(stdout, &v);
 		} else {
 			plain_line(stdout, "Ongeldige keuze: ", a);
 		}

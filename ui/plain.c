@@ -42,8 +42,7 @@ char *plain_read(FILE *in)
 	return line;
 }
 
-/* Print the document v and empty it. */
-static void show(FILE *out, struct view *v)
+void plain_view(FILE *out, struct view *v)
 {
 	view_print(out, v);
 	view_free(v);
@@ -119,7 +118,7 @@ static int answer(FILE *out, struct play *p, const char *a)
 	if (play_choose(p, n - 1) != 0)
 		return -1;
 	playview_result(&v, p, o, before);
-	show(out, &v);
+	plain_view(out, &v);
 	return 1;
 }
 
@@ -135,7 +134,7 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 		int key = (int)(p->s.npath + 2 * p->s.nundone);	/* grows on every move */
 		if (shown != key) {
 			playview_step(&v, p);
-			show(out, &v);
+			plain_view(out, &v);
 			play_shown(p);
 			shown = key;
 		}
@@ -157,7 +156,7 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 		return not_saved(out, p, rc == -2 ? "stop" : "keuze");
 	if (rc == 2) {
 		playview_stopped(&v, p);
-		show(out, &v);
+		plain_view(out, &v);
 		return 0;
 	}
 	if (!session_finished(&p->s)) {
@@ -167,7 +166,7 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 	if (play_log_end(p) != 0)
 		return not_saved(out, p, "einde");
 	reflectview_end(&v, p);
-	show(out, &v);
+	plain_view(out, &v);
 	return plain_reflect(p, in, out);
 }
 
@@ -182,7 +181,7 @@ static int ask(struct play *p, size_t n, int titled, FILE *in, FILE *out)
 	if (p->answer[n])
 		return 0;
 	reflectview_question(&v, p, n, titled);
-	show(out, &v);
+	plain_view(out, &v);
 	fputs("Antwoord (één regel, Enter om over te slaan): ", out);
 	fflush(out);
 	if ((a = plain_read(in)) == NULL) {
@@ -205,14 +204,14 @@ int plain_reflect(struct play *p, FILE *in, FILE *out)
 	view_blank(&v);
 	view_add(&v, VIEW_TITLE, 0, "Reflectie");
 	playview_help(&v, p->sc);
-	show(out, &v);
+	plain_view(out, &v);
 	rc = ask(p, 0, 1, in, out);
 	if (rc == 0) {
 		reflect_build(&r, &p->s, p->fw, p->level);
 		reflectview_what(&v, p, &r);
 		reflectview_why(&v, p, &r);
 		reflect_free(&r);
-		show(out, &v);
+		plain_view(out, &v);
 	}
 	for (i = 1; i < n && rc == 0; i++)
 		rc = ask(p, i, i == 1, in, out);

@@ -6,6 +6,7 @@
 #ifndef KC_PLAIN_H
 #define KC_PLAIN_H
 #include "play.h"
+#include "view.h"
 #include <stdio.h>
 
 /* Print s sanitised (newlines kept), then a newline. */
@@ -13,6 +14,8 @@ void plain_line(FILE *fp, const char *prefix, const char *s);
 /* Read one answer line into a new string (without newline); NULL at end of
  * input or when interrupted. */
 char *plain_read(FILE *in);
+/* Print the document v (view_print) and empty it. */
+void plain_view(FILE *out, struct view *v);
 /* The reflection: phases in PEARLS order, answers saved one by one. */
 int plain_reflect(struct play *p, FILE *in, FILE *out);
 /* Play p to its end or until the trainee stops; returns the exit code. */

@@ -1,7 +1,8 @@
 /*
  * scr_review: the coach's screens: the session list (sort with s, search
- * with /), a text page (a timeline, growth or cohort view from reviewview,
- * scrollable) and the feedback field (step number, then the text).
+ * with /), a page (a timeline, growth or cohort view, scrollable) and the
+ * feedback field (step number, then the text). What they show are the
+ * reviewview documents plain mode prints.
  */
 #include "tui.h"
 #include "buf.h"
@@ -10,11 +11,45 @@
 #include "path.h"
 #include "reviewview.h"
 #include "text.h"
+#include "viewdraw.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The list's state, which the page and feedback screens read. */
+struct review_state {
+	int searching;		/* typing a search */
+	struct input field;	/* the search being typed */
+	int sort;		/* enum review_sort */
+	char *filter;		/* search text, or NULL */
+	int *shown;		/* review indices passing the filter */
+	int nshown;
+	int current;		/* review index of the open session */
+	struct view records;	/* intervisie records, read on entry */
+};
+
+struct page_state {
+	int kind;		/* 't' timeline, 'g' growth, 'c' cohort */
+	struct view doc;
+};
+
+struct feedback_state {
+	int stage;		/* 0 step, else step + 1 */
+	struct input field;
+};
+
+static struct review_state *rstate(const struct tui *t)
+{
+	return tui_private(t, SCR_REVIEW);
+}
+
+/* The session open on the page and feedback screens. */
+static struct review_session *current(const struct tui *t)
+{
+	return &t->review->s[rstate(t)->current];
+}
 
 /* ---- the session list ---- */
 
@@ -43,115 +78,109 @@ static int matches(const struct review_session *s, const char *q)
 
 static void refilter(struct tui *t)
 {
+	struct review_state *rs = rstate(t);
 	size_t i;
 
-	free(t->shown);
-	t->shown = mem_calloc(t->review->n + 1, sizeof *t->shown);
-	t->nshown = 0;
+	free(rs->shown);
+	rs->shown = mem_calloc(t->review->n + 1, sizeof *rs->shown);
+	rs->nshown = 0;
 	for (i = 0; i < t->review->n; i++)
-		if (matches(&t->review->s[i], t->filter))
-			t->shown[t->nshown++] = (int)i;
-	if (t->sel >= t->nshown)
-		t->sel = t->nshown ? t->nshown - 1 : 0;
-}
-
-/* The intervisie records, read once when the list is entered. */
-static void read_records(struct tui *t)
-{
-	char *dir = path_join(t->ctx->data_dir, "intervisie");
-	size_t n = 0;
-	FILE *fp;
-
-	free(t->records);
-	t->records = NULL;
-	fp = open_memstream(&t->records, &n);
-	reviewview_records(fp, dir);
-	fclose(fp);
-	free(dir);
+		if (matches(&t->review->s[i], rs->filter))
+			rs->shown[rs->nshown++] = (int)i;
+	if (t->sel >= rs->nshown)
+		t->sel = rs->nshown ? rs->nshown - 1 : 0;
 }
 
 static void review_enter(struct tui *t)
 {
-	t->phase = 0;	/* 1 while typing a search */
-	t->field.multiline = 0;
-	review_sort(t->review, (enum review_sort)t->sort);
+	struct review_state *rs = rstate(t);
+	char *dir = path_join(t->ctx->data_dir, "intervisie");
+
+	rs->searching = 0;
+	rs->field.multiline = 0;
+	review_sort(t->review, (enum review_sort)rs->sort);
 	refilter(t);
-	read_records(t);
+	view_free(&rs->records);	/* read once, not on every redraw */
+	reviewview_records(&rs->records, dir);
+	free(dir);
 }
 
+static void review_cleanup(struct tui *t)
+{
+	struct review_state *rs = rstate(t);
+
+	input_free(&rs->field);
+	free(rs->filter);
+	free(rs->shown);
+	view_free(&rs->records);
+}
 
 static void review_draw(struct tui *t)
 {
-	struct lines l = {0};
+	struct review_state *rs = rstate(t);
+	struct view v = {0};
 	struct buf title = {0}, hint = {0};
 	int i;
 
-	buf_printf(&title, "klantcoach review: %d van %zu sessies", t->nshown, t->review->n);
+	buf_printf(&title, "klantcoach review: %d van %zu sessies", rs->nshown,
+		   t->review->n);
 	buf_printf(&hint, "Enter openen, s sorteren (%s), / zoeken, g groei, c cohort, q stoppen",
-		   review_sort_name((enum review_sort)t->sort));
-	tui_frame(t, title.s, t->filter ? t->filter : NULL, hint.s);
-	for (i = 0; i < t->nshown; i++) {
-		const struct review_session *s = &t->review->s[t->shown[i]];
-		char *row = NULL;
-		size_t n = 0;
-		FILE *fp = open_memstream(&row, &n);
-		reviewview_row(fp, s);
-		fclose(fp);
-		lines_add(&l, row, (size_t)COLS - 4, 0, ROLE_NORMAL, i + 1);
-		free(row);
-	}
-	if (t->nshown == 0)
-		lines_add(&l, "Geen sessies gevonden.", (size_t)COLS - 4, 0, ROLE_DIM, 0);
-	if (t->records && *t->records) {
-		lines_blank(&l);
-		lines_add(&l, t->records, (size_t)COLS - 4, 0, ROLE_DIM, 0);
-	}
-	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
+		   review_sort_name((enum review_sort)rs->sort));
+	tui_frame(t, title.s, rs->filter, hint.s);
+	for (i = 0; i < rs->nshown; i++)
+		reviewview_row(&v, &t->review->s[rs->shown[i]], i + 1);
+	if (rs->nshown == 0)
+		view_add(&v, VIEW_DIM, 0, "Geen sessies gevonden.");
+	view_blank(&v);
+	view_append(&v, &rs->records);
+	t->cursor_y = viewdraw(&v, 2, 2, LINES - 4, COLS - 4, &t->top,
+			       t->sel + 1, 0);
 	t->cursor_x = 2;
-	if (t->phase == 1) {
+	if (rs->searching) {
 		draw_text(LINES - 2, 2, 8, "Zoeken:", ROLE_HEAD);
-		input_draw(&t->field, LINES - 2, 10, 1, COLS - 12);
+		input_draw(&rs->field, LINES - 2, 10, 1, COLS - 12);
 		getyx(stdscr, t->cursor_y, t->cursor_x);
+	} else if (t->cursor_y < 0) {
+		t->cursor_y = 2;
 	}
-	lines_free(&l);
+	view_free(&v);
 	buf_free(&title);
 	buf_free(&hint);
 }
 
-/* Fill the text page with a view and show it. */
+/* Fill the page with a view of the current session and show it. */
 static void open_page(struct tui *t, int kind)
 {
-	char *text = NULL;
-	size_t n = 0;
-	FILE *fp = open_memstream(&text, &n);
-	const struct review_session *s = &t->review->s[t->current];
+	struct page_state *ps = tui_private(t, SCR_PAGE);
+	const struct review_session *s = current(t);
 	struct diag d = {0};
 
-	if (kind == 't' && reviewview_timeline(fp, t->c, s->path, &d) != 0 && d.n) {
+	view_free(&ps->doc);
+	if (kind == 't' &&
+	    reviewview_timeline(&ps->doc, t->c, s->path, &d) != 0 && d.n) {
 		char *msg = diag_format(&d.v[0]);
-		fputs(msg, fp);
+		view_add(&ps->doc, VIEW_BAD, 0, "%s", msg);
 		free(msg);
-	} else if (kind == 'g')
-		reviewview_growth(fp, t->review, s->trainee ? s->trainee : "");
-	else if (kind == 'c')
-		reviewview_cohort(fp, t->review, s->scenario);
-	fclose(fp);
+	} else if (kind == 'g') {
+		reviewview_growth(&ps->doc, t->review, s->trainee ? s->trainee : "");
+	} else if (kind == 'c') {
+		reviewview_cohort(&ps->doc, t->review, s->scenario);
+	}
 	diag_free(&d);
-	lines_free(&t->page);
-	lines_add(&t->page, text, (size_t)COLS - 4, 0, ROLE_NORMAL, 0);
-	free(text);
-	t->phase = kind;
+	ps->kind = kind;
 	tui_go(t, SCR_PAGE);
 }
 
 static enum request search_key(struct tui *t, wint_t ch, int is_key)
 {
-	enum input_result r = input_key(&t->field, ch, is_key);
+	struct review_state *rs = rstate(t);
+	enum input_result r = input_key(&rs->field, ch, is_key);
 
 	if (r == INPUT_DONE || r == INPUT_CANCEL) {
-		free(t->filter);
-		t->filter = r == INPUT_DONE && t->field.text.len ? mem_strdup(t->field.text.s) : NULL;
-		t->phase = 0;
+		free(rs->filter);
+		rs->filter = r == INPUT_DONE && rs->field.text.len
+			? mem_strdup(rs->field.text.s) : NULL;
+		rs->searching = 0;
 		t->sel = t->top = 0;
 	}
 	refilter(t);
@@ -160,45 +189,59 @@ static enum request search_key(struct tui *t, wint_t ch, int is_key)
 
 static enum request review_key(struct tui *t, enum request req, wint_t ch, int is_key)
 {
-	if (t->phase == 1)
+	struct review_state *rs = rstate(t);
+
+	if (rs->searching)
 		return search_key(t, ch, is_key);
 	req = request_for(ch, is_key);
 	if (!is_key && ch == '/') {
-		t->phase = 1;
-		input_set(&t->field, t->filter ? t->filter : "");
+		rs->searching = 1;
+		input_set(&rs->field, rs->filter ? rs->filter : "");
 		return REQ_NONE;
 	}
 	if (!is_key && ch == 's') {
-		t->sort = (t->sort + 1) % SORT_COUNT;
-		review_sort(t->review, (enum review_sort)t->sort);
+		rs->sort = (rs->sort + 1) % SORT_COUNT;
+		review_sort(t->review, (enum review_sort)rs->sort);
 		refilter(t);
 		return REQ_NONE;
 	}
-	if (t->nshown && (req == REQ_ENTER || (!is_key && (ch == 'g' || ch == 'c')))) {
-		t->current = t->shown[t->sel];
+	if (rs->nshown && (req == REQ_ENTER || (!is_key && (ch == 'g' || ch == 'c')))) {
+		rs->current = rs->shown[t->sel];
 		open_page(t, req == REQ_ENTER ? 't' : (int)ch);
 		return REQ_NONE;
 	}
-	return tui_list_key(t, req, t->nshown);
+	return tui_list_key(t, req, rs->nshown);
 }
 
 const struct screen_ops scr_review_ops = {
 	.name = "review", .enter = review_enter, .draw = review_draw, .key = review_key,
-	.text = 1,
+	.text = 1, .private_size = sizeof(struct review_state),
+	.cleanup = review_cleanup,
 };
 
-/* ---- a text page ---- */
+/* ---- a page ---- */
+
+static struct page_state *pstate(const struct tui *t)
+{
+	return tui_private(t, SCR_PAGE);
+}
+
+static void page_cleanup(struct tui *t)
+{
+	view_free(&pstate(t)->doc);
+}
 
 static void page_draw(struct tui *t)
 {
-	const char *title = t->phase == 'g' ? "groei" : t->phase == 'c' ? "cohort" : "tijdlijn";
+	int kind = pstate(t)->kind;
+	const char *title = kind == 'g' ? "groei" : kind == 'c' ? "cohort" : "tijdlijn";
 	struct buf b = {0};
 
 	buf_printf(&b, "klantcoach review: %s", title);
-	tui_frame(t, b.s, NULL, t->phase == 't'
+	tui_frame(t, b.s, NULL, kind == 't'
 		  ? "\xe2\x86\x91\xe2\x86\x93 PgUp PgDn scrollen, f feedback, g groei, c cohort, Esc terug"
 		  : "\xe2\x86\x91\xe2\x86\x93 PgUp PgDn scrollen, Esc terug");
-	lines_draw(&t->page, 2, 2, LINES - 4, COLS - 4, &t->top, 0);
+	viewdraw(&pstate(t)->doc, 2, 2, LINES - 4, COLS - 4, &t->top, 0, 0);
 	t->cursor_y = 2;
 	t->cursor_x = 2;
 	buf_free(&b);
@@ -217,7 +260,7 @@ static enum request page_key(struct tui *t, enum request req, wint_t ch, int is_
 	default:
 		if (!is_key && (ch == 'g' || ch == 'c'))
 			open_page(t, (int)ch);
-		else if (!is_key && ch == 'f' && t->phase == 't')
+		else if (!is_key && ch == 'f' && pstate(t)->kind == 't')
 			tui_go(t, SCR_FEEDBACK);
 		else
 			return req;
@@ -227,41 +270,55 @@ static enum request page_key(struct tui *t, enum request req, wint_t ch, int is_
 
 const struct screen_ops scr_page_ops = {
 	.name = "pagina", .draw = page_draw, .key = page_key,
+	.private_size = sizeof(struct page_state), .cleanup = page_cleanup,
 };
 
 /* ---- feedback: step number, then text ---- */
 
+static struct feedback_state *fstate(const struct tui *t)
+{
+	return tui_private(t, SCR_FEEDBACK);
+}
+
 static void feedback_enter(struct tui *t)
 {
-	t->stage = 0;
-	t->field.multiline = 0;
-	input_set(&t->field, "0");
+	fstate(t)->stage = 0;
+	fstate(t)->field.multiline = 0;
+	input_set(&fstate(t)->field, "0");
+}
+
+static void feedback_cleanup(struct tui *t)
+{
+	input_free(&fstate(t)->field);
 }
 
 static void feedback_draw(struct tui *t)
 {
-	const struct review_session *s = &t->review->s[t->current];
+	const struct review_session *s = current(t);
+	struct feedback_state *fs = fstate(t);
 	struct buf b = {0};
 
 	buf_printf(&b, "Feedback voor %s, %s", s->trainee ? s->trainee : "?", s->scenario);
 	tui_frame(t, b.s, t->ctx->cfg.coach ? t->ctx->cfg.coach : t->ctx->cfg.name,
-		  t->stage == 0 ? "Enter verder, Esc annuleren"
-				: "Enter nieuwe regel, Tab of F2 bewaren, Esc annuleren");
-	draw_text(2, 2, COLS - 4, t->stage == 0 ? "Bij welke stap? (0 = algemene feedback)"
-						: "Je feedback:", ROLE_HEAD);
-	input_draw(&t->field, 4, 2, t->stage == 0 ? 1 : LINES - 7, COLS - 4);
+		  fs->stage == 0 ? "Enter verder, Esc annuleren"
+				 : "Enter nieuwe regel, Tab of F2 bewaren, Esc annuleren");
+	draw_text(2, 2, COLS - 4, fs->stage == 0 ? "Bij welke stap? (0 = algemene feedback)"
+						 : "Je feedback:", ROLE_HEAD);
+	input_draw(&fs->field, 4, 2, fs->stage == 0 ? 1 : LINES - 7, COLS - 4);
 	getyx(stdscr, t->cursor_y, t->cursor_x);
 	buf_free(&b);
 }
 
 static void save_feedback(struct tui *t)
 {
-	const struct review_session *s = &t->review->s[t->current];
+	struct review_session *s = current(t);
+	struct feedback_state *fs = fstate(t);
 	const char *coach = t->ctx->cfg.coach ? t->ctx->cfg.coach : t->ctx->cfg.name;
 	struct diag d = {0};
 
-	if (feedback_add(s->path, coach ? coach : "coach", t->stage - 1, t->field.text.s ? t->field.text.s : "", &d) == 0) {
-		t->review->s[t->current].nfeedback++;
+	if (feedback_add(s->path, coach ? coach : "coach", fs->stage - 1,
+			 buf_str(&fs->field.text), &d) == 0) {
+		s->nfeedback++;
 		open_page(t, 't');
 		tui_notice(t, "Feedback bewaard naast het logboek.");
 	} else {
@@ -274,36 +331,39 @@ static void save_feedback(struct tui *t)
 
 static enum request feedback_key(struct tui *t, enum request req, wint_t ch, int is_key)
 {
+	struct feedback_state *fs = fstate(t);
 	enum input_result r;
 	char *end;
 	long step;
 
 	if (req == REQ_HELP)
 		return req;
-	r = input_key(&t->field, ch, is_key);
+	r = input_key(&fs->field, ch, is_key);
 	if (r == INPUT_CANCEL) {
 		open_page(t, 't');
 		return REQ_NONE;
 	}
 	if (r != INPUT_DONE)
 		return REQ_NONE;
-	if (t->stage > 0) {
-		if (t->field.text.len)
+	if (fs->stage > 0) {
+		if (fs->field.text.len)
 			save_feedback(t);
 		return REQ_NONE;
 	}
-	step = strtol(buf_str(&t->field.text), &end, 10);
+	step = strtol(buf_str(&fs->field.text), &end, 10);
 	if (*end || step < 0 || step > 999) {
 		tui_notice(t, "Typ een stapnummer, of 0 voor algemene feedback.");
 		return REQ_NONE;
 	}
-	t->stage = (int)step + 1;
-	t->field.multiline = 1;
-	input_set(&t->field, "");
+	fs->stage = (int)step + 1;
+	fs->field.multiline = 1;
+	input_set(&fs->field, "");
 	return REQ_NONE;
 }
 
 const struct screen_ops scr_feedback_ops = {
 	.name = "feedback", .enter = feedback_enter, .draw = feedback_draw,
 	.key = feedback_key, .text = 1,
+	.private_size = sizeof(struct feedback_state),
+	.cleanup = feedback_cleanup,
 };

@@ -328,10 +328,6 @@ static void tui_free(struct tui *t)
 			screens[s]->cleanup(t);
 		free(t->private[s]);
 	}
-	lines_free(&t->page);
-	free(t->records);
-	free(t->filter);
-	free(t->shown);
 	sessionlist_free(&t->sessions);
 	input_free(&t->field);
 	free(t->message);

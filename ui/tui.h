@@ -61,15 +61,7 @@ struct tui {
 	struct sessionlist sessions;
 	struct input field;
 	int phase;		/* start, review, replay: the screen's mode */
-	int stage;		/* feedback: 0 step, else step + 1 */
 	struct review *review;		/* coach: the scanned sessions */
-	int sort;			/* coach: enum review_sort */
-	char *filter;			/* coach: search text, or NULL */
-	int *shown;			/* coach: review indices passing the filter */
-	int nshown;
-	int current;			/* coach: review index of the open session */
-	struct lines page;		/* coach: the text page being read */
-	char *records;			/* coach: intervisie records, read on entry */
 	struct intervisie *iv;		/* replay: the group's session */
 	void *private[SCR_COUNT];	/* each screen's own state */
 };

@@ -29,7 +29,7 @@ static const enum role role_of[VIEW_ROLE_COUNT] = {
 	[VIEW_BLANK] = ROLE_NORMAL,
 };
 
-#define COLUMNS_MAX 8
+#define COLUMNS_MAX VIEW_CELLS_MAX
 
 /* Columns the first n bytes of s take. */
 static size_t cell_width(const char *s, size_t n)

@@ -31,7 +31,7 @@ expect_contains "report md derived row" "$out" \
 out=$(kc report --format html --framework vak2013 "$KLANTCOACH_DATA/sessions")
 expect_contains "report html derived cell" "$out" '<td class="ok">2/2 (5)</td><td>te weinig (0)</td>'
 out=$(printf '1\ng\nq\n' | kc --plain review --framework vak2013 "$KLANTCOACH_DATA/sessions")
-expect_contains "review growth derived" "$out" "3/2 ok (11)        te weinig (0)"
+expect_contains "review growth derived" "$out" "3/2 ok (11)	te weinig (0)"
 expect_contains "review growth label" "$out" \
 	"Afgeleid, indicatief: tussen haakjes het aantal waarnemingen; geen oordeel onder 5."
 out=$(kc report --format md --framework nope "$KLANTCOACH_DATA/sessions" 2>&1); rc=$?

@@ -155,8 +155,8 @@ out=$(printf '1\ng\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
 expect_contains "growth shows n.v.t." "$out" "1 n.v.t."
 expect_not_contains "growth has no onder" "$out" "onder"
 out=$(printf '1\nc\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
-expect_contains "cohort n.v.t." "$out" "Uitleggen           n.v.t. in dit scenario"
-expect_contains "cohort rated" "$out" "Luisteren           0 van 1 sessies (0%)"
+expect_contains "cohort n.v.t." "$out" "Uitleggen	n.v.t. in dit scenario"
+expect_contains "cohort rated" "$out" "Luisteren	0 van 1 sessies (0%)"
 # jos-binnenloop asks Communiceren only at level 1, whatever the path.
 export KLANTCOACH_DATA="$T/nvt-kap"
 yes 1 | head -30 | KLANTCOACH_LEVEL=A kc --plain --name Nina play jos-binnenloop > /dev/null 2>&1

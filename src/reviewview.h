@@ -1,0 +1,31 @@
+/*
+ * reviewview: the coach's views as view documents, built once for plain
+ * mode (ui/cmd_review.c) and the screens (ui/scr_review.c): the session
+ * list, one session's timeline with feedback, a trainee's growth, a
+ * scenario's cohort view and the intervisie records. Tables are view
+ * rows: tab-separated in plain mode, aligned columns on the screen.
+ */
+#ifndef KC_REVIEWVIEW_H
+#define KC_REVIEWVIEW_H
+#include "diag.h"
+#include "review.h"
+#include "view.h"
+
+/* One session as a table row led by its number n (also its tag). */
+void reviewview_row(struct view *v, const struct review_session *s, int n);
+/* The numbered session list (1-based numbers). */
+void reviewview_list(struct view *v, const struct review *r);
+/* The timeline of the session at path, with its feedback. -1 when the log
+ * cannot be read (problems in d). */
+int reviewview_timeline(struct view *v, const struct content *c,
+			const char *path, struct diag *d);
+/* Level per competency over a trainee's sessions, oldest first. */
+void reviewview_growth(struct view *v, const struct review *r,
+		       const char *trainee);
+/* Per step how many chose each option; competencies below target. */
+void reviewview_cohort(struct view *v, const struct review *r,
+		       const char *scenario);
+/* The intervisie records in dir, one line each (nothing without any). */
+void reviewview_records(struct view *v, const char *dir);
+
+#endif

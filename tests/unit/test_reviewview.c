@@ -1,0 +1,57 @@
+/* Unit tests for src/reviewview: a session as a table row, and the
+ * exact plain text of a timeline of the mini scenario. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reviewview.h"
+#include "view_fixture.h"
+
+Test(reviewview, row_is_a_numbered_table_row)
+{
+	struct review_session s = {0};
+	struct view v = {0};
+	char *out;
+
+	s.started = "2023-11-14T22:13:20Z";
+	s.trainee = "Sanne\x1b[2J";
+	s.scenario = "proef-basis";
+	s.mode = "oefenen";
+	s.finished = s.done = 1;
+	s.nfeedback = 2;
+	reviewview_row(&v, &s, 7);
+	cr_assert_eq(v.lines[0].tag, 7);
+	cr_assert(v.lines[0].cells);
+	out = printed(&v);
+	cr_assert_str_eq(out, "7.\t2023-11-14\tSanne\\x1b[2J\t\tproef-basis\t"
+			 "oefenen\tafgerond\t-\t2 fb\n");
+	free(out);
+}
+
+TestSuite(reviewview_timeline, .fini = fixture_end);
+
+Test(reviewview_timeline, choice_undo_and_the_options_not_chosen)
+{
+	struct view v = {0};
+	struct diag d = {0};
+	char *out;
+
+	fixture_begin(CONFIG_OEFENEN);
+	cr_assert_eq(play_choose(&p, 1), 0);
+	cr_assert_eq(play_undo(&p), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(reviewview_timeline(&v, &fixture_content, p.log.path, &d),
+		     0);
+	out = printed(&v);
+	cr_assert(strstr(out, "Sessie van Sanne\nScenario: Proef belt\n"
+			 "Modus: oefenen, begonnen "), "%s", out);
+	cr_assert(strstr(out, "\n  Teruggenomen bij stap 1, optie 2: Je zegt: "
+			 "„Daar kan ik niets aan doen.”\n"), "%s", out);
+	cr_assert(strstr(out, "\n  Gekozen 1 (expert): Je zegt: „U wacht al "
+			 "lang. Dat is vervelend. Zal ik kijken?”\n"), "%s", out);
+	cr_assert(strstr(out, "\n    niet gekozen 2: Je zegt: „Daar kan ik "
+			 "niets aan doen.”\n"), "%s", out);
+	free(out);
+	diag_free(&d);
+}
