@@ -12,6 +12,7 @@
 #include "reflectview.h"
 #include "sessionlist.h"
 #include "sig.h"
+#include "startview.h"
 #include "tui.h"
 
 #include <stdlib.h>
@@ -106,19 +107,15 @@ static int plain_identity(struct cli_ctx *ctx)
 static const struct scenario *plain_pick(const struct content *c)
 {
 	const struct scenario *sc = NULL;
+	struct view v = {0};
 	size_t i;
 	char *a, *end;
 	long n;
 
 	fputs("Scenario's:\n", stdout);
-	for (i = 0; i < c->nscs; i++) {
-		char head[160];
-		snprintf(head, sizeof head, "  %zu. %s, %s, niveau %c: ", i + 1,
-			 c->scs[i].persona, c->scs[i].channel, c->scs[i].level);
-		plain_line(stdout, head, c->scs[i].title);
-		if (c->scs[i].notice)
-			plain_line(stdout, "     Let op: ", c->scs[i].notice);
-	}
+	for (i = 0; i < c->nscs; i++)
+		startview_scenario(&v, c, &c->scs[i], (int)i + 1, 1);
+	plain_view(stdout, &v);
 	while (sc == NULL) {
 		fprintf(stdout, "Kies een scenario (1-%zu): ", c->nscs);
 		fflush(stdout);

@@ -1,14 +1,16 @@
 /*
  * scr_start: the screens before play: the first-run name and level, the
  * home screen (new conversation, the trainee's sessions), persona cards,
- * the scenarios of a persona, and the choice of mode.
+ * the scenarios of a persona, and the choice of mode. What they show are
+ * startview documents (the scenario cards also in plain mode's picker).
  */
 #include "tui.h"
 #include "buf.h"
 #include "commands.h"
 #include "mem.h"
 #include "path.h"
-#include "persona.h"
+#include "startview.h"
+#include "viewdraw.h"
 
 #include <curses.h>
 #include <stdlib.h>
@@ -16,11 +18,44 @@
 
 /* ---- first run: name, then level ---- */
 
+struct name_state {
+	int level;		/* the name is given, the level is asked */
+	struct input field;	/* the name being typed */
+};
+
+static struct name_state *nstate(const struct tui *t)
+{
+	return tui_private(t, SCR_NAME);
+}
+
+/* The picks on the way to a session, read by the next screens. */
+struct pick_state {
+	int persona, scenario;	/* indices in the content */
+};
+
+static struct pick_state *picks(const struct tui *t)
+{
+	return tui_private(t, SCR_PERSONA);
+}
+
+/* Draw the document v from row 2 with the list selection kept in view. */
+static void draw_list(struct tui *t, struct view *v)
+{
+	t->cursor_y = viewdraw(v, 2, 2, LINES - 4, COLS - 4, &t->top,
+			       t->sel + 1, 0);
+	t->cursor_x = 2;
+	if (t->cursor_y < 0)
+		t->cursor_y = 2;
+	view_free(v);
+}
+
 static void name_enter(struct tui *t)
 {
-	t->phase = 0;
-	t->field.multiline = 0;
-	input_set(&t->field, t->ctx->cfg.name ? t->ctx->cfg.name : "");
+	struct name_state *ns = nstate(t);
+
+	ns->level = 0;
+	ns->field.multiline = 0;
+	input_set(&ns->field, t->ctx->cfg.name ? t->ctx->cfg.name : "");
 	if (t->ctx->cfg.name_line)
 		tui_notice(t, "De naam in %s (regel %d) kon niet gelezen "
 			   "worden; typ hem opnieuw.", t->ctx->cfg.path,
@@ -33,13 +68,20 @@ static const char *const level_text[3] = {
 	"C: je handelt complexe vragen af en legt externe contacten",
 };
 
+static void name_cleanup(struct tui *t)
+{
+	input_free(&nstate(t)->field);
+}
+
 static void name_draw(struct tui *t)
 {
+	struct name_state *ns = nstate(t);
+	struct view v = {0};
 	char ask[64];
 	int i;
 
 	tui_frame(t, "klantcoach: welkom", NULL,
-		  t->phase ? "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter bevestigen" : "Enter bevestigen, Esc stoppen");
+		  ns->level ? "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter bevestigen" : "Enter bevestigen, Esc stoppen");
 	draw_text(2, 2, COLS - 4, "Welkom bij klantcoach. Dit vragen we maar één keer.", ROLE_TITLE);
 	snprintf(ask, sizeof ask, "Wat is je naam? (hoogstens %d tekens)",
 		 CONFIG_NAME_MAX);
@@ -47,24 +89,27 @@ static void name_draw(struct tui *t)
 	draw_role(ROLE_DIM, 1);
 	mvhline(6, 2, '_', COLS - 4);
 	draw_role(ROLE_DIM, 0);
-	if (t->phase == 0) {
-		input_draw(&t->field, 5, 2, 1, COLS - 4);
+	if (ns->level == 0) {
+		input_draw(&ns->field, 5, 2, 1, COLS - 4);
 		getyx(stdscr, t->cursor_y, t->cursor_x);
 		return;
 	}
-	draw_text(5, 2, COLS - 4, buf_str(&t->field.text), ROLE_NORMAL);
-	draw_text(8, 2, COLS - 4, "Wat is je functieniveau?", ROLE_NORMAL);
+	draw_text(5, 2, COLS - 4, buf_str(&ns->field.text), ROLE_NORMAL);
+	view_add(&v, VIEW_HEADING, 0, "Wat is je functieniveau?");
 	for (i = 0; i < 3; i++)
-		draw_text(10 + i, 4, COLS - 6, level_text[i], i == t->sel ? ROLE_SELECT : ROLE_NORMAL);
-	t->cursor_y = 10 + t->sel;
-	t->cursor_x = 4;
+		view_option(&v, i + 1, level_text[i]);
+	t->cursor_y = viewdraw(&v, 8, 2, LINES - 9, COLS - 4, &t->top,
+			       t->sel + 1, 0);
+	t->cursor_x = 2;
+	view_free(&v);
 }
 
 static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_key)
 {
+	struct name_state *ns = nstate(t);
 	enum input_result r;
 
-	if (t->phase == 1) {
+	if (ns->level) {
 		if (!is_key && ch >= 'a' && ch <= 'c')
 			t->sel = (int)(ch - 'a');
 		req = request_for(ch, is_key);
@@ -83,12 +128,12 @@ static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_
 	}
 	if (req == REQ_HELP)
 		return req;
-	r = input_key(&t->field, ch, is_key);
+	r = input_key(&ns->field, ch, is_key);
 	if (r == INPUT_CANCEL)
 		return REQ_QUIT;
 	if (r == INPUT_DONE) {
 		char *clean;
-		const char *why = config_name_check(buf_str(&t->field.text),
+		const char *why = config_name_check(buf_str(&ns->field.text),
 						    &clean);
 		if (why) {
 			tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
@@ -96,7 +141,7 @@ static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_
 		}
 		free(t->ctx->cfg.name);
 		t->ctx->cfg.name = clean;
-		t->phase = 1;
+		ns->level = 1;
 		t->sel = t->ctx->cfg.level ? t->ctx->cfg.level - 'A' : 1;
 	}
 	return REQ_NONE;
@@ -104,14 +149,20 @@ static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_
 
 const struct screen_ops scr_name_ops = {
 	.name = "naam", .enter = name_enter, .draw = name_draw, .key = name_key, .text = 1,
+	.private_size = sizeof(struct name_state), .cleanup = name_cleanup,
 };
 
 /* ---- home: new conversation and the trainee's sessions ---- */
 
+static struct sessionlist *sessions(const struct tui *t)
+{
+	return tui_private(t, SCR_HOME);
+}
+
 /* Tell about feedback newer than the last visit, then remember the visit. */
 static void new_feedback(struct tui *t, const char *dir)
 {
-	int fresh = sessionlist_new_feedback(&t->sessions, dir);
+	int fresh = sessionlist_new_feedback(sessions(t), dir);
 
 	if (fresh)
 		tui_notice(t, "Nieuwe feedback van je coach bij %d sessie(s): open de sessie.", fresh);
@@ -126,41 +177,27 @@ static void home_enter(struct tui *t)
 		play_end(&t->play);
 		t->have_play = 0;
 	}
-	sessionlist_free(&t->sessions);
-	sessionlist_scan(&t->sessions, dir, &d);
+	sessionlist_free(sessions(t));
+	sessionlist_scan(sessions(t), dir, &d);
 	new_feedback(t, dir);
 	diag_free(&d);
 	free(dir);
 }
 
+static void home_cleanup(struct tui *t)
+{
+	sessionlist_free(sessions(t));
+}
+
 static void home_draw(struct tui *t)
 {
-	struct lines l = {0};
+	struct view v = {0};
 	char right[160];
-	size_t i;
-	int row;
 
 	snprintf(right, sizeof right, "%s, niveau %c", t->ctx->cfg.name, t->ctx->cfg.level);
 	tui_frame(t, "klantcoach", right, "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter openen, q stoppen");
-	lines_add(&l, "Nieuw gesprek oefenen", (size_t)COLS - 4, 0, ROLE_NORMAL, 1);
-	lines_blank(&l);
-	lines_add(&l, t->sessions.n ? "Je sessies (nieuwste eerst):" : "Je hebt nog geen sessies.",
-		  (size_t)COLS - 4, 0, ROLE_HEAD, 0);
-	for (i = 0; i < t->sessions.n; i++) {
-		const struct sessionlist_item *it = &t->sessions.v[i];
-		const struct scenario *sc = it->scenario ? content_scenario(t->c, it->scenario) : NULL;
-		struct buf b = {0};
-		buf_printf(&b, "%.10s  %-14s %-10s %s%s%s%s", it->started ? it->started : "?",
-			   sessionlist_status(it), sc ? sc->persona : "?", sc ? sc->title : it->id,
-			   it->ending ? ", einde: " : "", it->ending ? it->ending : "",
-			   it->nfeedback ? " [feedback]" : "");
-		lines_add(&l, b.s, (size_t)COLS - 4, 0, ROLE_NORMAL, (int)i + 2);
-		buf_free(&b);
-	}
-	row = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
-	t->cursor_y = row;
-	t->cursor_x = 2;
-	lines_free(&l);
+	startview_home(&v, t->c, sessions(t));
+	draw_list(t, &v);
 }
 
 static void open_session(struct tui *t, const struct sessionlist_item *it)
@@ -196,7 +233,7 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 
 static enum request home_key(struct tui *t, enum request req, wint_t ch, int is_key)
 {
-	int count = (int)t->sessions.n + 1;
+	int count = (int)sessions(t)->n + 1;
 
 	(void)ch;
 	(void)is_key;
@@ -204,7 +241,7 @@ static enum request home_key(struct tui *t, enum request req, wint_t ch, int is_
 		if (t->sel == 0)
 			tui_go(t, SCR_PERSONA);
 		else
-			open_session(t, &t->sessions.v[t->sel - 1]);
+			open_session(t, &sessions(t)->v[t->sel - 1]);
 		return REQ_NONE;
 	}
 	return tui_list_key(t, req, count);
@@ -212,44 +249,21 @@ static enum request home_key(struct tui *t, enum request req, wint_t ch, int is_
 
 const struct screen_ops scr_home_ops = {
 	.name = "start", .enter = home_enter, .draw = home_draw, .key = home_key,
+	.private_size = sizeof(struct sessionlist), .cleanup = home_cleanup,
 };
 
 /* ---- persona cards ---- */
 
-static void persona_card(struct lines *l, const struct persona *p, int tag, size_t w)
-{
-	struct buf b = {0};
-	size_t i;
-
-	buf_printf(&b, "%s, %d jaar. %s", p->name, p->age, p->household);
-	lines_add(l, b.s, w, 0, ROLE_TITLE, tag);
-	lines_add(l, p->situation, w, 2, ROLE_NORMAL, tag);
-	buf_clear(&b);
-	buf_add(&b, "Kanalen: ");
-	for (i = 0; i < p->nchannels; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", p->channels[i]);
-	lines_add(l, b.s, w, 2, ROLE_DIM, tag);
-	buf_clear(&b);
-	buf_add(&b, "Op het spel: ");
-	for (i = 0; i < p->nneeds; i++)
-		buf_printf(&b, "%s%s", i ? "; " : "", persona_need_name(p->needs[i]));
-	lines_add(l, b.s, w, 2, ROLE_DIM, tag);
-	lines_blank(l);
-	buf_free(&b);
-}
-
 static void persona_draw(struct tui *t)
 {
-	struct lines l = {0};
+	struct view v = {0};
 	size_t i;
 
 	tui_frame(t, "klantcoach: kies een klant", NULL,
 		  "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter verder, Esc terug");
 	for (i = 0; i < t->c->npersonas; i++)
-		persona_card(&l, &t->c->personas[i], (int)i + 1, (size_t)COLS - 4);
-	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
-	t->cursor_x = 2;
-	lines_free(&l);
+		startview_persona(&v, &t->c->personas[i], (int)i + 1);
+	draw_list(t, &v);
 }
 
 static enum request persona_key(struct tui *t, enum request req, wint_t ch, int is_key)
@@ -257,7 +271,7 @@ static enum request persona_key(struct tui *t, enum request req, wint_t ch, int 
 	(void)ch;
 	(void)is_key;
 	if (req == REQ_ENTER) {
-		t->persona = t->sel;
+		picks(t)->persona = t->sel;
 		tui_go(t, SCR_SCENARIO);
 		return REQ_NONE;
 	}
@@ -270,6 +284,7 @@ static enum request persona_key(struct tui *t, enum request req, wint_t ch, int 
 
 const struct screen_ops scr_persona_ops = {
 	.name = "persona", .draw = persona_draw, .key = persona_key,
+	.private_size = sizeof(struct pick_state),
 };
 
 /* ---- scenarios of the chosen persona ---- */
@@ -277,7 +292,7 @@ const struct screen_ops scr_persona_ops = {
 /* Index in c->scs of the n-th scenario of the chosen persona, or -1. */
 static int nth_scenario(const struct tui *t, int n)
 {
-	const char *id = t->c->personas[t->persona].id;
+	const char *id = t->c->personas[picks(t)->persona].id;
 	size_t i;
 
 	for (i = 0; i < t->c->nscs; i++)
@@ -286,40 +301,20 @@ static int nth_scenario(const struct tui *t, int n)
 	return -1;
 }
 
-/* A scenario's content notice, on its card and before it starts. */
-static void notice_line(struct lines *l, const struct scenario *sc, int tag)
-{
-	struct buf b = {0};
-
-	buf_printf(&b, "Let op: %s", sc->notice);
-	lines_add(l, b.s, (size_t)COLS - 4, 2, ROLE_BAD, tag);
-	buf_free(&b);
-}
-
 static void scenario_draw(struct tui *t)
 {
-	struct lines l = {0};
+	struct view v = {0};
 	char title[160];
 	int n, si;
 
 	snprintf(title, sizeof title, "klantcoach: gesprekken met %s",
-		 t->c->personas[t->persona].name);
+		 t->c->personas[picks(t)->persona].name);
 	tui_frame(t, title, NULL, "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter verder, Esc terug");
 	for (n = 0; (si = nth_scenario(t, n)) >= 0; n++) {
-		const struct scenario *sc = &t->c->scs[si];
-		struct buf b = {0};
-		buf_printf(&b, "%s  (%s, niveau %c, %zu stappen)", sc->title, sc->channel,
-			   sc->level, sc->nsteps);
-		lines_add(&l, b.s, (size_t)COLS - 4, 0, ROLE_TITLE, n + 1);
-		lines_add(&l, sc->summary, (size_t)COLS - 4, 2, ROLE_NORMAL, n + 1);
-		if (sc->notice)
-			notice_line(&l, sc, n + 1);
-		lines_blank(&l);
-		buf_free(&b);
+		startview_scenario(&v, t->c, &t->c->scs[si], n + 1, 0);
+		view_blank(&v);
 	}
-	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
-	t->cursor_x = 2;
-	lines_free(&l);
+	draw_list(t, &v);
 }
 
 static enum request scenario_key(struct tui *t, enum request req, wint_t ch, int is_key)
@@ -331,13 +326,13 @@ static enum request scenario_key(struct tui *t, enum request req, wint_t ch, int
 	while (nth_scenario(t, count) >= 0)
 		count++;
 	if (req == REQ_ENTER && count > 0) {
-		t->scenario = nth_scenario(t, t->sel);
+		picks(t)->scenario = nth_scenario(t, t->sel);
 		tui_go(t, SCR_MODE);
 		return REQ_NONE;
 	}
 	if (req == REQ_BACK) {
 		tui_go(t, SCR_PERSONA);
-		t->sel = t->persona;
+		t->sel = picks(t)->persona;
 		return REQ_NONE;
 	}
 	return tui_list_key(t, req, count);
@@ -356,29 +351,13 @@ static void mode_enter(struct tui *t)
 
 static void mode_draw(struct tui *t)
 {
-	struct lines l = {0};
-	const struct scenario *sc = &t->c->scs[t->scenario];
+	const struct scenario *sc = &t->c->scs[picks(t)->scenario];
+	struct view v = {0};
 
 	tui_frame(t, "klantcoach: oefenen of toets?", sc->title,
 		  "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter beginnen, Esc terug");
-	lines_add(&l, "Oefenen", (size_t)COLS - 4, 0, ROLE_TITLE, 1);
-	lines_add(&l, "Na elke keuze zie je hoe de klant reageert en waarom dat zo is. "
-		  "Je mag een stap terug (t) om iets anders te proberen.", (size_t)COLS - 4, 2,
-		  ROLE_NORMAL, 1);
-	lines_blank(&l);
-	lines_add(&l, "Toets", (size_t)COLS - 4, 0, ROLE_TITLE, 2);
-	lines_add(&l, "Je ziet alleen de reactie van de klant. Geen uitleg en niet terug; "
-		  "alles komt in de reflectie aan het eind.", (size_t)COLS - 4, 2, ROLE_NORMAL, 2);
-	if (sc->notice) {
-		lines_blank(&l);
-		notice_line(&l, sc, 0);
-		lines_add(&l, "Je kunt op elk moment stoppen met x; dan "
-			  "telt de sessie niet mee.", (size_t)COLS - 4, 2,
-			  ROLE_NORMAL, 0);
-	}
-	t->cursor_y = lines_draw(&l, 2, 2, LINES - 4, COLS - 4, &t->top, t->sel + 1);
-	t->cursor_x = 2;
-	lines_free(&l);
+	startview_mode(&v, sc);
+	draw_list(t, &v);
 }
 
 static enum request mode_key(struct tui *t, enum request req, wint_t ch, int is_key)
@@ -388,7 +367,7 @@ static enum request mode_key(struct tui *t, enum request req, wint_t ch, int is_
 	if (req == REQ_OPT1 || req == REQ_OPT2)
 		t->sel = req == REQ_OPT2;
 	if (req == REQ_ENTER || req == REQ_OPT1 || req == REQ_OPT2) {
-		tui_start_play(t, (size_t)t->scenario, t->sel ? CONFIG_TOETS : CONFIG_OEFENEN);
+		tui_start_play(t, (size_t)picks(t)->scenario, t->sel ? CONFIG_TOETS : CONFIG_OEFENEN);
 		return REQ_NONE;
 	}
 	if (req == REQ_BACK) {

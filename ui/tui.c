@@ -328,8 +328,6 @@ static void tui_free(struct tui *t)
 			screens[s]->cleanup(t);
 		free(t->private[s]);
 	}
-	sessionlist_free(&t->sessions);
-	input_free(&t->field);
 	free(t->message);
 }
 

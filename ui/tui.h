@@ -54,13 +54,9 @@ struct tui {
 	int have_play;
 	enum screen_id scr;
 	int sel, top;		/* selection and scroll of list screens */
-	int persona, scenario;	/* picks on the way to a session */
 	int quit, dirty, help, confirm_quit;
 	int cursor_y, cursor_x;
 	char *message;		/* one-line notice, e.g. a write error */
-	struct sessionlist sessions;
-	struct input field;
-	int phase;		/* start, review, replay: the screen's mode */
 	struct review *review;		/* coach: the scanned sessions */
 	struct intervisie *iv;		/* replay: the group's session */
 	void *private[SCR_COUNT];	/* each screen's own state */

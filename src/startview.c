@@ -1,0 +1,96 @@
+/*
+ * startview: builders for the start screens' documents. Nothing here
+ * draws; ui/scr_start.c renders them and ui/cmd_play.c prints the
+ * scenario cards of its picker.
+ */
+#include "startview.h"
+#include "buf.h"
+#include "persona.h"
+#include "playview.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A card's line after its first, tagged with the card's number. */
+#define card_line(v, role, n, ...) \
+	(view_add(v, role, 5, __VA_ARGS__)->tag = (n))
+
+void startview_persona(struct view *v, const struct persona *p, int n)
+{
+	struct buf b = {0};
+	size_t i;
+
+	buf_printf(&b, "%s, %d jaar. %s", p->name, p->age, p->household);
+	view_option(v, n, b.s);
+	card_line(v, VIEW_TEXT, n, "%s", p->situation);
+	buf_clear(&b);
+	for (i = 0; i < p->nchannels; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", p->channels[i]);
+	card_line(v, VIEW_DIM, n, "Kanalen: %s", buf_str(&b));
+	buf_clear(&b);
+	for (i = 0; i < p->nneeds; i++)
+		buf_printf(&b, "%s%s", i ? "; " : "",
+			   persona_need_name(p->needs[i]));
+	card_line(v, VIEW_DIM, n, "Op het spel: %s", buf_str(&b));
+	view_blank(v);
+	buf_free(&b);
+}
+
+void startview_scenario(struct view *v, const struct content *c,
+			const struct scenario *sc, int n, int with_persona)
+{
+	const struct persona *p = content_persona(c, sc->persona);
+	struct buf b = {0};
+
+	if (with_persona)
+		buf_printf(&b, "%s: ", p ? p->name : sc->persona);
+	buf_printf(&b, "%s (%s, niveau %c, %zu stappen)", sc->title,
+		   sc->channel, sc->level, sc->nsteps);
+	view_option(v, n, b.s);
+	card_line(v, VIEW_TEXT, n, "%s", sc->summary);
+	if (sc->notice)
+		card_line(v, VIEW_BAD, n, "Let op: %s", sc->notice);
+	buf_free(&b);
+}
+
+void startview_mode(struct view *v, const struct scenario *sc)
+{
+	view_option(v, 1, "Oefenen");
+	card_line(v, VIEW_TEXT, 1, "Na elke keuze zie je hoe de klant "
+		  "reageert en waarom dat zo is. Je mag een stap terug (t) "
+		  "om iets anders te proberen.");
+	view_blank(v);
+	view_option(v, 2, "Toets");
+	card_line(v, VIEW_TEXT, 2, "Je ziet alleen de reactie van de klant. "
+		  "Geen uitleg en niet terug; alles komt in de reflectie aan "
+		  "het eind.");
+	playview_notice(v, sc);
+}
+
+void startview_home(struct view *v, const struct content *c,
+		    const struct sessionlist *l)
+{
+	size_t i;
+
+	view_option(v, 1, "Nieuw gesprek oefenen");
+	view_add(v, VIEW_HEADING, 0, "%s", l->n ? "Je sessies (nieuwste "
+		 "eerst):" : "Je hebt nog geen sessies.");
+	for (i = 0; i < l->n; i++) {
+		const struct sessionlist_item *it = &l->v[i];
+		const struct scenario *sc = it->scenario
+			? content_scenario(c, it->scenario) : NULL;
+		struct buf what = {0};
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", it->started ? it->started
+			 : "?");
+		buf_printf(&what, "%s%s%s%s", sc ? sc->title : it->id,
+			   it->ending ? ", einde: " : "",
+			   it->ending ? it->ending : "",
+			   it->nfeedback ? " [feedback]" : "");
+		view_row(v, it->damaged ? VIEW_BAD : it->stopped ? VIEW_DIM
+			 : VIEW_TEXT, day, sessionlist_status(it),
+			 sc ? sc->persona : "?", what.s,
+			 (char *)NULL)->tag = (int)i + 2;
+		buf_free(&what);
+	}
+}

@@ -1,0 +1,82 @@
+/* Unit tests for src/startview: the exact plain text of a scenario card
+ * (with and without a content notice), the mode choice and a persona
+ * card, and the tags that let the screen highlight a whole card. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "startview.h"
+#include "view_fixture.h"
+
+static void setup(void)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(content_load(&fixture_content, FIXTURES "/mini", &d), 0);
+}
+
+static void teardown(void)
+{
+	content_free(&fixture_content);
+}
+
+TestSuite(startview, .init = setup, .fini = teardown);
+
+Test(startview, scenario_card_with_and_without_notice)
+{
+	struct scenario sc = fixture_content.scs[0];
+	struct view v = {0};
+	char *s;
+
+	startview_scenario(&v, &fixture_content, &sc, 3, 1);
+	cr_assert_eq(v.n, 2);
+	cr_assert_eq(v.lines[1].tag, 3);
+	s = printed(&v);
+	cr_assert_str_eq(s, "  3. Proef: Proef belt (telefoon, niveau B, "
+			 "2 stappen)\n"
+			 "     Proef wil weten hoe lang het nog duurt\n");
+	free(s);
+	sc.notice = "Proef scheldt.";
+	startview_scenario(&v, &fixture_content, &sc, 1, 0);
+	cr_assert_eq(v.lines[2].role, VIEW_BAD);
+	cr_assert_eq(v.lines[2].tag, 1);
+	s = printed(&v);
+	cr_assert(strstr(s, "  1. Proef belt (telefoon"), "%s", s);
+	cr_assert(strstr(s, "\n     Let op: Proef scheldt.\n"), "%s", s);
+	free(s);
+}
+
+Test(startview, mode_then_the_notice)
+{
+	struct scenario sc = fixture_content.scs[0];
+	struct view v = {0};
+	char *s;
+
+	sc.notice = "Proef scheldt.";
+	startview_mode(&v, &sc);
+	cr_assert_eq(v.lines[1].tag, 1);
+	cr_assert_eq(v.lines[4].tag, 2);
+	s = printed(&v);
+	cr_assert(strncmp(s, "  1. Oefenen\n     Na elke keuze", 28) == 0,
+		  "%s", s);
+	cr_assert(strstr(s, "\n  2. Toets\n     Je ziet alleen"), "%s", s);
+	cr_assert(strstr(s, "\nLet op: Proef scheldt.\nJe kunt op elk "
+			 "moment stoppen met x"), "%s", s);
+	free(s);
+}
+
+Test(startview, persona_card)
+{
+	struct view v = {0};
+	char *s;
+
+	startview_persona(&v, &fixture_content.personas[0], 1);
+	cr_assert_eq(v.lines[3].tag, 1);
+	cr_assert_eq(v.lines[4].role, VIEW_BLANK);
+	s = printed(&v);
+	cr_assert(strncmp(s, "  1. Proef, ", 12) == 0, "%s", s);
+	cr_assert(strstr(s, "\n     Kanalen: "), "%s", s);
+	cr_assert(strstr(s, "\n     Op het spel: "), "%s", s);
+	free(s);
+}
