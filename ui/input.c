@@ -1,8 +1,9 @@
 /*
  * input: editing over a byte buffer that always holds valid UTF-8; the
- * cursor only ever rests on a character boundary. Enter confirms a
- * one-line field and breaks the line in a multi-line one, where Ctrl-D,
- * F2 or Tab confirm. Esc cancels.
+ * cursor only ever rests on a character boundary. Confirming and
+ * cancelling are requests (see request.c): Enter confirms a one-line
+ * field and breaks the line in a multi-line one, where Ctrl-D, F2 or Tab
+ * confirm; Esc cancels.
  */
 #include "input.h"
 #include "text.h"
@@ -76,6 +77,14 @@ static void vertical(struct input *in, int dir)
 		in->cur = next_char(in);
 }
 
+static enum input_result newline(struct input *in)
+{
+	if (!in->multiline)
+		return INPUT_IGNORED;
+	insert(in, "\n", 1);
+	return INPUT_EDITED;
+}
+
 static enum input_result fkey(struct input *in, wint_t ch)
 {
 	switch (ch) {
@@ -87,8 +96,7 @@ static enum input_result fkey(struct input *in, wint_t ch)
 	case KEY_DOWN: vertical(in, 1); break;
 	case KEY_BACKSPACE: erase_range(in, text_prev(buf_str(&in->text), in->cur), in->cur); break;
 	case KEY_DC: erase_range(in, in->cur, next_char(in)); break;
-	case KEY_ENTER: return in->multiline ? (insert(in, "\n", 1), INPUT_EDITED) : INPUT_DONE;
-	case KEY_F(2): return INPUT_DONE;
+	case KEY_ENTER: return newline(in);
 	default: return INPUT_IGNORED;
 	}
 	return INPUT_EDITED;
@@ -101,11 +109,7 @@ enum input_result input_key(struct input *in, wint_t ch, int is_key)
 	if (is_key)
 		return fkey(in, ch);
 	if (ch == '\n' || ch == '\r')
-		return in->multiline ? (insert(in, "\n", 1), INPUT_EDITED) : INPUT_DONE;
-	if (ch == 4 || ch == '\t')	/* Ctrl-D, Tab */
-		return INPUT_DONE;
-	if (ch == 27)
-		return INPUT_CANCEL;
+		return newline(in);
 	if (ch == 127 || ch == 8)
 		return fkey(in, KEY_BACKSPACE);
 	if (ch < 0x20 || (ch >= 0x7F && ch < 0xA0) || ch > 0x10FFFF ||
@@ -113,6 +117,22 @@ enum input_result input_key(struct input *in, wint_t ch, int is_key)
 		return INPUT_IGNORED;
 	insert(in, enc, text_encode((uint32_t)ch, enc));
 	return INPUT_EDITED;
+}
+
+const struct keymap_entry *input_keymap(const struct input *in)
+{
+	static const struct keymap_entry line[] = {
+		{REQ_FIELD_DONE, "bewaren"},
+		{REQ_FIELD_CANCEL, "verlaten"},
+		{REQ_NONE, NULL},
+	}, multi[] = {
+		{REQ_FIELD_NEWLINE, "nieuwe regel"},
+		{REQ_FIELD_DONE, "bewaren"},
+		{REQ_FIELD_CANCEL, "verlaten"},
+		{REQ_NONE, NULL},
+	};
+
+	return in->multiline ? multi : line;
 }
 
 void input_set(struct input *in, const char *s)

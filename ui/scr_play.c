@@ -3,7 +3,8 @@
  * options; after a choice, stage 1 shows what it did, the meters moving
  * first. In a scenario with a content notice, x stops without a result;
  * stage 2 then says so and where help is. All are playview documents,
- * the same plain mode prints.
+ * the same plain mode prints. The keymap follows the stage, the mode and
+ * the notice.
  */
 #include "tui.h"
 #include "buf.h"
@@ -35,38 +36,17 @@ static void play_enter(struct tui *t)
 	state(t)->last = NULL;
 }
 
-/* The key hints of the stage; with a notice also how to stop. */
-static void hints(const struct tui *t, struct buf *b)
-{
-	int stage = state(t)->stage;
-
-	if (stage == 2) {
-		buf_add(b, "Enter of q sluiten");
-		return;
-	}
-	if (stage == 0)
-		buf_add(b, "1-4 of \xe2\x86\x91\xe2\x86\x93 Enter kiezen, "
-			"t terug, q stoppen");
-	else if (session_finished(&t->play.s))
-		buf_add(b, "Enter naar het einde, t terug");
-	else
-		buf_add(b, "Enter verder, t terug");
-	if (t->play.sc->notice)
-		buf_add(b, ", x stoppen zonder resultaat");
-}
-
 static void play_draw(struct tui *t)
 {
 	struct play_state *ps = state(t);
 	struct view v = {0};
-	struct buf title = {0}, right = {0}, keys = {0};
+	struct buf title = {0}, right = {0};
 	size_t step = t->play.s.npath + (ps->stage ? 0 : 1);
 
 	buf_printf(&title, "%s: %s", t->play.persona->name, t->play.sc->title);
 	buf_printf(&right, "%s, ", config_mode_name(t->play.mode));
 	playview_where(&right, &t->play, step);
-	hints(t, &keys);
-	tui_frame(t, title.s, right.s, keys.s);
+	tui_frame(t, title.s, right.s);
 	if (ps->stage == 0)
 		playview_step(&v, &t->play);
 	else if (ps->stage == 1)
@@ -81,7 +61,6 @@ static void play_draw(struct tui *t)
 	view_free(&v);
 	buf_free(&title);
 	buf_free(&right);
-	buf_free(&keys);
 }
 
 static void animate(struct tui *t)
@@ -119,10 +98,6 @@ static void choose(struct tui *t, int n)
 
 static void undo(struct tui *t)
 {
-	if (t->play.mode == CONFIG_TOETS) {
-		tui_notice(t, "In de toets kun je niet terug.");
-		return;
-	}
 	if (play_undo(&t->play) != 0) {
 		tui_notice(t, "Er is geen stap om terug te gaan.");
 		return;
@@ -146,11 +121,9 @@ static void next(struct tui *t)
 		tui_go(t, SCR_REFLECT);
 }
 
-/* x: stop without a result (only a scenario with a notice). */
+/* x: stop without a result (offered in a scenario with a notice). */
 static void stop(struct tui *t)
 {
-	if (t->play.sc->notice == NULL)
-		return;
 	if (play_stop(&t->play) != 0) {
 		tui_notice(t, "Kon het stoppen niet bewaren: %s",
 			   path_strerror(errno));
@@ -171,12 +144,76 @@ static void stopped_key(struct tui *t, enum request req)
 	}
 }
 
-static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *play_keymap(const struct tui *t)
+{
+	static const struct keymap_entry options[] = {
+		{REQ_OPT1, "kiezen"}, {REQ_OPT2, "kiezen"},
+		{REQ_OPT3, "kiezen"}, {REQ_OPT4, "kiezen"},
+		{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"},
+		{REQ_ENTER, "kiezen"}, {REQ_PGUP, NULL}, {REQ_PGDN, NULL},
+		{REQ_HOME, NULL}, {REQ_END, NULL},
+		{REQ_UNDO, "terug"}, {REQ_QUIT, "stoppen"},
+		{REQ_STOP, "stoppen zonder resultaat"},
+		{REQ_NONE, NULL},
+	}, response[] = {
+		{REQ_ENTER, "verder"}, {REQ_UNDO, "terug"},
+		{REQ_STOP, "stoppen zonder resultaat"},
+		{REQ_UP, NULL}, {REQ_DOWN, NULL},
+		{REQ_PGUP, NULL}, {REQ_PGDN, NULL},
+		{REQ_NONE, NULL},
+	}, last[] = {
+		{REQ_ENTER, "naar het einde"}, {REQ_UNDO, "terug"},
+		{REQ_STOP, "stoppen zonder resultaat"},
+		{REQ_UP, NULL}, {REQ_DOWN, NULL},
+		{REQ_PGUP, NULL}, {REQ_PGDN, NULL},
+		{REQ_NONE, NULL},
+	}, stopped[] = {
+		{REQ_ENTER, "sluiten"}, {REQ_QUIT, "sluiten"},
+		{REQ_NONE, NULL},
+	};
+	int stage = state(t)->stage;
+
+	if (stage == 2)
+		return stopped;
+	if (stage == 0)
+		return options;
+	return session_finished(&t->play.s) ? last : response;
+}
+
+/* Only the options on screen, undo only in practice, x only in a
+ * scenario with a notice. */
+static int play_offers(const struct tui *t, enum request r)
 {
 	int count;
 
-	(void)ch;
-	(void)is_key;
+	play_offered(&t->play, 0, &count);
+	if (r >= REQ_OPT1 && r <= REQ_OPT4)
+		return (int)(r - REQ_OPT1) < count;
+	if (r == REQ_UNDO)
+		return t->play.mode != CONFIG_TOETS;
+	if (r == REQ_STOP)
+		return t->play.sc->notice != NULL;
+	return 1;
+}
+
+/* Scroll the response. */
+static enum request response_key(struct tui *t, enum request req)
+{
+	switch (req) {
+	case REQ_ENTER: next(t); break;
+	case REQ_UP: case REQ_PGUP:
+		t->top = t->top > 0 ? t->top - (req == REQ_UP ? 1 : 5) : 0;
+		break;
+	case REQ_DOWN: case REQ_PGDN: t->top += req == REQ_DOWN ? 1 : 5; break;
+	default: return req;
+	}
+	return REQ_NONE;
+}
+
+static enum request play_key(struct tui *t, enum request req)
+{
+	int count;
+
 	if (state(t)->stage == 2) {
 		stopped_key(t, req);
 		return req == REQ_HELP ? req : REQ_NONE;
@@ -190,20 +227,10 @@ static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_
 		undo(t);
 		return REQ_NONE;
 	}
-	if (state(t)->stage == 1) {
-		if (req == REQ_ENTER)
-			next(t);
-		else if (req == REQ_UP || req == REQ_PGUP)
-			t->top = t->top > 0 ? t->top - (req == REQ_UP ? 1 : 5) : 0;
-		else if (req == REQ_DOWN || req == REQ_PGDN)
-			t->top += req == REQ_DOWN ? 1 : 5;
-		else
-			return req;
-		return REQ_NONE;
-	}
+	if (state(t)->stage == 1)
+		return response_key(t, req);
 	if (req >= REQ_OPT1 && req <= REQ_OPT4) {
-		if ((int)(req - REQ_OPT1) < count)
-			choose(t, (int)(req - REQ_OPT1));
+		choose(t, (int)(req - REQ_OPT1));
 		return REQ_NONE;
 	}
 	if (req == REQ_ENTER) {
@@ -214,6 +241,7 @@ static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_
 }
 
 const struct screen_ops scr_play_ops = {
-	.name = "spel", .enter = play_enter, .draw = play_draw, .key = play_key,
-	.private_size = sizeof(struct play_state),
+	.name = "spel", .enter = play_enter, .draw = play_draw,
+	.keymap = play_keymap, .offers = play_offers, .key = play_key,
+	.confirm_quit = 1, .private_size = sizeof(struct play_state),
 };

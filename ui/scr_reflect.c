@@ -25,8 +25,6 @@
 
 enum { PAGE_END, PAGE_FEEL, PAGE_WHAT, PAGE_WHY, PAGE_Q };
 
-#define FIELD_KEYS "Tab bewaren, PgDn/Esc verder, PgUp terug, Enter nieuwe regel"
-
 struct reflect_state {
 	int page;		/* PAGE_END .. last_page */
 	struct input field;	/* the answer being typed */
@@ -66,6 +64,7 @@ static void load_field(struct tui *t)
 	int q = page_question(t);
 
 	state(t)->field.multiline = 1;
+	t->focus = q >= 0 && !t->play.done ? &state(t)->field : NULL;
 	input_set(&state(t)->field,
 		  q >= 0 ? play_text(&t->play, (size_t)q) : "");
 }
@@ -164,12 +163,10 @@ static void reflect_draw(struct tui *t)
 	char right[48];
 	int q = page_question(t);
 
-	snprintf(right, sizeof right, "reflectie %d/%d", state(t)->page + 1,
-		 last_page(t) + 1);
-	tui_frame(t, t->play.sc->title, right, q >= 0
-		  ? (t->play.done ? "al bewaard; PgDn verder, PgUp terug"
-				  : FIELD_KEYS)
-		  : "Enter of PgDn verder, PgUp terug, \xe2\x86\x91\xe2\x86\x93 scrollen");
+	snprintf(right, sizeof right, "reflectie %d/%d%s", state(t)->page + 1,
+		 last_page(t) + 1,
+		 q >= 0 && t->play.done ? ", al bewaard" : "");
+	tui_frame(t, t->play.sc->title, right);
 	if (q >= 0) {
 		page_question_draw(t, q);
 		return;
@@ -222,35 +219,52 @@ static void confirm(struct tui *t, int q)
 	turn(t, 1);
 }
 
-static enum request reflect_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *reflect_keymap(const struct tui *t)
 {
-	int q = page_question(t);
-	enum request nav = request_for(ch, is_key);
+	static const struct keymap_entry field[] = {
+		{REQ_FIELD_DONE, "bewaren"},
+		{REQ_PGDN, "verder"}, {REQ_FIELD_CANCEL, "verder"},
+		{REQ_PGUP, "terug"}, {REQ_FIELD_NEWLINE, "nieuwe regel"},
+		{REQ_NONE, NULL},
+	}, reading[] = {
+		{REQ_ENTER, "verder"}, {REQ_PGDN, "verder"},
+		{REQ_PGUP, "terug"}, {REQ_BACK, NULL},
+		{REQ_UP, "scrollen"}, {REQ_DOWN, "scrollen"},
+		{REQ_NONE, NULL},
+	};
 
-	if (req == REQ_HELP)
-		return req;
-	if (q >= 0 && !t->play.done) {
-		enum input_result r = input_key(&state(t)->field, ch, is_key);
-		if (r == INPUT_DONE)
-			confirm(t, q);
-		else if (r == INPUT_CANCEL)
-			turn(t, 1);
-		else if (r == INPUT_IGNORED && (nav == REQ_PGUP || nav == REQ_PGDN))
-			turn(t, nav == REQ_PGUP ? -1 : 1);
-		return REQ_NONE;
+	return t->focus ? field : reading;
+}
+
+/* In a field PgDn and Esc turn on and keep the text as a draft. */
+static enum request field_key(struct tui *t, enum request req)
+{
+	switch (req) {
+	case REQ_FIELD_DONE: confirm(t, page_question(t)); break;
+	case REQ_FIELD_CANCEL: case REQ_PGDN: turn(t, 1); break;
+	case REQ_PGUP: turn(t, -1); break;
+	default: return req;
 	}
-	switch (nav) {
+	return REQ_NONE;
+}
+
+static enum request reflect_key(struct tui *t, enum request req)
+{
+	if (t->focus)
+		return field_key(t, req);
+	switch (req) {
 	case REQ_ENTER: case REQ_PGDN: turn(t, 1); break;
 	case REQ_PGUP: case REQ_BACK: turn(t, -1); break;
 	case REQ_UP: t->top = t->top > 0 ? t->top - 1 : 0; break;
 	case REQ_DOWN: t->top++; break;
-	default: return nav;
+	default: return req;
 	}
 	return REQ_NONE;
 }
 
 const struct screen_ops scr_reflect_ops = {
 	.name = "reflectie", .enter = reflect_enter, .draw = reflect_draw,
-	.key = reflect_key, .save = reflect_save, .text = 1,
+	.keymap = reflect_keymap, .key = reflect_key, .save = reflect_save,
+	.confirm_quit = 1,
 	.cleanup = reflect_cleanup, .private_size = sizeof(struct reflect_state),
 };

@@ -79,13 +79,6 @@ static void phase_view(struct tui *t, struct view *v)
 
 static void replay_draw(struct tui *t)
 {
-	static const char *const hints[] = {
-		"1-4 kiezen, + en - stemmen, Enter onthullen, q stoppen",
-		"1-4 of \xe2\x86\x91\xe2\x86\x93 Enter: deze optie volgen",
-		"Enter: notitie van de groep",
-		"Enter nieuwe regel, Tab of F2 bewaren, Esc overslaan",
-		"Enter of q: klaar",
-	};
 	struct replay_state *rs = state(t);
 	struct view v = {0};
 	struct buf title = {0}, right = {0};
@@ -95,7 +88,7 @@ static void replay_draw(struct tui *t)
 	if (rs->phase != RP_SUMMARY)
 		buf_printf(&right, "stap %zu",
 			   t->iv->s.npath + (rs->phase <= RP_PICK ? 1 : 0));
-	tui_frame(t, title.s, right.s ? right.s : "", hints[rs->phase]);
+	tui_frame(t, title.s, right.s ? right.s : "");
 	phase_view(t, &v);
 	if (rs->phase == RP_NOTE)
 		h = LINES - 4 - LINES / 3 - 1;
@@ -161,22 +154,61 @@ static void after_note(struct tui *t)
 	t->top = 0;
 }
 
-static enum request vote_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *replay_keymap(const struct tui *t)
+{
+	static const struct keymap_entry vote[] = {
+		{REQ_OPT1, "kiezen"}, {REQ_OPT2, "kiezen"},
+		{REQ_OPT3, "kiezen"}, {REQ_OPT4, "kiezen"},
+		{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"},
+		{REQ_VOTE_UP, "stemmen"}, {REQ_VOTE_DOWN, "stemmen"},
+		{REQ_ENTER, "onthullen"}, {REQ_QUIT, "stoppen"},
+		{REQ_NONE, NULL},
+	}, pick[] = {
+		{REQ_OPT1, "deze optie volgen"}, {REQ_OPT2, "deze optie volgen"},
+		{REQ_OPT3, "deze optie volgen"}, {REQ_OPT4, "deze optie volgen"},
+		{REQ_UP, "deze optie volgen"}, {REQ_DOWN, "deze optie volgen"},
+		{REQ_ENTER, "deze optie volgen"}, {REQ_QUIT, "stoppen"},
+		{REQ_NONE, NULL},
+	}, shown[] = {
+		{REQ_ENTER, "notitie van de groep"}, {REQ_QUIT, "stoppen"},
+		{REQ_NONE, NULL},
+	}, note[] = {
+		{REQ_FIELD_NEWLINE, "nieuwe regel"},
+		{REQ_FIELD_DONE, "bewaren"}, {REQ_FIELD_CANCEL, "overslaan"},
+		{REQ_NONE, NULL},
+	}, summary[] = {
+		{REQ_ENTER, "klaar"}, {REQ_QUIT, "klaar"},
+		{REQ_NONE, NULL},
+	};
+	static const struct keymap_entry *const by_phase[] = {
+		[RP_VOTE] = vote, [RP_PICK] = pick, [RP_REVEAL] = shown,
+		[RP_NOTE] = note, [RP_SUMMARY] = summary,
+	};
+
+	return by_phase[state(t)->phase];
+}
+
+/* Only the options on screen can be picked. */
+static int replay_offers(const struct tui *t, enum request r)
+{
+	int idx[SCENARIO_MAX_OPTS];
+
+	if (r >= REQ_OPT1 && r <= REQ_OPT4)
+		return (int)(r - REQ_OPT1) < session_offered(&t->iv->s, idx);
+	return 1;
+}
+
+static enum request vote_key(struct tui *t, enum request req)
 {
 	int idx[SCENARIO_MAX_OPTS], n = session_offered(&t->iv->s, idx);
 	int *v = &state(t)->votes[idx[t->sel < n ? t->sel : 0]];
 
-	if (!is_key && (ch == '+' || ch == '=')) {
-		*v += *v < 999;
-		return REQ_NONE;
-	}
-	if (!is_key && ch == '-') {
-		*v -= *v > 0;
+	if (req == REQ_VOTE_UP || req == REQ_VOTE_DOWN) {
+		*v += req == REQ_VOTE_UP ? *v < 999 : -(*v > 0);
 		return REQ_NONE;
 	}
 	if (req >= REQ_OPT1 && req <= REQ_OPT4) {
-		if ((int)(req - REQ_OPT1) < n)
-			t->sel = (int)(req - REQ_OPT1);
+		t->sel = (int)(req - REQ_OPT1);
 		return REQ_NONE;
 	}
 	if (req == REQ_ENTER) {
@@ -192,8 +224,7 @@ static enum request pick_key(struct tui *t, enum request req)
 	int idx[SCENARIO_MAX_OPTS], n = session_offered(&t->iv->s, idx);
 
 	if (req >= REQ_OPT1 && req <= REQ_OPT4) {
-		if ((int)(req - REQ_OPT1) < n)
-			follow(t, idx[req - REQ_OPT1]);
+		follow(t, idx[req - REQ_OPT1]);
 		return REQ_NONE;
 	}
 	if (req == REQ_ENTER) {
@@ -203,29 +234,38 @@ static enum request pick_key(struct tui *t, enum request req)
 	return tui_list_key(t, req, n);
 }
 
-static enum request replay_key(struct tui *t, enum request req, wint_t ch, int is_key)
+/* The note typed: store it (Esc skips it), then the next step. */
+static void note_done(struct tui *t, enum request req)
 {
 	struct replay_state *rs = state(t);
-	enum input_result r;
+
+	if (req == REQ_FIELD_DONE &&
+	    intervisie_note(t->iv, buf_str(&rs->field.text)) != 0) {
+		tui_notice(t, "Kon de notitie niet bewaren: %s",
+			   path_strerror(errno));
+		return;
+	}
+	t->focus = NULL;
+	after_note(t);
+}
+
+static enum request replay_key(struct tui *t, enum request req)
+{
+	struct replay_state *rs = state(t);
 
 	if (rs->phase == RP_NOTE) {
-		if (req == REQ_HELP)
+		if (req != REQ_FIELD_DONE && req != REQ_FIELD_CANCEL)
 			return req;
-		r = input_key(&rs->field, ch, is_key);
-		if (r == INPUT_DONE && intervisie_note(t->iv, buf_str(&rs->field.text)) != 0)
-			tui_notice(t, "Kon de notitie niet bewaren: %s",
-				   path_strerror(errno));
-		else if (r == INPUT_DONE || r == INPUT_CANCEL)
-			after_note(t);
+		note_done(t, req);
 		return REQ_NONE;
 	}
-	req = request_for(ch, is_key);
 	if (rs->phase == RP_VOTE)
-		return vote_key(t, req, ch, is_key);
+		return vote_key(t, req);
 	if (rs->phase == RP_PICK)
 		return pick_key(t, req);
 	if (req == REQ_ENTER && rs->phase == RP_REVEAL) {
 		rs->phase = RP_NOTE;
+		t->focus = &rs->field;
 		input_set(&rs->field, "");
 		return REQ_NONE;
 	}
@@ -233,11 +273,12 @@ static enum request replay_key(struct tui *t, enum request req, wint_t ch, int i
 		t->quit = 1;
 		return REQ_NONE;
 	}
-	return req == REQ_HELP || req == REQ_QUIT ? req : REQ_NONE;
+	return req;
 }
 
 const struct screen_ops scr_replay_ops = {
-	.name = "intervisie", .enter = replay_enter, .draw = replay_draw, .key = replay_key,
-	.text = 1, .private_size = sizeof(struct replay_state),
+	.name = "intervisie", .enter = replay_enter, .draw = replay_draw,
+	.keymap = replay_keymap, .offers = replay_offers, .key = replay_key,
+	.confirm_quit = 1, .private_size = sizeof(struct replay_state),
 	.cleanup = replay_cleanup,
 };

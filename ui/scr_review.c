@@ -14,6 +14,7 @@
 #include "viewdraw.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -119,14 +120,15 @@ static void review_draw(struct tui *t)
 {
 	struct review_state *rs = rstate(t);
 	struct view v = {0};
-	struct buf title = {0}, hint = {0};
+	struct buf title = {0}, right = {0};
 	int i;
 
 	buf_printf(&title, "klantcoach review: %d van %zu sessies", rs->nshown,
 		   t->review->n);
-	buf_printf(&hint, "Enter openen, s sorteren (%s), / zoeken, g groei, c cohort, q stoppen",
-		   review_sort_name((enum review_sort)rs->sort));
-	tui_frame(t, title.s, rs->filter, hint.s);
+	buf_printf(&right, "gesorteerd op %s%s%s",
+		   review_sort_name((enum review_sort)rs->sort),
+		   rs->filter ? ", zoekt " : "", rs->filter ? rs->filter : "");
+	tui_frame(t, title.s, right.s);
 	for (i = 0; i < rs->nshown; i++)
 		reviewview_row(&v, &t->review->s[rs->shown[i]], i + 1);
 	if (rs->nshown == 0)
@@ -145,7 +147,7 @@ static void review_draw(struct tui *t)
 	}
 	view_free(&v);
 	buf_free(&title);
-	buf_free(&hint);
+	buf_free(&right);
 }
 
 /* Fill the page with a view of the current session and show it. */
@@ -171,51 +173,85 @@ static void open_page(struct tui *t, int kind)
 	tui_go(t, SCR_PAGE);
 }
 
-static enum request search_key(struct tui *t, wint_t ch, int is_key)
+static const struct keymap_entry *review_keymap(const struct tui *t)
+{
+	static const struct keymap_entry list[] = {
+		{REQ_UP, NULL}, {REQ_DOWN, NULL},
+		{REQ_PGUP, NULL}, {REQ_PGDN, NULL},
+		{REQ_HOME, NULL}, {REQ_END, NULL},
+		{REQ_ENTER, "tijdlijn"}, {REQ_SORT, "sorteren"},
+		{REQ_SEARCH, "zoeken"}, {REQ_GROWTH, "groei"},
+		{REQ_COHORT, "cohort"}, {REQ_QUIT, "stoppen"},
+		{REQ_NONE, NULL},
+	}, search[] = {
+		{REQ_FIELD_DONE, "zoeken"}, {REQ_FIELD_CANCEL, "alles tonen"},
+		{REQ_NONE, NULL},
+	};
+
+	return rstate(t)->searching ? search : list;
+}
+
+/* A session must be shown to open one of its pages. */
+static int review_offers(const struct tui *t, enum request r)
+{
+	return rstate(t)->nshown > 0 ||
+	       (r != REQ_ENTER && r != REQ_GROWTH && r != REQ_COHORT);
+}
+
+/* The page a request opens: 't'imeline, 'g'rowth or 'c'ohort. */
+static int page_kind(enum request r)
+{
+	return r == REQ_GROWTH ? 'g' : r == REQ_COHORT ? 'c' : 't';
+}
+
+static enum request search_key(struct tui *t, enum request req)
 {
 	struct review_state *rs = rstate(t);
-	enum input_result r = input_key(&rs->field, ch, is_key);
 
-	if (r == INPUT_DONE || r == INPUT_CANCEL) {
+	if (req == REQ_FIELD_DONE || req == REQ_FIELD_CANCEL) {
 		free(rs->filter);
-		rs->filter = r == INPUT_DONE && rs->field.text.len
+		rs->filter = req == REQ_FIELD_DONE && rs->field.text.len
 			? mem_strdup(rs->field.text.s) : NULL;
 		rs->searching = 0;
+		t->focus = NULL;
 		t->sel = t->top = 0;
+	} else if (req != REQ_FIELD_EDIT) {
+		return req;
 	}
 	refilter(t);
 	return REQ_NONE;
 }
 
-static enum request review_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static enum request review_key(struct tui *t, enum request req)
 {
 	struct review_state *rs = rstate(t);
 
 	if (rs->searching)
-		return search_key(t, ch, is_key);
-	req = request_for(ch, is_key);
-	if (!is_key && ch == '/') {
+		return search_key(t, req);
+	switch (req) {
+	case REQ_SEARCH:
 		rs->searching = 1;
+		t->focus = &rs->field;
 		input_set(&rs->field, rs->filter ? rs->filter : "");
-		return REQ_NONE;
-	}
-	if (!is_key && ch == 's') {
+		break;
+	case REQ_SORT:
 		rs->sort = (rs->sort + 1) % SORT_COUNT;
 		review_sort(t->review, (enum review_sort)rs->sort);
 		refilter(t);
-		return REQ_NONE;
-	}
-	if (rs->nshown && (req == REQ_ENTER || (!is_key && (ch == 'g' || ch == 'c')))) {
+		break;
+	case REQ_ENTER: case REQ_GROWTH: case REQ_COHORT:
 		rs->current = rs->shown[t->sel];
-		open_page(t, req == REQ_ENTER ? 't' : (int)ch);
-		return REQ_NONE;
+		open_page(t, page_kind(req));
+		break;
+	default: return tui_list_key(t, req, rs->nshown);
 	}
-	return tui_list_key(t, req, rs->nshown);
+	return REQ_NONE;
 }
 
 const struct screen_ops scr_review_ops = {
-	.name = "review", .enter = review_enter, .draw = review_draw, .key = review_key,
-	.text = 1, .private_size = sizeof(struct review_state),
+	.name = "review", .enter = review_enter, .draw = review_draw,
+	.keymap = review_keymap, .offers = review_offers, .key = review_key,
+	.private_size = sizeof(struct review_state),
 	.cleanup = review_cleanup,
 };
 
@@ -238,16 +274,35 @@ static void page_draw(struct tui *t)
 	struct buf b = {0};
 
 	buf_printf(&b, "klantcoach review: %s", title);
-	tui_frame(t, b.s, NULL, kind == 't'
-		  ? "\xe2\x86\x91\xe2\x86\x93 PgUp PgDn scrollen, f feedback, g groei, c cohort, Esc terug"
-		  : "\xe2\x86\x91\xe2\x86\x93 PgUp PgDn scrollen, Esc terug");
+	tui_frame(t, b.s, NULL);
 	viewdraw(&pstate(t)->doc, 2, 2, LINES - 4, COLS - 4, &t->top, 0, 0);
 	t->cursor_y = 2;
 	t->cursor_x = 2;
 	buf_free(&b);
 }
 
-static enum request page_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *page_keymap(const struct tui *t)
+{
+	static const struct keymap_entry km[] = {
+		{REQ_UP, "scrollen"}, {REQ_DOWN, "scrollen"},
+		{REQ_PGUP, "scrollen"}, {REQ_PGDN, "scrollen"},
+		{REQ_HOME, NULL}, {REQ_END, NULL}, {REQ_ENTER, NULL},
+		{REQ_FEEDBACK, "feedback"}, {REQ_GROWTH, "groei"},
+		{REQ_COHORT, "cohort"}, {REQ_BACK, "terug"}, {REQ_UNDO, NULL},
+		{REQ_NONE, NULL},
+	};
+
+	(void)t;
+	return km;
+}
+
+/* Feedback is written on the timeline. */
+static int page_offers(const struct tui *t, enum request r)
+{
+	return r != REQ_FEEDBACK || pstate(t)->kind == 't';
+}
+
+static enum request page_key(struct tui *t, enum request req)
 {
 	int h = LINES - 4;
 
@@ -256,20 +311,19 @@ static enum request page_key(struct tui *t, enum request req, wint_t ch, int is_
 	case REQ_DOWN: t->top++; break;
 	case REQ_PGUP: t->top = t->top > h ? t->top - h : 0; break;
 	case REQ_PGDN: case REQ_ENTER: t->top += h; break;
+	case REQ_HOME: t->top = 0; break;
+	case REQ_END: t->top = INT_MAX / 2; break;	/* the draw clamps it */
 	case REQ_BACK: case REQ_UNDO: tui_go(t, SCR_REVIEW); break;
-	default:
-		if (!is_key && (ch == 'g' || ch == 'c'))
-			open_page(t, (int)ch);
-		else if (!is_key && ch == 'f' && pstate(t)->kind == 't')
-			tui_go(t, SCR_FEEDBACK);
-		else
-			return req;
+	case REQ_GROWTH: case REQ_COHORT: open_page(t, page_kind(req)); break;
+	case REQ_FEEDBACK: tui_go(t, SCR_FEEDBACK); break;
+	default: return req;
 	}
 	return REQ_NONE;
 }
 
 const struct screen_ops scr_page_ops = {
-	.name = "pagina", .draw = page_draw, .key = page_key,
+	.name = "pagina", .draw = page_draw, .keymap = page_keymap,
+	.offers = page_offers, .key = page_key,
 	.private_size = sizeof(struct page_state), .cleanup = page_cleanup,
 };
 
@@ -284,6 +338,7 @@ static void feedback_enter(struct tui *t)
 {
 	fstate(t)->stage = 0;
 	fstate(t)->field.multiline = 0;
+	t->focus = &fstate(t)->field;
 	input_set(&fstate(t)->field, "0");
 }
 
@@ -299,9 +354,8 @@ static void feedback_draw(struct tui *t)
 	struct buf b = {0};
 
 	buf_printf(&b, "Feedback voor %s, %s", s->trainee ? s->trainee : "?", s->scenario);
-	tui_frame(t, b.s, t->ctx->cfg.coach ? t->ctx->cfg.coach : t->ctx->cfg.name,
-		  fs->stage == 0 ? "Enter verder, Esc annuleren"
-				 : "Enter nieuwe regel, Tab of F2 bewaren, Esc annuleren");
+	tui_frame(t, b.s,
+		  t->ctx->cfg.coach ? t->ctx->cfg.coach : t->ctx->cfg.name);
 	draw_text(2, 2, COLS - 4, fs->stage == 0 ? "Bij welke stap? (0 = algemene feedback)"
 						 : "Je feedback:", ROLE_HEAD);
 	input_draw(&fs->field, 4, 2, fs->stage == 0 ? 1 : LINES - 7, COLS - 4);
@@ -329,41 +383,55 @@ static void save_feedback(struct tui *t)
 	diag_free(&d);
 }
 
-static enum request feedback_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *feedback_keymap(const struct tui *t)
+{
+	static const struct keymap_entry step[] = {
+		{REQ_FIELD_DONE, "verder"}, {REQ_FIELD_CANCEL, "annuleren"},
+		{REQ_NONE, NULL},
+	}, text[] = {
+		{REQ_FIELD_NEWLINE, "nieuwe regel"},
+		{REQ_FIELD_DONE, "bewaren"},
+		{REQ_FIELD_CANCEL, "annuleren"},
+		{REQ_NONE, NULL},
+	};
+
+	return fstate(t)->stage == 0 ? step : text;
+}
+
+/* The step number typed: go on to the text. */
+static void feedback_step(struct tui *t)
 {
 	struct feedback_state *fs = fstate(t);
-	enum input_result r;
 	char *end;
-	long step;
+	long step = strtol(buf_str(&fs->field.text), &end, 10);
 
-	if (req == REQ_HELP)
-		return req;
-	r = input_key(&fs->field, ch, is_key);
-	if (r == INPUT_CANCEL) {
-		open_page(t, 't');
-		return REQ_NONE;
-	}
-	if (r != INPUT_DONE)
-		return REQ_NONE;
-	if (fs->stage > 0) {
-		if (fs->field.text.len)
-			save_feedback(t);
-		return REQ_NONE;
-	}
-	step = strtol(buf_str(&fs->field.text), &end, 10);
 	if (*end || step < 0 || step > 999) {
 		tui_notice(t, "Typ een stapnummer, of 0 voor algemene feedback.");
-		return REQ_NONE;
+		return;
 	}
 	fs->stage = (int)step + 1;
 	fs->field.multiline = 1;
 	input_set(&fs->field, "");
+}
+
+static enum request feedback_key(struct tui *t, enum request req)
+{
+	struct feedback_state *fs = fstate(t);
+
+	if (req == REQ_FIELD_CANCEL)
+		open_page(t, 't');
+	else if (req == REQ_FIELD_DONE && fs->stage == 0)
+		feedback_step(t);
+	else if (req == REQ_FIELD_DONE && fs->field.text.len)
+		save_feedback(t);
+	else
+		return req == REQ_FIELD_DONE ? REQ_NONE : req;
 	return REQ_NONE;
 }
 
 const struct screen_ops scr_feedback_ops = {
 	.name = "feedback", .enter = feedback_enter, .draw = feedback_draw,
-	.key = feedback_key, .text = 1,
+	.keymap = feedback_keymap, .key = feedback_key,
 	.private_size = sizeof(struct feedback_state),
 	.cleanup = feedback_cleanup,
 };

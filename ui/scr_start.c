@@ -55,6 +55,7 @@ static void name_enter(struct tui *t)
 
 	ns->level = 0;
 	ns->field.multiline = 0;
+	t->focus = &ns->field;
 	input_set(&ns->field, t->ctx->cfg.name ? t->ctx->cfg.name : "");
 	if (t->ctx->cfg.name_line)
 		tui_notice(t, "De naam in %s (regel %d) kon niet gelezen "
@@ -80,8 +81,7 @@ static void name_draw(struct tui *t)
 	char ask[64];
 	int i;
 
-	tui_frame(t, "klantcoach: welkom", NULL,
-		  ns->level ? "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter bevestigen" : "Enter bevestigen, Esc stoppen");
+	tui_frame(t, "klantcoach: welkom", NULL);
 	draw_text(2, 2, COLS - 4, "Welkom bij klantcoach. Dit vragen we maar één keer.", ROLE_TITLE);
 	snprintf(ask, sizeof ask, "Wat is je naam? (hoogstens %d tekens)",
 		 CONFIG_NAME_MAX);
@@ -104,51 +104,67 @@ static void name_draw(struct tui *t)
 	view_free(&v);
 }
 
-static enum request name_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *name_keymap(const struct tui *t)
+{
+	static const struct keymap_entry name[] = {
+		{REQ_FIELD_DONE, "bevestigen"},
+		{REQ_FIELD_CANCEL, "stoppen"},
+		{REQ_NONE, NULL},
+	}, level[] = {
+		{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"},
+		{REQ_CHOICE_A, "kiezen"}, {REQ_CHOICE_B, "kiezen"},
+		{REQ_CHOICE_C, "kiezen"},
+		{REQ_ENTER, "bevestigen"},
+		{REQ_NONE, NULL},
+	};
+
+	return nstate(t)->level ? level : name;
+}
+
+static void name_level(struct tui *t)
+{
+	t->ctx->cfg.level = (char)('A' + t->sel);
+	if (cmd_save_identity(t->ctx) != 0)
+		tui_notice(t, "Je naam en niveau zijn niet bewaard in %s; "
+			   "je kunt wel spelen.", t->ctx->cfg.path);
+	tui_go(t, SCR_HOME);
+}
+
+static void name_done(struct tui *t)
 {
 	struct name_state *ns = nstate(t);
-	enum input_result r;
+	char *clean;
+	const char *why = config_name_check(buf_str(&ns->field.text), &clean);
 
-	if (ns->level) {
-		if (!is_key && ch >= 'a' && ch <= 'c')
-			t->sel = (int)(ch - 'a');
-		req = request_for(ch, is_key);
-		if (req == REQ_ENTER) {
-			t->ctx->cfg.level = (char)('A' + t->sel);
-			if (cmd_save_identity(t->ctx) != 0)
-				tui_notice(t, "Je naam en niveau zijn niet bewaard in %s; "
-					   "je kunt wel spelen.", t->ctx->cfg.path);
-			tui_go(t, SCR_HOME);
-			return REQ_NONE;
-		}
-		if (req == REQ_QUIT || req == REQ_HELP)
-			return req;
-		tui_list_key(t, req, 3);
-		return REQ_NONE;
+	if (why) {
+		tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
+		return;
 	}
-	if (req == REQ_HELP)
-		return req;
-	r = input_key(&ns->field, ch, is_key);
-	if (r == INPUT_CANCEL)
-		return REQ_QUIT;
-	if (r == INPUT_DONE) {
-		char *clean;
-		const char *why = config_name_check(buf_str(&ns->field.text),
-						    &clean);
-		if (why) {
-			tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
-			return REQ_NONE;
-		}
-		free(t->ctx->cfg.name);
-		t->ctx->cfg.name = clean;
-		ns->level = 1;
-		t->sel = t->ctx->cfg.level ? t->ctx->cfg.level - 'A' : 1;
+	free(t->ctx->cfg.name);
+	t->ctx->cfg.name = clean;
+	ns->level = 1;
+	t->focus = NULL;
+	t->sel = t->ctx->cfg.level ? t->ctx->cfg.level - 'A' : 1;
+}
+
+static enum request name_key(struct tui *t, enum request req)
+{
+	switch (req) {
+	case REQ_FIELD_CANCEL: return REQ_QUIT;
+	case REQ_FIELD_DONE: name_done(t); break;
+	case REQ_CHOICE_A: case REQ_CHOICE_B: case REQ_CHOICE_C:
+		t->sel = (int)(req - REQ_CHOICE_A);
+		break;
+	case REQ_ENTER: name_level(t); break;
+	default:
+		return nstate(t)->level ? tui_list_key(t, req, 3) : req;
 	}
 	return REQ_NONE;
 }
 
 const struct screen_ops scr_name_ops = {
-	.name = "naam", .enter = name_enter, .draw = name_draw, .key = name_key, .text = 1,
+	.name = "naam", .enter = name_enter, .draw = name_draw,
+	.keymap = name_keymap, .key = name_key,
 	.private_size = sizeof(struct name_state), .cleanup = name_cleanup,
 };
 
@@ -195,7 +211,7 @@ static void home_draw(struct tui *t)
 	char right[160];
 
 	snprintf(right, sizeof right, "%s, niveau %c", t->ctx->cfg.name, t->ctx->cfg.level);
-	tui_frame(t, "klantcoach", right, "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter openen, q stoppen");
+	tui_frame(t, "klantcoach", right);
 	startview_home(&v, t->c, sessions(t));
 	draw_list(t, &v);
 }
@@ -231,12 +247,25 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 	diag_free(&d);
 }
 
-static enum request home_key(struct tui *t, enum request req, wint_t ch, int is_key)
+/* The keys of the list screens before play; Enter says what it does. */
+#define LIST_KEYMAP(enter, back) { \
+	{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"}, \
+	{REQ_PGUP, NULL}, {REQ_PGDN, NULL}, {REQ_HOME, NULL}, {REQ_END, NULL}, \
+	{REQ_ENTER, enter}, {back, back == REQ_QUIT ? "stoppen" : "terug"}, \
+	{REQ_NONE, NULL} }
+
+static const struct keymap_entry *home_keymap(const struct tui *t)
+{
+	static const struct keymap_entry km[] = LIST_KEYMAP("openen", REQ_QUIT);
+
+	(void)t;
+	return km;
+}
+
+static enum request home_key(struct tui *t, enum request req)
 {
 	int count = (int)sessions(t)->n + 1;
 
-	(void)ch;
-	(void)is_key;
 	if (req == REQ_ENTER) {
 		if (t->sel == 0)
 			tui_go(t, SCR_PERSONA);
@@ -248,7 +277,8 @@ static enum request home_key(struct tui *t, enum request req, wint_t ch, int is_
 }
 
 const struct screen_ops scr_home_ops = {
-	.name = "start", .enter = home_enter, .draw = home_draw, .key = home_key,
+	.name = "start", .enter = home_enter, .draw = home_draw,
+	.keymap = home_keymap, .key = home_key,
 	.private_size = sizeof(struct sessionlist), .cleanup = home_cleanup,
 };
 
@@ -259,17 +289,23 @@ static void persona_draw(struct tui *t)
 	struct view v = {0};
 	size_t i;
 
-	tui_frame(t, "klantcoach: kies een klant", NULL,
-		  "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter verder, Esc terug");
+	tui_frame(t, "klantcoach: kies een klant", NULL);
 	for (i = 0; i < t->c->npersonas; i++)
 		startview_persona(&v, &t->c->personas[i], (int)i + 1);
 	draw_list(t, &v);
 }
 
-static enum request persona_key(struct tui *t, enum request req, wint_t ch, int is_key)
+/* Persona and scenario: Enter goes on, Esc back. */
+static const struct keymap_entry *pick_keymap(const struct tui *t)
 {
-	(void)ch;
-	(void)is_key;
+	static const struct keymap_entry km[] = LIST_KEYMAP("verder", REQ_BACK);
+
+	(void)t;
+	return km;
+}
+
+static enum request persona_key(struct tui *t, enum request req)
+{
 	if (req == REQ_ENTER) {
 		picks(t)->persona = t->sel;
 		tui_go(t, SCR_SCENARIO);
@@ -283,7 +319,8 @@ static enum request persona_key(struct tui *t, enum request req, wint_t ch, int 
 }
 
 const struct screen_ops scr_persona_ops = {
-	.name = "persona", .draw = persona_draw, .key = persona_key,
+	.name = "persona", .draw = persona_draw, .keymap = pick_keymap,
+	.key = persona_key,
 	.private_size = sizeof(struct pick_state),
 };
 
@@ -309,7 +346,7 @@ static void scenario_draw(struct tui *t)
 
 	snprintf(title, sizeof title, "klantcoach: gesprekken met %s",
 		 t->c->personas[picks(t)->persona].name);
-	tui_frame(t, title, NULL, "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter verder, Esc terug");
+	tui_frame(t, title, NULL);
 	for (n = 0; (si = nth_scenario(t, n)) >= 0; n++) {
 		startview_scenario(&v, t->c, &t->c->scs[si], n + 1, 0);
 		view_blank(&v);
@@ -317,12 +354,10 @@ static void scenario_draw(struct tui *t)
 	draw_list(t, &v);
 }
 
-static enum request scenario_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static enum request scenario_key(struct tui *t, enum request req)
 {
 	int count = 0;
 
-	(void)ch;
-	(void)is_key;
 	while (nth_scenario(t, count) >= 0)
 		count++;
 	if (req == REQ_ENTER && count > 0) {
@@ -339,7 +374,8 @@ static enum request scenario_key(struct tui *t, enum request req, wint_t ch, int
 }
 
 const struct screen_ops scr_scenario_ops = {
-	.name = "scenario", .draw = scenario_draw, .key = scenario_key,
+	.name = "scenario", .draw = scenario_draw, .keymap = pick_keymap,
+	.key = scenario_key,
 };
 
 /* ---- mode ---- */
@@ -354,16 +390,26 @@ static void mode_draw(struct tui *t)
 	const struct scenario *sc = &t->c->scs[picks(t)->scenario];
 	struct view v = {0};
 
-	tui_frame(t, "klantcoach: oefenen of toets?", sc->title,
-		  "\xe2\x86\x91\xe2\x86\x93 kiezen, Enter beginnen, Esc terug");
+	tui_frame(t, "klantcoach: oefenen of toets?", sc->title);
 	startview_mode(&v, sc);
 	draw_list(t, &v);
 }
 
-static enum request mode_key(struct tui *t, enum request req, wint_t ch, int is_key)
+static const struct keymap_entry *mode_keymap(const struct tui *t)
 {
-	(void)ch;
-	(void)is_key;
+	static const struct keymap_entry km[] = {
+		{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"},
+		{REQ_OPT1, NULL}, {REQ_OPT2, NULL},
+		{REQ_ENTER, "beginnen"}, {REQ_BACK, "terug"},
+		{REQ_NONE, NULL},
+	};
+
+	(void)t;
+	return km;
+}
+
+static enum request mode_key(struct tui *t, enum request req)
+{
 	if (req == REQ_OPT1 || req == REQ_OPT2)
 		t->sel = req == REQ_OPT2;
 	if (req == REQ_ENTER || req == REQ_OPT1 || req == REQ_OPT2) {
@@ -378,5 +424,6 @@ static enum request mode_key(struct tui *t, enum request req, wint_t ch, int is_
 }
 
 const struct screen_ops scr_mode_ops = {
-	.name = "modus", .enter = mode_enter, .draw = mode_draw, .key = mode_key,
+	.name = "modus", .enter = mode_enter, .draw = mode_draw,
+	.keymap = mode_keymap, .key = mode_key,
 };

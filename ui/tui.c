@@ -99,6 +99,7 @@ void *tui_private(const struct tui *t, enum screen_id s)
 void tui_go(struct tui *t, enum screen_id s)
 {
 	save(t);
+	t->focus = NULL;
 	t->scr = s;
 	t->sel = t->top = 0;
 	t->dirty = 1;
@@ -119,11 +120,68 @@ void tui_notice(struct tui *t, const char *fmt, ...)
 	t->dirty = 1;
 }
 
-void tui_frame(struct tui *t, const char *title, const char *right,
-	       const char *hints)
+#define KEYMAP_MAX (2 * REQ_COUNT)
+
+static int keymap_has(const struct keymap_entry *km, int n, enum request r)
 {
+	while (n-- > 0)
+		if (km[n].req == r)
+			return 1;
+	return 0;
+}
+
+static int keymap_add(struct keymap_entry *km, int n,
+		      const struct keymap_entry *from)
+{
+	for (; from->req != REQ_NONE && n < KEYMAP_MAX - 1; from++)
+		if (!keymap_has(km, n, from->req))
+			km[n++] = *from;
+	return n;
+}
+
+/* Leave out what no key asks for here (q in a text field types a q). */
+static void drop_unreachable(struct keymap_entry *km, int field)
+{
+	int i, n = 0;
+
+	for (i = 0; km[i].req != REQ_NONE; i++)
+		if (request_label(km, km[i].req, field))
+			km[n++] = km[i];
+	km[n] = km[i];
+}
+
+/* The keymap of the screen in its state now: the entries it offers, then
+ * those of a focused text field, then the generic ones. */
+static void current_keymap(const struct tui *t, struct keymap_entry *km)
+{
+	const struct screen_ops *s = screens[t->scr];
+	const struct keymap_entry *e;
+	int n = 0;
+
+	for (e = s->keymap(t); e->req != REQ_NONE && n < KEYMAP_MAX - 1; e++)
+		if (!s->offers || s->offers(t, e->req))
+			km[n++] = *e;
+	if (t->focus)
+		n = keymap_add(km, n, input_keymap(t->focus));
+	n = keymap_add(km, n, request_generic);
+	km[n].req = REQ_NONE;
+	km[n].hint = NULL;
+	drop_unreachable(km, t->focus != NULL);
+}
+
+void tui_frame(struct tui *t, const char *title, const char *right)
+{
+	struct keymap_entry km[KEYMAP_MAX];
+	struct buf hints = {0}, help = {0};
+
+	current_keymap(t, km);
+	request_footer(km, t->focus != NULL, &hints);
+	buf_printf(&help, "%s hulp",
+		   request_label(km, REQ_HELP, t->focus != NULL));
 	draw_bar(0, title, right ? right : "");
-	draw_bar(LINES - 1, t->message ? t->message : hints, "? hulp");
+	draw_bar(LINES - 1, t->message ? t->message : buf_str(&hints), help.s);
+	buf_free(&hints);
+	buf_free(&help);
 }
 
 enum request tui_list_key(struct tui *t, enum request req, int count)
@@ -133,6 +191,8 @@ enum request tui_list_key(struct tui *t, enum request req, int count)
 	case REQ_DOWN: t->sel = t->sel + 1 < count ? t->sel + 1 : t->sel; break;
 	case REQ_PGUP: t->sel = t->sel > 5 ? t->sel - 5 : 0; break;
 	case REQ_PGDN: t->sel = t->sel + 5 < count ? t->sel + 5 : count - 1; break;
+	case REQ_HOME: t->sel = 0; break;
+	case REQ_END: t->sel = count > 0 ? count - 1 : 0; break;
 	default: return req;
 	}
 	t->dirty = 1;
@@ -151,30 +211,33 @@ static void draw_box(int h, int w, int *y, int *x)
 	draw_role(ROLE_BAR, 0);
 }
 
-static void draw_help(void)
+/* The keys of the screen in its state now, with what they do. */
+static void draw_help(const struct tui *t)
 {
-	int n = 0, i, y, x, w = COLS - 4 < 64 ? COLS - 4 : 64, h;
-	enum request seen[REQ_COUNT] = {0};
+	struct keymap_entry km[KEYMAP_MAX];
+	int n, i, y, x, w = COLS - 4 < 64 ? COLS - 4 : 64, h, top;
+	int field = t->focus != NULL;
 
-	for (i = 0; request_keys[i].key; i++)
-		n += !seen[request_keys[i].req]++;
-	h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
+	current_keymap(t, km);
+	for (n = 0; km[n].req != REQ_NONE; n++)
+		;
+	top = field ? 5 : 3;
+	h = n + top + 1 < LINES - 2 ? n + top + 1 : LINES - 2;
 	draw_box(h, w, &y, &x);
 	draw_text(y + 1, x + 2, w - 4, "Toetsen (een toets om dit te sluiten)", ROLE_BAR);
-	memset(seen, 0, sizeof seen);
-	for (i = 0, n = 0; request_keys[i].key && n < h - 3; i++) {
+	if (field) {
+		draw_text(y + 2, x + 2, w - 4, "Je typt in een tekstveld: "
+			  "ook ? en q komen in de tekst.", ROLE_BAR);
+		draw_text(y + 3, x + 2, w - 4, "Pijlen, Home en End bewegen de "
+			  "cursor.", ROLE_BAR);
+	}
+	for (i = 0; i < n && i < h - top - 1; i++) {
 		struct buf keys = {0};
-		int k;
-		enum request r = request_keys[i].req;
-		if (seen[r]++)
-			continue;
-		for (k = 0; request_keys[k].key; k++)
-			if (request_keys[k].req == r && !strstr(buf_str(&keys), request_keys[k].label))
-				buf_printf(&keys, "%s%s", keys.len ? " " : "", request_keys[k].label);
-		draw_text(y + 3 + n, x + 2, 18, keys.s, ROLE_BAR);
-		draw_text(y + 3 + n, x + 21, w - 23, request_help(r), ROLE_BAR);
+		request_labels(km, km[i].req, field, &keys);
+		draw_text(y + top + i, x + 2, 21, buf_str(&keys), ROLE_BAR);
+		draw_text(y + top + i, x + 24, w - 26, request_help(km[i].req),
+			  ROLE_BAR);
 		buf_free(&keys);
-		n++;
 	}
 }
 
@@ -216,12 +279,12 @@ static void draw_all(struct tui *t)
 	} else {
 		screens[t->scr]->draw(t);
 		if (t->help)
-			draw_help();
+			draw_help(t);
 		if (t->confirm_quit)
 			draw_confirm(t);
 	}
 	if (t->cursor_y >= 0 && !t->help && !t->confirm_quit) {
-		curs_set(screens[t->scr]->text ? 1 : 0);
+		curs_set(t->focus ? 1 : 0);
 		move(t->cursor_y, t->cursor_x > 0 ? t->cursor_x : 0);
 	} else {
 		curs_set(0);
@@ -236,7 +299,7 @@ static void generic(struct tui *t, enum request req)
 	case REQ_HELP: t->help = 1; break;
 	case REQ_REDRAW: clearok(stdscr, TRUE); break;
 	case REQ_QUIT:
-		if (t->scr == SCR_PLAY || t->scr == SCR_REFLECT || t->scr == SCR_REPLAY)
+		if (screens[t->scr]->confirm_quit)
 			t->confirm_quit = 1;
 		else
 			t->quit = 1;
@@ -248,12 +311,15 @@ static void generic(struct tui *t, enum request req)
 
 static void handle_key(struct tui *t, wint_t ch, int is_key)
 {
-	enum request req = request_for(ch, is_key);
+	struct keymap_entry km[KEYMAP_MAX];
+	enum request req;
 
+	current_keymap(t, km);
+	req = request_for(km, ch, is_key, t->focus != NULL);
 	t->dirty = 1;
 	if (req == REQ_RESIZE)
 		return;
-	if (t->message && !screens[t->scr]->text) {
+	if (t->message && t->focus == NULL) {
 		free(t->message);
 		t->message = NULL;
 	}
@@ -266,9 +332,14 @@ static void handle_key(struct tui *t, wint_t ch, int is_key)
 		t->help = t->confirm_quit = 0;
 		return;
 	}
-	if (screens[t->scr]->text)
-		req = is_key && ch == KEY_F(1) ? REQ_HELP : REQ_TEXT;
-	req = screens[t->scr]->key(t, req, ch, is_key);
+	if (t->focus && (req == REQ_NONE || req == REQ_FIELD_NEWLINE)) {
+		if (input_key(t->focus, ch, is_key) != INPUT_EDITED)
+			return;
+		req = REQ_FIELD_EDIT;
+	}
+	if (req == REQ_NONE)
+		return;
+	req = screens[t->scr]->key(t, req);
 	if (req != REQ_NONE)
 		generic(t, req);
 }

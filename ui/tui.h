@@ -2,7 +2,8 @@
  * tui: the ncurses front end. One shared state struct, a table of screens
  * (each an init/draw/key set and the size of its own state, as in ncdu
  * and tig's view_ops), one main loop that draws when dirty, maps keys to
- * requests and offers them to the screen first. Resize
+ * requests through the screen's keymap and offers them to the screen
+ * first; a focused text field gets the rest. Resize
  * is handled in one place; below the minimum size a notice replaces the
  * screen. Signals end the loop through a flag; the terminal is always
  * restored.
@@ -35,12 +36,17 @@ struct screen_ops {
 	const char *name;
 	void (*enter)(struct tui *t);
 	void (*draw)(struct tui *t);
+	/* The requests the screen takes in its state now, with their footer
+	 * hints; the footer and the help are made from it. */
+	const struct keymap_entry *(*keymap)(const struct tui *t);
+	/* Whether it takes request r of its keymap now (may be NULL: all). */
+	int (*offers)(const struct tui *t, enum request r);
 	/* Handle a request; return REQ_NONE when consumed. */
-	enum request (*key)(struct tui *t, enum request req, wint_t ch, int is_key);
+	enum request (*key)(struct tui *t, enum request req);
 	/* Write what the screen holds but has not stored (may be NULL): called
 	 * when typing pauses, before leaving the screen and before the end. */
 	void (*save)(struct tui *t);
-	int text;		/* wants raw keys for a text field */
+	int confirm_quit;	/* q asks before stopping */
 	size_t private_size;	/* bytes of the screen's own state, zeroed
 				   at the start; see tui_private */
 	void (*cleanup)(struct tui *t);	/* free what the own state holds
@@ -57,6 +63,7 @@ struct tui {
 	int quit, dirty, help, confirm_quit;
 	int cursor_y, cursor_x;
 	char *message;		/* one-line notice, e.g. a write error */
+	struct input *focus;	/* the text field that has focus, or NULL */
 	struct review *review;		/* coach: the scanned sessions */
 	struct intervisie *iv;		/* replay: the group's session */
 	void *private[SCR_COUNT];	/* each screen's own state */
@@ -82,9 +89,9 @@ void tui_go(struct tui *t, enum screen_id s);
 /* Show a one-line notice at the bottom until the next key. */
 void tui_notice(struct tui *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Draw the title bar and the key-hint bar every screen shares. */
-void tui_frame(struct tui *t, const char *title, const char *right,
-	       const char *hints);
+/* Draw the title bar and the key-hint bar every screen shares; the hints
+ * come from the screen's keymap. */
+void tui_frame(struct tui *t, const char *title, const char *right);
 /* Selection movement shared by list screens; returns REQ_NONE if used. */
 enum request tui_list_key(struct tui *t, enum request req, int count);
 /* Start a new play-through of scenario index si in the given mode. */

@@ -122,7 +122,7 @@ expect_screen "split: said" "De stemmen zijn verdeeld: bespreek het verschil."
 expect_screen "split: the facilitator is asked" "Welke optie volgen jullie?"
 tm_keys 3
 expect_screen "split: follows the pick" "Je leest de regels over de termijn"
-expect_screen "split: no notice left" "Enter: notitie van de groep"
+expect_screen "split: no notice left" "Enter notitie van de groep"
 tm_keys Enter Tab
 expect_screen "split: step 2" "Stap 2"
 tm_keys 1 + Enter Enter Tab

@@ -203,7 +203,7 @@ tm_keys /
 tm_keys "Cursist 07" Enter
 expect_screen "search" "klantcoach review: 4 van 120 sessies"
 tm_keys s
-expect_screen "sort" "s sorteren (cursist)"
+expect_screen "sort" "gesorteerd op cursist"
 tm_keys Enter
 expect_screen "timeline" "klantcoach review: tijdlijn"
 expect_screen "timeline step" "Stap 1 ("
