@@ -296,6 +296,17 @@ int play_done(struct play *p)
 	return 0;
 }
 
+char *play_id(const struct play *p)
+{
+	const char *slash = strrchr(p->log.path, '/');
+	char *id = mem_strdup(slash ? slash + 1 : p->log.path);
+	size_t n = strlen(id);
+
+	if (n > 4 && strcmp(id + n - 4, ".csv") == 0)
+		id[n - 4] = '\0';
+	return id;
+}
+
 void play_end(struct play *p)
 {
 	size_t i;

@@ -89,6 +89,9 @@ int play_save_draft(struct play *p, int page);
 int play_done(struct play *p);
 /* The option the trainee would pick as the n-th offered one, or NULL. */
 const struct sc_option *play_offered(const struct play *p, int n, int *count);
+/* The session's id, as `klantcoach resume` and `show` take it: the log's
+ * file name without ".csv" (new string). */
+char *play_id(const struct play *p);
 /* Close the log and free the state. */
 void play_end(struct play *p);
 

@@ -465,3 +465,45 @@ char *text_hide_name(const char *s, const char *name, const char *with)
 		free(all[--m]);
 	return buf_take(&b);
 }
+
+size_t text_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), i, j, diag, up;
+	size_t *row = mem_alloc((nb + 1) * sizeof *row);
+
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= nb; j++) {
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			up = row[j];
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	diag = row[nb];
+	free(row);
+	return diag;
+}
+
+long text_nearest(const char *word, const char *const *cands, size_t n)
+{
+	size_t limit = strlen(word) / 3 > 2 ? strlen(word) / 3 : 2, i, d;
+	size_t best_d = (size_t)-1;
+	long best = -1;
+
+	for (i = 0; *word && i < n; i++) {
+		d = text_distance(word, cands[i]);
+		if ((d <= limit || strstr(cands[i], word)) && d < best_d) {
+			best_d = d;
+			best = (long)i;
+		}
+	}
+	return best;
+}

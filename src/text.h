@@ -63,5 +63,13 @@ char *text_hide_name(const char *s, const char *name, const char *with);
 char *text_fold(const char *s);
 /* Free the lines. */
 void text_lines_free(struct text_lines *l);
+/* Edit distance (insertions, deletions, substitutions of bytes) between
+ * a and b. */
+size_t text_distance(const char *a, const char *b);
+/* The index of the one of the n candidates nearest to word, for "did you
+ * mean": the smallest edit distance among those within a third of word's
+ * length (at least 2) or containing word; the first on a tie. -1 when
+ * none is near. */
+long text_nearest(const char *word, const char *const *cands, size_t n);
 
 #endif

@@ -13,8 +13,10 @@
 #include "sessionlist.h"
 #include "sig.h"
 #include "startview.h"
+#include "text.h"
 #include "tui.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,6 +93,7 @@ static int plain_identity(struct cli_ctx *ctx)
 		fflush(stdout);
 		if ((a = plain_read(stdin)) == NULL)
 			return -1;
+		a[0] = (char)toupper((unsigned char)a[0]);
 		if ((a[0] == 'A' || a[0] == 'B' || a[0] == 'C') && a[1] == '\0')
 			ctx->cfg.level = a[0];
 		else
@@ -129,25 +132,24 @@ static const struct scenario *plain_pick(const struct content *c)
 	return sc;
 }
 
-static int play_plain(struct cli_ctx *ctx, struct content *c)
+/* The input ended before play began: say so, nothing was started. */
+static int ended_early(void)
 {
-	const struct scenario *sc;
+	fputs("\nGestopt voordat het gesprek begon (einde van de invoer); "
+	      "er is geen sessie gemaakt.\n", stdout);
+	return EXIT_OK;
+}
+
+static int play_plain(struct cli_ctx *ctx, struct content *c,
+		      const struct scenario *sc)
+{
 	struct play p;
 	struct diag d = {0};
 	char *dir;
 	int rc;
 
-	if (ctx->a.argc > 1)
-		return cmd_usage("play verwacht hoogstens één SCENARIO", NULL);
-	if (plain_identity(ctx) != 0)
-		return EXIT_BAD;
-	sc = ctx->a.argc ? content_scenario(c, ctx->a.argv[0]) : plain_pick(c);
-	if (sc == NULL) {
-		if (ctx->a.argc)
-			cmd_error("onbekend scenario '%s'; "
-				  "zie 'klantcoach list'", ctx->a.argv[0]);
-		return EXIT_BAD;
-	}
+	if (plain_identity(ctx) != 0 || (sc == NULL && !(sc = plain_pick(c))))
+		return ended_early();
 	dir = cmd_sessions_dir(ctx);
 	if (play_begin(&p, c, sc, &(struct play_who){ctx->cfg.name, ctx->cfg.level,
 		       ctx->cfg.mode, ctx->cfg.fixed_order}, dir, &d) != 0) {
@@ -167,23 +169,83 @@ static int play_plain(struct cli_ctx *ctx, struct content *c)
 	return rc;
 }
 
+/* " (bedoel je X?)" for the candidate nearest to word, or "". */
+static const char *did_you_mean(char out[160], const char *word,
+				const char *const *cands, size_t n)
+{
+	long i = text_nearest(word, cands, n);
+
+	*out = '\0';
+	if (i >= 0)
+		snprintf(out, 160, " (bedoel je %s?)", cands[i]);
+	return out;
+}
+
+/* No playable scenario id: say so, with the nearest id of the whole
+ * library (also of scenarios left out for their errors). */
+static void unknown_scenario(const struct cli_ctx *ctx, const char *id)
+{
+	struct content all;
+	struct diag d = {0};
+	const char **ids;
+	char mean[160];
+	size_t i;
+
+	content_load(&all, ctx->content_dir, &d);
+	ids = mem_calloc(all.nscs + 1, sizeof *ids);
+	for (i = 0; i < all.nscs; i++)
+		ids[i] = all.scs[i].id;
+	if (content_scenario(&all, id))
+		cmd_error("scenario '%s' heeft fouten en kan niet gespeeld "
+			  "worden; zie 'klantcoach check'", id);
+	else
+		cmd_error("onbekend scenario '%s'%s; alle scenario's: "
+			  "'klantcoach list'", id,
+			  did_you_mean(mean, id, ids, all.nscs));
+	free(ids);
+	diag_free(&d);
+	content_free(&all);
+}
+
 int cmd_play(struct cli_ctx *ctx)
 {
 	struct content c;
-	const char *only = ctx->a.plain && ctx->a.argc == 1 ? ctx->a.argv[0] : NULL;
-	int rc;
+	const char *id = ctx->a.argc == 1 ? ctx->a.argv[0] : NULL;
+	const struct scenario *sc = NULL;
+	int rc = EXIT_BAD;
 
-	if (cmd_load_content(ctx, &c, only) != 0 || (c.nscs == 0 && !only)) {
+	if (ctx->a.argc > 1)
+		return cmd_usage("play verwacht hoogstens één SCENARIO", NULL);
+	if (cmd_load_content(ctx, &c, ctx->a.plain ? id : NULL) != 0 ||
+	    (c.nscs == 0 && !id)) {
 		if (c.nscs == 0)
 			fputs("klantcoach: geen speelbare scenario's\n", stderr);
-		content_free(&c);
-		return EXIT_BAD;
+	} else if (id && (sc = content_scenario(&c, id)) == NULL) {
+		unknown_scenario(ctx, id);
+	} else {
+		if (ctx->a.plain)
+			sig_catch(1);
+		rc = ctx->a.plain ? play_plain(ctx, &c, sc)
+				  : tui_main(ctx, &c, sc);
 	}
-	if (ctx->a.plain)
-		sig_catch(1);
-	rc = ctx->a.plain ? play_plain(ctx, &c) : tui_main(ctx, &c, TUI_PLAY);
 	content_free(&c);
 	return rc;
+}
+
+/* SESSION is not in l: say so, with the nearest id. */
+static void unknown_session(const struct sessionlist *l, const char *arg,
+			    const char *dir)
+{
+	const char **ids = mem_calloc(l->n + 1, sizeof *ids);
+	char mean[160];
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		ids[i] = l->v[i].id;
+	cmd_error("sessie '%s' niet gevonden in %s%s; je sessies staan op "
+		  "het beginscherm van klantcoach", arg, dir,
+		  did_you_mean(mean, arg, ids, l->n));
+	free(ids);
 }
 
 /* Resolve SESSION (id or path) or, with none, the newest unfinished one. */
@@ -207,7 +269,7 @@ static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfini
 	if (it)
 		path = mem_strdup(it->path);
 	else if (arg)
-		cmd_error("sessie '%s' niet gevonden in %s", arg, dir);
+		unknown_session(&l, arg, dir);
 	else
 		cmd_error("geen onderbroken sessie in %s", dir);
 	sessionlist_free(&l);
@@ -244,8 +306,10 @@ static int with_session(struct cli_ctx *ctx, const char *arg, int resume,
 static int continue_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 {
 	if (p->done) {
-		fputs("klantcoach: deze sessie is al afgerond; bekijk hem met 'klantcoach show'\n",
-		      stderr);
+		char *id = play_id(p);
+		cmd_error("deze sessie is al afgerond; bekijk hem met "
+			  "'klantcoach show %s'", id);
+		free(id);
 		return EXIT_BAD;
 	}
 	if (ctx->a.plain)
@@ -289,8 +353,10 @@ static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 		return EXIT_BAD;
 	}
 	if (!session_finished(&p->s)) {
-		fputs("klantcoach: deze sessie is nog niet af; speel verder met "
-		      "'klantcoach resume'\n", stderr);
+		char *id = play_id(p);
+		cmd_error("deze sessie is nog niet af; speel verder met "
+			  "'klantcoach resume %s'", id);
+		free(id);
 		return EXIT_BAD;
 	}
 	if (ctx->a.framework && strcmp(ctx->a.framework, p->fw->id) != 0)

@@ -63,11 +63,17 @@ static void help(FILE *out, const struct play *p)
 
 static void stopped(FILE *out, const struct play *p)
 {
-	const char *slash = strrchr(p->log.path, '/');
-	char *id = mem_strdup(slash ? slash + 1 : p->log.path);
+	char *id = play_id(p);
 
-	id[strcspn(id, ".")] = '\0';
 	fprintf(out, "Gestopt. Je keuzes zijn bewaard. Verder spelen: klantcoach resume %s\n", id);
+	free(id);
+}
+
+static void reflection_saved(FILE *out, const struct play *p)
+{
+	char *id = play_id(p);
+
+	fprintf(out, "\nReflectie bewaard. Terugkijken: klantcoach show %s\n", id);
 	free(id);
 }
 
@@ -222,6 +228,6 @@ int plain_reflect(struct play *p, FILE *in, FILE *out)
 	if (rc == 1)
 		stopped(out, p);
 	else
-		fputs("\nReflectie bewaard. Terugkijken: klantcoach show\n", out);
+		reflection_saved(out, p);
 	return 0;
 }

@@ -38,6 +38,24 @@ static struct pick_state *picks(const struct tui *t)
 	return tui_private(t, SCR_PERSONA);
 }
 
+void tui_begin(struct tui *t)
+{
+	size_t i;
+
+	if (t->start == NULL) {
+		tui_go(t, SCR_HOME);
+		return;
+	}
+	picks(t)->scenario = (int)(t->start - t->c->scs);
+	for (i = 0; i < t->c->npersonas; i++)
+		if (strcmp(t->c->personas[i].id, t->start->persona) == 0)
+			picks(t)->persona = (int)i;
+	tui_go(t, SCR_MODE);	/* also where a failed start stays */
+	if (t->ctx->a.mode && t->start->notice == NULL)	/* else read it */
+		tui_start_play(t, (size_t)picks(t)->scenario,
+			       t->ctx->cfg.mode);
+}
+
 /* Draw the document v from row 2 with the list selection kept in view. */
 static void draw_list(struct tui *t, struct view *v)
 {
@@ -127,7 +145,7 @@ static void name_level(struct tui *t)
 	if (cmd_save_identity(t->ctx) != 0)
 		tui_notice(t, "Je naam en niveau zijn niet bewaard in %s; "
 			   "je kunt wel spelen.", t->ctx->cfg.path);
-	tui_go(t, SCR_HOME);
+	tui_begin(t);
 }
 
 static void name_done(struct tui *t)

@@ -402,8 +402,27 @@ static void tui_free(struct tui *t)
 	free(t->message);
 }
 
-/* Set the terminal up, run the loop from screen first, restore it. The
- * caller has filled t; what t owns is freed here, borrowed parts are not. */
+/* After the screens are gone: the command that goes on from the session
+ * left open, with its id. */
+static void quit_notice(const struct tui *t)
+{
+	char *id;
+
+	if (t->have_play == 0 || t->play.stopped)
+		return;
+	id = play_id(&t->play);
+	if (t->play.done)
+		printf("Je reflectie is bewaard. Terugkijken: klantcoach show "
+		       "%s\n", id);
+	else
+		printf("Gestopt. Je keuzes zijn bewaard. Verder spelen: "
+		       "klantcoach resume %s\n", id);
+	free(id);
+}
+
+/* Set the terminal up, run the loop from screen first (SCR_HOME: where
+ * tui_begin leads), restore it. The caller has filled t; what t owns is
+ * freed here, borrowed parts are not. */
 static int run(struct tui *t, enum screen_id first)
 {
 	int rc, s;
@@ -416,8 +435,12 @@ static int run(struct tui *t, enum screen_id first)
 	for (s = 0; s < SCR_COUNT; s++)
 		if (screens[s]->private_size)
 			t->private[s] = mem_calloc(1, screens[s]->private_size);
-	tui_go(t, first);
+	if (first == SCR_HOME)
+		tui_begin(t);
+	else
+		tui_go(t, first);
 	rc = loop(t);
+	quit_notice(t);
 	if (t->have_play > 0)
 		play_end(&t->play);
 	tui_free(t);
@@ -431,12 +454,13 @@ static void init(struct tui *t, struct cli_ctx *ctx, struct content *c)
 	t->c = c;
 }
 
-int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start)
+int tui_main(struct cli_ctx *ctx, struct content *c,
+	     const struct scenario *sc)
 {
 	struct tui t;
 
-	(void)start;
 	init(&t, ctx, c);
+	t.start = sc;
 	return run(&t, ctx->cfg.name && ctx->cfg.level ? SCR_HOME : SCR_NAME);
 }
 

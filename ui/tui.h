@@ -23,8 +23,6 @@
 #define TUI_MIN_COLS 60
 #define TUI_MIN_LINES 16
 
-enum tui_start { TUI_PLAY };
-
 enum screen_id {
 	SCR_NAME, SCR_HOME, SCR_PERSONA, SCR_SCENARIO, SCR_MODE, SCR_PLAY,
 	SCR_REFLECT, SCR_REVIEW, SCR_PAGE, SCR_FEEDBACK, SCR_REPLAY, SCR_COUNT
@@ -56,6 +54,7 @@ struct screen_ops {
 struct tui {
 	struct cli_ctx *ctx;
 	struct content *c;
+	const struct scenario *start;	/* `play SCENARIO`, else NULL */
 	struct play play;
 	int have_play;
 	enum screen_id scr;
@@ -73,8 +72,12 @@ extern const struct screen_ops scr_name_ops, scr_home_ops, scr_persona_ops,
 	scr_scenario_ops, scr_mode_ops, scr_play_ops, scr_reflect_ops,
 	scr_review_ops, scr_page_ops, scr_feedback_ops, scr_replay_ops;
 
-/* Run the program's screens, starting as asked. Returns the exit code. */
-int tui_main(struct cli_ctx *ctx, struct content *c, enum tui_start start);
+/* Run the program's screens: after the first-run questions, home, or with
+ * sc (one of c's scenarios) that scenario: in the mode of --mode at once,
+ * else (or when it has a content notice) on its mode screen. Returns the
+ * exit code. */
+int tui_main(struct cli_ctx *ctx, struct content *c,
+	     const struct scenario *sc);
 /* Run the screens on a session loaded for resuming (ownership of p stays
  * with the caller). */
 int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p);
@@ -84,6 +87,9 @@ int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r);
 int tui_replay(struct cli_ctx *ctx, struct content *c, struct intervisie *iv);
 /* The own state of screen s (private_size bytes, NULL without). */
 void *tui_private(const struct tui *t, enum screen_id s);
+/* Where the trainee starts once name and level are known: home, or the
+ * scenario tui_main was given. */
+void tui_begin(struct tui *t);
 /* Switch to a screen (calls its enter). */
 void tui_go(struct tui *t, enum screen_id s);
 /* Show a one-line notice at the bottom until the next key. */

@@ -56,6 +56,10 @@ Test(play, choose_undo_resume_answers)
 	cr_assert_eq(play_undo(&p), -1, "no undo after the end is logged");
 	cr_assert_eq(play_answer(&p, 1, "Mijn antwoord"), 0);
 	path = mem_strdup(p.log.path);
+	a = play_id(&p);
+	cr_assert(strlen(a) > 0 && strstr(path, a) && !strchr(a, '/') &&
+		  !strstr(a, ".csv"), "id %s of %s", a, path);
+	free(a);
 	cr_assert_eq(play_resume(&r, &c, path, 0, &d), 0);
 	a = session_snapshot(&p.s);
 	b = session_snapshot(&r.s);

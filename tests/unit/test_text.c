@@ -233,3 +233,28 @@ Test(text, fold_case_and_accents)
 		free(f);
 	}
 }
+
+/* The nearest id for "bedoel je ...?" hints. */
+Test(text, distance)
+{
+	cr_assert_eq(text_distance("", ""), 0);
+	cr_assert_eq(text_distance("abc", ""), 3);
+	cr_assert_eq(text_distance("", "ab"), 2);
+	cr_assert_eq(text_distance("kitten", "sitting"), 3);
+	cr_assert_eq(text_distance("denzel-telefoon", "denzell-telefoon"), 1);
+	cr_assert_eq(text_distance("ab", "ba"), 2);
+}
+
+Test(text, nearest)
+{
+	const char *ids[] = {"denzell-chat", "denzell-telefoon",
+			     "jos-binnenloop", "noor-chat"};
+	cr_assert_eq(text_nearest("denzel-telefoon", ids, 4), 1);
+	cr_assert_eq(text_nearest("noor-caht", ids, 4), 3);
+	/* Contained: the nearest of those that contain it. */
+	cr_assert_eq(text_nearest("denzell", ids, 4), 0);
+	cr_assert_eq(text_nearest("binnenloop", ids, 4), 2);
+	cr_assert_eq(text_nearest("bestaatniet", ids, 4), -1);
+	cr_assert_eq(text_nearest("", ids, 4), -1);
+	cr_assert_eq(text_nearest("x", ids, 0), -1);
+}
