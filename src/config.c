@@ -150,7 +150,7 @@ const char *config_name_check(const char *s, char **out)
 	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
 		;
 	if (n == 0)
-		return "een naam mag niet leeg zijn";
+		return "een naam mag niet leeg zijn of alleen spaties hebben";
 	if (!text_valid(s, n))
 		return "een naam moet geldige UTF-8 zijn";
 	for (i = 0; i < n; chars++) {
@@ -387,6 +387,8 @@ static int load_opt(struct config *c, const struct opt *o, const char *file,
 		} else {
 			name_ignored(c, o, file, k->line, why, d);
 		}
+	} else if (k->value == NULL) {
+		rc = -1;	/* its line is reported by inifile */
 	} else if (v == NULL) {
 		diag_add(d, DIAG_ERROR, file, k->line, "%s.%s: %s", o->section,
 			 o->key, bad_escape);
@@ -398,10 +400,9 @@ static int load_opt(struct config *c, const struct opt *o, const char *file,
 	return rc;
 }
 
-/* After a failed load: how to get going again. */
-static void repair_hint(const struct config *c, struct diag *d)
+char *config_repair(const struct config *c)
 {
-	struct buf q = {0};
+	struct buf q = {0}, b = {0};
 	const char *p;
 
 	for (p = c->path; *p; p++)
@@ -409,11 +410,35 @@ static void repair_hint(const struct config *c, struct diag *d)
 			buf_add(&q, "'\\''");
 		else
 			buf_addc(&q, *p);
-	diag_add(d, DIAG_ERROR, c->path, 0,
-		 "klantcoach raadt geen instellingen; herstel de regels hierboven "
-		 "(zie klantcoach.ini(5)), of zet het bestand opzij en begin "
-		 "opnieuw met: mv '%s' '%s.oud'", buf_str(&q), buf_str(&q));
+	if (c->bad_line > 0)
+		buf_printf(&b, "herstel regel %d van %s (en de andere "
+			   "genoemde regels)", c->bad_line, c->path);
+	else
+		buf_printf(&b, "herstel %s", c->path);
+	buf_printf(&b, " volgens klantcoach.ini(5), of zet het bestand opzij "
+		   "en begin opnieuw met: mv '%s' '%s.oud'", buf_str(&q),
+		   buf_str(&q));
 	buf_free(&q);
+	return buf_take(&b);
+}
+
+/* After a load with problems from diag entry first on: remember the first
+ * line, and say what counts now and how to get going again. */
+static void repair_hint(struct config *c, struct diag *d, size_t first)
+{
+	char *how;
+	size_t i;
+
+	c->bad_line = -1;
+	for (i = first; i < d->n && c->bad_line < 0; i++)
+		if (d->v[i].sev == DIAG_ERROR && d->v[i].line > 0)
+			c->bad_line = d->v[i].line;
+	how = config_repair(c);
+	diag_add(d, DIAG_ERROR, c->path, 0, "%s niet gelezen; daarvoor "
+		 "gelden de standaardwaarden en het bestand blijft zoals het "
+		 "is; %s", c->bad_line > 0 ? "de regels hierboven zijn"
+		 : "het bestand is", how);
+	free(how);
 }
 
 /* Read path over c: the user's file, or with system the system-wide one
@@ -422,7 +447,7 @@ static int load_file(struct config *c, const char *path, int system,
 		     struct diag *d)
 {
 	struct inifile f;
-	size_t i;
+	size_t i, first = d->n;
 	int rc, fd;
 
 	if (path == NULL || access(path, F_OK) != 0)
@@ -436,9 +461,9 @@ static int load_file(struct config *c, const char *path, int system,
 	if (fd >= 0)
 		close(fd);
 	rc = inifile_load_loose(&f, path, loose_keys, d);
-	if (rc == 0)
+	if (rc == 0 || !system)
 		check_known(c, &f, system, d);
-	for (i = 0; rc == 0 && i < NOPTS; i++) {
+	for (i = 0; (rc == 0 || !system) && i < NOPTS; i++) {
 		const struct inifile_key *k =
 			inifile_find(&f, opts[i].section, opts[i].key);
 		if (k && !system && is_locked(c, i, path, k->line, d))
@@ -450,7 +475,7 @@ static int load_file(struct config *c, const char *path, int system,
 		read_locks(c, &f, d);
 	inifile_free(&f);
 	if (rc != 0 && !system)
-		repair_hint(c, d);
+		repair_hint(c, d, first);
 	return rc;
 }
 

@@ -28,6 +28,8 @@ struct config {
 	int fixed_order;	/* options in file order in practice ("vast") */
 	char *coach;		/* coach name for feedback */
 	int name_line;		/* line of an unusable trainee name, else 0 */
+	int bad_line;		/* the user's file: first line left out for
+				   an error, -1 for the whole file, else 0 */
 	char *learner;		/* stable learner id for the LRS (a UUID) */
 	struct {		/* [lrs]: see klantcoach.ini(5) */
 		char *url, *homepage, *base, *keyfile, *ca;
@@ -49,9 +51,15 @@ struct config {
 char *config_xdg(const char *var, const char *home_rel);
 /* Fill c with built-in defaults and the default paths. */
 void config_defaults(struct config *c);
-/* Read the file at c->path over c. A missing file is fine (0); a broken one
- * gives -1 and its problems in d. */
+/* Read the file at c->path over c. A missing file is fine (0). A broken
+ * one gives -1, its problems in d and c->bad_line set; every setting of
+ * it that could be read is used all the same, the others keep their
+ * defaults, so that the program can start (the last problem in d says
+ * so, with config_repair). */
 int config_load(struct config *c, struct diag *d);
+/* How to repair or reset c's file after a failed config_load: a Dutch
+ * clause with the exact mv command (new string). */
+char *config_repair(const struct config *c);
 /* Read the system-wide file (klantcoach/klantcoach.ini in the first
  * folder of $XDG_CONFIG_DIRS that has one; default /etc/xdg) over c;
  * call before config_load. Its [beheer] vast lists settings

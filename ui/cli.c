@@ -369,6 +369,19 @@ static char *content_root(const struct cli_ctx *ctx)
 	return mem_strdup(PKGDATADIR);
 }
 
+/* The user's own file never locks the trainee out: what it cannot give
+ * keeps its default, and its problems are warnings that say how to repair
+ * it (config_load). The system file, the environment and the options
+ * stay errors: they are the administrator's or given just now. */
+static void load_user_file(struct cli_ctx *ctx, struct diag *d)
+{
+	size_t i, first = d->n;
+
+	if (config_load(&ctx->cfg, d) != 0)
+		for (i = first; i < d->n; i++)
+			d->v[i].sev = DIAG_WARNING;
+}
+
 static int load_settings(struct cli_ctx *ctx)
 {
 	struct diag d = {0};
@@ -379,8 +392,11 @@ static int load_settings(struct cli_ctx *ctx)
 		free(ctx->cfg.path);
 		ctx->cfg.path = mem_strdup(ctx->a.config);
 	}
-	if (config_load_system(&ctx->cfg, &d) != 0 ||
-	    config_load(&ctx->cfg, &d) != 0 || config_env(&ctx->cfg, &d) != 0)
+	if (config_load_system(&ctx->cfg, &d) != 0)
+		rc = -1;
+	if (rc == 0)
+		load_user_file(ctx, &d);
+	if (config_env(&ctx->cfg, &d) != 0)
 		rc = -1;
 	if (ctx->a.name)
 		config_set(&ctx->cfg, "cursist.naam", ctx->a.name, &d, "--name", 0);

@@ -35,7 +35,8 @@ void cmd_set_store(const struct cli_ctx *ctx, struct content *c)
 }
 
 /* Store name and level in the config file, leaving its other settings.
- * Problems are printed only when nothing could be saved. */
+ * A file with problems (said at the start) is left as it is; a failed
+ * write is printed. */
 int cmd_save_identity(struct cli_ctx *ctx)
 {
 	struct config file;
@@ -47,13 +48,13 @@ int cmd_save_identity(struct cli_ctx *ctx)
 	free(file.path);
 	file.path = ctx->cfg.path ? mem_strdup(ctx->cfg.path) : NULL;
 	rc = config_load(&file, &d);
+	diag_free(&d);
 	if (rc == 0) {
 		config_set(&file, "cursist.naam", ctx->cfg.name, &d, NULL, 0);
 		config_set(&file, "cursist.niveau", level, &d, NULL, 0);
-		rc = config_save(&file, &d);
+		if ((rc = config_save(&file, &d)) != 0)
+			diag_print(&d, stderr, 0);
 	}
-	if (rc != 0)
-		diag_print(&d, stderr, 0);
 	diag_free(&d);
 	config_free(&file);
 	return rc;

@@ -402,12 +402,34 @@ static void tui_free(struct tui *t)
 	free(t->message);
 }
 
-/* After the screens are gone: the command that goes on from the session
- * left open, with its id. */
+/* A config file with problems (config_load): said on the first screen,
+ * since the screens cover what was printed before them. */
+static void config_notice(struct tui *t)
+{
+	const struct config *cfg = &t->ctx->cfg;
+
+	if (cfg->bad_line > 0)
+		tui_notice(t, "Let op: regel %d van %s is niet gelezen; de "
+			   "standaard geldt. Herstellen: zie na het afsluiten.",
+			   cfg->bad_line, cfg->path);
+	else if (cfg->bad_line < 0)
+		tui_notice(t, "Let op: %s is niet gelezen; de standaard geldt. "
+			   "Herstellen: zie na het afsluiten.", cfg->path);
+}
+
+/* After the screens are gone: how to repair the config file, and the
+ * command that goes on from the session left open, with its id. */
 static void quit_notice(const struct tui *t)
 {
 	char *id;
 
+	if (t->ctx->cfg.bad_line) {
+		char *how = config_repair(&t->ctx->cfg);
+		char *safe = text_sanitize(how, strlen(how), 0);
+		printf("Je instellingen zijn niet (helemaal) gelezen: %s\n", safe);
+		free(safe);
+		free(how);
+	}
 	if (t->have_play == 0 || t->play.stopped)
 		return;
 	id = play_id(&t->play);
@@ -439,6 +461,8 @@ static int run(struct tui *t, enum screen_id first)
 		tui_begin(t);
 	else
 		tui_go(t, first);
+	if (t->message == NULL)
+		config_notice(t);
 	rc = loop(t);
 	quit_notice(t);
 	if (t->have_play > 0)

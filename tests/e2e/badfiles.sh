@@ -62,13 +62,15 @@ printf '[spel]\nmodus = 3\n' > "$C/type.ini"
 : > "$C/leeg.ini"
 for f in binair half type; do
 	out=$("$KC_BIN" --config "$C/$f.ini" --content "$FIX/mini" list 2>&1); rc=$?
-	expect_eq "config $f exit" "$rc" 1
+	expect_eq "config $f: no lock-out" "$rc" 0
 	expect_contains "config $f names the file" "$out" "$C/$f.ini"
+	expect_contains "config $f: defaults and the way out" "$out" \
+		"gelden de standaardwaarden en het bestand blijft zoals het is; herstel"
 done
 out=$("$KC_BIN" --config "$C/map.ini" --content "$FIX/mini" list 2>&1); rc=$?
 expect_eq "config folder is skipped" "$rc" 0
 expect_contains "config folder warns" "$out" "$C/map.ini: waarschuwing: is een map, geen bestand; overgeslagen"
-expect_contains "config type line" "$("$KC_BIN" --config "$C/type.ini" list 2>&1)" "type.ini:2: fout: spel.modus = '3': verwacht oefenen of toets"
+expect_contains "config type line" "$("$KC_BIN" --config "$C/type.ini" list 2>&1)" "type.ini:2: waarschuwing: spel.modus = '3': verwacht oefenen of toets"
 out=$("$KC_BIN" --config "$C/leeg.ini" --content "$FIX/mini" list 2>&1); rc=$?
 expect_eq "empty config is fine" "$rc" 0
 

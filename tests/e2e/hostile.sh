@@ -239,7 +239,7 @@ run "check with escapes" check
 expect_contains "value quoted escaped" "$out" "'start' verwijst naar onbekende stap 'begin\\x1b[2J"
 printf '[spel]\nmodus = %s\n' "$EVIL" > "$T/boos.ini"
 run "config value with escapes" --config "$T/boos.ini" list
-expect_contains "config value named" "$out" "boos.ini:2: fout: "
+expect_contains "config value named" "$out" "boos.ini:2: waarschuwing: "
 sed "s/^keuze,\([^,]*\),begin,1,/keuze,\1,begin,1$EVIL,/" "$good" > "$L/veld.csv"
 cp "$L/veld.csv" "$L/naam$EVIL.csv"
 run "show damaged field with escapes" show "$L/veld.csv"

@@ -35,7 +35,7 @@ second quotes '"José ""Joop"" van Dijk; team #3"'
 printf '   \n  Sanne  \nB\nq\n' | start spaces; rc=$?
 expect_eq "spaces: exit" "$rc" 0
 expect_contains "spaces: refused" "$(cat "$T/spaces.out")" \
-	"Let op: een naam mag niet leeg zijn. Typ je naam opnieuw."
+	"Let op: een naam mag niet leeg zijn of alleen spaties hebben. Typ je naam opnieuw."
 second spaces Sanne
 
 # A trailing backslash.
@@ -81,13 +81,25 @@ out=$(printf 'q\n' | XDG_CONFIG_HOME="$T/old" KLANTCOACH_DATA="$T/old.data" mini
 expect_eq "old config --name: exit" "$rc" 0
 expect_contains "old config --name: warning" "$out" "klantcoach.ini:2: waarschuwing"
 
-# Lines injected by an old name with a newline: no guessing, but the way
-# out is named, with the exact command.
+# Lines injected by an old name with a newline: no guessing, but no
+# lock-out either: the readable lines count, the rest is left out with
+# the line, the defaults and the way out with the exact command; the file
+# itself is left as it is, also when the name is asked again.
 printf '[cursist]\nnaam = Jan\nPiet\nniveau = C\n' > "$T/old/klantcoach/klantcoach.ini"
 out=$(XDG_CONFIG_HOME="$T/old" mini list 2>&1); rc=$?
-expect_eq "injected: exit" "$rc" 1
-expect_contains "injected: line" "$out" "klantcoach.ini:3: fout: regel niet begrepen"
+expect_eq "injected: exit" "$rc" 0
+expect_contains "injected: line" "$out" "klantcoach.ini:3: waarschuwing: regel niet begrepen"
+expect_contains "injected: defaults" "$out" "de regels hierboven zijn niet gelezen; daarvoor gelden de standaardwaarden en het bestand blijft zoals het is; herstel regel 3 van $T/old/klantcoach/klantcoach.ini"
 expect_contains "injected: command" "$out" "mv '$T/old/klantcoach/klantcoach.ini' '$T/old/klantcoach/klantcoach.ini.oud'"
+printf 'q\n' | start old; rc=$?
+expect_eq "injected: play exit" "$rc" 0
+expect_not_contains "injected: readable name used" "$(cat "$T/old.out")" "Wat is je naam?"
+expect_eq "injected: file untouched" "$(cat "$T/old/klantcoach/klantcoach.ini")" "$(printf '[cursist]\nnaam = Jan\nPiet\nniveau = C')"
+# The way out works.
+mv "$T/old/klantcoach/klantcoach.ini" "$T/old/klantcoach/klantcoach.ini.oud"
+printf 'Jan\nc\nq\n' | start old; rc=$?
+expect_eq "after mv: exit" "$rc" 0
+expect_contains "after mv: stored" "$(cat "$T/old/klantcoach/klantcoach.ini")" "niveau = C"
 
 # A config folder that cannot be written (a file where the folder should
 # be, or a read-only folder): play goes on and says the name is not saved.

@@ -130,4 +130,37 @@ id=$(basename "$(ls "$T"/data/sessions/*.csv)" .csv)
 expect_screen "done notice" "Terugkijken: klantcoach show"
 expect_eq "done notice id" "$(tm_screen | tr -d '\n' | grep -c "$id")" 1
 tm_stop
+
+# The first-run name in the screens: only spaces is refused with a clear
+# message; quotes, ';' and '#' are stored safely and read back.
+rm -rf "$HOME/.config"
+tm_start "$run $KC_BIN --content $FIX/mini; echo EXIT=\$? > $T/exit; sleep 30"
+expect_screen "TUI first start" "Wat is je naam?"
+tm_keys "   " Enter
+expect_screen "spaces refused" "een naam mag niet leeg zijn of alleen spaties hebben"
+tm_keys BSpace BSpace BSpace 'José "Joop" van Dijk; team #3' Enter
+expect_screen "TUI level" "Wat is je functieniveau?"
+tm_keys Enter
+expect_screen "TUI home" "Nieuw gesprek oefenen"
+tm_stop
+expect_contains "TUI name stored quoted" "$(cat "$ini")" \
+	'naam = "José \x22Joop\x22 van Dijk; team #3"'
+tm_start "$run $KC_BIN --content $FIX/mini; sleep 30"
+expect_screen "name read back: home at once" "Nieuw gesprek oefenen"
+expect_screen "the name shown" 'José "Joop" van Dijk; team #3'
+tm_stop
+
+# A config with lines that cannot be read: the screens still open, say so
+# on the first screen, and after closing say how to repair or reset it.
+printf '[cursist]\nnaam = Jan\nPiet\nniveau = C\n' > "$ini"
+rm -f "$T/exit"
+tm_start "$run $KC_BIN --content $FIX/mini; echo EXIT=\$? > $T/exit; sleep 30"
+expect_screen "broken config: home" "Nieuw gesprek oefenen"
+expect_screen "broken config: notice" "Let op: regel 3 van"
+tm_keys x q
+wait_file "$T/exit" "EXIT=0" && ok || fail "TUI with a broken config did not exit 0"
+expect_screen "broken config: repair after closing" "herstel regel 3 van"
+expect_eq "reset command after closing" \
+	"$(tm_screen | tr -d '\n' | grep -c "mv '$ini' '$ini.oud'")" 1
+tm_stop
 finish

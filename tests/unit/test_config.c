@@ -120,10 +120,16 @@ Test(config, broken_file_names_line)
 	msg = diag_format(&d.v[0]);
 	cr_assert(strstr(msg, "k.ini:3: fout: cursist.niveau = 'D': verwacht A, B of C"), "%s", msg);
 	free(msg);
-	/* then how to get going again, with the exact command */
-	cr_assert(strstr(d.v[1].msg, "herstel de regels hierboven"), "%s", d.v[1].msg);
+	/* then what counts now and how to get going again, with the line and
+	 * the exact command */
+	cr_assert(strstr(d.v[1].msg, "gelden de standaardwaarden"), "%s", d.v[1].msg);
+	cr_assert(strstr(d.v[1].msg, "herstel regel 3 van "), "%s", d.v[1].msg);
 	cr_assert(strstr(d.v[1].msg, "mv '"), "%s", d.v[1].msg);
 	cr_assert(strstr(d.v[1].msg, "k.ini.oud'"), "%s", d.v[1].msg);
+	/* the readable rest is used, the bad value keeps its default */
+	cr_assert_str_eq(c.name, "Sanne");
+	cr_assert_eq(c.level, 0);
+	cr_assert_eq(c.bad_line, 3);
 	config_free(&c);
 	diag_free(&d);
 }
@@ -601,15 +607,41 @@ Test(config, old_over_long_name_line_is_left_out)
 }
 
 /* A newline in a name once injected lines into the file: those cannot be
- * told from settings, so loading fails with the way out. */
+ * told from settings, so loading fails with the way out, and the lines
+ * that can be read count. */
 Test(config, injected_lines_fail_with_repair_hint)
 {
 	struct config c;
 	struct diag d = {0};
+	char *how;
 
-	cr_assert_eq(load_text("[cursist]\nnaam = Jan\nPiet\nniveau = B\n", &c, &d), -1);
+	cr_assert_eq(load_text("[cursist]\nnaam = Jan\nPiet\nniveau = B\n"
+			       "[spel]\nmodus = 3\n", &c, &d), -1);
 	cr_assert_eq(d.v[0].line, 3);
 	cr_assert(strstr(d.v[d.n - 1].msg, "k.ini.oud'"), "%s", d.v[d.n - 1].msg);
+	cr_assert_str_eq(c.name, "Jan");
+	cr_assert_eq(c.level, 'B');
+	cr_assert_eq(c.mode, CONFIG_OEFENEN, "the default for the bad value");
+	cr_assert_eq(c.bad_line, 3);
+	how = config_repair(&c);
+	cr_assert(strstr(how, "herstel regel 3 van "), "%s", how);
+	free(how);
+	diag_free(&d);
+	config_free(&c);
+}
+
+/* A file that is no text at all: nothing of it is used, all defaults. */
+Test(config, unreadable_file_gives_defaults)
+{
+	struct config c;
+	struct diag d = {0};
+
+	cr_assert_eq(load_text("\001\002\377\n", &c, &d), -1);
+	cr_assert_null(c.name);
+	cr_assert_eq(c.colour, 1);
+	cr_assert_neq(c.bad_line, 0);
+	cr_assert(strstr(d.v[d.n - 1].msg, "gelden de standaardwaarden"),
+		  "%s", d.v[d.n - 1].msg);
 	diag_free(&d);
 	config_free(&c);
 }
