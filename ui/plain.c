@@ -50,11 +50,14 @@ void plain_view(FILE *out, struct view *v)
 
 static void help(FILE *out, const struct play *p)
 {
+	char *id = play_id(p);
+
 	fputs("Typ het nummer van je keuze en druk op Enter.\n", out);
 	if (p->mode == CONFIG_OEFENEN)
 		fputs("t = een stap terug (de eerdere keuze blijft in het logboek).\n", out);
-	fputs("q = stoppen; je kunt later verder met 'klantcoach resume'.\n",
-	      out);
+	fprintf(out, "q = stoppen; je kunt later verder met 'klantcoach "
+		"resume %s'.\n", id);
+	free(id);
 	if (p->sc->notice)
 		fputs("x = stoppen zonder resultaat: de sessie telt niet mee "
 		      "en gaat niet verder.\n", out);

@@ -38,6 +38,8 @@ expect_not_contains "lower-case level accepted" "$out" "Typ A, B of C."
 expect_contains "lower-case level stored" "$(cat "$ini")" "niveau = B"
 id=$(basename "$(ls "$T"/data/sessions/*.csv)" .csv)
 expect_contains "stop hint has the id" "$out" "Verder spelen: klantcoach resume $id"
+out=$(printf '?\nq\n' | mini --plain resume "$id" 2>&1)
+expect_contains "help's resume hint has the id" "$out" "verder met 'klantcoach resume $id'"
 
 # Hints that name a session give its id.
 out=$(mini show "$id" 2>&1); rc=$?
