@@ -32,7 +32,8 @@ static const char style[] =
 	"table{border-collapse:collapse;font-size:13px;margin:.5em 0}"
 	"td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;"
 	"vertical-align:top}th{background:#f2f2f2}"
-	"td.num,th.num{text-align:right}td.date,td.who{white-space:nowrap}"
+	"td.num,th.num,.pt td{text-align:right}"
+	".pt td:first-child{text-align:left}td.date,td.who{white-space:nowrap}"
 	"td.below{background:#fde2e1}td.ok{background:#e3f4ea}"
 	".wide{overflow-x:auto}.note{background:#fff6d6;padding:.5em}"
 	".bar{height:12px;min-width:1px}.expert{background:#1b7f5f}"
@@ -335,39 +336,64 @@ static size_t run_end(const struct bywho *v, size_t n, size_t i)
 	return j;
 }
 
-/* Above REPORTHTML_MAX_ROWS: one row per trainee, said in a note. */
-static void trainee_rows(FILE *out, const struct review *r,
-			 const struct bywho *v)
+static int leveled(const struct review_session *s, const struct framework *fw)
 {
-	size_t i = 0, j, k, done;
+	return s->levels && s->fw == fw;
+}
+
+/* The last session of v[0..n) with levels, or NULL. */
+static const struct review_session *latest(const struct bywho *v, size_t n,
+					   const struct framework *fw)
+{
+	while (n-- > 0)
+		if (leveled(v[n].s, fw))
+			return v[n].s;
+	return NULL;
+}
+
+/* Above REPORTHTML_MAX_ROWS: one short row per trainee (its sessions, the
+ * first and last day, the latest levels), said in a note. */
+static void trainee_rows(FILE *out, const struct review *r,
+			 const struct framework *fw, const struct bywho *v)
+{
+	const struct review_session *last;
+	size_t i = 0, j, k, done, rows;
 
 	fprintf(out, "<p class=\"note\">%zu sessies: meer dan %d, dus hier "
-		"niet per sessie maar per cursist samengevat. Filter met "
-		"--trainee, --groep, --scenario, --van of --tot voor een tabel "
-		"per sessie (of gebruik de CSV).</p>\n", r->n,
-		REPORTHTML_MAX_ROWS);
-	fputs("<div class=\"wide\"><table>\n<tr><th>cursist</th>"
-	      "<th class=\"num\">sessies</th><th class=\"num\">afgerond</th>"
-	      "<th>eerste</th><th>laatste</th></tr>\n", out);
-	while (i < r->n) {
+		"niet per sessie maar per cursist samengevat, met het laatste "
+		"niveau. Filter met --trainee, --groep, --scenario, --van of "
+		"--tot voor een tabel per sessie (of gebruik de CSV).</p>\n",
+		r->n, REPORTHTML_MAX_ROWS);
+	fputs("<div class=\"wide\"><table class=\"pt\">\n<tr><th>cursist</th>"
+	      "<th>sessies</th><th>afgerond</th><th>eerste</th><th>laatste</th>",
+	      out);
+	comp_heads(out, fw);
+	for (rows = 0; i < r->n; i = j, rows++) {
 		j = run_end(v, r->n, i);
+		if (rows == REPORTHTML_MAX_TRAINEES)
+			break;
 		for (k = i, done = 0; k < j; k++)
 			done += v[k].s->finished && !v[k].s->stopped;
 		fputs("<tr>", out);
 		cell(out, v[i].s->trainee);
-		num(out, (long)(j - i));
-		num(out, (long)done);
-		cell(out, v[i].s->started);
-		cell(out, v[j - 1].s->started);
+		fprintf(out, "<td>%zu</td><td>%zu</td><td>%.10s</td><td>%.10s"
+			"</td>", j - i, done, v[i].s->started,
+			v[j - 1].s->started);
+		last = latest(v + i, j - i, fw);
+		for (k = 0; fw && k < fw->ncomps; k++)
+			if (last)
+				level(out, last, fw, k);
+			else
+				fputs("<td>-</td>", out);
 		fputs("</tr>\n", out);
-		i = j;
 	}
 	fputs("</table></div>\n", out);
-}
-
-static int leveled(const struct review_session *s, const struct framework *fw)
-{
-	return s->levels && s->fw == fw;
+	for (k = 0; i < r->n; i = run_end(v, r->n, i))
+		k++;
+	if (k)
+		fprintf(out, "<p class=\"note\">En nog %zu cursisten (na de "
+			"eerste %d op naam): niet in deze tabel; zie de CSV of "
+			"filter.</p>\n", k, REPORTHTML_MAX_TRAINEES);
 }
 
 /* One small chart: competency k of one trainee's sessions v[0..n). */
@@ -427,6 +453,14 @@ static void growth(FILE *out, const struct review *r,
 		ntr += k < j;
 	}
 	fputs("<h2>Groei per cursist</h2>\n", out);
+	if (ntr > REPORTHTML_MAX_GROWTH && r->n > REPORTHTML_MAX_ROWS) {
+		fprintf(out, "<p class=\"note\">%zu cursisten met niveaus: "
+			"grafieken alleen bij %d of minder. Het laatste niveau "
+			"per cursist staat in de tabel onder Sessies; filter met "
+			"--trainee of --groep voor grafieken.</p>\n", ntr,
+			REPORTHTML_MAX_GROWTH);
+		return;
+	}
 	if (ntr <= REPORTHTML_MAX_GROWTH)
 		fputs("<p>Per competentie het niveau (0-3) van elke afgeronde "
 		      "sessie, oudste links; rode stippellijn: het doel; onder "
@@ -564,7 +598,7 @@ void reporthtml_write(FILE *out, const struct review *r,
 	if (r->n <= REPORTHTML_MAX_ROWS)
 		session_rows(out, r, fw);
 	else
-		trainee_rows(out, r, who);
+		trainee_rows(out, r, fw, who);
 	steps(out, r);
 	meters(out, v, nv);
 	if (fw)

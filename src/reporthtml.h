@@ -4,8 +4,10 @@
  * choices per step, the meters per scenario and the growth per trainee.
  * Its size stays bounded with many sessions: above REPORTHTML_MAX_ROWS
  * sessions the session table is one row per trainee, above
- * REPORTHTML_MAX_GROWTH trainees growth is a table, each with a visible
- * note saying so. A print stylesheet fits it on A4.
+ * REPORTHTML_MAX_GROWTH trainees growth is a table (or, with both over
+ * their limit, only the latest levels in the trainee table), and that
+ * table stops after REPORTHTML_MAX_TRAINEES trainees; each time a visible
+ * note says so. A print stylesheet fits it on A4.
  */
 #ifndef KC_REPORTHTML_H
 #define KC_REPORTHTML_H
@@ -14,6 +16,7 @@
 
 #define REPORTHTML_MAX_ROWS 500
 #define REPORTHTML_MAX_GROWTH 24
+#define REPORTHTML_MAX_TRAINEES 5000
 
 /* Write the page for r (sessions kept), levels of framework fw. */
 void reporthtml_write(FILE *out, const struct review *r,

@@ -281,11 +281,14 @@ Test(report, html_limits_are_stated)
 	r.n = n;
 	html = written(REPORT_HTML);
 	cr_assert(strstr(html, "540 sessies: meer dan 500, dus hier niet per "
-			 "sessie maar per cursist samengevat."), "%s", html);
-	cr_assert(strstr(html, "<tr><td>Cursist 07</td><td class=\"num\">18"
-			 "</td>"), "one row per trainee");
+			 "sessie maar per cursist samengevat, met het laatste "
+			 "niveau."), "%s", html);
+	cr_assert(strstr(html, "<tr><td>Cursist 07</td><td>18</td><td>18</td>"
+			 "<td>2026-01-31</td><td>2026-01-31</td><td class=\"ok\">"
+			 "2/2</td><td>-</td></tr>"), "one row per trainee");
 	cr_assert(strstr(html, "30 cursisten met niveaus: grafieken alleen bij "
-			 "24 of minder."), "growth note");
+			 "24 of minder. Het laatste niveau per cursist staat in "
+			 "de tabel onder Sessies"), "growth note");
 	cr_assert_null(strstr(html, "<svg"), "no growth charts");
 	cr_assert(strlen(html) < 100000, "%zu bytes", strlen(html));
 	free(html);
@@ -338,4 +341,27 @@ Test(report, xlsx_workbook)
 		     -1);
 	cr_assert_not_null(err);
 	cr_assert_eq(report_parse_format("xlsx"), REPORT_XLSX);
+}
+
+/* Above REPORTHTML_MAX_TRAINEES the trainee table stops, and says so. */
+Test(report, html_trainee_table_stops_visibly)
+{
+	static struct review_session many[REPORTHTML_MAX_TRAINEES + 3];
+	static char names[REPORTHTML_MAX_TRAINEES + 3][16];
+	size_t i, n = REPORTHTML_MAX_TRAINEES + 3;
+	char *html;
+
+	for (i = 0; i < n; i++) {
+		many[i] = s[1];
+		snprintf(names[i], sizeof names[i], "Cursist %05zu", i);
+		many[i].trainee = names[i];
+	}
+	r.s = many;
+	r.n = n;
+	html = written(REPORT_HTML);
+	cr_assert(strstr(html, "<tr><td>Cursist 04999</td>"));
+	cr_assert_null(strstr(html, "<tr><td>Cursist 05000</td>"));
+	cr_assert(strstr(html, "En nog 3 cursisten (na de eerste 5000 op naam):"
+			 " niet in deze tabel; zie de CSV of filter."), "note");
+	free(html);
 }
