@@ -289,8 +289,17 @@ static int num_field(struct rd *r, int line, const char *name, const char *v,
 {
 	char *end;
 
+	const char *p = v;
+	long n = 0;
+
 	if (*v == '\0') {
 		*out = def;
+		return 0;
+	}
+	while (*p >= '0' && *p <= '9' && p - v < 9)	/* the usual case */
+		n = n * 10 + (*p++ - '0');
+	if (*p == '\0' && n >= lo && n <= hi) {
+		*out = n;
 		return 0;
 	}
 	*out = strtol(v, &end, 10);
