@@ -2,6 +2,7 @@
  * load.c: times the content loaders on one file, for bench.sh:
  *   load scenario FILE ROUNDS   scenario_parse (no size limit)
  *   load config FILE ROUNDS     config_load (the real loader, 1 MB limit)
+ *   load sessions DIR ROUNDS    sessionlist_scan (home list, resume)
  * Prints "ms MEDIAN_MS sections N keys N" (median over ROUNDS runs) on
  * stdout; exit 1 when the file does not load.
  */
@@ -10,6 +11,7 @@
 #include "mem.h"
 #include "path.h"
 #include "scenario.h"
+#include "sessionlist.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +48,12 @@ static double once(const char *kind, const char *file, size_t *n)
 		*n = sc.nsteps + sc.nends;
 		t = now_ms() - t0;
 		scenario_free(&sc);
+	} else if (strcmp(kind, "sessions") == 0) {
+		struct sessionlist l;
+		*n = sessionlist_scan(&l, file, &d);
+		t = now_ms() - t0;
+		rc = *n ? 0 : -1;
+		sessionlist_free(&l);
 	} else {
 		struct config c;
 		config_defaults(&c);
@@ -69,7 +77,7 @@ int main(int argc, char **argv)
 	int r, rounds;
 
 	if (argc != 4 || (rounds = atoi(argv[3])) < 1) {
-		fprintf(stderr, "gebruik: load scenario|config FILE ROUNDS\n");
+		fprintf(stderr, "gebruik: load scenario|config|sessions FILE ROUNDS\n");
 		return 2;
 	}
 	t = mem_calloc((size_t)rounds, sizeof *t);
