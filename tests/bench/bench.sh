@@ -599,19 +599,21 @@ for ns in 10 10000; do
 	t=$(export KLANTCOACH_LEVEL=B KLANTCOACH_DATA="$T/data$ns"
 		hf "res$ns" 11 2 sh "$KC --plain --name X resume < $(q "$T/q.txt") > /dev/null")
 	eval "t_res$ns=\$t c_res$ns=\$(hf_cpu res$ns)"
-	eval "h_$ns=\$(\"\$T/bin/load\" sessions \"\$T/data\$ns/sessions\" 11 | awk '{ print \$2 }')"
+	"$T/bin/load" sessions "$T/data$ns/sessions" 11 > "$T/home.out" || die "load sessions failed"
+	eval "h_$ns=\$(awk '{ print \$6 }' \"\$T/home.out\")"
 	KLANTCOACH_LEVEL=B KLANTCOACH_DATA="$T/data$ns" valgrind --tool=callgrind \
 		--callgrind-out-file="$T/res.cg" --log-file="$T/res.vg" $KC_BIN --content "$KC_SRC" \
 		--plain --name X resume < "$T/q.txt" > /dev/null 2>&1 || die "resume under callgrind failed"
 	eval "i_res$ns=\$(sed -n 's/^\(summary\|totals\): *//p' \"\$T/res.cg\" | head -1)"
-	note "$(ls "$T/data$ns/sessions" | grep -c '[.]csv$') logs: resume $(eval "fmt \$t_res$ns 2") ms (CPU $(eval "fmt \$c_res$ns 2") ms, $(eval "echo \$i_res$ns") instructions), home list scan $(eval "fmt \$h_$ns 2") ms"
+	note "$(ls "$T/data$ns/sessions" | grep -c '[.]csv$') logs: resume $(eval "fmt \$t_res$ns 2") ms (CPU $(eval "fmt \$c_res$ns 2") ms, $(eval "echo \$i_res$ns") instructions), home list scan CPU $(eval "fmt \$h_$ns 2") ms (median of 11)"
 done
 r=$(calc "$t_res10000 / $t_res10") rc=$(calc "$c_res10000 / $c_res10")
-ri=$(calc "$i_res10000 / $i_res10") rh=$(calc "($h_10000 + $t_version) / ($h_10 + $t_version)")
+ri=$(calc "$i_res10000 / $i_res10") rh=$(calc "($h_10000 + $c_res10) / ($h_10 + $c_res10)")
 row "resume: 10000 / 10 sessions, time" "$(fmt "$r" 2)x" "<= 1.5x" "$(yes_if "$r <= 1.5")"
 row "resume: 10000 / 10 sessions, CPU time" "$(fmt "$rc" 2)x" "<= 1.5x" "$(yes_if "$rc <= 1.5")"
 row "resume: 10000 / 10 sessions, instructions" "$(fmt "$ri" 2)x" "<= 1.5x" "$(yes_if "$ri <= 1.5")"
-row "home list scan + --version: 10000 / 10" "$(fmt "$rh" 2)x" "<= 1.5x" "$(yes_if "$rh <= 1.5")"
+# home: a start (taken as resume's CPU time at 10 sessions) plus the scan
+row "home: start + list scan CPU, 10000 / 10" "$(fmt "$rh" 2)x" "<= 1.5x" "$(yes_if "$rh <= 1.5")"
 
 # ---- table -------------------------------------------------------------
 section "summary"
