@@ -74,13 +74,12 @@ static int parse_line(struct sessioncache_entry *e, char *line)
 	int i = 0;
 
 	e->f[i++] = line;
-	for (; *line; line++)
-		if (*line == '\t') {
-			if (i == NFIELD)
-				return -1;
-			*line = '\0';
-			e->f[i++] = line + 1;
-		}
+	while ((line = strchr(line, '\t')) != NULL) {
+		if (i == NFIELD)
+			return -1;
+		*line++ = '\0';
+		e->f[i++] = line;
+	}
 	if (i != NFIELD)
 		return -1;
 	for (i = 1 + NNUM; i < NFIELD; i++)
@@ -124,6 +123,18 @@ void sessioncache_load(struct sessioncache *c, const char *dir)
 		parse(c, len);
 }
 
+/* 1 when s is v in decimal, as format writes it. */
+static int is_num(const char *s, unsigned long long v)
+{
+	char d[24], *p = d + sizeof d - 1;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return strcmp(s, p) == 0;
+}
+
 static int cmp_entry(const void *key, const void *e)
 {
 	return strcmp(key, ((const struct sessioncache_entry *)e)->f[0]);
@@ -135,12 +146,12 @@ int sessioncache_get(struct sessioncache *c, const char *name,
 	struct sessioncache_entry *e =
 		c->n ? bsearch(name, c->v, c->n, sizeof *c->v, cmp_entry) : NULL;
 	unsigned long long v[NNUM];
-	char **s[NSTR], *end;
+	char **s[NSTR];
 	int i;
 
 	numbers(st, it, v);
 	for (i = 0; e && i < 6; i++)
-		if (strtoull(e->f[1 + i], &end, 10) != v[i] || *end)
+		if (!is_num(e->f[1 + i], v[i]))
 			return -1;
 	if (e == NULL)
 		return -1;
