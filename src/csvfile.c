@@ -186,6 +186,7 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
 		return -1;
 	}
+	s.buf = mem_alloc(s.cap = 65536);	/* never NULL for memchr */
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
 	rc = feed(&p, &r, &s, d, path);
 	if (rc == 0 && !r.stopped && torn_ok && r.open_end) {
