@@ -123,10 +123,10 @@ static void check_safety(struct ck *k)
 	if (sc->notice && !sc->help)
 		ck_err(k, sc->line_notice, "'notice' zonder 'help': een "
 		       "scenario met een inhoudswaarschuwing noemt ook waar "
-		       "hulp is%s%s", "", "");
+		       "hulp is");
 	else if (sc->help && !sc->notice)
 		ck_warn(k, sc->line_help, "'help' zonder 'notice': geef het "
-			"scenario ook een inhoudswaarschuwing%s%s", "", "");
+			"scenario ook een inhoudswaarschuwing");
 }
 
 /* Every step must be able to reach an ending. */

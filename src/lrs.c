@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static char *first_line(const char *text)
@@ -154,17 +155,103 @@ static char *message(json_t *body, long code)
 	return buf_take(&b);
 }
 
+/* The first n bytes of hay where needle starts, or NULL. */
+static const char *find(const char *hay, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(hay + i, needle, k) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* The value of header name (case as written by the LRS may vary) in the
+ * headers [h, end), new string, or NULL. */
+static char *header(const char *h, const char *end, const char *name)
+{
+	size_t k = strlen(name);
+	const char *nl;
+
+	for (; h < end; h = nl + 1) {
+		if ((nl = memchr(h, '\n', (size_t)(end - h))) == NULL)
+			nl = end;
+		if ((size_t)(nl - h) > k && strncasecmp(h, name, k) == 0 &&
+		    h[k] == ':') {
+			const char *v = h + k + 1, *e = nl;
+			while (*v == ' ')
+				v++;
+			while (e > v && (e[-1] == '\r' || e[-1] == ' '))
+				e--;
+			return mem_strndup(v, (size_t)(e - v));
+		}
+	}
+	return NULL;
+}
+
+/* Split a multipart/mixed answer: the first part is the JSON, the
+ * others attachments named by their X-Experience-API-Hash. */
+static void split_parts(struct lrs_reply *r, const char *type,
+			const char *data, size_t n)
+{
+	const char *b = strstr(type, "boundary="), *p, *end = data + n;
+	struct buf delim = {0};
+	int first = 1;
+
+	if (b == NULL)
+		return;
+	b += 9;
+	buf_printf(&delim, "--%.*s", (int)strcspn(b, "\"; "), b + (*b == '"'));
+	r->files = json_object();
+	for (p = find(data, n, buf_str(&delim)); p;) {
+		const char *head = p + delim.len, *body, *next;
+		if (head + 2 > end || strncmp(head, "--", 2) == 0)
+			break;
+		head += strspn(head, "\r\n");
+		body = find(head, (size_t)(end - head), "\r\n\r\n");
+		next = body ? find(body, (size_t)(end - body), buf_str(&delim))
+			    : NULL;
+		if (next == NULL)
+			break;
+		body += 4;
+		if (first)
+			r->body = json_loadb(body, (size_t)(next - body), 0,
+					     NULL);
+		else {
+			char *hash = header(head, body, "X-Experience-API-Hash");
+			char *cl = header(head, body, "Content-Length");
+			size_t len = (size_t)(next - body);
+			if (cl && strtoul(cl, NULL, 10) <= len)
+				len = strtoul(cl, NULL, 10);
+			else
+				len -= len >= 2 && next[-2] == '\r' ? 2 : 0;
+			free(cl);
+			if (hash)
+				json_object_set_new(r->files, hash,
+					json_stringn_nocheck(body, len));
+			free(hash);
+		}
+		first = 0;
+		p = next;
+	}
+	buf_free(&delim);
+}
+
 static enum lrs_status request(struct lrs *l, const char *url,
-			       const char *body, struct lrs_reply *r)
+			       const char *body, const char *type,
+			       struct lrs_reply *r)
 {
 	struct curl_slist *h = NULL;
-	struct buf in = {0};
+	struct buf in = {0}, ct = {0};
 	curl_off_t wait = -1;
+	char *got = NULL;
 	CURLcode cc;
 
 	memset(r, 0, sizeof *r);
+	buf_printf(&ct, "Content-Type: %s", type ? type : "application/json");
 	h = curl_slist_append(h, "X-Experience-API-Version: 1.0.3");
-	h = curl_slist_append(h, "Content-Type: application/json");
+	h = curl_slist_append(h, buf_str(&ct));
+	buf_free(&ct);
 	curl_easy_setopt(l->curl, CURLOPT_URL, url);
 	curl_easy_setopt(l->curl, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(l->curl, CURLOPT_HTTPGET, 1L);
@@ -183,21 +270,25 @@ static enum lrs_status request(struct lrs *l, const char *url,
 	}
 	curl_easy_getinfo(l->curl, CURLINFO_RESPONSE_CODE, &r->code);
 	curl_easy_getinfo(l->curl, CURLINFO_RETRY_AFTER, &wait);
+	curl_easy_getinfo(l->curl, CURLINFO_CONTENT_TYPE, &got);
 	r->retry_after = (long)wait;
-	r->body = json_loads(buf_str(&in), 0, NULL);
+	if (got && strncasecmp(got, "multipart/mixed", 15) == 0)
+		split_parts(r, got, buf_str(&in), in.len);
+	else
+		r->body = json_loads(buf_str(&in), 0, NULL);
 	r->message = message(r->body, r->code);
 	buf_free(&in);
 	return classify(r->code);
 }
 
-enum lrs_status lrs_post(struct lrs *l, const char *body,
+enum lrs_status lrs_post(struct lrs *l, const char *body, const char *type,
 			 struct lrs_reply *r)
 {
 	struct buf url = {0};
 	enum lrs_status s;
 
 	buf_printf(&url, "%s/statements", l->url);
-	s = request(l, buf_str(&url), body, r);
+	s = request(l, buf_str(&url), body, type, r);
 	buf_free(&url);
 	return s;
 }
@@ -222,7 +313,7 @@ enum lrs_status lrs_get(struct lrs *l, const char *query,
 	} else {
 		buf_printf(&url, "%s/statements?%s", l->url, query);
 	}
-	s = request(l, buf_str(&url), NULL, r);
+	s = request(l, buf_str(&url), NULL, NULL, r);
 	buf_free(&url);
 	return s;
 }
@@ -240,7 +331,7 @@ void lrs_query_add(struct buf *q, const char *key, const char *value)
 #define MAX_PAGES 100000
 
 enum lrs_status lrs_get_all(struct lrs *l, const char *query, json_t *all,
-			    char **msg)
+			    json_t *files, char **msg)
 {
 	enum lrs_status s = LRS_OK;
 	char *next = mem_strdup(query);
@@ -266,6 +357,8 @@ enum lrs_status lrs_get_all(struct lrs *l, const char *query, json_t *all,
 		} else {
 			json_array_extend(all, json_object_get(r.body,
 							       "statements"));
+			if (files && r.files)
+				json_object_update(files, r.files);
 			more = json_string_value(json_object_get(r.body, "more"));
 			next = more && *more ? mem_strdup(more) : NULL;
 		}
@@ -279,6 +372,7 @@ void lrs_reply_free(struct lrs_reply *r)
 {
 	free(r->message);
 	json_decref(r->body);
+	json_decref(r->files);
 	memset(r, 0, sizeof *r);
 }
 

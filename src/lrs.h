@@ -36,17 +36,20 @@ struct lrs_reply {
 	long retry_after;	/* seconds asked by Retry-After, or -1 */
 	char *message;		/* the LRS's message or the network error */
 	json_t *body;		/* the answer as JSON, or NULL */
+	json_t *files;		/* of a multipart answer: sha2 -> content */
 };
 
 /* Prepare for url with credentials (and a CA file, may be NULL). 0, or
  * -1 with a message when the url may not be used. */
 int lrs_open(struct lrs *l, const char *url, const char *userpwd,
 	     const char *ca, struct diag *d);
-/* POST body (a JSON array of statements) to <url>/statements. */
-enum lrs_status lrs_post(struct lrs *l, const char *body,
+/* POST body (a JSON array of statements; with type, a multipart/mixed
+ * body holding them and their attachments) to <url>/statements. */
+enum lrs_status lrs_post(struct lrs *l, const char *body, const char *type,
 			 struct lrs_reply *r);
 /* GET <url>/statements?query, or the "more" path of an earlier answer
- * (starting with '/'). */
+ * (starting with '/'). A multipart answer (attachments=true) is split:
+ * the statements in body, the attachments in files. */
 enum lrs_status lrs_get(struct lrs *l, const char *query,
 			struct lrs_reply *r);
 /* Append "&key=value" (or "key=value" to an empty q), value
@@ -54,10 +57,11 @@ enum lrs_status lrs_get(struct lrs *l, const char *query,
 struct buf;
 void lrs_query_add(struct buf *q, const char *key, const char *value);
 /* Every statement of query, following the "more" links, into all (an
- * array). The status of the first answer that was not OK is returned, its
- * message in *msg (new string). */
+ * array), and their attachments into files (an object, may be NULL). The
+ * status of the first answer that was not OK is returned, its message in
+ * *msg (new string). */
 enum lrs_status lrs_get_all(struct lrs *l, const char *query, json_t *all,
-			    char **msg);
+			    json_t *files, char **msg);
 /* Free the reply's contents. */
 void lrs_reply_free(struct lrs_reply *r);
 /* Free the connection. */

@@ -24,11 +24,12 @@ char *mem_strndup(const char *s, size_t n);
 /* The capacity to grow an array of cap elements of es bytes to so that it
  * holds need: doubled from at least 8. Aborts when that overflows. */
 size_t mem_grow_cap(size_t cap, size_t need, size_t es);
-/* Grow the array p, of cap elements, so that it holds at least need.
- * p and cap are evaluated more than once: pass plain lvalues. */
+/* Grow the array p, of cap elements, so that it holds at least need;
+ * afterwards p is never NULL. p and cap are evaluated more than once:
+ * pass plain lvalues. */
 #define MEM_GROW(p, cap, need)						\
 	do {								\
-		if ((need) > (cap)) {					\
+		if ((need) > (cap) || (p) == NULL) {			\
 			size_t mem_c_ = mem_grow_cap((cap), (need),	\
 						     sizeof *(p));	\
 			(p) = mem_reallocarray((p), mem_c_, sizeof *(p)); \

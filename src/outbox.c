@@ -184,9 +184,53 @@ int outbox_settle(struct outbox *ob, const struct xapi_settings *set,
 	return save ? save_settings(ob, d) : 0;
 }
 
+static char *attachment_name(const char *sha2)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "bijlage-%s", sha2);
+	return buf_take(&b);
+}
+
+char *outbox_attachment(const struct outbox *ob, const char *sha2,
+			size_t *n)
+{
+	char *name = attachment_name(sha2), *p = file(ob, name);
+	char *data = path_read(p, n);
+
+	free(p);
+	free(name);
+	return data;
+}
+
+/* Attach the scenario file to the start statement st, keeping its parts
+ * in the outbox when save. A file that cannot be read is no attachment. */
+static int attach(struct outbox *ob, json_t *st,
+		  const struct sessionlog_data *log, const char *scenario,
+		  int save, struct diag *d)
+{
+	size_t n = 0, cut[XAPI_MAX_PARTS + 1], parts, i;
+	char *data = scenario ? path_read(scenario, &n) : NULL;
+	int rc = 0;
+
+	if (data == NULL)
+		return 0;
+	parts = xapi_attach_scenario(st, &log->meta, data, n, cut);
+	for (i = 0; save && rc == 0 && i < parts; i++) {
+		char *name = attachment_name(xapi_scenario_sha2(st, i));
+		char *part = mem_strndup(data + cut[i], cut[i + 1] - cut[i]);
+		rc = write_file(ob, name, part, d);
+		free(part);
+		free(name);
+	}
+	free(data);
+	return rc;
+}
+
 int outbox_build(struct outbox *ob, const struct sessionlog_data *log,
 		 const struct xapi_settings *set,
-		 const struct xapi_score *score, int save, struct diag *d)
+		 const struct xapi_score *score, const char *scenario,
+		 int save, struct diag *d)
 {
 	int last = outbox_last_line(ob);
 	size_t i, before = ob->n;
@@ -200,6 +244,11 @@ int outbox_build(struct outbox *ob, const struct sessionlog_data *log,
 			continue;
 		if ((st = xapi_statement(log, i, &ob->set, score, d)) == NULL)
 			return -1;
+		if (log->ev[i].type == SL_START &&
+		    attach(ob, st, log, scenario, save, d) != 0) {
+			json_decref(st);
+			return -1;
+		}
 		outbox_add(ob, st, log->ev[i].line);
 	}
 	return save && ob->n > before ? outbox_save(ob, d) : 0;

@@ -8,6 +8,7 @@
  *   verzonden          how many of them are done (acknowledged by the LRS
  *                      or set aside), a number
  *   apart.jsonl        statements the LRS refused, with its message
+ *   bijlage-<sha2>     the scenario file attached to the start statement
  * Every file is replaced atomically, so a crash leaves the old or the new
  * state; a statement is never built twice, and sending one again after a
  * crash is harmless (same id, same content).
@@ -35,11 +36,16 @@ int outbox_open(struct outbox *ob, const char *root, const char *session,
 		struct diag *d);
 /* Build the statements of the rows of log past the last one built, with
  * the recorded settings (set is recorded the first time). score: the
- * rating of a finished session, or NULL. With save 0 nothing is written
- * (to show what would be sent). 0 or -1. */
+ * rating of a finished session, or NULL. scenario: the file of the
+ * version it was played on (attached to the start), or NULL. With save 0
+ * nothing is written (to show what would be sent). 0 or -1. */
 int outbox_build(struct outbox *ob, const struct sessionlog_data *log,
 		 const struct xapi_settings *set,
-		 const struct xapi_score *score, int save, struct diag *d);
+		 const struct xapi_score *score, const char *scenario,
+		 int save, struct diag *d);
+/* The attachment with this sha2 (new string, *n its length), or NULL. */
+char *outbox_attachment(const struct outbox *ob, const char *sha2,
+			size_t *n);
 /* For statements built elsewhere (a coach's feedback): record set as
  * the settings when none are (writing them when save); ob->set is what
  * to build with. 0 or -1. */

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "mem.h"
 #include "path.h"
+#include "versions.h"
 #include "xapi.h"
 
 #include <errno.h>
@@ -176,7 +177,7 @@ static int find_sessions(const struct pull_opts *o, json_t *regs,
 		lrs_query_add(&q, "since", since);
 	}
 	lrs_query_add(&q, "limit", "500");
-	s = lrs_get_all(o->lrs, buf_str(&q), all, &msg);
+	s = lrs_get_all(o->lrs, buf_str(&q), all, NULL, &msg);
 	for (i = 0; s == LRS_OK && i < json_array_size(all); i++) {
 		struct sessionlog_meta m = {0};
 		struct sessionlog_data tmp = {0};
@@ -215,11 +216,47 @@ static int save(const char *dir, const char *name, const struct buf *text,
 	return rc;
 }
 
+/* The scenario file attached to st, its parts joined after each is
+ * checked against its sha2; -1 when one is missing or damaged. */
+static int joined(const json_t *st, const json_t *files, struct buf *out)
+{
+	char sha2[SHA256_HEX_LEN];
+	const char *want;
+	size_t i;
+
+	for (i = 0; (want = xapi_scenario_sha2(st, i)) != NULL; i++) {
+		const json_t *f = json_object_get(files, want);
+		if (json_string_value(f) == NULL)
+			return -1;
+		sha256_hex(json_string_value(f), json_string_length(f), sha2);
+		if (strcmp(sha2, want) != 0)
+			return -1;
+		buf_addn(out, json_string_value(f), json_string_length(f));
+	}
+	return i > 0 ? 0 : -1;
+}
+
+/* Keep the scenario version attached to the session's start. */
+static void keep_version(const struct pull_opts *o, const json_t *all,
+			 const json_t *files, const struct sessionlog_data *log,
+			 struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; o->versions && i < json_array_size(all); i++) {
+		struct buf b = {0};
+		if (joined(json_array_get(all, i), files, &b) == 0)
+			versions_keep_data(o->versions, log->meta.scenario,
+					   log->meta.version, b.s, b.len, d);
+		buf_free(&b);
+	}
+}
+
 /* Fetch, rebuild and save one session. */
 static int one(const struct pull_opts *o, const char *reg,
 	       struct pull_result *r, struct diag *d)
 {
-	json_t *all = json_array();
+	json_t *all = json_array(), *files = json_object();
 	struct sessionlog_data log;
 	char name[SESSIONLOG_NAME_LEN], *msg;
 	struct buf q = {0}, text = {0};
@@ -227,11 +264,13 @@ static int one(const struct pull_opts *o, const char *reg,
 	int rc = 0;
 
 	lrs_query_add(&q, "registration", reg);
+	lrs_query_add(&q, "attachments", "true");
 	lrs_query_add(&q, "limit", "500");
-	s = lrs_get_all(o->lrs, buf_str(&q), all, &msg);
+	s = lrs_get_all(o->lrs, buf_str(&q), all, files, &msg);
 	if (s != LRS_OK)
 		rc = stop(r, s, msg);
 	else if (pull_rebuild(all, &log, d) == 0) {
+		keep_version(o, all, files, &log, d);
 		sessionlog_format(&text, &log);
 		sessionlog_file_name(name, log.meta.started, &log.meta);
 		rc = save(o->dir, name, &text, d);
@@ -243,6 +282,7 @@ static int one(const struct pull_opts *o, const char *reg,
 		rc = rc < 0 ? -1 : 0;
 	}
 	json_decref(all);
+	json_decref(files);
 	buf_free(&q);
 	buf_free(&text);
 	return rc;

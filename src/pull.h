@@ -5,7 +5,9 @@
  * scenario; all statements of each session are then fetched by its
  * registration and put back in log order, and the log is written again,
  * whole and atomically, under the name the trainee's log has, so review,
- * report and replay read it like any other.
+ * report and replay read it like any other. The scenario version attached
+ * to the session's start is kept in the versions store, so the log
+ * replays whatever content this machine has.
  */
 #ifndef KC_PULL_H
 #define KC_PULL_H
@@ -23,6 +25,7 @@ struct pull_filter {
 
 struct pull_opts {
 	const char *dir;	/* where the logs go (made 0700) */
+	const char *versions;	/* where attached scenario versions go */
 	const struct pull_filter *filter;
 	struct lrs *lrs;
 	FILE *progress;		/* one line per session, or NULL */

@@ -3,6 +3,7 @@
  * or one self-contained HTML file with inline SVG charts. Every piece of
  * user text (names, answers, feedback, content) is sanitised and escaped
  * for the format, so it is inert in a terminal, a spreadsheet or a browser.
+ * The CSV tables are written by reportcsv, the HTML by reporthtml.
  */
 #ifndef KC_REPORT_H
 #define KC_REPORT_H
@@ -10,20 +11,37 @@
 #include "review.h"
 #include <stdio.h>
 
-enum report_format { REPORT_CSV, REPORT_MD, REPORT_HTML };
+enum report_format { REPORT_CSV, REPORT_MD, REPORT_HTML, REPORT_XLSX };
 
-/* Parse "csv", "md" or "html"; -1 when unknown. */
+/* Parse "csv", "md", "html" or "xlsx"; -1 when unknown. */
 int report_parse_format(const char *s);
-/* CSV, streamed: the header of the sessions table (level columns for the
- * competencies of fw), one row per session as it is scanned, and after the
- * scan the per-step and per-competency tables. */
-void report_csv_head(FILE *out, const struct framework *fw);
-void report_csv_session(FILE *out, const struct review_session *s,
-			const struct framework *fw);
-void report_csv_tail(FILE *out, const struct review *r);
-/* Markdown or HTML from a review that kept its sessions. */
+/* One row of the per-step tables: an option of a step, with how many
+ * chose it, how many chose at that step, and whether it is the expert's. */
+struct report_step {
+	const char *scenario, *step, *text;
+	int option, count, total, expert;
+};
+
+/* The per-step rows: per scenario (in name order) every option of every
+ * step of its current version in file order, options nobody chose with
+ * count 0, then counters of steps or options that version lacks. The
+ * strings belong to r and its content; free the array. */
+struct report_step *report_steps(const struct review *r, size_t *n);
+/* The kept sessions oldest first, then by id (free the array). */
+const struct review_session **report_by_start(const struct review *r);
+/* part of whole in whole percents, rounded; 0 when whole is 0. */
+int report_percent(int part, int whole);
+/* Markdown from a review that kept its sessions. */
 void report_md(FILE *out, const struct review *r, const struct framework *fw);
-void report_html(FILE *out, const struct review *r, const struct framework *fw);
+/* "N sessies uit M bestanden (K overgeslagen)." and with a group its size
+ * and the members without sessions, names escaped by esc. */
+void report_counts(FILE *out, const struct review *r,
+		   void (*esc)(struct buf *, const char *));
+/* With a framework asked for: which levels the report shows and that
+ * derived levels are indicative (nothing without fw). */
+void report_derived_note(FILE *out, const struct review *r,
+			 const struct framework *fw,
+			 void (*esc)(struct buf *, const char *));
 /* Escape s for HTML text and attributes (after sanitising). */
 void report_html_escape(struct buf *b, const char *s);
 /* Escape s for a Markdown table cell (after sanitising). */

@@ -10,8 +10,11 @@
 #include "path.h"
 #include "reflect.h"
 #include "sessionlog.h"
+#include "text.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,13 +306,45 @@ static void take_meta(struct review_session *s, struct sessionlog_meta *m)
 	m->trainee = m->persona = m->scenario = m->mode = m->started = NULL;
 }
 
-static int wanted(const struct acc *a, const struct review_filter *f)
+/* Whether two names are the same regardless of case and accents; b is
+ * folded already. */
+static int same_name(const char *a, const char *b)
 {
+	char *x = text_fold(a);
+	int same = strcmp(x, b) == 0;
+
+	free(x);
+	return same;
+}
+
+static int wanted(struct review *r, const struct acc *a,
+		  const struct review_filter *f)
+{
+	const char *t = a->s.trainee ? a->s.trainee : "";
+	char *ft;
+	size_t i;
+
 	if (a->s.scenario == NULL || a->s.started == NULL)
 		return 0;
-	if (f && f->trainee && (!a->s.trainee || strcmp(f->trainee, a->s.trainee) != 0))
+	if (f == NULL)
+		return 1;
+	if ((f->scenario && strcmp(f->scenario, a->s.scenario) != 0) ||
+	    (f->from && strncmp(a->s.started, f->from, 10) < 0) ||
+	    (f->to && strncmp(a->s.started, f->to, 10) > 0))
 		return 0;
-	return !(f && f->scenario && strcmp(f->scenario, a->s.scenario) != 0);
+	ft = text_fold(t);
+	if (f->trainee && !same_name(f->trainee, ft)) {
+		free(ft);
+		return 0;
+	}
+	for (i = 0; i < r->ngfold && strcmp(r->gfold[i], ft) != 0; i++)
+		;
+	free(ft);
+	if (r->ngfold == 0)
+		return 1;
+	if (i < r->ngfold)
+		r->ingroup[i]++;
+	return i < r->ngfold;
 }
 
 static void scan_file(struct review *r, const char *path, const struct review_opts *o,
@@ -332,19 +367,23 @@ static void scan_file(struct review *r, const char *path, const struct review_op
 		if (a.s.scenario == NULL)
 			diag_add(d, DIAG_WARNING, path, 0, "geen sessielogboek; overgeslagen");
 		r->nskipped++;
-	} else if (wanted(&a, o->filter)) {
+	} else if (wanted(r, &a, o->filter)) {
 		finish(r, &a, o, d);
 	}
 	acc_free(&a);
 }
 
 /* Logs are read in directory order, one at a time, so memory does not grow
- * with the number of files; lists are sorted afterwards by review_sort. */
+ * with the number of files; lists are sorted afterwards by review_sort.
+ * Subfolders are searched too (not through symbolic links, at most
+ * MAX_DEPTH deep); there only session logs are read. */
+#define MAX_DEPTH 16
 static void scan_dir(struct review *r, const char *dir, const struct review_opts *o,
-		     struct diag *d)
+		     struct diag *d, int depth)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
+	struct stat st;
 
 	if (dp == NULL) {
 		diag_add(d, DIAG_WARNING, dir, 0, "kan map niet lezen");
@@ -353,16 +392,37 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 	while ((e = readdir(dp)) != NULL) {
 		size_t len = strlen(e->d_name);
 		char *path;
-		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0 ||
-		    (len > 13 && strcmp(e->d_name + len - 13, ".feedback.csv") == 0))
+		if (e->d_name[0] == '.')
 			continue;
 		path = path_join(dir, e->d_name);
-		scan_file(r, path, o, d);
+		if (len >= 5 && strcmp(e->d_name + len - 4, ".csv") == 0) {
+			if (!(len > 13 && strcmp(e->d_name + len - 13,
+						 ".feedback.csv") == 0) &&
+			    (depth == 0 || sessionlog_sniff(path)))
+				scan_file(r, path, o, d);
+		} else if (depth < MAX_DEPTH && lstat(path, &st) == 0 &&
+			   S_ISDIR(st.st_mode)) {
+			scan_dir(r, path, o, d, depth + 1);
+		}
 		free(path);
 		if (o->progress)
 			o->progress(o->ctx, r->nfiles);
 	}
 	closedir(dp);
+}
+
+/* The group's names folded once, and a session counter per name. */
+static void group_start(struct review *r, const struct review_filter *f)
+{
+	size_t i;
+
+	if (f == NULL || f->group == NULL || f->ngroup == 0)
+		return;
+	r->gfold = mem_calloc(f->ngroup, sizeof *r->gfold);
+	r->ingroup = mem_calloc(f->ngroup, sizeof *r->ingroup);
+	for (i = 0; i < f->ngroup; i++)
+		r->gfold[i] = text_fold(f->group[i]);
+	r->ngfold = f->ngroup;
 }
 
 int review_scan(struct review *r, const struct content *c, char *const *paths,
@@ -373,9 +433,11 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 	memset(r, 0, sizeof *r);
 	r->c = c;
 	r->framework = o->framework;
+	r->filter = o->filter;
+	group_start(r, o->filter);
 	for (i = 0; i < npaths; i++) {
 		if (path_isdir(paths[i])) {
-			scan_dir(r, paths[i], o, d);
+			scan_dir(r, paths[i], o, d, 0);
 			readable++;
 		} else if (path_isfile(paths[i])) {
 			scan_file(r, paths[i], o, d);
@@ -474,8 +536,54 @@ void review_free(struct review *r)
 	for (i = 0; i < r->ncs; i++)
 		free(r->cs[i].scenario);
 	free(r->cs);
+	text_strv_free(r->gfold, r->ngfold);
+	free(r->ingroup);
 	free(r->s);
 	free(r->cnt);
 	free(r->slot);
 	memset(r, 0, sizeof *r);
+}
+
+int review_group_load(const char *path, char ***names, size_t *n,
+		      struct diag *d)
+{
+	FILE *fp = path_fopen_read(path, PATH_MAX_INI);
+	char *line = NULL, *p, *end;
+	size_t cap = 0, ncap = 0;
+	int lineno = 0, rc = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (fp == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, "kan groep niet lezen: %s",
+			 path_strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && getline(&line, &cap, fp) > 0) {
+		lineno++;
+		for (p = line + (lineno == 1 ? text_bom(line, strlen(line)) : 0);
+		     *p == ' ' || *p == '\t'; p++)
+			;
+		for (end = p + strlen(p); end > p && strchr(" \t\r\n", end[-1]);)
+			*--end = '\0';
+		if (!text_valid(p, strlen(p))) {
+			diag_add(d, DIAG_ERROR, path, lineno, "geen geldige UTF-8");
+			rc = -1;
+		} else if (*p && *p != '#') {
+			MEM_GROW(*names, ncap, *n + 1);
+			(*names)[(*n)++] = mem_strdup(p);
+		}
+	}
+	free(line);
+	fclose(fp);
+	if (rc == 0 && *n == 0) {
+		diag_add(d, DIAG_ERROR, path, 0, "geen namen in de groep");
+		rc = -1;
+	}
+	if (rc != 0) {
+		text_strv_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+	}
+	return rc;
 }

@@ -21,8 +21,15 @@
 
 #define REVIEW_MAX_COMP 16
 
+/* Which sessions to take: trainee compares regardless of case and
+ * accents (text_fold); from and to are days (JJJJ-MM-DD) the session
+ * started on, both included; group, when set, holds the names of a
+ * group (also compared folded), and only their sessions count. */
 struct review_filter {
 	const char *trainee, *scenario;
+	const char *from, *to;
+	char **group;
+	size_t ngroup;
 };
 
 struct review_session {
@@ -81,12 +88,22 @@ struct review {
 	size_t ncs, capcs;
 	size_t nfiles, nskipped, nsessions;
 	const char *framework;	/* from the options */
+	const struct review_filter *filter;	/* from the options */
+	size_t *ingroup;	/* per filter->group name: sessions found */
+	char **gfold;		/* the group's names, folded */
+	size_t ngfold;
 };
 
-/* Scan every session log in paths (folders or files), in name order.
+/* Scan every session log in paths (files, or folders searched with their
+ * subfolders; files there that are not session logs are passed over).
  * 0, or -1 when no path could be read at all. */
 int review_scan(struct review *r, const struct content *c, char *const *paths,
 		size_t npaths, const struct review_opts *o, struct diag *d);
+/* Read a group file: one name a line; blank lines and lines starting
+ * with # are left out. 0 with the names in *names (free with
+ * text_strv_free), or -1 with a Dutch error in d naming file and line. */
+int review_group_load(const char *path, char ***names, size_t *n,
+		      struct diag *d);
 /* Sort the sessions. */
 void review_sort(struct review *r, enum review_sort key);
 /* Dutch name of a sort key. */

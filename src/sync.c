@@ -17,6 +17,19 @@
 #include <string.h>
 #include <time.h>
 
+/* The file of the scenario version log was played on (a new string), or
+ * NULL when this machine does not have it. */
+static char *scenario_file(const struct content *c,
+			   const struct sessionlog_data *log)
+{
+	struct diag quiet = {0};
+	const struct scenario *sc = c ? content_version(c, log->meta.scenario,
+		log->meta.version, log->path, &quiet) : NULL;
+
+	diag_free(&quiet);
+	return sc ? mem_strdup(sc->file) : NULL;
+}
+
 /* The rating of a finished session when its scenario is here unchanged. */
 static int rate(const struct content *c, const struct sessionlog_data *log,
 		struct xapi_score *score)
@@ -58,18 +71,55 @@ static void pause_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* statements [from, from + n) of ob as one JSON array. */
-static char *batch_text(const struct outbox *ob, size_t from, size_t n)
+#define BOUNDARY "klantcoach-bijlage-5e2f81c0"
+
+/* The attachments of st that the outbox has, as parts of a multipart
+ * body. */
+static void add_parts(struct buf *b, const struct outbox *ob, const json_t *st)
+{
+	const char *sha2;
+	size_t k, len;
+
+	for (k = 0; (sha2 = xapi_scenario_sha2(st, k)) != NULL; k++) {
+		char *data = outbox_attachment(ob, sha2, &len);
+		if (data == NULL)
+			continue;
+		buf_printf(b, "--" BOUNDARY "\r\nContent-Type: text/plain\r\n"
+			   "Content-Transfer-Encoding: binary\r\n"
+			   "X-Experience-API-Hash: %s\r\n\r\n", sha2);
+		buf_addn(b, data, len);
+		buf_add(b, "\r\n");
+		free(data);
+	}
+}
+
+/* statements [from, from + n) of ob as one JSON array; with attachments
+ * (a scenario file on a start), a multipart/mixed body of that array and
+ * the files, and *type says so (else NULL). */
+static char *batch_text(const struct outbox *ob, size_t from, size_t n,
+			const char **type)
 {
 	json_t *a = json_array();
+	struct buf parts = {0}, b = {0};
 	char *s;
 	size_t i;
 
-	for (i = from; i < from + n; i++)
+	for (i = from; i < from + n; i++) {
 		json_array_append(a, ob->item[i].st);
+		add_parts(&parts, ob, ob->item[i].st);
+	}
 	s = json_dumps(a, JSON_COMPACT);
 	json_decref(a);
-	return s;
+	*type = NULL;
+	if (parts.len == 0)
+		return s;
+	*type = "multipart/mixed; boundary=" BOUNDARY;
+	buf_printf(&b, "--" BOUNDARY "\r\nContent-Type: application/json"
+		   "\r\n\r\n%s\r\n%s--" BOUNDARY "--\r\n", s,
+		   buf_str(&parts));
+	free(s);
+	buf_free(&parts);
+	return buf_take(&b);
 }
 
 static void note(struct sync_result *r, const char *msg)
@@ -83,14 +133,15 @@ static enum lrs_status send_batch(const struct sync_opts *o,
 				  const struct outbox *ob, size_t n,
 				  struct sync_result *r)
 {
-	char *body = batch_text(ob, ob->sent, n);
+	const char *type;
+	char *body = batch_text(ob, ob->sent, n, &type);
 	long wait = o->wait_ms ? o->wait_ms : 1000;
 	int try, tries = o->tries ? o->tries : 4;
 	enum lrs_status s = LRS_AGAIN;
 
 	for (try = 0; try < tries; try++, wait *= 2) {
 		struct lrs_reply rep;
-		s = lrs_post(o->lrs, body, &rep);
+		s = lrs_post(o->lrs, body, type, &rep);
 		if (s != LRS_OK)
 			note(r, rep.message);
 		if (s == LRS_AGAIN && try + 1 < tries)
@@ -186,10 +237,12 @@ static int one(const struct sync_opts *o, const char *path, json_t *own,
 			 "bruikbaar logboek voor het LRS");
 	} else if (outbox_open(&ob, root, log.meta.session, d) == 0) {
 		json_object_set_new(own, log.meta.session, json_string(path));
+		char *file = scenario_file(o->content, &log);
 		rated = rate(o->content, &log, &score);
 		if (outbox_build(&ob, &log, o->set, rated ? &score : NULL,
-				 o->lrs != NULL, d) == 0)
+				 file, o->lrs != NULL, d) == 0)
 			rc = deliver(o, &ob, log.meta.session, r, d);
+		free(file);
 		r->sessions++;
 	}
 	outbox_free(&ob);
@@ -333,7 +386,7 @@ static void fetch_feedback(const struct sync_opts *o, json_t *own,
 
 	lrs_query_add(&q, "verb", "http://adlnet.gov/expapi/verbs/commented");
 	lrs_query_add(&q, "limit", "500");
-	s = lrs_get_all(o->lrs, buf_str(&q), all, &msg);
+	s = lrs_get_all(o->lrs, buf_str(&q), all, NULL, &msg);
 	if (s != LRS_OK && s != LRS_DENIED)
 		diag_add(d, DIAG_WARNING, NULL, 0, "feedback uit het LRS "
 			 "ophalen lukte niet: %s", msg ? msg : "");

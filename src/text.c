@@ -401,6 +401,37 @@ static int particle(const char *w)
 	return 0;
 }
 
+/* ASCII base letters of U+00C0..U+017F, lower case; '.' keeps the
+ * character as it is (multiplication and division signs, thorn). */
+static const char fold_latin[] =
+	"aaaaaaaceeeeiiii" "dnooooo.ouuuuy.s"
+	"aaaaaaaceeeeiiii" "dnooooo.ouuuuy.y"
+	"aaaaaaccccccccdd" "ddeeeeeeeeeegggg"
+	"gggghhhhiiiiiiii" "iiiijjkkklllllll"
+	"lllnnnnnnnnnoooo" "oooorrrrrrssssss"
+	"ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
+
+char *text_fold(const char *s)
+{
+	struct buf b = {0};
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	buf_add(&b, "");
+	while (i < n) {
+		k = text_decode(s + i, n - i, &cp);
+		if (cp < 0x80)
+			buf_addc(&b, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		else if (cp >= 0xC0 && cp <= 0x17F &&
+			 fold_latin[cp - 0xC0] != '.')
+			buf_addc(&b, fold_latin[cp - 0xC0]);
+		else if (cp < 0x300 || cp > 0x36F)	/* combining marks go */
+			buf_addn(&b, s + i, k);
+		i += k;
+	}
+	return buf_take(&b);
+}
+
 char *text_hide_name(const char *s, const char *name, const char *with)
 {
 	struct buf b = {0};

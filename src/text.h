@@ -56,6 +56,11 @@ void text_strv_free(char **v, size_t n);
  * part of name of two or more letters, is replaced by with (ASCII case
  * folded). Used to hide a trainee's name in free text. */
 char *text_hide_name(const char *s, const char *name, const char *with);
+/* A new copy of s for matching regardless of case and accents: ASCII
+ * lower case, Latin letters with accents as their base letter (Zoë, ZOË
+ * and zoe all give "zoe"; Yılmaz gives "yilmaz"), combining marks left
+ * out. Other characters stay as they are. */
+char *text_fold(const char *s);
 /* Free the lines. */
 void text_lines_free(struct text_lines *l);
 

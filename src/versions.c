@@ -65,23 +65,55 @@ static int copy_checked(const char *dst, const char *file, const char *hash,
 	return rc;
 }
 
-int versions_keep(const char *dir, const char *file, const char *id,
-		  const char *hash, struct diag *d)
+/* The path of the copy of id at hash in dir (made private), or NULL
+ * with a message; *have: the copy is already there. */
+static char *copy_path(const char *dir, const char *id, const char *hash,
+		       int *have, struct diag *d)
 {
 	char *name, *dst;
-	int rc = 0;
 
 	if (path_mkdirs(dir) != 0 || path_unsafe_dir(dir)) {
 		diag_add(d, DIAG_ERROR, dir, 0, "kan hier geen privé kopie "
 			 "van het scenario bewaren");
-		return -1;
+		return NULL;
 	}
 	name = versions_name(id, hash);
 	dst = path_join(dir, name);
-	if (!versions_matches(dst, hash))
-		rc = copy_checked(dst, file, hash, d);
-	free(dst);
 	free(name);
+	*have = versions_matches(dst, hash);
+	return dst;
+}
+
+int versions_keep(const char *dir, const char *file, const char *id,
+		  const char *hash, struct diag *d)
+{
+	int have, rc;
+	char *dst = copy_path(dir, id, hash, &have, d);
+
+	rc = dst == NULL ? -1 : have ? 0 : copy_checked(dst, file, hash, d);
+	free(dst);
+	return rc;
+}
+
+int versions_keep_data(const char *dir, const char *id, const char *hash,
+		       const char *data, size_t n, struct diag *d)
+{
+	char got[SCENARIO_HASH_LEN], *dst;
+	int have, rc = -1;
+
+	scenario_hash(data, n, got);
+	if (strcmp(got, hash) != 0) {
+		diag_add(d, DIAG_WARNING, NULL, 0, "scenario %s: de bijlage is "
+			 "niet versie %s; niet bewaard", id, hash);
+		return -1;
+	}
+	if ((dst = copy_path(dir, id, hash, &have, d)) == NULL)
+		return -1;
+	rc = have ? 0 : path_write_atomic(dst, data, n);
+	if (rc != 0)
+		diag_add(d, DIAG_ERROR, dst, 0, "kan geen kopie van het "
+			 "scenario bewaren: %s", path_strerror(errno));
+	free(dst);
 	return rc;
 }
 

@@ -22,6 +22,10 @@ char *versions_name(const char *id, const char *hash);
  * the reason in d. */
 int versions_keep(const char *dir, const char *file, const char *id,
 		  const char *hash, struct diag *d);
+/* The same for a version that arrived as n bytes (an LRS attachment):
+ * kept only when they hash to hash. 0, or -1 with the reason in d. */
+int versions_keep_data(const char *dir, const char *id, const char *hash,
+		       const char *data, size_t n, struct diag *d);
 /* The first of the n dirs holding a copy of version hash of scenario id,
  * as a new path to the copy; NULL when none does. */
 char *versions_find(const char *const *dirs, size_t n, const char *id,

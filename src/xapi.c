@@ -580,3 +580,57 @@ json_t *xapi_void(const char *session, const char *target,
 			 "verb", verb(ADL "verbs/voided", "trok in", "voided"),
 			 "object", "objectType", "StatementRef", "id", target);
 }
+
+/* Where the part starting at from ends: the last line start within
+ * XAPI_PART bytes that a part may start with, else n. */
+static size_t part_end(const char *data, size_t n, size_t from)
+{
+	size_t i, best = 0;
+
+	if (n - from <= XAPI_PART)
+		return n;
+	for (i = from + 1; i < from + XAPI_PART; i++)
+		if (data[i - 1] == '\n' && !strchr("s\r\n", data[i]))
+			best = i;
+	return best ? best : n;
+}
+
+size_t xapi_attach_scenario(json_t *st, const struct sessionlog_meta *m,
+			    const char *data, size_t n, size_t *cut)
+{
+	json_t *a = json_array();
+	char sha2[SHA256_HEX_LEN];
+	size_t k = 0;
+
+	cut[0] = 0;
+	while (cut[k] < n && k < XAPI_MAX_PARTS) {
+		size_t end = k + 1 == XAPI_MAX_PARTS ? n
+			     : part_end(data, n, cut[k]);
+		struct buf b = {0};
+		sha256_hex(data + cut[k], end - cut[k], sha2);
+		buf_printf(&b, "scenario %s, versie %s, deel %zu", m->scenario,
+			   m->version, k + 1);
+		json_array_append_new(a, json_pack(
+			"{s:s, s:{s:s}, s:s, s:I, s:s}", "usageType",
+			XAPI_SCENARIO_FILE, "display", "nl-NL", buf_str(&b),
+			"contentType", "text/plain",
+			"length", (json_int_t)(end - cut[k]), "sha2", sha2));
+		buf_free(&b);
+		cut[++k] = end;
+	}
+	json_object_set_new(st, "attachments", a);
+	return k;
+}
+
+const char *xapi_scenario_sha2(const json_t *st, size_t i)
+{
+	const json_t *a = json_object_get(st, "attachments");
+	size_t k;
+
+	for (k = 0; k < json_array_size(a); k++) {
+		const char *u = str_at(json_array_get(a, k), "usageType", NULL);
+		if (u && strcmp(u, XAPI_SCENARIO_FILE) == 0 && i-- == 0)
+			return str_at(json_array_get(a, k), "sha2", NULL);
+	}
+	return NULL;
+}

@@ -26,6 +26,7 @@
 #include "diag.h"
 #include "feedback.h"
 #include "sessionlog.h"
+#include "sha256.h"
 
 #include <jansson.h>
 
@@ -83,6 +84,23 @@ json_t *xapi_void(const char *session, const char *target,
  * session it is about. 0, or -1 when st is no feedback. */
 int xapi_feedback_item(const json_t *st, struct feedback_item *it,
 		       const char **session);
+
+/* The usage type of the scenario file a session was played on, attached
+ * to its initialized statement. */
+#define XAPI_SCENARIO_FILE XAPI_PROFILE "/attachments/scenario"
+/* The n bytes of the scenario file as attachments of the initialized
+ * statement st, content-addressed by their SHA-256. The file goes in
+ * parts of at most XAPI_PART bytes, in order, each starting a line that
+ * does not start with 's' or a line end: Learning Locker's statements
+ * service stalls on an attachment over 16 KB and strips those characters
+ * from the start of one. Returns the number of parts; part i is the
+ * bytes [cut[i], cut[i + 1]) (cut has room for XAPI_MAX_PARTS + 1). */
+#define XAPI_PART 12000
+#define XAPI_MAX_PARTS 64
+size_t xapi_attach_scenario(json_t *st, const struct sessionlog_meta *m,
+			    const char *data, size_t n, size_t *cut);
+/* The sha2 of st's scenario attachment i (in order), or NULL. */
+const char *xapi_scenario_sha2(const json_t *st, size_t i);
 
 /* The way back, for a coach pulling statements: the log row statement st
  * was built from, into ev (strings are new; free them as sessionlog_data

@@ -22,7 +22,8 @@ enum {
 	OF_COVERAGE = 1u << 3, OF_FORMAT = 1u << 4, OF_OUTPUT = 1u << 5,
 	OF_TRAINEE = 1u << 6, OF_SCENARIO = 1u << 7, OF_ANONIEM = 1u << 8,
 	OF_TOON = 1u << 9, OF_FRAMEWORK = 1u << 10, OF_OPHALEN = 1u << 11,
-	OF_VAN = 1u << 12,
+	OF_VAN = 1u << 12, OF_TABEL = 1u << 13, OF_EXCEL = 1u << 14,
+	OF_TOT = 1u << 15, OF_GROEP = 1u << 16,
 };
 
 /* One command, as tmux's cmd_entry: its name, usage, help line, own
@@ -85,11 +86,14 @@ static const struct command commands[] = {
 		.run = cmd_replay,
 	}, {
 		.name = "report",
-		.args = "--format csv|md|html [-o BESTAND] [--trainee NAAM] "
-			"[--scenario ID] [--framework ID] [MAP...]",
+		.args = "--format csv|md|html|xlsx [-o BESTAND|MAP/] [--tabel T] "
+			"[--excel] [--trainee NAAM] [--groep BESTAND] "
+			"[--scenario ID] [--van D] [--tot D] "
+			"[--framework ID] [MAP...]",
 		.help = "rapport maken (coach)",
 		.opts = OF_FORMAT | OF_OUTPUT | OF_TRAINEE | OF_SCENARIO |
-			OF_FRAMEWORK,
+			OF_FRAMEWORK | OF_TABEL | OF_EXCEL | OF_VAN | OF_TOT |
+			OF_GROEP,
 		.run = cmd_report,
 	}, {
 		.name = "sync",
@@ -145,7 +149,7 @@ static const struct opt_spec opts[] = {
 	 .help = "check: waarschuwingen tellen als fout"},
 	{.name = "coverage", .field = FIELD(coverage), .own = OF_COVERAGE,
 	 .help = "check: dekking van de indicatoren tonen"},
-	{.name = "format", .value = "csv|md|html", .field = FIELD(format),
+	{.name = "format", .value = "csv|md|html|xlsx", .field = FIELD(format),
 	 .own = OF_FORMAT, .help = "report: de vorm"},
 	{.name = "output", .letter = 'o', .value = "BESTAND",
 	 .field = FIELD(output), .own = OF_OUTPUT,
@@ -166,7 +170,18 @@ static const struct opt_spec opts[] = {
 	{.name = "ophalen", .field = FIELD(ophalen), .own = OF_OPHALEN,
 	 .help = "sync: sessies van cursisten ophalen (coach)"},
 	{.name = "van", .value = "JJJJ-MM-DD", .field = FIELD(van),
-	 .own = OF_VAN, .help = "sync --ophalen: sessies vanaf die dag"},
+	 .own = OF_VAN, .help = "sync --ophalen, report: sessies vanaf die "
+	 "dag"},
+	{.name = "tot", .value = "JJJJ-MM-DD", .field = FIELD(tot),
+	 .own = OF_TOT, .help = "report: sessies tot en met die dag"},
+	{.name = "groep", .value = "BESTAND", .field = FIELD(groep),
+	 .own = OF_GROEP, .help = "report: alleen de cursisten in dit bestand "
+	 "(een naam\nper regel)"},
+	{.name = "tabel", .value = "TABEL", .field = FIELD(tabel),
+	 .own = OF_TABEL, .help = "report --format csv: sessies (standaard), "
+	 "stappen of\ncompetenties"},
+	{.name = "excel", .field = FIELD(excel), .own = OF_EXCEL,
+	 .help = "report --format csv: met BOM en ';' voor Excel"},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
 #define OPT_BASE 256	/* getopt value of opts[i]: OPT_BASE + i */

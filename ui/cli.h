@@ -12,8 +12,10 @@ enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 
 struct cli_args {
 	int plain, strict, coverage, anoniem, help, version, toon, ophalen;
+	int excel;
 	const char *content, *data, *name, *config, *mode, *order, *format,
 		*output, *trainee, *scenario, *framework, *van;
+	const char *tabel, *tot, *groep;
 	unsigned own;		/* the command options given (cli.c's OF_ bits) */
 	const char *command;
 	char **argv;		/* the command's own arguments */

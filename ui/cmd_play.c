@@ -283,6 +283,9 @@ static int show_derived(struct cli_ctx *ctx, struct content *c, struct play *p)
 
 static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 {
+	struct view v = {0};
+	struct diag d = {0};
+
 	if (p->stopped) {
 		fputs("klantcoach: deze sessie is gestopt zonder resultaat; "
 		      "er is geen reflectie\n", stderr);
@@ -295,7 +298,11 @@ static int show_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 	}
 	if (ctx->a.framework && strcmp(ctx->a.framework, p->fw->id) != 0)
 		return show_derived(ctx, c, p);
-	reflectview_all(stdout, p, (const char *const *)p->answer);
+	reflectview_all(&v, p, &d);
+	view_print(stdout, &v);
+	view_free(&v);
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
 	return EXIT_OK;
 }
 

@@ -10,7 +10,12 @@
 #include "path.h"
 #include "plain.h"
 #include "report.h"
+#include "reportcsv.h"
+#include "reporthtml.h"
+#include "reportxlsx.h"
 #include "reviewview.h"
+#include "text.h"
+#include "tstamp.h"
 #include "tui.h"
 
 #include <errno.h>
@@ -60,77 +65,206 @@ static int scan(struct cli_ctx *ctx, const struct content *c, struct review *r,
 	return rc;
 }
 
-struct csv_ctx {
-	FILE *out;
+/* One report being made: the content, the scan and the CSV writer. */
+struct job {
+	enum report_format f;
 	const struct framework *fw;
+	struct content c;
+	struct review r;
+	struct review_filter filt;
+	struct reportcsv csv;
 };
 
 static void csv_row(void *ctx, const struct review_session *s)
 {
-	const struct csv_ctx *p = ctx;
-	report_csv_session(p->out, s, p->fw);
+	reportcsv_add(ctx, s);
 }
 
-static int write_report(struct cli_ctx *ctx, FILE *out, enum report_format f)
+/* 1 when s is a day as 2026-01-31 (or NULL). */
+static int is_day(const char *s)
 {
-	struct content c;
-	struct review r;
-	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
-	struct review_opts o = {&filt, f != REPORT_CSV, NULL, NULL, NULL,
-				ctx->a.framework};
-	const struct framework *fw;
-	struct csv_ctx pair;
-	int rc;
+	struct buf day = {0};
+	int ok;
 
-	quiet_content(ctx, &c);
-	fw = content_framework(&c, ctx->a.framework ? ctx->a.framework : "kap2023");
-	if (ctx->a.framework && fw == NULL) {
+	if (s == NULL)
+		return 1;
+	buf_printf(&day, "%sT00:00:00Z", s);
+	ok = strlen(s) == 10 && tstamp_parse(buf_str(&day)) >= 0;
+	buf_free(&day);
+	return ok;
+}
+
+/* The filter of the command line; -1 when the group file is bad. */
+static int job_filter(struct cli_ctx *ctx, struct job *j)
+{
+	struct diag d = {0};
+	int rc = 0;
+
+	j->filt = (struct review_filter){ctx->a.trainee, ctx->a.scenario,
+					 ctx->a.van, ctx->a.tot, NULL, 0};
+	if (ctx->a.groep)
+		rc = review_group_load(ctx->a.groep, &j->filt.group,
+				       &j->filt.ngroup, &d);
+	diag_print(&d, stderr, 0);
+	diag_free(&d);
+	return rc;
+}
+
+/* A filter that names what is not there is an error, not an empty
+ * report: an unknown scenario, a trainee without sessions. */
+static int job_found(struct cli_ctx *ctx, struct job *j)
+{
+	if (j->r.nsessions > 0)
+		return 0;
+	if (ctx->a.scenario && content_scenario(&j->c, ctx->a.scenario) == NULL)
+		cmd_error("onbekend scenario '%s'", ctx->a.scenario);
+	else if (ctx->a.trainee)
+		cmd_error("geen sessies van cursist '%s'%s", ctx->a.trainee,
+			  ctx->a.van || ctx->a.tot || ctx->a.scenario ||
+			  ctx->a.groep ? " met deze filters" : "");
+	else
+		return 0;
+	return -1;
+}
+
+/* Scan the logs; the CSV rows go to the writer as they are found. */
+static int job_scan(struct cli_ctx *ctx, struct job *j)
+{
+	struct review_opts o = {&j->filt, j->f != REPORT_CSV, NULL, NULL, NULL,
+				ctx->a.framework};
+	size_t i;
+
+	quiet_content(ctx, &j->c);
+	j->fw = content_framework(&j->c, ctx->a.framework ? ctx->a.framework
+							   : "kap2023");
+	if (ctx->a.framework && j->fw == NULL) {
 		cmd_error("onbekend framework '%s'", ctx->a.framework);
-		content_free(&c);
+		return -1;
+	}
+	if (job_filter(ctx, j) != 0)
+		return -1;
+	if (j->f == REPORT_CSV) {
+		if (reportcsv_init(&j->csv, j->fw, ctx->a.excel) != 0) {
+			cmd_error("kan geen tijdelijk bestand maken: %s",
+				  path_strerror(errno));
+			return -1;
+		}
+		o.on_session = csv_row;
+		o.ctx = &j->csv;
+	}
+	if (scan(ctx, &j->c, &j->r, &o) != 0 || job_found(ctx, j) != 0)
+		return -1;
+	for (i = 0; j->f == REPORT_CSV && i < j->filt.ngroup; i++)
+		if (j->r.ingroup[i] == 0)
+			reportcsv_absent(&j->csv, j->filt.group[i]);
+	return 0;
+}
+
+/* The workbook, to a file made private before libxlsxwriter fills it. */
+static int emit_xlsx(struct job *j, const char *path)
+{
+	const char *err = NULL;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		cmd_error("%s: kan niet schrijven: %s", path,
+			  path_strerror(errno));
 		return EXIT_BAD;
 	}
-	pair.out = out;
-	pair.fw = fw;
-	if (f == REPORT_CSV) {
-		report_csv_head(out, fw);
-		o.on_session = csv_row;
-		o.ctx = &pair;
-	}
-	rc = scan(ctx, &c, &r, &o);
-	if (rc == 0) {
-		if (f == REPORT_CSV)
-			report_csv_tail(out, &r);
-		else if (f == REPORT_MD)
-			report_md(out, &r, fw);
-		else
-			report_html(out, &r, fw);
-	}
-	review_free(&r);
-	content_free(&c);
-	return rc == 0 ? EXIT_OK : EXIT_BAD;
+	close(fd);
+	if (reportxlsx_write(path, &j->r, j->fw, &err) == 0)
+		return EXIT_OK;
+	cmd_error("%s: %s", path, err);
+	return EXIT_BAD;
 }
 
-int cmd_report(struct cli_ctx *ctx)
+/* Write table t (CSV) or the whole report to path, or to stdout. */
+static int emit(struct job *j, const char *path, enum reportcsv_table t)
 {
-	int f = ctx->a.format ? report_parse_format(ctx->a.format) : -1, rc, fd;
 	FILE *out = stdout;
+	int fd, bad = 0;
 
-	if (f < 0)
-		return cmd_usage("report verwacht --format csv, md of html", ctx->a.format);
-	if (ctx->a.output) {
-		fd = open(ctx->a.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (j->f == REPORT_XLSX)
+		return emit_xlsx(j, path);
+	if (path) {
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (out == NULL) {
-			cmd_error("%s: kan niet schrijven: %s", ctx->a.output,
+			cmd_error("%s: kan niet schrijven: %s", path,
 				  path_strerror(errno));
 			return EXIT_BAD;
 		}
 	}
-	rc = write_report(ctx, out, (enum report_format)f);
-	if (out != stdout && fclose(out) != 0) {
-		cmd_error("%s: %s", ctx->a.output, path_strerror(errno));
-		rc = EXIT_BAD;
-	}
+	if (j->f == REPORT_CSV)
+		bad = reportcsv_write(&j->csv, &j->r, t, out) != 0;
+	else if (j->f == REPORT_MD)
+		report_md(out, &j->r, j->fw);
+	else
+		reporthtml_write(out, &j->r, j->fw);
+	bad |= fflush(out) != 0 || ferror(out);
+	if (out != stdout && fclose(out) != 0)
+		bad = 1;
+	if (bad)
+		cmd_error("%s: %s", path ? path : "uitvoer", path_strerror(errno));
+	return bad ? EXIT_BAD : EXIT_OK;
+}
+
+/* -o MAP/ or an existing folder: the CSV tables as files in it. */
+static int to_folder(const char *o)
+{
+	size_t n = strlen(o);
+
+	if (path_isdir(o))
+		return 1;
+	return n > 1 && o[n - 1] == '/' && path_mkdirs(o) == 0;
+}
+
+static int emit_all(struct cli_ctx *ctx, struct job *j)
+{
+	const char *o = ctx->a.output;
+	int t = ctx->a.tabel ? reportcsv_parse_table(ctx->a.tabel)
+			     : RCSV_SESSIONS, rc = EXIT_OK, i;
+	char *path;
+
+	if (j->f != REPORT_CSV || o == NULL || !to_folder(o))
+		return emit(j, o, (enum reportcsv_table)t);
+	for (i = 0; i < RCSV_COUNT; i++)
+		if (ctx->a.tabel == NULL || i == t) {
+			path = path_join(o, reportcsv_file(i));
+			rc |= emit(j, path, (enum reportcsv_table)i);
+			free(path);
+		}
+	return rc;
+}
+
+int cmd_report(struct cli_ctx *ctx)
+{
+	int f = ctx->a.format ? report_parse_format(ctx->a.format) : -1, rc;
+	struct job j;
+
+	if (f < 0)
+		return cmd_usage("report verwacht --format csv, md, html of xlsx",
+				 ctx->a.format);
+	if (f == REPORT_XLSX && ctx->a.output == NULL)
+		return cmd_usage("--format xlsx schrijft naar een bestand: "
+				 "geef -o BESTAND", NULL);
+	if (ctx->a.tabel && reportcsv_parse_table(ctx->a.tabel) < 0)
+		return cmd_usage("--tabel verwacht sessies, stappen of "
+				 "competenties", ctx->a.tabel);
+	if ((ctx->a.tabel || ctx->a.excel) && f != REPORT_CSV)
+		return cmd_usage("--tabel en --excel horen bij --format csv",
+				 ctx->a.format);
+	if (!is_day(ctx->a.van) || !is_day(ctx->a.tot))
+		return cmd_usage("--van en --tot verwachten een datum als "
+				 "2026-01-31", is_day(ctx->a.van) ? ctx->a.tot
+								   : ctx->a.van);
+	memset(&j, 0, sizeof j);
+	j.f = (enum report_format)f;
+	rc = job_scan(ctx, &j) == 0 ? emit_all(ctx, &j) : EXIT_BAD;
+	reportcsv_free(&j.csv);
+	text_strv_free(j.filt.group, j.filt.ngroup);
+	review_free(&j.r);
+	content_free(&j.c);
 	return rc;
 }
 

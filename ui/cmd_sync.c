@@ -194,7 +194,7 @@ static int pulled(const struct pull_result *r, const char *dir)
 static int fetch(struct cli_ctx *ctx)
 {
 	struct pull_filter f = {ctx->a.van, ctx->a.trainee, ctx->a.scenario};
-	struct pull_opts o = {NULL, &f, NULL, stderr};
+	struct pull_opts o = {NULL, NULL, &f, NULL, stderr};
 	struct pull_result r;
 	struct diag d = {0};
 	struct buf day = {0};
@@ -216,8 +216,10 @@ static int fetch(struct cli_ctx *ctx)
 	}
 	if (connect(ctx, &l, &key, &d) == 0) {
 		char *dir = path_join(ctx->data_dir, "opgehaald");
+		char *versions = path_join(ctx->data_dir, "versies");
 
 		o.dir = dir;
+		o.versions = versions;
 		o.lrs = &l;
 		pull_run(&o, &r, &d);
 		diag_print(&d, stderr, 0);
@@ -226,6 +228,7 @@ static int fetch(struct cli_ctx *ctx)
 			rc = EXIT_BAD;
 		pull_result_free(&r);
 		free(dir);
+		free(versions);
 		lrs_close(&l);
 	}
 	free(key);
@@ -266,6 +269,7 @@ int cmd_sync(struct cli_ctx *ctx)
 	if (settings(ctx, &set, &base) != 0)
 		return EXIT_BAD;
 	content_load(&c, ctx->content_dir, &d);
+	cmd_set_store(ctx, &c);
 	diag_free(&d);
 	o.data_dir = ctx->data_dir;
 	o.content = &c;

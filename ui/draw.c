@@ -109,6 +109,7 @@ void lines_add(struct lines *l, const char *s, size_t width, int indent,
 	text_wrap(clean, width > (size_t)indent + 1 ? width - (size_t)indent : 1, &tl);
 	for (i = 0; i < tl.n; i++) {
 		MEM_GROW(l->v, l->cap, l->n + 1);
+		memset(&l->v[l->n], 0, sizeof *l->v);
 		l->v[l->n].text = tl.v[i];
 		l->v[l->n].role = r;
 		l->v[l->n].tag = tag;
@@ -147,10 +148,9 @@ static void tag_span(const struct lines *l, int tag, int *first, int *last)
 		}
 }
 
-int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
-	       int keep)
+int lines_scroll(const struct lines *l, int h, int *top, int keep)
 {
-	int first, last, i;
+	int first, last;
 
 	tag_span(l, keep, &first, &last);
 	if (last >= 0 && last >= *top + h)
@@ -161,16 +161,28 @@ int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
 		*top = (int)l->n - h;
 	if (*top < 0)
 		*top = 0;
+	return first;
+}
+
+void lines_draw_row(const struct line *ln, int y, int x, int w, int sel)
+{
+	if (sel) {
+		draw_role(ROLE_SELECT, 1);
+		mvhline(y, x, ' ', w);
+		draw_role(ROLE_SELECT, 0);
+	}
+	draw_text(y, x + ln->indent, w - ln->indent, ln->text,
+		  sel ? ROLE_SELECT : ln->role);
+}
+
+int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
+	       int keep)
+{
+	int first = lines_scroll(l, h, top, keep), i;
+
 	for (i = 0; i < h && *top + i < (int)l->n; i++) {
 		const struct line *ln = &l->v[*top + i];
-		int sel = keep && ln->tag == keep;
-		if (sel) {
-			draw_role(ROLE_SELECT, 1);
-			mvhline(y + i, x, ' ', w);
-			draw_role(ROLE_SELECT, 0);
-		}
-		draw_text(y + i, x + ln->indent, w - ln->indent, ln->text,
-			  sel ? ROLE_SELECT : ln->role);
+		lines_draw_row(ln, y + i, x, w, keep && ln->tag == keep);
 	}
 	return first >= 0 && first >= *top && first < *top + h ? y + first - *top : -1;
 }

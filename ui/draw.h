@@ -6,6 +6,7 @@
  */
 #ifndef KC_DRAW_H
 #define KC_DRAW_H
+#include "view.h"
 #include <stddef.h>
 
 enum role {
@@ -18,6 +19,8 @@ struct line {
 	enum role role;
 	int tag;		/* e.g. option number; 0 for none */
 	int indent;
+	const struct view_meter *meter;	/* a row of meters: the first */
+	int nmeter;			/* and how many, else 0 */
 };
 
 struct lines {
@@ -48,6 +51,11 @@ void lines_blank(struct lines *l);
  * screen row of the selection (for the cursor), or -1. */
 int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
 	       int keep);
+/* Scroll *top so that h rows from it show the rows tagged keep (when
+ * non-zero) and stay within the list. Returns the first such row or -1. */
+int lines_scroll(const struct lines *l, int h, int *top, int keep);
+/* Draw one row at (y, x) in w columns, selected or in its own role. */
+void lines_draw_row(const struct line *ln, int y, int x, int w, int sel);
 /* Free the rows. */
 void lines_free(struct lines *l);
 

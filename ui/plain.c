@@ -1,13 +1,12 @@
 /*
- * plain: the play loop as numbered prompts. Show, then tell: after a
- * choice the client's response and the meters come first; the explanation
- * and indicators follow in practice mode only.
+ * plain: the play loop as numbered prompts. What it shows are the play
+ * screen's documents (src/playview.c), printed with view_print; the TUI
+ * renders the same documents.
  */
 #include "plain.h"
-#include "buf.h"
-#include "check.h"
 #include "mem.h"
 #include "path.h"
+#include "playview.h"
 #include "reflect.h"
 #include "reflectview.h"
 #include "text.h"
@@ -43,74 +42,11 @@ char *plain_read(FILE *in)
 	return line;
 }
 
-static void meters(FILE *out, const struct play *p, const int *before)
+/* Print the document v and empty it. */
+static void show(FILE *out, struct view *v)
 {
-	int i;
-
-	fputs("Meters:", out);
-	for (i = 0; i < METER_N; i++) {
-		fprintf(out, "%s %s %d/10", i ? "," : "", scenario_meter_name[i], p->s.meters[i]);
-		if (before && p->s.meters[i] != before[i])
-			fprintf(out, " (%+d)", p->s.meters[i] - before[i]);
-	}
-	fputc('\n', out);
-}
-
-static void show_step(FILE *out, const struct play *p)
-{
-	const struct sc_step *st = &p->sc->steps[p->s.step];
-	int i, n, total = check_expert_length(p->sc);
-	char who[128];
-
-	fprintf(out, "\nStap %zu", p->s.npath + 1);
-	if (total > 0 && (int)p->s.npath < total)
-		fprintf(out, " van ca. %d", total);
-	fputc('\n', out);
-	plain_line(out, "Situatie: ", st->situation);
-	snprintf(who, sizeof who, "%s: ",
-		 scenario_speaker(st->speaker, p->persona->name));
-	plain_line(out, who, st->client);
-	meters(out, p, NULL);
-	for (i = 0; play_offered(p, i, &n) != NULL; i++) {
-		char num[16];
-		snprintf(num, sizeof num, "  %d. ", i + 1);
-		plain_line(out, num, play_offered(p, i, NULL)->text);
-	}
-}
-
-static void show_evidence(FILE *out, const struct play *p, const struct sc_option *o)
-{
-	size_t e;
-
-	for (e = 0; e < o->nev; e++) {
-		int ix = framework_ind(p->fw, o->ev[e].ind);
-		const struct fw_indicator *in;
-		struct buf b = {0};
-		if (ix < 0)
-			continue;
-		in = &p->fw->inds[ix];
-		buf_printf(&b, "  %s %s (%s, niveau %d)", o->ev[e].positive ? "+" : "-",
-			   in->text, p->fw->comps[in->comp].name, in->level);
-		plain_line(out, NULL, b.s);
-		buf_free(&b);
-	}
-}
-
-static void show_result(FILE *out, const struct play *p, const struct sc_option *o,
-			const int *before)
-{
-	char who[128];
-
-	snprintf(who, sizeof who, "%s: ",
-		 scenario_speaker(o->speaker, p->persona->name));
-	plain_line(out, who, o->response);
-	meters(out, p, before);
-	if (p->mode == CONFIG_OEFENEN) {
-		plain_line(out, "Uitleg: ", o->feedback);
-		if (o->nev)
-			fputs("Indicatoren:\n", out);
-		show_evidence(out, p, o);
-	}
+	view_print(out, v);
+	view_free(v);
 }
 
 static void help(FILE *out, const struct play *p)
@@ -124,23 +60,6 @@ static void help(FILE *out, const struct play *p)
 		fputs("x = stoppen zonder resultaat: de sessie telt niet mee "
 		      "en gaat niet verder.\n", out);
 	fputs("? = deze hulp.\n", out);
-}
-
-/* A scenario with a content notice: the notice and how to stop. */
-static void notice(FILE *out, const struct play *p)
-{
-	if (p->sc->notice == NULL)
-		return;
-	plain_line(out, "\nLet op: ", p->sc->notice);
-	fputs("Je kunt op elk moment stoppen met x; dan telt de sessie niet "
-	      "mee.\n", out);
-}
-
-/* After x: the session ended without a result; where help is. */
-static void stopped_without_result(FILE *out, const struct play *p)
-{
-	fputs("\nGestopt zonder resultaat. Deze sessie telt niet mee.\n", out);
-	reflectview_help(out, p->sc);
 }
 
 static void stopped(FILE *out, const struct play *p)
@@ -170,6 +89,7 @@ static int answer(FILE *out, struct play *p, const char *a)
 {
 	int n, count, before[METER_N];
 	const struct sc_option *o;
+	struct view v = {0};
 	char *end;
 
 	if (strcmp(a, "q") == 0)
@@ -198,30 +118,24 @@ static int answer(FILE *out, struct play *p, const char *a)
 	memcpy(before, p->s.meters, sizeof before);
 	if (play_choose(p, n - 1) != 0)
 		return -1;
-	show_result(out, p, o, before);
+	playview_result(&v, p, o, before);
+	show(out, &v);
 	return 1;
-}
-
-static void show_ending(FILE *out, const struct play *p)
-{
-	const struct sc_ending *e = &p->sc->ends[p->s.end];
-
-	fprintf(out, "\nEinde van het gesprek (%s)\n", scenario_tone_name[e->tone]);
-	plain_line(out, NULL, e->summary);
-	meters(out, p, NULL);
 }
 
 int plain_play(struct play *p, FILE *in, FILE *out)
 {
+	struct view v = {0};
 	char *a = NULL;
 	int rc = 1, shown = -1;
 
 	if (!session_finished(&p->s))
-		notice(out, p);
+		playview_notice(&v, p->sc);
 	while (!session_finished(&p->s) && rc == 1) {
 		int key = (int)(p->s.npath + 2 * p->s.nundone);	/* grows on every move */
 		if (shown != key) {
-			show_step(out, p);
+			playview_step(&v, p);
+			show(out, &v);
 			play_shown(p);
 			shown = key;
 		}
@@ -242,7 +156,8 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 	if (rc < 0)
 		return not_saved(out, p, rc == -2 ? "stop" : "keuze");
 	if (rc == 2) {
-		stopped_without_result(out, p);
+		playview_stopped(&v, p);
+		show(out, &v);
 		return 0;
 	}
 	if (!session_finished(&p->s)) {
@@ -251,20 +166,23 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 	}
 	if (play_log_end(p) != 0)
 		return not_saved(out, p, "einde");
-	show_ending(out, p);
+	reflectview_end(&v, p);
+	show(out, &v);
 	return plain_reflect(p, in, out);
 }
 
-/* Ask question n unless it was answered before; 0 on, 1 end of input, -1 error. */
-static int ask(struct play *p, const struct reflect_question *q, size_t n,
-	       FILE *in, FILE *out)
+/* Ask question n unless it was answered before, under its page's title
+ * when titled; 0 on, 1 end of input, -1 error. */
+static int ask(struct play *p, size_t n, int titled, FILE *in, FILE *out)
 {
+	struct view v = {0};
 	char *a;
 	int rc;
 
 	if (p->answer[n])
 		return 0;
-	plain_line(out, "\nVraag: ", q[n].text);
+	reflectview_question(&v, p, n, titled);
+	show(out, &v);
 	fputs("Antwoord (één regel, Enter om over te slaan): ", out);
 	fflush(out);
 	if ((a = plain_read(in)) == NULL) {
@@ -280,22 +198,24 @@ int plain_reflect(struct play *p, FILE *in, FILE *out)
 {
 	struct reflect_question q[REFLECT_MAX_Q];
 	struct reflect r;
+	struct view v = {0};
 	size_t n = reflect_questions(p->sc, q), i;
 	int rc;
 
-	fputs("\n== Reflectie ==", out);
-	reflectview_help(out, p->sc);
-	fputs("\n== Hoe voelde het? ==", out);
-	rc = ask(p, q, 0, in, out);
+	view_blank(&v);
+	view_add(&v, VIEW_TITLE, 0, "Reflectie");
+	playview_help(&v, p->sc);
+	show(out, &v);
+	rc = ask(p, 0, 1, in, out);
 	if (rc == 0) {
-		reflectview_what(out, p);
 		reflect_build(&r, &p->s, p->fw, p->level);
-		reflectview_why(out, p, &r);
+		reflectview_what(&v, p, &r);
+		reflectview_why(&v, p, &r);
 		reflect_free(&r);
-		fputs("\n== Wat neem je mee? ==", out);
+		show(out, &v);
 	}
 	for (i = 1; i < n && rc == 0; i++)
-		rc = ask(p, q, i, in, out);
+		rc = ask(p, i, i == 1, in, out);
 	if (rc == 0)
 		rc = play_done(p) == 0 ? 0 : -1;
 	if (rc < 0)

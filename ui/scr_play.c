@@ -1,132 +1,50 @@
 /*
- * scr_play: the play screen. Stage 0 shows the situation, the client's
- * words and the numbered options; after a choice, stage 1 shows the
- * client's response and the meters moving first, then (practice mode only)
- * why, with the indicators it touched. Show, then tell. In a scenario with
- * a content notice, x stops without a result; stage 2 then says so and
- * where help is.
+ * scr_play: the play screen. Stage 0 shows the step and the numbered
+ * options; after a choice, stage 1 shows what it did, the meters moving
+ * first. In a scenario with a content notice, x stops without a result;
+ * stage 2 then says so and where help is. All are playview documents,
+ * the same plain mode prints.
  */
 #include "tui.h"
 #include "buf.h"
-#include "check.h"
-#include "mem.h"
 #include "path.h"
+#include "playview.h"
+#include "viewdraw.h"
 
 #include <curses.h>
 #include <errno.h>
 #include <string.h>
 
-static int anim_frame;	/* 1..3 while the meters move, else 0 */
+struct play_state {
+	int stage;			/* 0 options, 1 response shown,
+					   2 stopped without result */
+	int before[METER_N];		/* meters before the last choice */
+	const struct sc_option *last;	/* the option just chosen */
+	int anim_frame;			/* 1..VIEWDRAW_FRAMES while the
+					   meters move, else 0 */
+};
+
+static struct play_state *state(const struct tui *t)
+{
+	return tui_private(t, SCR_PLAY);
+}
 
 static void play_enter(struct tui *t)
 {
-	t->stage = 0;
-	t->last = NULL;
-}
-
-static int meter_value(const struct tui *t, int i)
-{
-	int now = t->play.s.meters[i];
-
-	if (anim_frame == 0 || t->stage == 0)
-		return now;
-	return t->shown_before[i] + (now - t->shown_before[i]) * anim_frame / 3;
-}
-
-/* The meters on one row when wide enough, else three rows; returns rows. */
-static int draw_meters(const struct tui *t, int y)
-{
-	int i, wide = COLS >= 78, w = wide ? (COLS - 4) / 3 : 30;
-
-	for (i = 0; i < METER_N; i++) {
-		int delta = t->stage ? t->play.s.meters[i] - t->shown_before[i] : 0;
-		draw_meter(wide ? y : y + i, wide ? 2 + i * w : 2, w, scenario_meter_name[i],
-			   meter_value(t, i), anim_frame ? 0 : delta);
-	}
-	return wide ? 1 : 3;
-}
-
-static void evidence_lines(struct lines *l, const struct play *p, const struct sc_option *o,
-			   size_t w)
-{
-	size_t e;
-
-	for (e = 0; e < o->nev; e++) {
-		int ix = framework_ind(p->fw, o->ev[e].ind);
-		struct buf b = {0};
-		if (ix < 0)
-			continue;
-		buf_printf(&b, "%s %s (%s, niveau %d)", o->ev[e].positive ? "+" : "-",
-			   p->fw->inds[ix].text, p->fw->comps[p->fw->inds[ix].comp].name,
-			   p->fw->inds[ix].level);
-		lines_add_item(l, b.s, w, 2, 2, o->ev[e].positive ? ROLE_GOOD : ROLE_BAD, 0);
-		buf_free(&b);
-	}
-}
-
-static void options_body(struct tui *t, struct lines *l, size_t w)
-{
-	const struct play *p = &t->play;
-	const struct sc_step *st = &p->sc->steps[p->s.step];
-	const struct sc_option *o;
-	int i;
-
-	lines_add(l, "Situatie", w, 0, ROLE_HEAD, 0);
-	lines_add(l, st->situation, w, 0, ROLE_NORMAL, 0);
-	lines_blank(l);
-	lines_add(l, scenario_speaker(st->speaker, p->persona->name), w, 0,
-		  ROLE_HEAD, 0);
-	lines_add(l, st->client, w, 2, ROLE_CLIENT, 0);
-	lines_blank(l);
-	lines_add(l, "Wat doe je?", w, 0, ROLE_HEAD, 0);
-	for (i = 0; (o = play_offered(p, i, NULL)) != NULL; i++) {
-		struct buf b = {0};
-		buf_printf(&b, "%d. %s", i + 1, o->text);
-		lines_add_item(l, b.s, w, 1, 3, ROLE_NORMAL, i + 1);
-		buf_free(&b);
-	}
-}
-
-static void response_body(struct tui *t, struct lines *l, size_t w)
-{
-	const struct play *p = &t->play;
-
-	lines_add(l, "Jij", w, 0, ROLE_HEAD, 0);
-	lines_add(l, t->last->text, w, 2, ROLE_DIM, 0);
-	lines_blank(l);
-	lines_add(l, scenario_speaker(t->last->speaker, p->persona->name), w, 0,
-		  ROLE_HEAD, 0);
-	lines_add(l, t->last->response, w, 2, ROLE_CLIENT, 0);
-	if (p->mode == CONFIG_TOETS)
-		return;
-	lines_blank(l);
-	lines_add(l, "Waarom", w, 0, ROLE_HEAD, 0);
-	lines_add(l, t->last->feedback, w, 0, ROLE_NORMAL, 0);
-	if (t->last->nev) {
-		lines_blank(l);
-		lines_add(l, "Indicatoren", w, 0, ROLE_HEAD, 0);
-		evidence_lines(l, p, t->last, w);
-	}
-}
-
-static void stopped_body(struct tui *t, struct lines *l, size_t w)
-{
-	lines_add(l, "Gestopt zonder resultaat", w, 0, ROLE_HEAD, 0);
-	lines_add(l, "Deze sessie telt niet mee.", w, 0, ROLE_NORMAL, 0);
-	lines_blank(l);
-	lines_add(l, "Waar vind je hulp?", w, 0, ROLE_HEAD, 0);
-	lines_add(l, t->play.sc->help ? t->play.sc->help : "", w, 0,
-		  ROLE_NORMAL, 0);
+	state(t)->stage = 0;
+	state(t)->last = NULL;
 }
 
 /* The key hints of the stage; with a notice also how to stop. */
 static void hints(const struct tui *t, struct buf *b)
 {
-	if (t->stage == 2) {
+	int stage = state(t)->stage;
+
+	if (stage == 2) {
 		buf_add(b, "Enter of q sluiten");
 		return;
 	}
-	if (t->stage == 0)
+	if (stage == 0)
 		buf_add(b, "1-4 of \xe2\x86\x91\xe2\x86\x93 Enter kiezen, "
 			"t terug, q stoppen");
 	else if (session_finished(&t->play.s))
@@ -139,31 +57,28 @@ static void hints(const struct tui *t, struct buf *b)
 
 static void play_draw(struct tui *t)
 {
-	struct lines l = {0};
+	struct play_state *ps = state(t);
+	struct view v = {0};
 	struct buf title = {0}, right = {0}, keys = {0};
-	int total = check_expert_length(t->play.sc), rows, y;
-	size_t step = t->play.s.npath + (t->stage ? 0 : 1);
+	size_t step = t->play.s.npath + (ps->stage ? 0 : 1);
 
 	buf_printf(&title, "%s: %s", t->play.persona->name, t->play.sc->title);
-	buf_printf(&right, "%s, stap %zu", config_mode_name(t->play.mode), step);
-	if (total > 0 && (int)step <= total)
-		buf_printf(&right, " van ca. %d", total);
+	buf_printf(&right, "%s, ", config_mode_name(t->play.mode));
+	playview_where(&right, &t->play, step);
 	hints(t, &keys);
 	tui_frame(t, title.s, right.s, keys.s);
-	rows = draw_meters(t, 1);
-	y = rows + 2;
-	if (t->stage == 0)
-		options_body(t, &l, (size_t)COLS - 4);
-	else if (t->stage == 1)
-		response_body(t, &l, (size_t)COLS - 4);
+	if (ps->stage == 0)
+		playview_step(&v, &t->play);
+	else if (ps->stage == 1)
+		playview_result(&v, &t->play, ps->last, ps->before);
 	else
-		stopped_body(t, &l, (size_t)COLS - 4);
-	t->cursor_y = lines_draw(&l, y, 2, LINES - 1 - y, COLS - 4, &t->top,
-				 t->stage == 0 ? t->sel + 1 : 0);
+		playview_stopped(&v, &t->play);
+	t->cursor_y = viewdraw(&v, 2, 2, LINES - 3, COLS - 4, &t->top,
+			       ps->stage == 0 ? t->sel + 1 : 0, ps->anim_frame);
 	t->cursor_x = 2;
 	if (t->cursor_y < 0)
-		t->cursor_y = y;
-	lines_free(&l);
+		t->cursor_y = 2;
+	view_free(&v);
 	buf_free(&title);
 	buf_free(&right);
 	buf_free(&keys);
@@ -171,29 +86,33 @@ static void play_draw(struct tui *t)
 
 static void animate(struct tui *t)
 {
-	for (anim_frame = 1; anim_frame <= 3; anim_frame++) {
+	struct play_state *ps = state(t);
+
+	for (ps->anim_frame = 1; ps->anim_frame <= VIEWDRAW_FRAMES;
+	     ps->anim_frame++) {
 		erase();
 		play_draw(t);
 		refresh();
 		napms(60);
 	}
-	anim_frame = 0;
+	ps->anim_frame = 0;
 }
 
 static void choose(struct tui *t, int n)
 {
+	struct play_state *ps = state(t);
 	const struct sc_option *o = play_offered(&t->play, n, NULL);
 
 	if (o == NULL)
 		return;
-	memcpy(t->shown_before, t->play.s.meters, sizeof t->shown_before);
+	memcpy(ps->before, t->play.s.meters, sizeof ps->before);
 	if (play_choose(&t->play, n) != 0) {
 		tui_notice(t, "Kon je keuze niet bewaren: %s",
 			   path_strerror(errno));
 		return;
 	}
-	t->last = o;
-	t->stage = 1;
+	ps->last = o;
+	ps->stage = 1;
 	t->top = 0;
 	animate(t);
 }
@@ -208,13 +127,13 @@ static void undo(struct tui *t)
 		tui_notice(t, "Er is geen stap om terug te gaan.");
 		return;
 	}
-	t->stage = 0;
+	state(t)->stage = 0;
 	t->sel = t->top = 0;
 }
 
 static void next(struct tui *t)
 {
-	t->stage = 0;
+	state(t)->stage = 0;
 	t->sel = t->top = 0;
 	if (!session_finished(&t->play.s)) {
 		play_shown(&t->play);
@@ -237,7 +156,7 @@ static void stop(struct tui *t)
 			   path_strerror(errno));
 		return;
 	}
-	t->stage = 2;
+	state(t)->stage = 2;
 	t->top = 0;
 }
 
@@ -258,7 +177,7 @@ static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_
 
 	(void)ch;
 	(void)is_key;
-	if (t->stage == 2) {
+	if (state(t)->stage == 2) {
 		stopped_key(t, req);
 		return req == REQ_HELP ? req : REQ_NONE;
 	}
@@ -271,7 +190,7 @@ static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_
 		undo(t);
 		return REQ_NONE;
 	}
-	if (t->stage == 1) {
+	if (state(t)->stage == 1) {
 		if (req == REQ_ENTER)
 			next(t);
 		else if (req == REQ_UP || req == REQ_PGUP)
@@ -296,4 +215,5 @@ static enum request play_key(struct tui *t, enum request req, wint_t ch, int is_
 
 const struct screen_ops scr_play_ops = {
 	.name = "spel", .enter = play_enter, .draw = play_draw, .key = play_key,
+	.private_size = sizeof(struct play_state),
 };

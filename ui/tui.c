@@ -91,6 +91,11 @@ static void save(struct tui *t)
 		screens[t->scr]->save(t);
 }
 
+void *tui_private(const struct tui *t, enum screen_id s)
+{
+	return t->private[s];
+}
+
 void tui_go(struct tui *t, enum screen_id s)
 {
 	save(t);
@@ -316,9 +321,15 @@ static int loop(struct tui *t)
 
 static void tui_free(struct tui *t)
 {
+	int s;
+
+	for (s = 0; s < SCR_COUNT; s++) {
+		if (t->private[s] && screens[s]->cleanup)
+			screens[s]->cleanup(t);
+		free(t->private[s]);
+	}
 	lines_free(&t->page);
 	free(t->records);
-	free(t->feedback);
 	free(t->filter);
 	free(t->shown);
 	sessionlist_free(&t->sessions);
@@ -330,13 +341,16 @@ static void tui_free(struct tui *t)
  * caller has filled t; what t owns is freed here, borrowed parts are not. */
 static int run(struct tui *t, enum screen_id first)
 {
-	int rc;
+	int rc, s;
 
 	if (!terminal_ok())
 		return EXIT_BAD;
 	sig_catch(0);
 	if (curses_start(t->ctx->cfg.colour) != 0)
 		return EXIT_BAD;
+	for (s = 0; s < SCR_COUNT; s++)
+		if (screens[s]->private_size)
+			t->private[s] = mem_calloc(1, screens[s]->private_size);
 	tui_go(t, first);
 	rc = loop(t);
 	if (t->have_play > 0)

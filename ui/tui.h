@@ -1,7 +1,8 @@
 /*
- * tui: the ncurses front end. One state struct, a table of screens (each
- * an init/draw/key set, as in ncdu and tig), one main loop that draws when
- * dirty, maps keys to requests and offers them to the screen first. Resize
+ * tui: the ncurses front end. One shared state struct, a table of screens
+ * (each an init/draw/key set and the size of its own state, as in ncdu
+ * and tig's view_ops), one main loop that draws when dirty, maps keys to
+ * requests and offers them to the screen first. Resize
  * is handled in one place; below the minimum size a notice replaces the
  * screen. Signals end the loop through a flag; the terminal is always
  * restored.
@@ -40,6 +41,10 @@ struct screen_ops {
 	 * when typing pauses, before leaving the screen and before the end. */
 	void (*save)(struct tui *t);
 	int text;		/* wants raw keys for a text field */
+	size_t private_size;	/* bytes of the screen's own state, zeroed
+				   at the start; see tui_private */
+	void (*cleanup)(struct tui *t);	/* free what the own state holds
+					   (may be NULL); called at the end */
 };
 
 struct tui {
@@ -55,10 +60,8 @@ struct tui {
 	char *message;		/* one-line notice, e.g. a write error */
 	struct sessionlist sessions;
 	struct input field;
-	int phase, question;	/* reflection progress */
-	int stage;		/* play: 0 options, 1 response shown */
-	int shown_before[3];	/* play: meters before the last choice */
-	const struct sc_option *last;	/* play: the option just chosen */
+	int phase;		/* start, review, replay: the screen's mode */
+	int stage;		/* feedback: 0 step, else step + 1 */
 	struct review *review;		/* coach: the scanned sessions */
 	int sort;			/* coach: enum review_sort */
 	char *filter;			/* coach: search text, or NULL */
@@ -67,10 +70,10 @@ struct tui {
 	int current;			/* coach: review index of the open session */
 	struct lines page;		/* coach: the text page being read */
 	char *records;			/* coach: intervisie records, read on entry */
-	char *feedback;			/* reflection: coach feedback, read on entry */
 	struct intervisie *iv;		/* replay: the group's session */
 	int votes[SCENARIO_MAX_OPTS];	/* replay: counts being entered */
 	int before[METER_N];		/* replay: meters before the reveal */
+	void *private[SCR_COUNT];	/* each screen's own state */
 };
 
 extern const struct screen_ops scr_name_ops, scr_home_ops, scr_persona_ops,
@@ -86,6 +89,8 @@ int tui_resume(struct cli_ctx *ctx, struct content *c, struct play *p);
 int tui_review(struct cli_ctx *ctx, struct content *c, struct review *r);
 /* Run the intervisie replay screens. */
 int tui_replay(struct cli_ctx *ctx, struct content *c, struct intervisie *iv);
+/* The own state of screen s (private_size bytes, NULL without). */
+void *tui_private(const struct tui *t, enum screen_id s);
 /* Switch to a screen (calls its enter). */
 void tui_go(struct tui *t, enum screen_id s);
 /* Show a one-line notice at the bottom until the next key. */

@@ -14,7 +14,9 @@
 #   5. peak memory of the report
 #   6. the loaders on generated 1 MB and 10 MB scenarios and a 100,000-key
 #      config (tests/bench/load.c), and the fsyncs of a session start
-#   7. resume and the home list's scan at 10 and 10,000 sessions (time,
+#   7. sync: ~1e4 statements to the test LRS on loopback beside curl
+#      posting the same batches (tests/bench/sync.sh; needs Node)
+#   8. resume and the home list's scan at 10 and 10,000 sessions (time,
 #      CPU time, instructions)
 #
 # Environment: KC_BIN (./klantcoach), KC_SRC (.), KC_COHORT
@@ -91,6 +93,8 @@ ${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/choice.c" "$BUILD/src/libklan
 ${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/load.c" "$BUILD/src/libklantcoach.a" \
 	-lcsv -liniparser -o "$T/bin/load" || die "cannot compile tests/bench/load.c"
 KC_ORIG=$KC_BIN
+KC_LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
+export KC_LRS_CACHE
 KC_BIN=$T/bin/klantcoach
 KC_COHORT=$T/bin/cohort
 export HOME="$T/home"
@@ -576,8 +580,17 @@ if [ -n "${rss_100000:-}" ] && [ -n "${rss_1000000:-}" ]; then
 	row "memory: RSS 1e6 rows / RSS 1e5 rows (flat)" "$(fmt "$growth" 2)x" "<= 1.25x" "$(yes_if "$growth <= 1.25")"
 fi
 
-# ---- 7. resume and the home list ---------------------------------------
-section "7. resume and the home list at 10 and 10000 sessions"
+# ---- 7. sync to the test LRS, beside curl ------------------------------
+section "7. sync: ~1e4 statements to the test LRS on loopback, beside curl"
+KC_BIN=$KC_BIN KC_SRC=$KC_SRC KC_COHORT=$KC_COHORT sh "$BENCH/sync.sh" \
+	> "$T/sync.out" || die "the sync benchmark failed"
+cat "$T/sync.out"
+per_s() { sed -n "s/^$1: .* \([0-9]*\) statements\/s\$/\1/p" "$T/sync.out"; }
+s_kc=$(per_s "klantcoach sync") s_curl=$(per_s curl)
+row "sync: statements per second (curl: $s_curl/s)" "$s_kc/s" "-" "-"
+
+# ---- 8. resume and the home list ---------------------------------------
+section "8. resume and the home list at 10 and 10000 sessions"
 # A trainee's folder of NS logs (cohort chunks of at most 500 sessions).
 for ns in 10 10000; do
 	S=$T/data$ns/sessions

@@ -59,6 +59,10 @@ expect_contains "foreign option on the default play text" "$out" \
 	"optie --strict hoort niet bij opdracht play"
 out=$(kc check --strict --coverage 2>&1); rc=$?
 expect_eq "own options still fine" "$rc" 0
+out=$(kc vergeet --toon 2>&1 </dev/null); rc=$?
+expect_eq "sync option on vergeet exit" "$rc" 2
+expect_contains "sync option on vergeet text" "$out" \
+	"optie --toon hoort niet bij opdracht vergeet"
 
 # A broken config file: file:line message, exit 1, nothing guessed.
 mkdir -p "$HOME/.config/klantcoach"

@@ -6,7 +6,9 @@
 # sessions; a second pull changes nothing; a trainee pulls only its own
 # sessions; wrong credentials and a bad date give clear messages. Coach
 # feedback on a pulled session travels to the LRS as statements and from
-# there into the feedback file beside the trainee's log (show).
+# there into the feedback file beside the trainee's log (show). The
+# scenario version a session was played on travels as an attachment, so
+# the coach can open a session played on content it does not have.
 LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
 . "$KC_SRC/tests/e2e/lib.sh"
 . "$KC_SRC/tests/lrs/lrs.sh"
@@ -137,4 +139,33 @@ expect_eq "feedback arrives once" \
 as a sync > "$T/out" 2> "$T/err"; rc=$?
 expect_eq "a trainee who may read only its own: sync still works" "$rc" 0
 expect_not_contains "... and gets no one else's feedback" "$(cat "$T/out")" "feedback"
+
+# Eva plays a version of the scenario that the coach does not have.
+mkdir -p "$T/inhoud"
+cp -r "$KC_SRC/content" "$KC_SRC/personas" "$T/inhoud/"
+eigen="$T/inhoud/content/scenarios/denzell-telefoon.ini"
+printf '\n; de versie van Eva\n' >> "$eigen"
+trainee e "Eva" cursist-a:geheim-a nee
+eva() { HOME="$T/e" "$KC_BIN" --content "$T/inhoud" "$@"; }
+{ printf '1\n2\nt\n'; yes 1 | head -n 40; } |
+	eva --plain play denzell-telefoon > /dev/null 2>&1 || fail "e plays"
+eva sync --toon > "$T/e.json" 2>/dev/null
+expect_contains "the start carries the scenario file" "$(cat "$T/e.json")" \
+	'"usageType": "https://w3id.org/klantcoach/xapi/attachments/scenario"'
+version=$(grep '^meta.*,versie,' "$T"/e/.local/share/klantcoach/sessions/*.csv | cut -d, -f10)
+expect_contains "the attachment names the version" "$(cat "$T/e.json")" \
+	"scenario denzell-telefoon, versie $version, deel 1"
+lrs_validate "$T/e.json" > "$T/v.out" 2>&1 ||
+	{ fail "statements with an attachment valid"; cat "$T/v.out" >&2; }
+eva sync > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "the attachment is accepted" "$rc" 0
+as coach sync --ophalen --trainee Eva > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "pull with the attachment" "$rc" 0
+copy="$T/coach/.local/share/klantcoach/versies/denzell-telefoon.$version.ini"
+expect_eq "the coach has Eva's version, byte for byte" \
+	"$(cmp "$eigen" "$copy" && echo same)" same
+e_log=$(ls "$T"/e/.local/share/klantcoach/sessions/*.csv | grep -v feedback)
+as coach --plain show "$pulled/$(basename "$e_log")" > "$T/show" 2>&1
+expect_contains "the coach opens a session played on other content" \
+	"$(cat "$T/show")" "Verloop van de meters"
 finish

@@ -88,17 +88,18 @@ expect_contains "show names where help is" "$out" "Cursist: Sanne
 == Waar vind je hulp? ==
 $HELP
 
-== Wat gebeurde er? =="
+Einde van het gesprek (goed)"
 
 # Report: the stopped session is listed as gestopt without levels, and
 # its choice is not counted in the steps table; the finished one is.
 mini report --format csv "$S" > "$T/r.csv" 2>&1
 expect_contains "report status gestopt, no levels" "$(cat "$T/r.csv")" \
 	"$id,Sanne,proef,proef-boos,oefenen,B,2023-11-14T22:13:20Z,gestopt,,6,5,3,1,0,"
-expect_contains "report: only the finished session counts" "$(tr -d '\r' < "$T/r.csv")" \
-	"proef-boos,begin,1,"
+mini report --format csv --tabel stappen "$S" > "$T/steps.csv" 2>&1
+expect_contains "report: only the finished session counts" \
+	"$(tr -d '\r' < "$T/steps.csv")" "proef-boos,begin,1,"
 expect_eq "report: one choice at step begin" \
-	"$(tr -d '\r' < "$T/r.csv" | awk -F, '$1 == "proef-boos" && $2 == "begin" && $3 == 1 {print $(NF-2)}')" 1
+	"$(tr -d '\r' < "$T/steps.csv" | awk -F, '$1 == "proef-boos" && $2 == "begin" && $3 == 1 {print $(NF-2)}')" 1
 out=$(mini --plain review "$S" < /dev/null 2>&1)
 expect_contains "review lists the stop" "$out" "gestopt"
 

@@ -58,7 +58,7 @@ expect_contains "toets log is toets" "$(cat "$log")" ",modus,toets"
 tone=$(KLANTCOACH_SEED=1 KLANTCOACH_DATA="$T/again" "$KC_STRATEGY" first 1 \
 	"$KC_BIN" --content "$KC_SRC" --plain --name Tester --mode toets \
 	play "$(sed -n 's/^meta,[^,]*,,,,,,,scenario,//p' "$log")")
-expect_contains "show agrees with the play" "$(kc show "$log" 2>&1)" "Einde: $tone"
+expect_contains "show agrees with the play" "$(kc show "$log" 2>&1)" "Einde van het gesprek ($tone)"
 
 for how in first longest shortest; do
 	share=$(percent "$(eval echo \$good_$how)" "$(eval echo \$plays_$how)")

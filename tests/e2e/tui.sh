@@ -1,6 +1,7 @@
 #!/bin/sh
 # tui.sh: the terminal screens through tmux: first start, persona, scenario
-# and mode, three steps with number and arrow keys, undo, help, a resize
+# and mode, three steps with number and arrow keys, scrolling a long
+# response (more-above and more-below markers), undo, help, a resize
 # below the minimum and back, stop, and resume on the same step.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
@@ -30,7 +31,10 @@ expect_screen "meters" "gezien"
 
 tm_keys 1
 expect_screen "response" "Enter verder, t terug"
-expect_screen "why in practice" "Waarom"
+expect_screen "why in practice" "Uitleg"
+expect_screen "more below marker" "↓"
+tm_keys PgDn
+expect_screen "more above marker after PgDn" "↑"
 tm_keys Enter
 expect_screen "step 2" "stap 2 van ca. 9"
 tm_keys Down Enter
@@ -81,9 +85,9 @@ expect_screen "feeling question" "Hoe voelde dit gesprek voor jou?"
 tm_keys "Spannend, maar één ding ging goed" Enter "Daarna vroeg ik éérst doorr" BSpace "."
 expect_screen "typed text" "Daarna vroeg ik éérst door."
 tm_keys Tab
-expect_screen "what happened page" "Wat gebeurde er? Jouw pad naast dat van de expert"
+expect_screen "what happened page" "Jouw pad naast dat van de expert:"
 tm_keys Enter
-expect_screen "why page" "Waarom? Competenties tegen het doel voor niveau B"
+expect_screen "why page" "Competenties tegen het doel voor niveau B:"
 expect_screen "level on target" "op doel"
 tm_keys Escape
 expect_screen "back to what happened" "Wat gebeurde er?"

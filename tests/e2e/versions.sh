@@ -46,7 +46,8 @@ expect_contains "show on the old version" "$out" "Stap 2, jij:    Je zegt: „He
 out=$(printf '1\nq\n' | c --plain review 2>&1)
 expect_contains "review timeline old text" "$out" "Situatie: Proef belt voor de derde keer."
 expect_not_contains "review no warning" "$out" "waarschuwing"
-c report --format csv "$T/data/sessions" > "$T/r.csv" 2> "$T/err"; rc=$?
+c report --format csv --tabel competenties "$T/data/sessions" > "$T/r.csv" \
+	2> "$T/err"; rc=$?
 expect_eq "report exit" "$rc" 0
 expect_eq "report no warning" "$(cat "$T/err")" ""
 expect_contains "report has levels" "$(cat "$T/r.csv")" "proef-basis,Uitleggen,1,0,0"
@@ -122,7 +123,8 @@ for root in "$KC_SRC" "$T/rev"; do
 		expect_eq "fixture $n replay ($root)" "$rc" 0
 		expect_contains "fixture $n replay ends ($root)" "$out" "Verslag bewaard:"
 	done
-	k report --format csv "$logs" > "$T/r.csv" 2> "$T/err"; rc=$?
+	k report --format csv --tabel competenties "$logs" > "$T/r.csv" \
+		2> "$T/err"; rc=$?
 	expect_eq "fixtures report ($root)" "$rc" 0
 	expect_eq "fixtures report no warning ($root)" "$(cat "$T/err")" ""
 	# 18 competency rows, less the 3 these scenarios do not rate (n.v.t.:

@@ -28,6 +28,17 @@ Test(mem, strings_and_growth)
 	free(v);
 }
 
+Test(mem, growth_leaves_no_null_array)
+{
+	char *v = NULL;
+	size_t cap = 0, none = 0;
+
+	MEM_GROW(v, cap, none);
+	cr_assert_not_null(v, "callers may write through p afterwards");
+	cr_assert_eq(cap, 8);
+	free(v);
+}
+
 Test(mem, growth_capacity)
 {
 	cr_assert_eq(mem_grow_cap(0, 1, 4), 8);

@@ -4,8 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
+#include "reportcsv.h"
+#include "reporthtml.h"
+#include "reportxlsx.h"
 
 static struct content c;
 static struct review_session s[2];
@@ -63,41 +67,102 @@ static char *written(enum report_format f)
 	FILE *fp = open_memstream(&text, &n);
 
 	cr_assert_not_null(fp);
-	if (f == REPORT_CSV) {
-		report_csv_head(fp, &c.fws[0]);
-		for (i = 0; i < r.n; i++)
-			report_csv_session(fp, &r.s[i], &c.fws[0]);
-		report_csv_tail(fp, &r);
-	} else if (f == REPORT_MD) {
+	(void)i;
+	if (f == REPORT_MD) {
 		report_md(fp, &r, &c.fws[0]);
 	} else {
-		report_html(fp, &r, &c.fws[0]);
+		reporthtml_write(fp, &r, &c.fws[0]);
 	}
 	fclose(fp);
 	return text;
 }
 
-Test(report, csv_is_exact)
+/* CSV table t as written (caller frees); the sessions handed over
+ * newest first, so the order in the file is the writer's own. */
+static char *csv_table(enum reportcsv_table t, int excel)
 {
-	char *csv = written(REPORT_CSV);
+	struct reportcsv w;
+	char *text = NULL;
+	size_t n = 0, i;
+	FILE *fp = open_memstream(&text, &n);
+
+	cr_assert_not_null(fp);
+	cr_assert_eq(reportcsv_init(&w, &c.fws[0], excel), 0);
+	for (i = r.n; i-- > 0;)
+		reportcsv_add(&w, &r.s[i]);
+	if (excel)
+		reportcsv_absent(&w, "Zoë; de Vries");
+	cr_assert_eq(reportcsv_write(&w, &r, t, fp), 0);
+	reportcsv_free(&w);
+	fclose(fp);
+	return text;
+}
+
+/* COACH-UX 12: one table per file, sessions chronological with level and
+ * target columns. */
+Test(report, csv_sessions_chronological_with_targets)
+{
+	char *csv = csv_table(RCSV_SESSIONS, 0);
 
 	cr_assert_str_eq(csv,
 		"sessie,cursist,persona,scenario,modus,niveau,start,status,einde,"
-		"gezien,gehoord,geholpen,keuzes,terug,denktijd_s,feedback,luis,uitl\r\n"
+		"gezien,gehoord,geholpen,keuzes,terug,denktijd_s,feedback,"
+		"luis,luis_doel,uitl,uitl_doel\r\n"
 		"s1,Anna,proef,proef-basis,oefenen,B,2026-01-31T12:00:00Z,afgerond,"
-		"goed,6,5,9,2,1,12,2,2,\r\n"
+		"goed,6,5,9,2,1,12,2,2,2,,\r\n"
 		"s2,'=Bram,proef,proef-basis,toets,A,2026-02-01T09:30:00Z,"
-		"onderbroken,,4,4,3,1,0,0,0,,\r\n"
-		"\r\nscenario,stap,optie_id,tekst,aantal,procent,expert\r\n"
+		"onderbroken,,4,4,3,1,0,0,0,,,,\r\n");
+	free(csv);
+}
+
+/* COACH-UX 12: steps in scenario order, options nobody chose as 0. */
+Test(report, csv_steps_in_scenario_order_with_zero_rows)
+{
+	char *csv = csv_table(RCSV_STEPS, 0);
+
+	cr_assert_str_eq(csv,
+		"scenario,stap,optie_id,tekst,aantal,procent,expert\r\n"
 		"proef-basis,begin,1,Je zegt: „U wacht al lang. Dat is vervelend. "
 		"Zal ik kijken?”,2,67,ja\r\n"
+		"proef-basis,begin,2,Je zegt: „Daar kan ik niets aan doen.”,0,0,"
+		"nee\r\n"
 		"proef-basis,begin,3,Je leest de regels over de termijn voor en zegt "
 		"dat het nog acht weken kan duren.,1,33,nee\r\n"
 		"proef-basis,uitleg,1,Je zegt: „Het besluit is klaar. U krijgt het "
 		"deze week.”,1,100,ja\r\n"
-		"\r\nscenario,competentie,sessies,onder_doel,procent_onder_doel\r\n"
+		"proef-basis,uitleg,2,Je zegt: „Het duurt nog even.”,0,0,nee\r\n"
+		"proef-basis,uitleg,3,Je zegt: „Fijn dat u mij het wachten vertelde. "
+		"Het besluit komt deze week.”,0,0,nee\r\n");
+	free(csv);
+}
+
+Test(report, csv_competencies)
+{
+	char *csv = csv_table(RCSV_COMPS, 0);
+
+	cr_assert_str_eq(csv,
+		"scenario,competentie,sessies,onder_doel,procent_onder_doel\r\n"
 		"proef-basis,Luisteren,2,1,50\r\n"
 		"proef-basis,Uitleggen,0,0,0\r\n");
+	free(csv);
+}
+
+/* COACH-UX 12: Excel gets a BOM and ';', a cell holding ';' is quoted;
+ * a group member without sessions is listed last with zeros. */
+Test(report, csv_for_excel)
+{
+	char *csv = csv_table(RCSV_SESSIONS, 1);
+
+	cr_assert(strncmp(csv, "\xef\xbb\xbfsessie;cursist;persona;", 26) == 0,
+		  "%s", csv);
+	cr_assert(strstr(csv, "\r\ns1;Anna;proef;proef-basis;oefenen;B;"),
+		  "%s", csv);
+	cr_assert(strstr(csv, "\r\ns2;'=Bram;"), "%s", csv);
+	cr_assert(strstr(csv, "0;0;0;;;;\r\n;\"Zoë; de Vries\";;;;;;"
+			 "geen sessies;;;;;0;0;0;0;;;;\r\n"), "%s", csv);
+	cr_assert_eq(reportcsv_parse_table("stappen"), RCSV_STEPS);
+	cr_assert_eq(reportcsv_parse_table("Stappen"), -1);
+	cr_assert_str_eq(reportcsv_file(RCSV_COMPS), "competenties.csv");
 	free(csv);
 }
 
@@ -115,6 +180,8 @@ Test(report, markdown_tables)
 			 " afgerond | goed | 6 | 5 | 9 | 2/2 | - |\n"), "%s", md);
 	cr_assert(strstr(md, "| 2026-02-01T09:30:00Z | =Bram | proef-basis | toets |"
 			 " onderbroken | - | 4 | 4 | 3 | - | - |\n"), "%s", md);
+	cr_assert(strstr(md, "| proef-basis | begin | 0 | 0% | nee | Je zegt: "
+			 "„Daar kan ik niets aan doen.” |\n"), "%s", md);
 	cr_assert(strstr(md, "| proef-basis | begin | 1 | 33% | nee | Je leest de "
 			 "regels over de termijn voor en zegt dat het nog acht "
 			 "weken kan duren. |\n"), "%s", md);
@@ -144,14 +211,83 @@ Test(report, html_is_one_escaped_file)
 	cr_assert(strncmp(html, "<!DOCTYPE html>\n<html lang=\"nl\">", 32) == 0);
 	cr_assert(strstr(html, "</body>\n</html>\n"));
 	cr_assert_null(strstr(html, "<b>Anna"), "names are escaped");
-	cr_assert(strstr(html, "<td>&lt;b&gt;Anna&lt;/b&gt;</td>"), "%s", html);
+	cr_assert(strstr(html, "<td class=\"who\">&lt;b&gt;Anna&lt;/b&gt;</td>"), "%s", html);
 	cr_assert(strstr(html, "<td class=\"ok\">2/2</td>"), "%s", html);
 	cr_assert(strstr(html, "<p>2 sessies uit 3 bestanden (1 overgeslagen).</p>"));
 	cr_assert(strstr(html, "<h3>&lt;b&gt;Anna&lt;/b&gt;</h3>"),
 		  "growth only for the trainee with levels");
 	cr_assert_null(strstr(html, "<h3>=Bram</h3>"));
-	cr_assert(strstr(html, ": 2 (67%), expert</title>"), "%s", html);
 	cr_assert_null(strstr(html, "http"), "nothing outside the file");
+	free(html);
+}
+
+/* COACH-UX 10 and 11: a summary first, the competencies below target,
+ * sessions oldest first, every option by its text with the expert marked
+ * by role, meters as a distribution, growth with the target line. */
+Test(report, html_summary_tables_and_charts)
+{
+	char *html = written(REPORT_HTML), *anna, *bram, *sum, *sess;
+
+	sum = strstr(html, "<h2>Samenvatting</h2>");
+	sess = strstr(html, "<h2>Sessies</h2>");
+	cr_assert(sum && sess && sum < sess, "summary at the top");
+	cr_assert(strstr(html, "<li>2 sessies: 1 afgerond, 1 onderbroken, 0 "
+			 "gestopt.</li>"), "%s", html);
+	cr_assert(strstr(html, "<li>Keuzes van de expert: 75% van 4 keuzes."
+			 "</li>"), "%s", html);
+	cr_assert(strstr(html, "<li>Luisteren: 50% onder doel (1 van 2 "
+			 "sessies).</li>"), "%s", html);
+	cr_assert(strstr(html, "<h2>Competenties onder doel</h2>"));
+	cr_assert(strstr(html, "<tr><td>proef-basis</td><td class=\"below\">"
+			 "1 van 2 (50%)</td><td>n.v.t.</td></tr>"), "%s", html);
+	anna = strstr(html, "<td class=\"who\">Anna</td>");
+	bram = strstr(html, "<td class=\"who\">=Bram</td>");
+	cr_assert(anna && bram && anna < bram, "oldest first");
+	cr_assert(strstr(html, "Zal ik kijken?” <b>(expert)</b></td><td "
+			 "class=\"num\">2</td><td class=\"num\">67%</td><td "
+			 "class=\"barcell\"><div class=\"bar expert\" "
+			 "style=\"width:67%\">"), "%s", html);
+	cr_assert(strstr(html, "niets aan doen.”</td><td class=\"num\">0</td>"
+			 "<td class=\"num\">0%</td><td class=\"barcell\"><div "
+			 "class=\"bar other\""), "zero row, grey: %s", html);
+	cr_assert(strstr(html, "<th>stap begin</th>") <
+		  strstr(html, "<th>stap uitleg</th>"), "scenario order");
+	cr_assert(strstr(html, "<td>gezien</td><td class=\"num\" style=\""
+			 "background:rgba(46,95,168,0.00)\">0</td>"), "%s", html);
+	cr_assert(strstr(html, "<h3>Anna</h3>"), "growth for Anna");
+	cr_assert_null(strstr(html, "<h3>=Bram</h3>"), "Bram has no levels");
+	cr_assert(strstr(html, "stroke=\"#c0392b\" stroke-dasharray"),
+		  "target line");
+	cr_assert(strstr(html, ">2026-01-31</text>"), "dates on the axis");
+	cr_assert(strstr(html, "@page{size:A4"), "print stylesheet");
+	free(html);
+}
+
+/* COACH-UX 10: above the limits a table per trainee, each with a note
+ * saying what was summarised; the page stays small. */
+Test(report, html_limits_are_stated)
+{
+	static struct review_session many[REPORTHTML_MAX_ROWS + 40];
+	static char names[REPORTHTML_MAX_ROWS + 40][16];
+	size_t i, n = REPORTHTML_MAX_ROWS + 40;
+	char *html;
+
+	for (i = 0; i < n; i++) {
+		many[i] = s[0];
+		snprintf(names[i], sizeof names[i], "Cursist %02zu", i % 30);
+		many[i].trainee = names[i];
+	}
+	r.s = many;
+	r.n = n;
+	html = written(REPORT_HTML);
+	cr_assert(strstr(html, "540 sessies: meer dan 500, dus hier niet per "
+			 "sessie maar per cursist samengevat."), "%s", html);
+	cr_assert(strstr(html, "<tr><td>Cursist 07</td><td class=\"num\">18"
+			 "</td>"), "one row per trainee");
+	cr_assert(strstr(html, "30 cursisten met niveaus: grafieken alleen bij "
+			 "24 of minder."), "growth note");
+	cr_assert_null(strstr(html, "<svg"), "no growth charts");
+	cr_assert(strlen(html) < 100000, "%zu bytes", strlen(html));
 	free(html);
 }
 
@@ -179,4 +315,27 @@ Test(report, formats_and_cells)
 	cr_assert_str_eq(buf_str(&b), "\"a,\"\"b\"\"\nc\\x1b[2J\"",
 			 "quoted, the line kept, the escape made inert");
 	buf_free(&b);
+}
+
+/* The workbook is a zip (read back with openpyxl in tests/e2e/xlsx.sh);
+ * a path that cannot be written gives a message, not a crash. */
+Test(report, xlsx_workbook)
+{
+	char path[] = "/tmp/kc-xlsx-XXXXXX", head[4] = "";
+	const char *err = NULL;
+	int fd = mkstemp(path);
+	FILE *fp;
+
+	cr_assert_geq(fd, 0);
+	close(fd);
+	cr_assert_eq(reportxlsx_write(path, &r, &c.fws[0], &err), 0);
+	cr_assert_not_null(fp = fopen(path, "rb"));
+	cr_assert_eq(fread(head, 1, 4, fp), 4);
+	fclose(fp);
+	cr_assert_eq(memcmp(head, "PK\x03\x04", 4), 0);
+	unlink(path);
+	cr_assert_eq(reportxlsx_write("/nergens/r.xlsx", &r, &c.fws[0], &err),
+		     -1);
+	cr_assert_not_null(err);
+	cr_assert_eq(report_parse_format("xlsx"), REPORT_XLSX);
 }

@@ -209,3 +209,27 @@ Test(text, short_cuts_between_words_with_an_ellipsis)
 		free(got);
 	}
 }
+
+/* COACH-UX 6: Zoë = zoe = ZOË, also for other Latin accents; combining
+ * marks go, other scripts stay. */
+Test(text, fold_case_and_accents)
+{
+	const char *same[][2] = {
+		{"Zoë van der Berg", "zoe van der berg"},
+		{"ZOË", "zoe"},
+		{"Zoe\xcc\x88", "zoe"},
+		{"Fatma Yılmaz", "fatma yilmaz"},
+		{"ŞENOL Çelik", "senol celik"},
+		{"Pieter 't Hart", "pieter 't hart"},
+		{"Łukasz Żak", "lukasz zak"},
+		{"Ελένη", "Ελένη"},
+		{"", ""},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof same / sizeof *same; i++) {
+		char *f = text_fold(same[i][0]);
+		cr_assert_str_eq(f, same[i][1]);
+		free(f);
+	}
+}

@@ -318,3 +318,31 @@ Test(xapi, voiding_refers_to_the_statement_and_is_always_the_same)
 	json_decref(again);
 	json_decref(s);
 }
+
+Test(xapi, a_scenario_file_goes_in_parts_that_join_to_it)
+{
+	struct sessionlog_meta m = {.scenario = "s", .version = "v"};
+	size_t cut[XAPI_MAX_PARTS + 1], parts, i, n = 0;
+	char data[30000], sha2[SHA256_HEX_LEN];
+	json_t *st = json_object();
+
+	/* lines of 20 bytes; every third starts with 's' */
+	while (n + 20 <= sizeof data) {
+		memset(data + n, n / 20 % 3 ? 'x' : 's', 19);
+		data[n + 19] = '\n';
+		n += 20;
+	}
+	parts = xapi_attach_scenario(st, &m, data, n, cut);
+	cr_assert_eq(parts, 3);
+	cr_assert_eq(cut[0], 0);
+	cr_assert_eq(cut[parts], n, "the parts join to the whole file");
+	for (i = 0; i < parts; i++) {
+		cr_assert(cut[i + 1] - cut[i] <= XAPI_PART);
+		cr_assert(i == 0 || (data[cut[i] - 1] == '\n' &&
+				     data[cut[i]] == 'x'), "part %zu", i);
+		sha256_hex(data + cut[i], cut[i + 1] - cut[i], sha2);
+		cr_assert_str_eq(xapi_scenario_sha2(st, i), sha2);
+	}
+	cr_assert_null(xapi_scenario_sha2(st, parts));
+	json_decref(st);
+}

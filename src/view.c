@@ -1,0 +1,144 @@
+/*
+ * view: the document of typed lines and its plain printer. Text is
+ * sanitised once here, as it enters the document, so neither printer nor
+ * renderer sees a control character from content or logs.
+ */
+#include "view.h"
+#include "buf.h"
+#include "mem.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A new zeroed line at the end. */
+static struct view_line *push(struct view *v)
+{
+	struct view_line *ln;
+
+	MEM_GROW(v->lines, v->cap, v->n + 1);
+	ln = &v->lines[v->n++];
+	memset(ln, 0, sizeof *ln);
+	return ln;
+}
+
+/* Append a line with label and text (which it takes) sanitised. */
+static struct view_line *append(struct view *v, enum view_role role,
+				int indent, const char *label, char *text)
+{
+	struct view_line *ln = push(v);
+
+	ln->role = role;
+	ln->indent = indent;
+	ln->label = label ? text_sanitize(label, strlen(label), 0) : NULL;
+	ln->text = text_sanitize(text, strlen(text), 1);
+	free(text);
+	return ln;
+}
+
+struct view_line *view_item(struct view *v, enum view_role role, int indent,
+			    const char *label, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return append(v, role, indent, label, buf_take(&b));
+}
+
+void view_row(struct view *v, enum view_role role, ...)
+{
+	struct buf b = {0};
+	struct view_line *ln = push(v);
+	const char *cell;
+	va_list ap;
+
+	va_start(ap, role);
+	while ((cell = va_arg(ap, const char *)) != NULL) {
+		char *clean = text_sanitize(cell, strlen(cell), 0);
+		buf_printf(&b, "%s%s", b.len ? "\t" : "", clean);
+		free(clean);
+	}
+	va_end(ap);
+	ln->role = role;
+	ln->text = buf_take(&b);
+	ln->cells = 1;
+}
+
+void view_append(struct view *v, const struct view *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		struct view_line *ln = push(v);
+		*ln = src->lines[i];
+		ln->label = mem_strdup(ln->label);
+		ln->text = mem_strdup(ln->text);
+	}
+}
+
+void view_option(struct view *v, int tag, const char *text)
+{
+	view_add(v, VIEW_OPTION, 2, "%s", text)->tag = tag;
+}
+
+void view_blank(struct view *v)
+{
+	view_add(v, VIEW_BLANK, 0, "%s", "");
+}
+
+void view_meter(struct view *v, const char *label, int n,
+		const char *const *names, const int *now, const int *before)
+{
+	struct view_meter m[VIEW_METER_MAX];
+	struct buf b = {0};
+	struct view_line *ln;
+	int i;
+
+	if (n > VIEW_METER_MAX)
+		n = VIEW_METER_MAX;
+	for (i = 0; i < n; i++) {
+		m[i] = (struct view_meter){names[i], now[i],
+					   before ? now[i] - before[i] : 0};
+		buf_printf(&b, "%s%s %d/10", i ? ", " : "", names[i], now[i]);
+		if (m[i].delta)
+			buf_printf(&b, " (%+d)", m[i].delta);
+	}
+	ln = append(v, VIEW_METER, 0, label, buf_take(&b));
+	ln->nmeter = n;
+	memcpy(ln->meter, m, (size_t)n * sizeof *m);
+}
+
+void view_print(FILE *out, const struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		const struct view_line *ln = &v->lines[i];
+		fprintf(out, "%*s", ln->indent, "");
+		if (ln->role == VIEW_TITLE) {
+			fprintf(out, "== %s ==\n", ln->text);
+			continue;
+		}
+		if (ln->role == VIEW_OPTION)
+			fprintf(out, "%d. ", ln->tag);
+		if (ln->label)
+			fprintf(out, "%s: ", ln->label);
+		fprintf(out, "%s\n", ln->text);
+	}
+}
+
+void view_free(struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		free(v->lines[i].label);
+		free(v->lines[i].text);
+	}
+	free(v->lines);
+	memset(v, 0, sizeof *v);
+}

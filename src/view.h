@@ -1,0 +1,84 @@
+/*
+ * view: a screen's content as a document of typed lines, built once and
+ * curses-free. Each line has a semantic role, an indent, a tag (an
+ * option's number), an optional label ("Situatie") and sanitised text;
+ * meter lines keep their values and changes beside the plain text. Plain
+ * mode prints the document with view_print; the TUI wraps, colours and
+ * scrolls the same lines (ui/viewdraw.c). As tig's struct line.
+ */
+#ifndef KC_VIEW_H
+#define KC_VIEW_H
+#include <stddef.h>
+#include <stdio.h>
+
+#define VIEW_METER_MAX 4
+
+enum view_role {
+	VIEW_TEXT,		/* ordinary text */
+	VIEW_TITLE,		/* a page's title (plain: "== title ==") */
+	VIEW_HEADING,		/* a section's heading */
+	VIEW_CLIENT,		/* what the client says */
+	VIEW_YOU,		/* your own words quoted back */
+	VIEW_OPTION,		/* a choice; tag is its number */
+	VIEW_METER,		/* the meters; see struct view_meter */
+	VIEW_EVIDENCE_POS,	/* an indicator shown */
+	VIEW_EVIDENCE_NEG,	/* the opposite of an indicator shown */
+	VIEW_GOOD,		/* on target, the same as the expert */
+	VIEW_BAD,		/* below target, a poor ending */
+	VIEW_DIM,		/* does not count */
+	VIEW_BLANK,		/* an empty line */
+	VIEW_ROLE_COUNT
+};
+
+struct view_meter {
+	const char *name;	/* static, e.g. scenario_meter_name[i] */
+	int value, delta;
+};
+
+struct view_line {
+	enum view_role role;
+	int indent;
+	int tag;		/* option number; 0 for none */
+	char *label;		/* lead word(s) before the text, or NULL */
+	char *text;		/* sanitised; newlines kept; a row's cells
+				   are separated by tabs */
+	int cells;		/* a row of a table (see view_row) */
+	int nmeter;		/* meter lines: the meters */
+	struct view_meter meter[VIEW_METER_MAX];
+};
+
+struct view {
+	struct view_line *lines;
+	size_t n, cap;
+};
+
+/* Append a line led by label, e.g. "Situatie" (plain: "Situatie: text"),
+ * or by nothing when label is NULL; returns it (valid until the next
+ * append). */
+struct view_line *view_item(struct view *v, enum view_role role, int indent,
+			    const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Append a line of text. */
+#define view_add(v, role, indent, ...) \
+	view_item(v, role, indent, NULL, __VA_ARGS__)
+/* Append a row of a table: the cells up to NULL, each sanitised (plain:
+ * separated by tabs; the TUI aligns the columns of adjacent rows). */
+void view_row(struct view *v, enum view_role role, ...)
+	__attribute__((sentinel));
+/* Append copies of the lines of src. */
+void view_append(struct view *v, const struct view *src);
+/* Append option number tag (plain: "  tag. text"). */
+void view_option(struct view *v, int tag, const char *text);
+/* Append an empty line. */
+void view_blank(struct view *v);
+/* Append the n meters now, led by label; changes against before are shown
+ * when before is not NULL (plain: "label: name 6/10 (+2), ..."). */
+void view_meter(struct view *v, const char *label, int n,
+		const char *const *names, const int *now, const int *before);
+/* Print the document as plain text: indents as spaces, titles between
+ * "==", no escapes, no wrapping (for screen readers and scripts). */
+void view_print(FILE *out, const struct view *v);
+/* Free the lines and empty the document. */
+void view_free(struct view *v);
+
+#endif

@@ -1,0 +1,140 @@
+/* Unit tests for src/reflectview: the exact plain text of the reflection
+ * of a mini scenario session, and the roles that colour it. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feedback.h"
+#include "reflectview.h"
+#include "view_fixture.h"
+
+/* Play the mini scenario: option 1 (undone), option 3, option 2. */
+static void setup(void)
+{
+	fixture_begin(CONFIG_OEFENEN);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_undo(&p), 0);
+	cr_assert_eq(play_choose(&p, 2), 0);
+	cr_assert_eq(play_choose(&p, 1), 0);
+	cr_assert(session_finished(&p.s));
+}
+
+TestSuite(reflectview, .init = setup, .fini = fixture_end);
+
+Test(reflectview, end_and_meter_course)
+{
+	struct view v = {0};
+	char *s;
+
+	reflectview_end(&v, &p);
+	cr_assert_eq(v.lines[3].role, VIEW_METER);
+	cr_assert(v.lines[6].cells);
+	s = printed(&v);
+	cr_assert_str_eq(s,
+		"\n"
+		"Einde van het gesprek (matig)\n"
+		"Proef weet het nog steeds niet precies.\n"
+		"Hoe Proef het ervaart: gezien 4/10, gehoord 3/10, "
+		"geholpen 2/10\n"
+		"Verloop van de meters:\n"
+		"stap\tgezien\tgehoord\tgeholpen\n"
+		"start\t4\t4\t3\n"
+		"1\t4\t3\t3\n"
+		"2\t4\t3\t2\n");
+	free(s);
+}
+
+Test(reflectview, what_and_why)
+{
+	struct view v = {0};
+	struct reflect r;
+	char *s;
+
+	reflect_build(&r, &p.s, p.fw, p.level);
+	reflectview_what(&v, &p, &r);
+	reflectview_why(&v, &p, &r);
+	reflect_free(&r);
+	cr_assert_eq(v.lines[1].role, VIEW_TITLE);
+	s = printed(&v);
+	cr_assert_str_eq(s,
+		"\n"
+		"== Wat gebeurde er? ==\n"
+		"Jouw pad naast dat van de expert:\n"
+		"Stap 1, jij:    Je leest de regels over de termijn voor en "
+		"zegt dat het nog acht weken kan duren.\n"
+		"        expert: Je zegt: „U wacht al lang. Dat is vervelend. "
+		"Zal ik kijken?”\n"
+		"Stap 2, jij:    Je zegt: „Het duurt nog even.”\n"
+		"        expert: Je zegt: „Het besluit is klaar. U krijgt het "
+		"deze week.”\n"
+		"0 van de 2 keuzes gelijk aan de expert.\n"
+		"\n"
+		"== Waarom? ==\n"
+		"Competenties tegen het doel voor niveau B:\n"
+		"competentie\tgetoond\tdoel\toordeel\n"
+		"Luisteren\t0\t2\tonder doel\n"
+		"Uitleggen\t0\t1\tonder doel\n"
+		"Laten zien:\n"
+		"  - bij stap 1: het tegendeel van: Gebruikt eenvoudige woorden "
+		"(Uitleggen, niveau 1)\n"
+		"  - bij stap 2: het tegendeel van: Gebruikt eenvoudige woorden "
+		"(Uitleggen, niveau 1)\n"
+		"Gemist:\n"
+		"  bij stap 1 had je kunnen laten zien: Vat samen wat de klant "
+		"zegt (Luisteren, niveau 1)\n"
+		"  bij stap 1 had je kunnen laten zien: Benoemt wat de klant "
+		"niet zegt (Luisteren, niveau 2)\n"
+		"  bij stap 2 had je kunnen laten zien: Gebruikt eenvoudige "
+		"woorden (Uitleggen, niveau 1)\n"
+		"Teruggenomen keuzes (tellen niet mee voor het niveau):\n"
+		"  + Vat samen wat de klant zegt (Luisteren, niveau 1)\n"
+		"  + Benoemt wat de klant niet zegt (Luisteren, niveau 2)\n");
+	free(s);
+}
+
+Test(reflectview, below_target_is_bad_shown_negative_is_evidence)
+{
+	struct view v = {0};
+	struct reflect r;
+	size_t i;
+	int bad = 0, neg = 0;
+
+	reflect_build(&r, &p.s, p.fw, p.level);
+	reflectview_why(&v, &p, &r);
+	reflect_free(&r);
+	for (i = 0; i < v.n; i++) {
+		bad += v.lines[i].role == VIEW_BAD && v.lines[i].cells;
+		neg += v.lines[i].role == VIEW_EVIDENCE_NEG;
+	}
+	cr_assert_eq(bad, 2);
+	cr_assert_eq(neg, 2);
+	view_free(&v);
+}
+
+Test(reflectview, all_with_answers_and_feedback)
+{
+	struct view v = {0};
+	struct diag d = {0};
+	char *s;
+
+	cr_assert_eq(play_log_end(&p), 0);
+	cr_assert_eq(play_answer(&p, 1, "Eerst luisteren"), 0);
+	cr_assert_eq(feedback_add(p.log.path, "Coach Kim", 1, "Goed gedaan.",
+				  &d), 0);
+	reflectview_all(&v, &p, &d);
+	cr_assert_eq(d.n, 0);
+	s = printed(&v);
+	cr_assert(strncmp(s, "Reflectie: Proef belt\nCursist: Sanne\n",
+			  37) == 0);
+	cr_assert_not_null(strstr(s, "\n== Hoe voelde het? ==\nVraag: Hoe "
+				  "voelde dit gesprek voor jou?\nAntwoord: "
+				  "(niet beantwoord)\n"));
+	cr_assert_not_null(strstr(s, "\n== Wat neem je mee? ==\nVraag: Wat "
+				  "merkte je aan Proef?\nAntwoord: Eerst "
+				  "luisteren\n"));
+	cr_assert_not_null(strstr(s, "\n== Feedback van je coach ==\nCoach "
+				  "Kim bij stap 1 ("));
+	cr_assert_not_null(strstr(s, "): Goed gedaan.\n"));
+	free(s);
+}

@@ -1,0 +1,118 @@
+/* Unit tests for src/view: builders, roles and the plain printer. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view_fixture.h"
+
+Test(view, lines_keep_role_indent_tag_label)
+{
+	struct view v = {0};
+
+	view_add(&v, VIEW_HEADING, 0, "Stap %d", 3);
+	view_item(&v, VIEW_CLIENT, 1, "Proef", "%s", "Ja.");
+	view_option(&v, 2, "Kijken");
+	view_blank(&v);
+	cr_assert_eq(v.n, 4);
+	cr_assert_eq(v.lines[0].role, VIEW_HEADING);
+	cr_assert_str_eq(v.lines[0].text, "Stap 3");
+	cr_assert_null(v.lines[0].label);
+	cr_assert_eq(v.lines[1].role, VIEW_CLIENT);
+	cr_assert_eq(v.lines[1].indent, 1);
+	cr_assert_str_eq(v.lines[1].label, "Proef");
+	cr_assert_eq(v.lines[2].role, VIEW_OPTION);
+	cr_assert_eq(v.lines[2].tag, 2);
+	cr_assert_eq(v.lines[2].indent, 2);
+	cr_assert_eq(v.lines[3].role, VIEW_BLANK);
+	cr_assert_str_eq(v.lines[3].text, "");
+	view_free(&v);
+	cr_assert_eq(v.n, 0);
+	cr_assert_null(v.lines);
+}
+
+Test(view, plain_printer)
+{
+	struct view v = {0};
+	char *s;
+
+	view_add(&v, VIEW_HEADING, 0, "Wat doe je?");
+	view_item(&v, VIEW_TEXT, 0, "Situatie", "Proef belt.");
+	view_option(&v, 1, "Luisteren");
+	view_blank(&v);
+	view_add(&v, VIEW_EVIDENCE_POS, 2, "+ %s", "Vat samen");
+	s = printed(&v);
+	cr_assert_str_eq(s, "Wat doe je?\nSituatie: Proef belt.\n"
+			 "  1. Luisteren\n\n  + Vat samen\n");
+	free(s);
+}
+
+Test(view, text_is_sanitised_once_newlines_kept)
+{
+	struct view v = {0};
+	char *s;
+
+	view_item(&v, VIEW_CLIENT, 0, "Pr\x1b[2Joef", "a\x1b]0;x\x07 b\nc");
+	cr_assert_null(strchr(v.lines[0].text, '\x1b'));
+	cr_assert_null(strchr(v.lines[0].label, '\x1b'));
+	cr_assert_not_null(strchr(v.lines[0].text, '\n'));
+	s = printed(&v);
+	cr_assert_null(strchr(s, '\x1b'));
+	cr_assert_null(strchr(s, '\x07'));
+	free(s);
+}
+
+Test(view, meter_keeps_values_and_deltas)
+{
+	static const char *const names[] = {"gezien", "gehoord", "geholpen"};
+	struct view v = {0};
+	char *s;
+
+	view_meter(&v, "Meters", 3, names, (int[]){6, 5, 3}, (int[]){4, 4, 3});
+	view_meter(&v, "Nu", 3, names, (int[]){6, 5, 3}, NULL);
+	cr_assert_eq(v.lines[0].role, VIEW_METER);
+	cr_assert_eq(v.lines[0].nmeter, 3);
+	cr_assert_str_eq(v.lines[0].meter[1].name, "gehoord");
+	cr_assert_eq(v.lines[0].meter[0].value, 6);
+	cr_assert_eq(v.lines[0].meter[0].delta, 2);
+	cr_assert_eq(v.lines[0].meter[2].delta, 0);
+	cr_assert_eq(v.lines[1].meter[0].delta, 0);
+	s = printed(&v);
+	cr_assert_str_eq(s, "Meters: gezien 6/10 (+2), gehoord 5/10 (+1), "
+			 "geholpen 3/10\nNu: gezien 6/10, gehoord 5/10, "
+			 "geholpen 3/10\n");
+	free(s);
+}
+
+Test(view, many_lines_grow)
+{
+	struct view v = {0};
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		view_option(&v, i + 1, "x");
+	cr_assert_eq(v.n, 1000);
+	cr_assert_eq(v.lines[999].tag, 1000);
+	view_free(&v);
+}
+
+Test(view, rows_keep_cells_apart_and_titles_print_between_bars)
+{
+	struct view v = {0}, all = {0};
+	char *s;
+
+	view_add(&v, VIEW_TITLE, 0, "Waarom?");
+	view_row(&v, VIEW_BAD, "Luis\tteren", "0", "onder doel", (char *)NULL);
+	cr_assert(v.lines[1].cells);
+	cr_assert_eq(v.lines[1].role, VIEW_BAD);
+	cr_assert_str_eq(v.lines[1].text, "Luis teren\t0\tonder doel");
+	view_append(&all, &v);
+	view_append(&all, &v);
+	view_free(&v);
+	cr_assert_eq(all.n, 4);
+	cr_assert(all.lines[3].cells);
+	s = printed(&all);
+	cr_assert_str_eq(s, "== Waarom? ==\nLuis teren\t0\tonder doel\n"
+			 "== Waarom? ==\nLuis teren\t0\tonder doel\n");
+	free(s);
+}

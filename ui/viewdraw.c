@@ -1,0 +1,197 @@
+/*
+ * viewdraw: a view document wrapped into rows (struct lines) for the
+ * current width, then drawn. Space before headings and labels and the
+ * alignment of table columns are the renderer's layout; the words are
+ * the document's.
+ */
+#include "viewdraw.h"
+#include "buf.h"
+#include "draw.h"
+#include "mem.h"
+#include "text.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UP_ARROW "\xe2\x86\x91"
+#define DOWN_ARROW "\xe2\x86\x93"
+#define NBSP "\xc2\xa0"
+
+static const enum role role_of[VIEW_ROLE_COUNT] = {
+	[VIEW_TEXT] = ROLE_NORMAL, [VIEW_TITLE] = ROLE_TITLE,
+	[VIEW_HEADING] = ROLE_HEAD,
+	[VIEW_CLIENT] = ROLE_CLIENT, [VIEW_YOU] = ROLE_DIM,
+	[VIEW_OPTION] = ROLE_NORMAL, [VIEW_METER] = ROLE_METER,
+	[VIEW_EVIDENCE_POS] = ROLE_GOOD, [VIEW_EVIDENCE_NEG] = ROLE_BAD,
+	[VIEW_GOOD] = ROLE_GOOD, [VIEW_BAD] = ROLE_BAD, [VIEW_DIM] = ROLE_DIM,
+	[VIEW_BLANK] = ROLE_NORMAL,
+};
+
+#define COLUMNS_MAX 8
+
+/* Columns the first n bytes of s take. */
+static size_t cell_width(const char *s, size_t n)
+{
+	char *cell = mem_strndup(s, n);
+	size_t w = text_width(cell);
+
+	free(cell);
+	return w;
+}
+
+/* The widest cell of each column in the rows from line i on. */
+static void column_widths(const struct view *v, size_t i,
+			  size_t width[COLUMNS_MAX])
+{
+	memset(width, 0, COLUMNS_MAX * sizeof *width);
+	for (; i < v->n && v->lines[i].cells; i++) {
+		const char *s = v->lines[i].text;
+		int c;
+		for (c = 0; c < COLUMNS_MAX && *s; c++) {
+			size_t n = strcspn(s, "\t");
+			if (cell_width(s, n) > width[c])
+				width[c] = cell_width(s, n);
+			s += n + (s[n] == '\t');
+		}
+	}
+}
+
+/* A row's cells padded to the column widths, two spaces apart (spaces
+ * that do not break, so that wrapping keeps them). */
+static char *aligned(const char *s, const size_t width[COLUMNS_MAX])
+{
+	struct buf b = {0};
+	size_t pad;
+	int c;
+
+	for (c = 0; *s; c++) {
+		size_t n = strcspn(s, "\t");
+		buf_addn(&b, s, n);
+		for (pad = s[n] == '\t' && c < COLUMNS_MAX
+			   ? width[c] - cell_width(s, n) + 2 : 0; pad > 0; pad--)
+			buf_add(&b, NBSP);
+		s += n + (s[n] == '\t');
+	}
+	return buf_take(&b);
+}
+
+/* Meter rows: all on one row when wide enough, else one row each. */
+static void wrap_meters(struct lines *l, const struct view_line *ln, size_t w)
+{
+	int i, wide = w >= 74;
+
+	for (i = 0; i < ln->nmeter; i++) {
+		if (wide && i > 0)
+			break;
+		lines_add(l, "", 1, ln->indent, ROLE_METER, 0);
+		l->v[l->n - 1].meter = &ln->meter[i];
+		l->v[l->n - 1].nmeter = wide ? ln->nmeter : 1;
+	}
+}
+
+static void wrap_line(struct lines *l, const struct view_line *ln,
+		      const char *text, size_t w)
+{
+	enum role r = role_of[ln->role];
+	int indent = ln->indent;
+	struct buf b = {0};
+
+	if (ln->label) {
+		lines_add(l, ln->label, w, indent, ROLE_HEAD, ln->tag);
+		indent += 2;
+	}
+	if (ln->role == VIEW_METER) {
+		wrap_meters(l, ln, w);
+	} else if (ln->role == VIEW_OPTION) {
+		buf_printf(&b, "%d. %s", ln->tag, text);
+		lines_add_item(l, b.s, w, indent, (int)strcspn(b.s, " ") + 1,
+			       r, ln->tag);
+	} else if (ln->role == VIEW_EVIDENCE_POS ||
+		   ln->role == VIEW_EVIDENCE_NEG) {
+		lines_add_item(l, text, w, indent, 2, r, ln->tag);
+	} else {
+		lines_add(l, text, w, indent, r, ln->tag);
+	}
+	buf_free(&b);
+}
+
+/* The document as rows at width w: no blank row at the top, one before
+ * each heading or labelled line. */
+static void wrap(struct lines *l, const struct view *v, size_t w)
+{
+	size_t i, width[COLUMNS_MAX];
+	int blank = 1;		/* the last row is blank (or there is none) */
+
+	for (i = 0; i < v->n; i++) {
+		const struct view_line *ln = &v->lines[i];
+		int head = ln->label || ln->role == VIEW_HEADING ||
+			   ln->role == VIEW_TITLE;
+		char *row = NULL;
+		if ((ln->role == VIEW_BLANK || head) && !blank)
+			lines_blank(l);
+		if (ln->cells && (i == 0 || !v->lines[i - 1].cells))
+			column_widths(v, i, width);
+		if (ln->cells)
+			row = aligned(ln->text, width);
+		if (ln->role != VIEW_BLANK)
+			wrap_line(l, ln, row ? row : ln->text, w);
+		blank = ln->role == VIEW_BLANK;
+		free(row);
+	}
+}
+
+/* The value a meter shows in frame anim (0: the final one). */
+static int shown(const struct view_meter *m, int anim)
+{
+	if (anim <= 0)
+		return m->value;
+	return m->value - m->delta + m->delta * anim / VIEWDRAW_FRAMES;
+}
+
+static void draw_meters(const struct line *ln, int y, int x, int w, int anim)
+{
+	int i, mw = ln->nmeter > 1 ? w / ln->nmeter : w < 30 ? w : 30;
+
+	for (i = 0; i < ln->nmeter; i++) {
+		const struct view_meter *m = &ln->meter[i];
+		draw_meter(y, x + ln->indent + i * mw, mw, m->name,
+			   shown(m, anim), anim ? 0 : m->delta);
+	}
+}
+
+int viewdraw_rows(const struct view *v, int w)
+{
+	struct lines l = {0};
+	int n;
+
+	wrap(&l, v, (size_t)w);
+	n = (int)l.n;
+	lines_free(&l);
+	return n;
+}
+
+int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
+	     int keep, int anim)
+{
+	struct lines l = {0};
+	int first, i;
+
+	wrap(&l, v, (size_t)w);
+	first = lines_scroll(&l, h, top, keep);
+	for (i = 0; i < h && *top + i < (int)l.n; i++) {
+		const struct line *ln = &l.v[*top + i];
+		if (ln->nmeter)
+			draw_meters(ln, y + i, x, w, anim);
+		else
+			lines_draw_row(ln, y + i, x, w, keep && ln->tag == keep);
+	}
+	if (*top > 0)
+		draw_text(y, x + w, 1, UP_ARROW, ROLE_HEAD);
+	if (*top + h < (int)l.n)
+		draw_text(y + h - 1, x + w, 1, DOWN_ARROW, ROLE_HEAD);
+	lines_free(&l);
+	return first >= 0 && first >= *top && first < *top + h
+		? y + first - *top : -1;
+}

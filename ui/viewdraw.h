@@ -1,0 +1,25 @@
+/*
+ * viewdraw: the TUI renderer of view documents. Wraps a document at the
+ * region's width (labels become headings, options and indicators hang),
+ * colours it by role, draws meter lines as bars, scrolls it with
+ * more-above / more-below markers in the right margin and keeps the
+ * tagged line (the selected option) in view.
+ */
+#ifndef KC_VIEWDRAW_H
+#define KC_VIEWDRAW_H
+#include "view.h"
+
+/* Frames of the meter animation; frame 0 draws the final state. */
+#define VIEWDRAW_FRAMES 3
+
+/* Draw v in h rows and w columns at (y, x) from row *top (adjusted), the
+ * lines tagged keep (when non-zero) selected and in view; meters move
+ * from before to now over frames 1..VIEWDRAW_FRAMES of anim. Returns the
+ * screen row of the selection, or -1. */
+int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
+	     int keep, int anim);
+
+/* The rows v takes at w columns. */
+int viewdraw_rows(const struct view *v, int w);
+
+#endif
