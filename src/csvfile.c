@@ -2,7 +2,10 @@
  * csvfile: libcsv is a push parser; we feed it one physical line at a time
  * so that every record knows the line it started on, which no CSV library
  * reports by itself. Memory stays bounded by the longest record. A UTF-8
- * byte-order mark at the start (spreadsheets write one) is skipped.
+ * byte-order mark at the start (spreadsheets write one) is skipped. A
+ * line that is a whole record without quotes, CR, tab or spaces around a
+ * field (every row klantcoach writes) is split in place instead, which
+ * gives the same fields as libcsv at a fraction of the cost.
  */
 #include "csvfile.h"
 #include "mem.h"
@@ -73,32 +76,102 @@ static int starts_row(const char *s, size_t n)
 	return 0;
 }
 
-static int feed(struct csv_parser *p, struct rd *r, FILE *fp, struct diag *d,
+/* Lines of a file read with read(2) into one buffer, which grows to the
+ * longest line. */
+struct src {
+	int fd;
+	char *buf;
+	size_t cap, beg, end;
+};
+
+/* The next line (with its newline, if any) at *line; its length, 0 at the
+ * end of the file, -1 on a read error (errno set). */
+static ssize_t next_line(struct src *s, char **line)
+{
+	char *nl;
+	ssize_t got = 1;
+
+	while ((nl = memchr(s->buf + s->beg, '\n', s->end - s->beg)) == NULL && got > 0) {
+		memmove(s->buf, s->buf + s->beg, s->end - s->beg);
+		s->end -= s->beg;
+		s->beg = 0;
+		if (s->cap - s->end < 65536)
+			s->buf = mem_realloc(s->buf, s->cap = s->cap * 2 + 65536);
+		got = read(s->fd, s->buf + s->end, s->cap - s->end);
+		if (got < 0)
+			return -1;
+		s->end += (size_t)got;
+	}
+	*line = s->buf + s->beg;
+	got = (ssize_t)((nl ? (size_t)(nl + 1 - s->buf) : s->end) - s->beg);
+	s->beg += (size_t)got;
+	return got;
+}
+
+/* Split line (n bytes, ending in a newline) at its commas in place when
+ * libcsv would give the same fields: no quote, CR, tab or NUL, and no
+ * space at either end of a field (libcsv trims those). 0 when done, -1
+ * (line unchanged) when the line is for libcsv. */
+static int split_plain(struct rd *r, char *line, size_t n)
+{
+	char *f = line, *end = line + n - 1, *c;
+	size_t k = 0, i;
+
+	if (n < 2)
+		return -1;	/* a blank line: libcsv skips it */
+	*end = '\0';
+	if (strcspn(line, "\"\r\t") != n - 1) {
+		*end = '\n';
+		return -1;
+	}
+	for (;; f = c + 1) {
+		c = memchr(f, ',', (size_t)(end - f));
+		c = c ? c : end;
+		if (c > f && (f[0] == ' ' || c[-1] == ' ')) {
+			*end = '\n';
+			return -1;
+		}
+		MEM_GROW(r->f, r->cap, k + 1);
+		r->f[k++] = f;
+		if (c == end)
+			break;
+	}
+	for (i = 1; i < k; i++)
+		r->f[i][-1] = '\0';
+	r->n = k;
+	return 0;
+}
+
+static int feed(struct csv_parser *p, struct rd *r, struct src *s, struct diag *d,
 		const char *path)
 {
-	char *line = NULL;
-	size_t cap = 0;
+	char *line;
 	ssize_t n;
-	int rc = 0;
 
-	while (!r->stopped && (n = getline(&line, &cap, fp)) != -1) {
+	while (!r->stopped && (n = next_line(s, &line)) > 0) {
 		size_t bom = r->line++ == 0 ? text_bom(line, (size_t)n) : 0;
 		r->open_end = line[n - 1] != '\n';
+		line += bom;
 		n -= (ssize_t)bom;
-		if (!r->in_row && starts_row(line + bom, (size_t)n)) {
+		if (!r->in_row && !r->open_end && split_plain(r, line, (size_t)n) == 0) {
+			r->stopped = r->fn(r->ctx, r->line, r->f, r->n) != 0;
+			r->n = 0;
+			r->start = r->line;
+			continue;
+		}
+		if (!r->in_row && starts_row(line, (size_t)n)) {
 			r->in_row = 1;
 			r->start = r->line;
 		}
-		if (csv_parse(p, line + bom, (size_t)n, on_field, on_row, r) !=
-		    (size_t)n) {
+		if (csv_parse(p, line, (size_t)n, on_field, on_row, r) != (size_t)n) {
 			diag_add(d, DIAG_ERROR, path, r->line, "ongeldige CSV: %s",
 				 csv_strerror(csv_error(p)));
-			rc = -1;
-			break;
+			return -1;
 		}
 	}
-	free(line);
-	return rc;
+	if (n < 0)
+		diag_add(d, DIAG_ERROR, path, 0, "leesfout: %s", strerror(errno));
+	return n < 0 ? -1 : 0;
 }
 
 int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
@@ -106,19 +179,16 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 {
 	struct csv_parser p;
 	struct rd r = {fn, ctx, NULL, NULL, 0, 0, 0, {NULL, 0, 0}, 1, 0, 0, 0, 0};
-	FILE *fp = path_fopen_read(path, PATH_MAX_CSV);
+	struct src s = {path_open_read_nb(path, PATH_MAX_CSV), NULL, 0, 0, 0};
 	int rc;
 
-	if (fp == NULL) {
+	if (s.fd < 0) {
 		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
 		return -1;
 	}
+	s.buf = mem_alloc(s.cap = 65536);	/* never NULL for memchr */
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
-	rc = feed(&p, &r, fp, d, path);
-	if (ferror(fp)) {
-		diag_add(d, DIAG_ERROR, path, 0, "leesfout: %s", strerror(errno));
-		rc = -1;
-	}
+	rc = feed(&p, &r, &s, d, path);
 	if (rc == 0 && !r.stopped && torn_ok && r.open_end) {
 		diag_add(d, DIAG_WARNING, path, r.start,
 			 "laatste regel is afgebroken; genegeerd");
@@ -131,8 +201,9 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 	buf_free(&r.text);
 	free(r.off);
 	free(r.f);
+	free(s.buf);
 	csv_free(&p);
-	fclose(fp);
+	close(s.fd);
 	return rc == 0 && r.stopped ? -1 : rc;
 }
 

@@ -149,12 +149,13 @@ static int refuse(mode_t m)
 }
 
 /* open(2) without blocking, then: a regular file of at most max bytes (0 =
- * any size), or -1 with errno set. The fd is back in blocking mode. */
-static int open_regular(const char *path, int flags, long max)
+ * any size), or -1 with errno set. The fd stays non-blocking, which a
+ * regular file ignores. */
+static int open_regular_nb(const char *path, int flags, long max)
 {
 	struct stat st;
 	int fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
-	int fl, saved;
+	int saved;
 
 	if (fd < 0)
 		return -1;
@@ -164,9 +165,7 @@ static int open_regular(const char *path, int flags, long max)
 		errno = EFBIG;
 		goto fail;
 	}
-	fl = fcntl(fd, F_GETFL);
-	if (fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0)
-		return fd;
+	return fd;
 fail:
 	saved = errno;
 	close(fd);
@@ -174,14 +173,39 @@ fail:
 	return -1;
 }
 
-int path_open_read(const char *path, long max)
+/* fd (or -1) back in blocking mode; -1 with errno set when that fails. */
+static int blocking(int fd)
+{
+	int fl = fd >= 0 ? fcntl(fd, F_GETFL) : -1, saved;
+
+	if (fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0)
+		return fd;
+	if (fd >= 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+	}
+	return -1;
+}
+
+static int open_regular(const char *path, int flags, long max)
+{
+	return blocking(open_regular_nb(path, flags, max));
+}
+
+int path_open_read_nb(const char *path, long max)
 {
 	struct stat st;
 
 	/* a device is not even opened: opening one can have effects */
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
 		return refuse(st.st_mode);
-	return open_regular(path, O_RDONLY, max);
+	return open_regular_nb(path, O_RDONLY, max);
+}
+
+int path_open_read(const char *path, long max)
+{
+	return blocking(path_open_read_nb(path, max));
 }
 
 FILE *path_fopen_read(const char *path, long max)

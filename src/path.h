@@ -41,6 +41,9 @@ int path_append(int fd, const char *data, size_t n, int sync);
  * socket), and so is a file over max bytes (EFBIG; max 0 = no limit).
  * A symbolic link is followed. Returns an fd, or -1 with errno set. */
 int path_open_read(const char *path, long max);
+/* The same, the fd left non-blocking (which a regular file ignores): for
+ * reading many small files with read(2). */
+int path_open_read_nb(const char *path, long max);
 /* The same as a stdio stream; NULL with errno set. */
 FILE *path_fopen_read(const char *path, long max);
 /* Open path for appending in a data folder. With create the file must be

@@ -1,12 +1,17 @@
 /*
  * sessionlist: one streaming pass per log with sessionlog_read; only the
- * summary is kept, never the events.
+ * summary is kept, never the events. Summaries of logs that did not change
+ * are taken from a cache in the folder (sessioncache), so a folder of
+ * thousands of sessions costs one stat per log; lock and feedback files
+ * are looked up in the folder's listing instead of asked for per log.
  */
 #include "sessionlist.h"
+#include "buf.h"
 #include "feedback.h"
 #include "lock.h"
 #include "mem.h"
 #include "path.h"
+#include "sessioncache.h"
 #include "sessionlog.h"
 
 #include <dirent.h>
@@ -58,52 +63,136 @@ static int newest_first(const void *a, const void *b)
 	return c ? c : strcmp(y->id, x->id);
 }
 
-static void add(struct sessionlist *l, const char *dir, const char *name, struct diag *d)
-{
-	struct sessionlist_item *it;
-	struct summary sum = {0};
-	struct feedback fb;
-	struct stat st;
-	char *fp;
-	int rc;
+/* The names in a folder: logs in the order read, and the lock and
+ * feedback files beside them sorted, to look those up. */
+struct names {
+	char **v, **side;
+	size_t n, cap, nside, capside;
+};
 
-	MEM_GROW(l->v, l->cap, l->n + 1);
-	it = &l->v[l->n++];
-	memset(it, 0, sizeof *it);
-	it->path = path_join(dir, name);
-	it->id = mem_strndup(name, strlen(name) - 4);
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int listed(const struct names *nm, const char *name)
+{
+	return nm->nside &&
+	       bsearch(&name, nm->side, nm->nside, sizeof *nm->side, cmp_name);
+}
+
+static int ends_in(const char *s, size_t n, const char *tail)
+{
+	size_t k = strlen(tail);
+
+	return n > k && strcmp(s + n - k, tail) == 0;
+}
+
+static int list_names(struct names *nm, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+
+	memset(nm, 0, sizeof *nm);
+	if (dp == NULL)
+		return -1;
+	while ((e = readdir(dp)) != NULL) {
+		const char *s = e->d_name;
+		size_t n = strlen(s);
+		if (ends_in(s, n, ".feedback.csv") || (s[0] == '.' && ends_in(s, n, ".lock"))) {
+			MEM_GROW(nm->side, nm->capside, nm->nside + 1);
+			nm->side[nm->nside++] = mem_strdup(s);
+		} else if (s[0] != '.' && ends_in(s, n, ".csv")) {
+			MEM_GROW(nm->v, nm->cap, nm->n + 1);
+			nm->v[nm->n++] = mem_strdup(s);
+		}
+	}
+	closedir(dp);
+	if (nm->nside)
+		qsort(nm->side, nm->nside, sizeof *nm->side, cmp_name);
+	return 0;
+}
+
+static void names_free(struct names *nm)
+{
+	while (nm->n)
+		free(nm->v[--nm->n]);
+	while (nm->nside)
+		free(nm->side[--nm->nside]);
+	free(nm->v);
+	free(nm->side);
+}
+
+/* Read the log it->path into it; 0 when it gave no message at all. */
+static int summarise_log(struct sessionlist_item *it, struct diag *d)
+{
+	struct summary sum = {0};
+	size_t before = d->n;
+	int rc;
 
 	sum.it = it;
 	rc = sessionlog_read(it->path, summarise, &sum, d);
 	take_meta(it, &sum.meta);
 	if (rc != 0 || !it->scenario)
 		it->damaged = 1;
-	it->busy = !it->done && lock_busy(it->path);
-	if (feedback_load(&fb, it->path, d) == 0 && fb.n) {
-		it->nfeedback = (int)fb.n;
-		fp = feedback_path(it->path);
-		if (stat(fp, &st) == 0)
-			it->feedback_mtime = (long)st.st_mtime;
-		free(fp);
+	return !it->damaged && d->n == before ? 0 : -1;
+}
+
+static void add(struct sessionlist *l, const char *dir, const char *name,
+		const struct names *nm, struct sessioncache *sc, struct diag *d)
+{
+	struct sessionlist_item *it;
+	struct feedback fb;
+	struct stat st, fst;
+	struct buf side = {0};
+	size_t len = strlen(name);
+	int known;
+
+	MEM_GROW(l->v, l->cap, l->n + 1);
+	it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	it->path = path_join(dir, name);
+	it->id = mem_strndup(name, len - 4);
+	known = stat(it->path, &st) == 0;
+	if (!known || sessioncache_get(sc, name, &st, it) != 0) {
+		if (summarise_log(it, d) == 0 && known)
+			sessioncache_put(sc, name, &st, it);
 	}
-	feedback_free(&fb);
+	buf_addc(&side, '.');
+	buf_add(&side, name);
+	buf_add(&side, ".lock");
+	it->busy = !it->done && listed(nm, side.s) && lock_busy(it->path);
+	buf_clear(&side);
+	buf_add(&side, it->id);
+	buf_add(&side, ".feedback.csv");
+	if (listed(nm, side.s)) {
+		if (feedback_load(&fb, it->path, d) == 0 && fb.n) {
+			char *fp = feedback_path(it->path);
+			it->nfeedback = (int)fb.n;
+			if (stat(fp, &fst) == 0)
+				it->feedback_mtime = (long)fst.st_mtime;
+			free(fp);
+		}
+		feedback_free(&fb);
+	}
+	buf_free(&side);
 }
 
 size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *e;
+	struct names nm;
+	struct sessioncache sc;
+	size_t i;
 
 	memset(l, 0, sizeof *l);
-	if (dp == NULL)
+	if (list_names(&nm, dir) != 0)
 		return 0;
-	while ((e = readdir(dp)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".csv") == 0 &&
-		    !(n > 13 && strcmp(e->d_name + n - 13, ".feedback.csv") == 0))
-			add(l, dir, e->d_name, d);
-	}
-	closedir(dp);
+	sessioncache_load(&sc, dir);
+	for (i = 0; i < nm.n; i++)
+		add(l, dir, nm.v[i], &nm, &sc, d);
+	sessioncache_save(&sc);
+	sessioncache_free(&sc);
+	names_free(&nm);
 	if (l->n)
 		qsort(l->v, l->n, sizeof *l->v, newest_first);
 	return l->n;

@@ -263,6 +263,7 @@ struct rd {
 	int bad;
 	int rows;	/* records read so far; the first two are headers */
 	int version;	/* format version from the first row */
+	char time[TSTAMP_ISO_LEN];	/* the last valid time: rows share it */
 };
 
 /* A file whose headers do not match: named, never quoted (it may be a
@@ -288,8 +289,17 @@ static int num_field(struct rd *r, int line, const char *name, const char *v,
 {
 	char *end;
 
+	const char *p = v;
+	long n = 0;
+
 	if (*v == '\0') {
 		*out = def;
+		return 0;
+	}
+	while (*p >= '0' && *p <= '9' && p - v < 9)	/* the usual case */
+		n = n * 10 + (*p++ - '0');
+	if (*p == '\0' && n >= lo && n <= hi) {
+		*out = n;
 		return 0;
 	}
 	*out = strtol(v, &end, 10);
@@ -336,8 +346,12 @@ static int parse_event(struct rd *r, int line, char **f, struct sessionlog_event
 			break;
 	if (t == sizeof type_names / sizeof *type_names)
 		return bad_field(r, line, "gebeurtenis", f[0], "onbekend");
-	if (tstamp_parse(f[1]) < 0)
-		return bad_field(r, line, "tijd", f[1], "geen tijd als 2026-01-31T12:00:00Z");
+	if (strcmp(f[1], r->time) != 0) {
+		if (tstamp_parse(f[1]) < 0)
+			return bad_field(r, line, "tijd", f[1],
+					 "geen tijd als 2026-01-31T12:00:00Z");
+		memcpy(r->time, f[1], sizeof r->time);
+	}
 	ev->type = (enum sessionlog_type)t;
 	ev->time = f[1];
 	ev->step = f[2];
@@ -399,7 +413,7 @@ int sessionlog_read(const char *path,
 		    int (*fn)(void *ctx, const struct sessionlog_event *ev),
 		    void *ctx, struct diag *d)
 {
-	struct rd r = {path, d, fn, ctx, 0, 0, 0};
+	struct rd r = {path, d, fn, ctx, 0, 0, 0, ""};
 	int rc = csvfile_read(path, read_row, &r, d, 1);
 
 	return r.bad ? -1 : rc;

@@ -16,10 +16,13 @@
 #      config (tests/bench/load.c), and the fsyncs of a session start
 #   7. sync: ~1e4 statements to the test LRS on loopback beside curl
 #      posting the same batches (tests/bench/sync.sh; needs Node)
+#   8. resume and the home list's scan at 10 and 10,000 sessions (time,
+#      CPU time, instructions)
 #
 # Environment: KC_BIN (./klantcoach), KC_SRC (.), KC_COHORT
 # (./tests/tools/cohort), KC_BENCH_ROWS ("10000 100000 1000000"),
-# KC_BENCH_SCENARIO (denzell-telefoon), TMPDIR; KC_BENCH_HF_OPTS replaces
+# KC_BENCH_SCENARIO (denzell-telefoon), KC_BENCH_BASE (a klantcoach binary
+# whose reports must be byte-identical), TMPDIR; KC_BENCH_HF_OPTS replaces
 # hyperfine's "--style none" (e.g. --show-output to debug). Missing tools
 # are installed from Debian packages (miller datamash hyperfine valgrind
 # time tmux; with sudo when not root). Takes about 3 minutes on 2 cores.
@@ -134,21 +137,23 @@ hf_user() { calc "$(sed -n 's/^ *"user": *\([-0-9.eE+]*\),*$/\1/p' "$T/hf-$1.jso
 # rounds RUNS NAME...: runs each $T/cmd.NAME through sh -c, RUNS rounds,
 # interleaved so that a change in machine load hits every command alike,
 # together with an empty command (floor: sh start and the timer itself).
-# Times (ns) go to $T/t.NAME; rmed NAME prints the median in ms, floor
-# subtracted; rrange NAME prints "min-max" in ms.
+# Times (ns) go to $T/t.NAME, CPU times to $T/u.NAME; rmed NAME prints the
+# median in ms, floor subtracted; rrange NAME prints "min-max" in ms.
 rounds() {
 	runs=$1
 	shift
 	printf ':' > "$T/cmd.floor"
-	for nm in floor "$@"; do : > "$T/t.$nm"; done
+	for nm in floor "$@"; do : > "$T/t.$nm"; : > "$T/u.$nm"; done
 	r=0
 	while [ $r -lt "$runs" ]; do
 		for nm in floor "$@"; do
 			c=$(cat "$T/cmd.$nm")
 			t0=$(date +%s%N)
-			sh -c "$c" > /dev/null 2>&1 || die "$nm failed: $c"
+			/usr/bin/time -f '%U %S' -o "$T/cpu.one" sh -c "$c" > /dev/null 2>&1 ||
+				die "$nm failed: $c"
 			t1=$(date +%s%N)
 			echo $((t1 - t0)) >> "$T/t.$nm"
+			awk '{ printf "%.0f\n", ($1 + $2) * 1e9 }' "$T/cpu.one" >> "$T/u.$nm"
 		done
 		r=$((r + 1))
 	done
@@ -157,6 +162,9 @@ median_ns() {
 	sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 rmed() { calc "($(median_ns "$T/t.$1") - $(median_ns "$T/t.floor")) / 1e6"; }
+# rcpu NAME: the median CPU time (user + sys of the command and all it
+# started, from /usr/bin/time; 10 ms resolution) in ms, floor subtracted.
+rcpu() { calc "($(median_ns "$T/u.$1") - $(median_ns "$T/u.floor")) / 1e6"; }
 rrange() { sort -n "$T/t.$1" | awk -v f="$(median_ns "$T/t.floor")" 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", (lo - f) / 1e6, (hi - f) / 1e6 }'; }
 
 KC="$(q "$KC_BIN") --content $(q "$KC_SRC")"
@@ -512,7 +520,7 @@ for n in $ROWS; do
 	row "report ~$n rows: answers equal (tally, mlr, datamash)" "$ok" "yes" "$ok"
 
 	# Timing, interleaved rounds (the correctness runs above warmed the cache).
-	if [ "$n" -le 20000 ]; then runs=11; elif [ "$n" -le 200000 ]; then runs=5; else runs=3; fi
+	if [ "$n" -le 20000 ]; then runs=11; else runs=5; fi
 	printf '%s' "$KC report --format csv $(q "$D")" > "$T/cmd.rep"
 	printf '%s' "$CD $MLR" > "$T/cmd.mlr"
 	printf '%s' "$CD $DM" > "$T/cmd.dm"
@@ -536,6 +544,25 @@ for n in $ROWS; do
 	row "report ~$n rows: report time / wc -l time" "$(fmt "$r_wc" 2)x" "<= 3x" "$(yes_if "$r_wc <= 3")"
 	row "report ~$n rows: report time / cat time" "$(fmt "$r_cat" 2)x" "-" "-"
 	row "report ~$n rows: report time / grep -c '' time" "$(fmt "$r_grep" 2)x" "<= 2x" "$(yes_if "$r_grep <= 2")"
+	c_rep=$(rcpu rep) c_mlr=$(rcpu mlr) c_grep=$(rcpu grep)
+	rc_mlr=$(calc "$c_mlr / ($c_rep > 0 ? $c_rep : 1)")
+	rc_grep=$(calc "$c_rep / ($c_grep > 0 ? $c_grep : 1)")
+	note "CPU (user+sys, median): report $(fmt "$c_rep" 0) ms, mlr $(fmt "$c_mlr" 0) ms, grep -c '' $(fmt "$c_grep" 0) ms"
+	row "report ~$n rows: CPU time (user+sys)" "$(fmt "$c_rep" 0) ms" "-" "-"
+	row "report ~$n rows: mlr CPU / report CPU" "$(fmt "$rc_mlr" 2)x" ">= 3x" "$(yes_if "$rc_mlr >= 3")"
+	row "report ~$n rows: report CPU / grep -c '' CPU" "$(fmt "$rc_grep" 2)x" "-" "-"
+	# Byte for byte the report of KC_BENCH_BASE (e.g. the main branch's
+	# binary), when given: a faster scan must not change any output.
+	if [ -n "${KC_BENCH_BASE:-}" ]; then
+		same=yes
+		for f in csv md html; do
+			$KC_BIN --content "$KC_SRC" report --format $f "$D" > "$T/new.$f" 2>&1 || true
+			"$KC_BENCH_BASE" --content "$KC_SRC" report --format $f "$D" > "$T/base.$f" 2>&1 || true
+			cmp -s "$T/new.$f" "$T/base.$f" || { same=no; echo "bench: FOUT: report --format $f differs from $KC_BENCH_BASE" >&2; }
+		done
+		[ $same = yes ] || failed=1
+		row "report ~$n rows: csv, md, html identical to KC_BENCH_BASE" "$same" "yes" "$same"
+	fi
 
 	# ---- 5. memory (peak RSS) ----
 	/usr/bin/time -v "$KC_BIN" --content "$KC_SRC" report --format csv "$D" > /dev/null 2> "$T/time$n" ||
@@ -561,6 +588,45 @@ cat "$T/sync.out"
 per_s() { sed -n "s/^$1: .* \([0-9]*\) statements\/s\$/\1/p" "$T/sync.out"; }
 s_kc=$(per_s "klantcoach sync") s_curl=$(per_s curl)
 row "sync: statements per second (curl: $s_curl/s)" "$s_kc/s" "-" "-"
+
+# ---- 8. resume and the home list ---------------------------------------
+section "8. resume and the home list at 10 and 10000 sessions"
+# A trainee's folder of NS logs (cohort chunks of at most 500 sessions).
+for ns in 10 10000; do
+	S=$T/data$ns/sessions
+	mkdir -p "$S"
+	left=$ns k=0
+	while [ "$left" -gt 0 ]; do
+		per=$left
+		[ "$per" -le 500 ] || per=500
+		rm -rf "$G/rs"
+		"$KC_COHORT" "$KC_SRC" "$G/rs" 1 "$per" $((9001 + k)) "$SCEN" > /dev/null ||
+			die "cohort failed"
+		find "$G/rs" -name '*.csv' -exec mv -t "$S" {} +
+		left=$((left - per)) k=$((k + 1))
+	done
+done
+rm -rf "$G/rs"
+sleep 3	# logs changed in the last 2 s are not cached
+for ns in 10 10000; do
+	t=$(export KLANTCOACH_LEVEL=B KLANTCOACH_DATA="$T/data$ns"
+		hf "res$ns" 11 2 sh "$KC --plain --name X resume < $(q "$T/q.txt") > /dev/null")
+	eval "t_res$ns=\$t c_res$ns=\$(hf_cpu res$ns)"
+	"$T/bin/load" sessions "$T/data$ns/sessions" 11 > "$T/home.out" || die "load sessions failed"
+	eval "h_$ns=\$(awk '{ print \$6 }' \"\$T/home.out\")"
+	KLANTCOACH_LEVEL=B KLANTCOACH_DATA="$T/data$ns" valgrind --tool=callgrind \
+		--callgrind-out-file="$T/res.cg" --log-file="$T/res.vg" $KC_BIN --content "$KC_SRC" \
+		--plain --name X resume < "$T/q.txt" > /dev/null 2>&1 || die "resume under callgrind failed"
+	eval "i_res$ns=\$(sed -n 's/^\(summary\|totals\): *//p' \"\$T/res.cg\" | head -1)"
+	note "$(ls "$T/data$ns/sessions" | grep -c '[.]csv$') logs: resume $(eval "fmt \$t_res$ns 2") ms (CPU $(eval "fmt \$c_res$ns 2") ms, $(eval "echo \$i_res$ns") instructions), home list scan CPU $(eval "fmt \$h_$ns 2") ms (median of 11)"
+done
+r=$(calc "$t_res10000 / $t_res10") rc=$(calc "$c_res10000 / $c_res10")
+ri=$(calc "$i_res10000 / $i_res10") rh=$(calc "($h_10000 + $c_res10) / ($h_10 + $c_res10)")
+row "resume: 10000 / 10 sessions, time" "$(fmt "$r" 2)x" "<= 1.5x" "$(yes_if "$r <= 1.5")"
+row "resume: 10000 / 10 sessions, CPU time" "$(fmt "$rc" 2)x" "<= 1.5x" "$(yes_if "$rc <= 1.5")"
+row "resume: 10000 / 10 sessions, instructions" "$(fmt "$ri" 2)x" "<= 1.5x" "$(yes_if "$ri <= 1.5")"
+# home: a start (taken as resume's CPU time at 10 sessions) plus the scan
+row "home: start + list scan CPU, 10000 / 10" "$(fmt "$rh" 2)x" "<= 1.5x" "$(yes_if "$rh <= 1.5")"
 
 # ---- table -------------------------------------------------------------
 section "summary"

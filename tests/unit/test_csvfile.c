@@ -1,5 +1,6 @@
 /* Unit tests for src/csvfile: record lines, errors, torn lines, quoting. */
 #include <criterion/criterion.h>
+#include <csv.h>
 #include <fcntl.h>
 
 #include "csvfile.h"
@@ -190,4 +191,79 @@ Test(csvfile, torn_record_is_cut_off_and_kept)
 	cr_assert(strstr(d.v[0].msg, "kan niet apart bewaard worden"), "%s", d.v[0].msg);
 	free(after);
 	diag_free(&d);
+}
+
+/* Records as text: fields joined by '|', each record ended by '\n'. */
+static void join(struct buf *b, char **f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i ? "|" : "", f[i] ? f[i] : "");
+	buf_addc(b, '\n');
+}
+
+static int join_row(void *ctx, int line, char **f, size_t n)
+{
+	(void)line;
+	join(ctx, f, n);
+	return 0;
+}
+
+struct lib {
+	struct buf out;
+	char *f[16];
+	size_t n;
+};
+
+static void lib_field(void *s, size_t len, void *ctx)
+{
+	struct lib *l = ctx;
+
+	l->f[l->n++] = s ? strndup(s, len) : NULL;
+}
+
+static void lib_row(int c, void *ctx)
+{
+	struct lib *l = ctx;
+
+	(void)c;
+	join(&l->out, l->f, l->n);
+	while (l->n)
+		free(l->f[--l->n]);
+}
+
+/* Lines split in place and lines left to libcsv give what libcsv gives
+ * for the whole text at once. */
+Test(csvfile, plain_lines_give_the_fields_libcsv_gives)
+{
+	static const char *const texts[] = {
+		"a,b\nc,d\n", " a,b \n", "a, b\n", "a ,b\n", "a\tb,c\n",
+		"\ta,b\n", "a,\"b,c\"\nd,e\n", ",,\n", "a,b\r\nc,d\r\n",
+		"a\rb,c\n", "\n\n a,b\n", "   \n\t\nx,y\n", "x y,z  w\n",
+		"a,,b\n", "a,b", "a,\"x\ny\"\nz,\n", " , \n", "a,b\n,\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct csv_parser p;
+		struct lib l = {0};
+		struct buf got = {0};
+		struct diag d = {0};
+		char *path = tmpfile_with(texts[i], strlen(texts[i]), ".csv");
+		csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+			 CSV_EMPTY_IS_NULL);
+		csv_parse(&p, texts[i], strlen(texts[i]), lib_field, lib_row, &l);
+		csv_fini(&p, lib_field, lib_row, &l);
+		csv_free(&p);
+		cr_assert_eq(csvfile_read(path, join_row, &got, &d, 0), 0);
+		cr_assert_str_eq(got.s ? got.s : "", l.out.s ? l.out.s : "",
+				 "text %zu: '%s' against libcsv '%s'", i,
+				 got.s ? got.s : "", l.out.s ? l.out.s : "");
+		unlink(path);
+		free(path);
+		buf_free(&got);
+		buf_free(&l.out);
+		diag_free(&d);
+	}
 }

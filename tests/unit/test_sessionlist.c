@@ -5,7 +5,10 @@
 #include <sys/stat.h>
 
 #include "helpers.h"
+#include "mem.h"
 #include "path.h"
+#include "sessioncache.h"
+#include <unistd.h>
 
 #include "play.h"
 #include "sessionlist.h"
@@ -110,5 +113,67 @@ Test(sessionlist, new_feedback_is_told_once)
 	v[1].feedback_mtime = (long)st.st_mtime + 1;
 	cr_assert_eq(sessionlist_new_feedback(&l, dir), 1, "feedback after the visit");
 	free(mark);
+	tmpdir_remove(dir);
+}
+
+/* Replace the first "from" in file path by "to" (same length). */
+static void edit_in_place(const char *path, const char *from, const char *to)
+{
+	size_t n;
+	char *s = path_read(path, &n), *at;
+	FILE *fp;
+
+	cr_assert_not_null(s);
+	at = strstr(s, from);
+	cr_assert_not_null(at, "no '%s' in %s", from, path);
+	memcpy(at, to, strlen(to));
+	fp = fopen(path, "r+");
+	cr_assert_eq(fwrite(s, 1, n, fp), n);
+	fclose(fp);
+	free(s);
+}
+
+Test(sessionlist, the_cache_is_used_and_never_outlives_an_edit, .timeout = 30)
+{
+	struct content c;
+	struct play p;
+	struct diag d = {0};
+	struct sessionlist l;
+	char dir[64], cache[96], *log;
+	FILE *fp;
+
+	tmpdir_make(dir, "listcache");
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	cr_assert_eq(play_begin(&p, &c, &c.scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	play_choose(&p, 0);
+	play_end(&p);
+	sleep(SESSIONCACHE_SETTLE + 1);	/* else it is not kept */
+	cr_assert_eq(sessionlist_scan(&l, dir, &d), 1);
+	cr_assert_str_eq(l.v[0].trainee, "Sanne");
+	sessionlist_free(&l);
+	snprintf(cache, sizeof cache, "%s/" SESSIONCACHE_NAME, dir);
+	/* a summary that only the cache holds shows that it is used */
+	edit_in_place(cache, "+Sanne", "+Sannx");
+	sessionlist_scan(&l, dir, &d);
+	cr_assert_str_eq(l.v[0].trainee, "Sannx");
+	/* an edit of the same size, and one that adds a row */
+	log = mem_strdup(l.v[0].path);
+	sessionlist_free(&l);
+	edit_in_place(log, ",Sanne", ",Sanna");
+	sessionlist_scan(&l, dir, &d);
+	cr_assert_str_eq(l.v[0].trainee, "Sanna");
+	cr_assert_not(l.v[0].stopped);
+	sessionlist_free(&l);
+	fp = fopen(log, "a");
+	fputs("meta,2026-01-31T12:00:00Z,,,,,,,status,gestopt\n", fp);
+	fclose(fp);
+	sessionlist_scan(&l, dir, &d);
+	cr_assert(l.v[0].stopped);
+	sessionlist_free(&l);
+	free(log);
+	diag_free(&d);
+	content_free(&c);
 	tmpdir_remove(dir);
 }
