@@ -146,7 +146,7 @@ static int feed(struct csv_parser *p, struct rd *r, struct src *s, struct diag *
 		const char *path)
 {
 	char *line;
-	ssize_t n;
+	ssize_t n = 0;
 
 	while (!r->stopped && (n = next_line(s, &line)) > 0) {
 		size_t bom = r->line++ == 0 ? text_bom(line, (size_t)n) : 0;

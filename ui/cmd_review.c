@@ -386,7 +386,8 @@ int cmd_review(struct cli_ctx *ctx)
 {
 	struct content c;
 	struct review r;
-	struct review_filter filt = {ctx->a.trainee, ctx->a.scenario};
+	struct review_filter filt = {.trainee = ctx->a.trainee,
+				     .scenario = ctx->a.scenario};
 	struct review_opts o = {&filt, 1, NULL, NULL, NULL, ctx->a.framework};
 	int rc = EXIT_BAD;
 

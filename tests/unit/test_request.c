@@ -32,7 +32,7 @@ static const struct keymap_entry field[] = {
 	{REQ_FIELD_CANCEL, "overslaan"}, {REQ_HELP, NULL}, {REQ_QUIT, NULL},
 	{REQ_NONE, NULL},
 };
-static const struct keymap_entry line[] = {
+static const struct keymap_entry field_map[] = {
 	{REQ_FIELD_DONE, "bewaren"}, {REQ_FIELD_CANCEL, "stoppen"},
 	{REQ_NONE, NULL},
 };
@@ -74,7 +74,7 @@ Test(request, text_field_types_printable_keys)
 	cr_assert_eq(request_for(field, '\n', 0, 1), REQ_FIELD_NEWLINE);
 	cr_assert_eq(request_for(field, '\t', 0, 1), REQ_FIELD_DONE);
 	cr_assert_eq(request_for(field, 27, 0, 1), REQ_FIELD_CANCEL);
-	cr_assert_eq(request_for(line, '\n', 0, 1), REQ_FIELD_DONE,
+	cr_assert_eq(request_for(field_map, '\n', 0, 1), REQ_FIELD_DONE,
 		     "Enter confirms a one-line field");
 }
 
@@ -83,7 +83,7 @@ Test(request, labels_follow_the_keymap)
 	struct buf b = {0};
 
 	cr_assert_str_eq(request_label(field, REQ_FIELD_DONE, 1), "Tab");
-	cr_assert_str_eq(request_label(line, REQ_FIELD_DONE, 1), "Enter");
+	cr_assert_str_eq(request_label(field_map, REQ_FIELD_DONE, 1), "Enter");
 	cr_assert_str_eq(request_label(field, REQ_HELP, 1), "F1");
 	cr_assert_str_eq(request_label(field, REQ_HELP, 0), "?");
 	cr_assert_null(request_label(field, REQ_QUIT, 1), "q is typed");

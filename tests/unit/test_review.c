@@ -112,7 +112,7 @@ Test(review, counts_levels_and_status)
 Test(review, filters)
 {
 	struct review r;
-	struct review_filter f = {"Anna", NULL};
+	struct review_filter f = {.trainee = "Anna"};
 
 	scan(&r, &f);
 	cr_assert_eq(r.n, 2);
@@ -210,7 +210,7 @@ Test(review, timeline_has_undo_and_offered_flags)
 	struct diag d = {0};
 	size_t i;
 
-	scan(&r, &(struct review_filter){"Anna", NULL});
+	scan(&r, &(struct review_filter){.trainee = "Anna"});
 	for (i = 0; i < r.n && r.s[i].nundo == 0; i++)
 		;
 	cr_assert_lt(i, r.n);
@@ -298,7 +298,7 @@ Test(review, escaping)
 Test(review, a_stopped_session_counts_nowhere)
 {
 	struct review r;
-	struct review_filter f = {NULL, "proef-boos"};
+	struct review_filter f = {.scenario = "proef-boos"};
 	struct diag d = {0};
 	struct play p;
 	size_t i;

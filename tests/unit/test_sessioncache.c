@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "helpers.h"
 #include "path.h"
@@ -22,10 +23,12 @@ static void save_one(const char *dir, const struct stat *st, const char *ending)
 {
 	struct sessioncache c;
 	struct sessionlist_item it = {0};
+	char end[64];
 
+	snprintf(end, sizeof end, "%s", ending);
 	it.scenario = "proef";
 	it.started = "2026-01-31T12:00:00Z";
-	it.ending = (char *)ending;
+	it.ending = end;
 	it.nchoices = 3;
 	it.finished = 1;
 	sessioncache_load(&c, dir);
