@@ -10,9 +10,11 @@
 #include "mem.h"
 #include "path.h"
 #include "reflect.h"
+#include "sha256.h"
 #include "text.h"
 #include "tstamp.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -151,6 +153,17 @@ int intervisie_begin(struct intervisie *iv, const struct content *c,
 	return create(iv, dir, sc->id, NULL, fixed, d);
 }
 
+/* The one-way reference an anonymous record keeps to its log: "sha256:"
+ * and the hash of the log's session id. */
+static void log_hash(const char *session, char out[IV_LOGHASH_LEN])
+{
+	char hex[SHA256_HEX_LEN];
+
+	session = session ? session : "";
+	sha256_hex(session, strlen(session), hex);
+	snprintf(out, IV_LOGHASH_LEN, "sha256:%s", hex);
+}
+
 /* The trainee's path and name from a session log. */
 static int load_log(struct intervisie *iv, const struct content *c, const char *logpath,
 		    struct diag *d)
@@ -171,6 +184,7 @@ static int load_log(struct intervisie *iv, const struct content *c, const char *
 			iv->ntpath = s.npath;
 			session_free(&s);
 			iv->realname = mem_strdup(data.meta.trainee ? data.meta.trainee : "");
+			log_hash(data.meta.session, iv->loghash);
 			iv->trainee = mem_strdup(iv->anon ? "de cursist" : iv->realname);
 			iv->from_log = 1;
 			rc = 0;
@@ -193,9 +207,9 @@ int intervisie_begin_log(struct intervisie *iv, const struct content *c,
 	iv->anon = anon;
 	if (load_log(iv, c, logpath, d) != 0)
 		return -1;
-	id = mem_strdup(base ? base + 1 : logpath);
+	id = mem_strdup(anon ? "logboek" : base ? base + 1 : logpath);
 	id[strcspn(id, ".")] = '\0';
-	rc = create(iv, dir, id, logpath, 0, d);
+	rc = create(iv, dir, id, anon ? iv->loghash : logpath, 0, d);
 	free(id);
 	return rc;
 }
@@ -265,8 +279,11 @@ int intervisie_note(struct intervisie *iv, const char *text)
 	if (last == NULL || *text == '\0')
 		return 0;
 	free(last->note);
-	last->note = mem_strdup(text);
-	return row(iv, "notitie", iv->sc->steps[last->step].id, 0, -1, NULL, text);
+	last->note = iv->anon && iv->realname
+		? text_hide_name(text, iv->realname, "de cursist")
+		: mem_strdup(text);
+	return row(iv, "notitie", iv->sc->steps[last->step].id, 0, -1, NULL,
+		   last->note);
 }
 
 int intervisie_finish(struct intervisie *iv)
@@ -331,6 +348,54 @@ struct ivrd {
 	int shuffled;		/* meta volgorde = geschud */
 };
 
+/* 1 when the log at path has the session id behind hash. */
+static int log_matches(const char *path, const char *hash)
+{
+	struct sessionlog_data data;
+	struct diag quiet = {0};
+	char h[IV_LOGHASH_LEN];
+	int yes = 0;
+
+	memset(&data, 0, sizeof data);
+	if (sessionlog_sniff(path) && sessionlog_load(&data, path, &quiet) == 0) {
+		log_hash(data.meta.session, h);
+		yes = strcmp(h, hash) == 0;
+	}
+	sessionlog_data_free(&data);
+	diag_free(&quiet);
+	return yes;
+}
+
+/* An anonymous record names its log by hash only: look for it among the
+ * logs in the "sessions" folder beside the record's folder. */
+static int find_log(struct ivrd *r)
+{
+	char *dir = mem_strdup(r->path), *slash = strrchr(dir, '/'), *here, *p;
+	DIR *dp;
+	struct dirent *e;
+	int rc = -1;
+
+	slash ? (void)(slash[1] = '\0') : (void)(*dir = '\0');
+	here = path_join(*dir ? dir : ".", "../sessions");
+	free(dir);
+	dp = opendir(here);
+	while (dp && rc != 0 && (e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		p = path_join(here, e->d_name);
+		if (log_matches(p, r->logpath))
+			rc = load_log(r->iv, r->c, p, r->d);
+		free(p);
+	}
+	if (dp)
+		closedir(dp);
+	if (rc != 0)
+		diag_add(r->d, DIAG_ERROR, r->path, 0, "het logboek van deze "
+			 "anonieme intervisie staat niet in %s", here);
+	free(here);
+	return rc;
+}
+
 /* Set up from the meta rows once the first event after them arrives. */
 static int ready(struct ivrd *r)
 {
@@ -339,6 +404,8 @@ static int ready(struct ivrd *r)
 
 	if (iv->sc)
 		return 0;
+	if (r->logpath && strncmp(r->logpath, "sha256:", 7) == 0)
+		return find_log(r);
 	if (r->logpath && *r->logpath)
 		return load_log(iv, r->c, r->logpath, r->d);
 	if (r->scenario == NULL || r->version == NULL) {

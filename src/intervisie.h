@@ -8,7 +8,10 @@
  *
  * Record format (klantcoach(1)): "klantcoach-intervisie,1", the header
  * "gebeurtenis,tijd,stap,optie,aantal,sleutel,waarde", then rows
- *   meta   key/value: bron, scenario, versie, anoniem, logboek, sessie
+ *   meta   key/value: bron (scenario or log id; "logboek" when
+ *          anonymous), scenario, versie, anoniem, logboek (its path;
+ *          when anonymous "sha256:" and the hash of its session id, found
+ *          again among the logs in ../sessions beside the record), sessie
  *          (the record's id) and volgorde (geschud: a fresh replay shows
  *          the options in an order seeded by sessie; a log's replay keeps
  *          the order of the log; older records have neither: file order)
@@ -25,6 +28,7 @@
 #include "sessionlog.h"
 
 #define INTERVISIE_MAX_VOTES 999	/* votes per option */
+#define IV_LOGHASH_LEN 72		/* "sha256:" and 64 hex digits */
 
 struct iv_step {
 	int step;			/* step index */
@@ -48,6 +52,7 @@ struct intervisie {
 	size_t ntpath;
 	char *trainee;			/* shown name ("de cursist" when anonymous) */
 	char *realname;			/* for hiding it in free text */
+	char loghash[IV_LOGHASH_LEN];	/* the log's one-way reference */
 	int anon, from_log, ended;
 	int fd;
 	char *path;
@@ -86,7 +91,8 @@ int intervisie_vote(struct intervisie *iv, const int votes[SCENARIO_MAX_OPTS]);
 int intervisie_next(const struct intervisie *iv);
 /* Follow option index opt at the current step. 0 or -1. */
 int intervisie_follow(struct intervisie *iv, int opt);
-/* Record the group's note on the last step. 0 or -1. */
+/* Record the group's note on the last step; when anonymous the trainee's
+ * name is hidden first, in any case and with or without accents. 0 or -1. */
 int intervisie_note(struct intervisie *iv, const char *text);
 /* Record the ending (once finished). 0 or -1. */
 int intervisie_finish(struct intervisie *iv);

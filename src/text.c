@@ -372,21 +372,6 @@ static int word_byte(char c)
 	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Length of the longest name part matching at s as a whole word, or 0. */
-static size_t name_at(const char *s, const char *start, char **parts, size_t n)
-{
-	size_t i, best = 0;
-
-	if (s > start && word_byte(s[-1]))
-		return 0;
-	for (i = 0; i < n; i++) {
-		size_t k = strlen(parts[i]);
-		if (k > best && strncasecmp(s, parts[i], k) == 0 && !word_byte(s[k]))
-			best = k;
-	}
-	return best;
-}
-
 static int particle(const char *w)
 {
 	static const char *const list[] = {
@@ -411,25 +396,75 @@ static const char fold_latin[] =
 	"lllnnnnnnnnnoooo" "oooorrrrrrssssss"
 	"ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";
 
+/* The folded form of the character at s (n bytes left) into out, not
+ * terminated; its length. */
+static size_t fold_char(const char *s, size_t n, char out[5])
+{
+	uint32_t cp;
+	size_t k = text_decode(s, n, &cp);
+
+	if (cp < 0x80) {
+		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		return 1;
+	}
+	if (cp >= 0xC0 && cp <= 0x17F && fold_latin[cp - 0xC0] != '.') {
+		out[0] = fold_latin[cp - 0xC0];
+		return 1;
+	}
+	if (cp >= 0x300 && cp <= 0x36F)		/* combining marks go */
+		return 0;
+	memcpy(out, s, k);
+	return k;
+}
+
 char *text_fold(const char *s)
 {
 	struct buf b = {0};
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
+	size_t n = strlen(s), i = 0;
+	char one[5];
 
 	buf_add(&b, "");
 	while (i < n) {
-		k = text_decode(s + i, n - i, &cp);
-		if (cp < 0x80)
-			buf_addc(&b, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-		else if (cp >= 0xC0 && cp <= 0x17F &&
-			 fold_latin[cp - 0xC0] != '.')
-			buf_addc(&b, fold_latin[cp - 0xC0]);
-		else if (cp < 0x300 || cp > 0x36F)	/* combining marks go */
-			buf_addn(&b, s + i, k);
-		i += k;
+		buf_addn(&b, one, fold_char(s + i, n - i, one));
+		i += text_decode(s + i, n - i, &(uint32_t){0});
 	}
 	return buf_take(&b);
+}
+
+/* Bytes of s whose folded text (text_fold) starts with the folded part,
+ * or 0. */
+static size_t fold_prefix(const char *s, const char *part)
+{
+	size_t n = strlen(s), i = 0, j = 0, k, f;
+	char one[5];
+
+	while (part[j]) {
+		if (i >= n)
+			return 0;
+		k = text_decode(s + i, n - i, &(uint32_t){0});
+		f = fold_char(s + i, n - i, one);
+		if (strncmp(part + j, one, f) != 0)
+			return 0;
+		i += k;
+		j += f;
+	}
+	return i;
+}
+
+/* Length of the longest name part (folded) matching at s as a whole word,
+ * regardless of case and accents, or 0. */
+static size_t name_at(const char *s, const char *start, char **parts, size_t n)
+{
+	size_t i, k, best = 0;
+
+	if (s > start && word_byte(s[-1]))
+		return 0;
+	for (i = 0; i < n; i++) {
+		k = fold_prefix(s, parts[i]);
+		if (k > best && !word_byte(s[k]))
+			best = k;
+	}
+	return best;
 }
 
 char *text_hide_name(const char *s, const char *name, const char *with)
@@ -440,16 +475,16 @@ char *text_hide_name(const char *s, const char *name, const char *with)
 	const char *p, *rest;
 
 	if (n > 0) {
-		all[m++] = mem_strdup(name);
+		all[m++] = text_fold(name);
 		if (n > 1 && strlen(words[0]) >= 2 && !particle(words[0]))
-			all[m++] = mem_strdup(words[0]);
+			all[m++] = text_fold(words[0]);
 		rest = strstr(name, words[0]) + strlen(words[0]);
 		while (*rest == ' ')
 			rest++;
 		if (n > 2)
-			all[m++] = mem_strdup(rest);
+			all[m++] = text_fold(rest);
 		if (n > 1 && strlen(words[n - 1]) >= 2 && !particle(words[n - 1]))
-			all[m++] = mem_strdup(words[n - 1]);
+			all[m++] = text_fold(words[n - 1]);
 	}
 	for (p = s; *p;) {
 		k = m ? name_at(p, s, all, m) : 0;

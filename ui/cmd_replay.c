@@ -7,12 +7,10 @@
 #include "kcconfig.h"
 #include "commands.h"
 #include "intervisie.h"
-#include "mem.h"
 #include "path.h"
 #include "plain.h"
 #include "replayview.h"
 #include "sessionlog.h"
-#include "text.h"
 #include "tui.h"
 
 #include <errno.h>
@@ -74,16 +72,14 @@ static int pick(struct intervisie *iv)
 
 static int note(struct intervisie *iv)
 {
-	char *a, *hidden;
+	char *a;
 	int rc;
 
 	fputs("Notitie van de groep (één regel, leeg = geen): ", stdout);
 	fflush(stdout);
 	if ((a = plain_read(stdin)) == NULL)
 		return 1;
-	hidden = iv->anon && iv->realname ? text_hide_name(a, iv->realname, "de cursist") : mem_strdup(a);
-	rc = intervisie_note(iv, hidden) == 0 ? 0 : -1;
-	free(hidden);
+	rc = intervisie_note(iv, a) == 0 ? 0 : -1;
 	free(a);
 	return rc;
 }

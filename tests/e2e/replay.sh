@@ -61,6 +61,35 @@ out=$(printf 'q\n' | mini --plain review 2>&1)
 expect_contains "review lists the record" "$out" "Intervisieverslagen: 1"
 expect_contains "record line" "$out" "2 stappen, afgerond, anoniem"
 
+# COACH-UX 3: the record of an anonymous replay holds the name in no
+# spelling (case and accents), nor the log's path or session id; it is
+# resumed through the log's hash; the screen hides the note too.
+rm -rf "$T/data"
+printf '3\n2\nx\n\n\n\n\n\n' | mini --plain --name "Zoë van der Berg" play --volgorde vast proef-basis > /dev/null 2>&1
+log=$(ls "$T"/data/sessions/*.csv)
+sid=$(sed -n 's/^meta,.*,sessie,//p' "$log" | head -n 1)
+logid=$(basename "$log" .csv)
+out=$(printf '3 1 0\nzoe koos de regels, ZOË!\n' | mini --plain replay --anoniem "$log" 2>&1)
+expect_contains "anon: stopped" "$out" "Gestopt. Verder met: klantcoach replay "
+rec=$(ls "$T"/data/intervisie/*.csv)
+out=$(printf '1 4\nVan Der Berg en zoë vatten niet samen\n' | mini --plain replay "$rec" 2>&1); rc=$?
+expect_eq "anon: resumed by the log's hash" "$rc" 0
+expect_contains "anon: resumed ends" "$out" "Verslag bewaard: $rec"
+expect_contains "anon: note hidden on screen" "$out" "Notitie: de cursist en de cursist vatten"
+for f in "$rec"; do
+	expect_eq "anon: no name in any spelling" "$(grep -ci 'zo[eë]\|ZOË\|berg' "$f")" 0
+done
+expect_contains "anon: notes kept, name hidden" "$(cat "$rec")" "de cursist koos de regels, de cursist!"
+expect_not_contains "anon: no log path" "$(cat "$rec")" "$T"
+expect_eq "anon: the log's session id read" "${#sid}" 36
+expect_not_contains "anon: no session id" "$(cat "$rec")" "$sid"
+expect_not_contains "anon: no log id" "$(cat "$rec")" "${sid%%-*}"
+expect_contains "anon: log by hash" "$(cat "$rec")" "logboek,sha256:"
+out=$(printf 'q\n' | mini --plain review 2>&1)
+expect_not_contains "anon: review not under the log id" "$out" "$logid"
+expect_contains "anon: review line" "$out" "(logboek), 2 stappen, afgerond, anoniem"
+rm -f "$rec"
+
 # Wrong input.
 out=$(mini --plain replay bestaat-niet 2>&1); rc=$?
 expect_eq "unknown source exit" "$rc" 1
@@ -134,4 +163,19 @@ tm_keys Enter
 tm_stop
 expect_eq "split: the pick is recorded" \
 	"$(grep '^volg,' "$T"/tui2/intervisie/*.csv | head -n 1 | cut -d, -f3,4)" "begin,3"
+# COACH-UX 3 on the screen: the group's note is stored with the name hidden.
+mkdir -p "$T/tui3/sessions"
+cp "$T"/data/sessions/*.csv "$T/tui3/sessions/"
+tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/tui3 LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini replay --anoniem $(ls "$T"/tui3/sessions/*.csv); sleep 30" 100 40
+expect_screen "tui anon: read" "[0 stemmen]"
+tm_keys Enter
+expect_screen "tui anon: reveal" "Gekozen door de cursist"
+tm_keys Enter
+expect_screen "tui anon: note field" "Notitie van de groep:"
+tm_keys "zoe en ZOË, Van Der Berg" Tab
+expect_screen "tui anon: step 2" "Stap 2"
+tm_stop
+rec=$(ls "$T"/tui3/intervisie/*.csv)
+expect_contains "tui anon: note stored hidden" "$(cat "$rec")" "de cursist en de cursist, de cursist"
+expect_eq "tui anon: no name" "$(grep -ci 'zo[eë]\|ZOË\|berg' "$rec")" 0
 finish

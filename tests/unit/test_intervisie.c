@@ -122,6 +122,7 @@ Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 	intervisie_vote(&iv, votes);
 	cr_assert_eq(intervisie_follow(&iv, intervisie_next(&iv)), 0);
 	cr_assert(session_finished(&iv.s));
+	cr_assert_eq(intervisie_note(&iv, "sanne en SANNE, De Vries"), 0);
 	intervisie_levels(&iv, group, trainee, expert);
 	cr_assert_eq(group[0], 2, "the group chose option 1 twice");
 	cr_assert_eq(trainee[1], 0);
@@ -129,6 +130,16 @@ Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 	text = path_read(iv.path, NULL);
 	cr_assert_null(strstr(text, "Sanne"));
 	cr_assert(strstr(text, "anoniem,ja"));
+	cr_assert(strstr(text, "de cursist en de cursist, de cursist"),
+		  "the note is stored with the name hidden");
+	cr_assert_null(strstr(text, "anne"));
+	cr_assert_null(strstr(text, log), "no path of the log");
+	cr_assert(strstr(text, "logboek,sha256:"));
+	free(text);
+	text = text_hide_name("zoe, ZOË, Zoë, Zoëlla, van der berg, BERG.",
+			      "Zoë van der Berg", "X");
+	cr_assert_str_eq(text, "X, X, X, Zoëlla, X, X.",
+			 "any case, with or without accents");
 	free(text);
 	text = text_hide_name("Sanne zei: sanne de vries, Sannerman, de Vries en de klant.",
 			      "Sanne de Vries", "X");
