@@ -123,16 +123,30 @@ void replayview_reveal(struct view *v, const struct intervisie *iv,
 	anonymise(v, iv, from);
 }
 
-/* One line of the summary: who picked which option, by its text. */
+/* One line of the summary: who picked which option, by its text; none
+ * when there is no option. */
 static void pick(struct view *v, const char *who, const struct sc_step *st,
-		 int o)
+		 int o, const char *none)
 {
 	char *text = o >= 0 ? text_short(st->opt[o].text, 66) : NULL;
 	int expert = o >= 0 && st->opt[o].expert;
 
 	view_add(v, expert ? VIEW_GOOD : VIEW_TEXT, 2, "%-9s %s%s", who,
-		 text ? text : "geen meerderheid", expert ? " (expert)" : "");
+		 text ? text : none, expert ? " (expert)" : "");
 	free(text);
+}
+
+/* The group's line: its majority, "gelijk" for a shared top or "niet
+ * gestemd" when no votes were given. */
+static void group_pick(struct view *v, const struct sc_step *st,
+		       const struct iv_step *s, const int *idx, int n)
+{
+	int i, any = 0;
+
+	for (i = 0; i < n; i++)
+		any |= s->votes[idx[i]] > 0;
+	pick(v, "groep:", st, intervisie_winner(s->votes, idx, n),
+	     any ? "gelijk" : "niet gestemd");
 }
 
 static void levels(struct view *v, const struct intervisie *iv)
@@ -161,11 +175,11 @@ void replayview_summary(struct view *v, const struct intervisie *iv)
 		const struct sc_step *st = &iv->sc->steps[s->step];
 		int idx[SCENARIO_MAX_OPTS], n = offered(iv, s, idx);
 		view_add(v, VIEW_HEADING, 0, "Stap %zu", i + 1);
-		pick(v, "groep:", st, intervisie_winner(s->votes, idx, n));
+		group_pick(v, st, s, idx, n);
 		pick(v, iv->from_log ? "cursist:" : "gevolgd:", st,
-		     s->followed);
+		     s->followed, "-");
 		pick(v, "expert:", st,
-		     scenario_expert(iv->sc, (size_t)s->step, s->flags));
+		     scenario_expert(iv->sc, (size_t)s->step, s->flags), "-");
 		if (s->note)
 			view_item(v, VIEW_CLIENT, 2, "Notitie", "%s", s->note);
 	}

@@ -5,8 +5,10 @@
  * what it shows are replayview documents, the same the screen draws.
  */
 #include "kcconfig.h"
+#include "buf.h"
 #include "commands.h"
 #include "intervisie.h"
+#include "mem.h"
 #include "path.h"
 #include "plain.h"
 #include "replayview.h"
@@ -106,6 +108,20 @@ static int plain_step(struct intervisie *iv)
 	return note(iv);
 }
 
+/* How to go on with an unfinished record: its id, the file name without
+ * ".csv" (replay finds it in the intervisie folder). */
+static void resume_hint(const struct intervisie *iv)
+{
+	const char *base = strrchr(iv->path, '/');
+	const char *id = base ? base + 1 : iv->path;
+	size_t n = strlen(id);
+
+	if (n > 4 && strcmp(id + n - 4, ".csv") == 0)
+		n -= 4;
+	fprintf(stdout, "\nGestopt. Verder met: klantcoach replay %.*s\n",
+		(int)n, id);
+}
+
 static int plain_replay(struct intervisie *iv)
 {
 	struct view v = {0};
@@ -121,7 +137,7 @@ static int plain_replay(struct intervisie *iv)
 		cmd_error("%s: kan verslag niet schrijven: %s", iv->path,
 			  path_strerror(errno));
 	if (rc != 0) {
-		fprintf(stdout, "\nGestopt. Verder met: klantcoach replay %s\n", iv->path);
+		resume_hint(iv);
 		return rc < 0 ? EXIT_BAD : EXIT_OK;
 	}
 	replayview_summary(&v, iv);
@@ -132,13 +148,26 @@ static int plain_replay(struct intervisie *iv)
 /* What replay's argument names. */
 enum replay_arg { ARG_NONE, ARG_SCENARIO, ARG_LOG, ARG_RECORD };
 
-static enum replay_arg kind_of(const struct content *c, const char *arg)
+/* What arg names; *file is the file it names (a record id becomes its
+ * file in dir, the intervisie folder). */
+static enum replay_arg kind_of(const struct content *c, const char *arg,
+			       const char *dir, char **file)
 {
-	if (!path_isfile(arg))
-		return content_scenario(c, arg) ? ARG_SCENARIO : ARG_NONE;
-	if (sessionlog_sniff(arg))
+	struct buf name = {0};
+
+	*file = mem_strdup(arg);
+	if (!path_isfile(arg) && content_scenario(c, arg))
+		return ARG_SCENARIO;
+	if (!path_isfile(arg) && strchr(arg, '/') == NULL) {
+		buf_printf(&name, "%s/%s.csv", dir, arg);
+		free(*file);
+		*file = buf_take(&name);
+	}
+	if (!path_isfile(*file))
+		return ARG_NONE;
+	if (sessionlog_sniff(*file))
 		return ARG_LOG;
-	return intervisie_sniff(arg) ? ARG_RECORD : ARG_NONE;
+	return intervisie_sniff(*file) ? ARG_RECORD : ARG_NONE;
 }
 
 int cmd_replay(struct cli_ctx *ctx)
@@ -146,7 +175,7 @@ int cmd_replay(struct cli_ctx *ctx)
 	struct content c;
 	struct intervisie iv;
 	struct diag d = {0};
-	char *dir;
+	char *dir, *file;
 	enum replay_arg kind;
 	int rc = EXIT_BAD, ok;
 
@@ -157,7 +186,7 @@ int cmd_replay(struct cli_ctx *ctx)
 		return EXIT_BAD;
 	}
 	dir = path_join(ctx->data_dir, "intervisie");
-	kind = kind_of(&c, ctx->a.argv[0]);
+	kind = kind_of(&c, ctx->a.argv[0], dir, &file);
 	if (kind == ARG_NONE)
 		cmd_error("'%s' is geen scenario, sessielogboek of "
 			  "intervisieverslag", ctx->a.argv[0]);
@@ -165,12 +194,16 @@ int cmd_replay(struct cli_ctx *ctx)
 		? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]),
 				   ctx->cfg.fixed_order, dir, &d)
 	   : kind == ARG_LOG
-		? intervisie_begin_log(&iv, &c, ctx->a.argv[0], ctx->a.anoniem,
-				       dir, &d)
+		? intervisie_begin_log(&iv, &c, file, ctx->a.anoniem, dir, &d)
 	   : kind == ARG_RECORD
-		? intervisie_resume(&iv, &c, ctx->a.argv[0], &d) : -1;
-	if (ok == 0)
-		rc = ctx->a.plain ? plain_replay(&iv) : tui_replay(ctx, &c, &iv);
+		? intervisie_resume(&iv, &c, file, &d) : -1;
+	if (ok == 0 && ctx->a.plain)
+		rc = plain_replay(&iv);
+	else if (ok == 0) {
+		rc = tui_replay(ctx, &c, &iv);
+		if (!iv.ended)
+			resume_hint(&iv);
+	}
 	if (kind != ARG_NONE)
 		intervisie_free(&iv);
 	diag_sort(&d);
@@ -178,5 +211,6 @@ int cmd_replay(struct cli_ctx *ctx)
 	diag_free(&d);
 	content_free(&c);
 	free(dir);
+	free(file);
 	return rc;
 }

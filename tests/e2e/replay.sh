@@ -31,10 +31,16 @@ expect_contains "split shown" "$out" "De stemmen zijn verdeeld: bespreek het ver
 expect_contains "facilitator picks" "$out" "Jullie volgen: Je leest de regels over de termijn voor en zegt dat het nog acht weken kan duren."
 expect_contains "stopped" "$out" "Gestopt. Verder met: klantcoach replay "
 rec=$(ls "$T"/data/intervisie/*.csv)
-out=$(printf '\n1\nklaar\n' | mini --plain replay "$rec" 2>&1); rc=$?
+expect_contains "hint gives the record id" "$out" "Verder met: klantcoach replay $(basename "$rec" .csv)"
+expect_not_contains "hint without the path" "$out" "replay $rec"
+out=$(printf '\n1\nklaar\n' | mini --plain replay "$(basename "$rec" .csv)" 2>&1); rc=$?
 expect_eq "resume exit" "$rc" 0
 expect_contains "resumed at step 2" "$out" "== Stap 2 =="
 expect_contains "resumed ends" "$out" "Verslag bewaard: $rec"
+expect_contains "a tie reads gelijk" "$out" "Stap 1
+  groep:    gelijk"
+expect_contains "skipped votes read niet gestemd" "$out" "Stap 2
+  groep:    niet gestemd"
 rm -f "$T"/data/intervisie/*.csv
 
 # A trainee's log with --anoniem: the name is hidden everywhere.
@@ -154,8 +160,11 @@ expect_screen "split: follows the pick" "Je leest de regels over de termijn"
 expect_screen "split: no notice left" "Enter notitie van de groep"
 tm_keys Enter Tab
 expect_screen "split: step 2" "Stap 2"
-tm_keys 1 + Enter Enter Tab
-expect_screen "TUI summary: the group" "groep: geen meerderheid"
+tm_keys Enter
+expect_screen "no votes: the facilitator is asked" "Welke optie volgen jullie?"
+tm_keys 1 Enter Tab
+expect_screen "TUI summary: a tie" "groep: gelijk"
+expect_screen "TUI summary: no votes" "groep: niet gestemd"
 expect_screen "TUI summary: followed" "gevolgd: Je leest de regels over de termijn"
 expect_screen "TUI summary: the expert" "(expert)"
 expect_screen "TUI summary: the record" "$T/tui2/intervisie/"
@@ -174,8 +183,13 @@ tm_keys Enter
 expect_screen "tui anon: note field" "Notitie van de groep:"
 tm_keys "zoe en ZOË, Van Der Berg" Tab
 expect_screen "tui anon: step 2" "Stap 2"
-tm_stop
+tm_keys q
+expect_screen "tui quit: asked" "j = stoppen"
+tm_keys j
 rec=$(ls "$T"/tui3/intervisie/*.csv)
+expect_screen "tui quit: resume hint with the record id" \
+	"Verder met: klantcoach replay $(basename "$rec" .csv)"
+tm_stop
 expect_contains "tui anon: note stored hidden" "$(cat "$rec")" "de cursist en de cursist, de cursist"
 expect_eq "tui anon: no name" "$(grep -ci 'zo[eë]\|ZOË\|berg' "$rec")" 0
 finish

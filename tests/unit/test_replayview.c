@@ -95,7 +95,7 @@ Test(replayview, split_tally_reveal_and_summary)
 	replayview_summary(&v, &iv);
 	s = printed(&v);
 	cr_assert(strstr(s, "\n== Samenvatting ==\nStap 1\n"
-			 "  groep:    geen meerderheid\n"
+			 "  groep:    gelijk\n"
 			 "  gevolgd:  Je zegt: „Daar kan ik niets aan doen.”\n"
 			 "  expert:   Je zegt: „U wacht al lang. Dat is "
 			 "vervelend. Zal ik kijken?” (expert)\n"
