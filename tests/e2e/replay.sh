@@ -96,6 +96,37 @@ expect_not_contains "anon: review not under the log id" "$out" "$logid"
 expect_contains "anon: review line" "$out" "(logboek), 2 stappen, afgerond, anoniem"
 rm -f "$rec"
 
+# COACH-UX 14: when a flag hides an option before others, the tally, the
+# question and the summary use the numbers shown (here 1 and 2 for the
+# file's options 2 and 3), on the screen as in plain mode.
+mkdir -p "$T/m14" && cp -r "$FIX/mini/." "$T/m14/"
+sc14="$T/m14/content/scenarios/proef-basis.ini"
+sed -i '/^needs = erkend$/d
+/^\[step.uitleg.1\]$/,/^\[step.uitleg.2\]$/{/^expert = ja$/d}
+/^\[step.uitleg.1\]$/a needs = erkend
+/^\[step.uitleg.3\]$/a expert = ja' "$sc14"
+m14() { KLANTCOACH_DATA="$T/d14" "$KC_BIN" --content "$T/m14" "$@"; }
+out=$(printf '0 0 1\n\n1 1\n2\n\n' | m14 --plain --volgorde vast replay proef-basis 2>&1)
+expect_contains "hidden: two options shown" "$out" "  1. Je zegt: „Het duurt nog even.”
+  2. Je zegt: „Fijn dat u mij het wachten vertelde."
+expect_contains "hidden: tally by shown number" "$out" "De groep: optie 1: 1 (50%), optie 2: 1 (50%)
+"
+expect_contains "hidden: asked by shown number" "$out" "Welke optie volgen jullie? (1-2)"
+expect_contains "hidden: shown 2 followed" "$out" "Jullie volgen: Je zegt: „Fijn dat u mij"
+expect_contains "hidden: summary the same option" "$out" "Stap 2
+  groep:    gelijk
+  gevolgd:  Je zegt: „Fijn dat u mij"
+tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/d14b LANG=C.UTF-8 TERM=xterm $KC_BIN --content $T/m14 --volgorde vast replay proef-basis; sleep 30" 100 40
+expect_screen "hidden tui: step 1" "[0 stemmen]"
+tm_keys 3 + Enter
+expect_screen "hidden tui: reveal" "Jullie volgen"
+tm_keys Enter Tab
+expect_screen "hidden tui: step 2" "Stap 2"
+tm_keys 2 + + Enter
+expect_screen "hidden tui: tally by shown number" "optie 1: 0 (0%), optie 2: 2 (100%)"
+expect_screen "hidden tui: follows shown 2" "Fijn dat u mij het wachten"
+tm_stop
+
 # Wrong input.
 out=$(mini --plain replay bestaat-niet 2>&1); rc=$?
 expect_eq "unknown source exit" "$rc" 1
