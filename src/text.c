@@ -467,6 +467,15 @@ static size_t name_at(const char *s, const char *start, char **parts, size_t n)
 	return best;
 }
 
+/* 1 when p starts a sentence in s: at the start, or after '.', '!' or
+ * '?' and spaces. */
+static int sentence_start(const char *s, const char *p)
+{
+	while (p > s && p[-1] == ' ')
+		p--;
+	return p == s || strchr(".!?", p[-1]) != NULL;
+}
+
 char *text_hide_name(const char *s, const char *name, const char *with)
 {
 	struct buf b = {0};
@@ -489,7 +498,10 @@ char *text_hide_name(const char *s, const char *name, const char *with)
 	for (p = s; *p;) {
 		k = m ? name_at(p, s, all, m) : 0;
 		if (k) {
+			size_t at = b.len;
 			buf_add(&b, with);
+			if (sentence_start(s, p) && b.s[at] >= 'a' && b.s[at] <= 'z')
+				b.s[at] -= 'a' - 'A';
 			p += k;
 		} else {
 			buf_addc(&b, *p++);

@@ -53,8 +53,9 @@ size_t text_split(const char *s, char ***out);
 /* Free n strings and the array. */
 void text_strv_free(char **v, size_t n);
 /* A new string in which every whole-word occurrence of name, and of each
- * part of name of two or more letters, is replaced by with (ASCII case
- * folded). Used to hide a trainee's name in free text. */
+ * part of name of two or more letters, is replaced by with, matched
+ * regardless of case and accents (text_fold); at the start of a sentence
+ * with gets a capital. Used to hide a trainee's name in free text. */
 char *text_hide_name(const char *s, const char *name, const char *with);
 /* A new copy of s for matching regardless of case and accents: ASCII
  * lower case, Latin letters with accents as their base letter (Zoë, ZOË

@@ -154,6 +154,26 @@ static void after_note(struct tui *t)
 	t->top = 0;
 }
 
+/* km without the number keys of options not on screen, so that the
+ * footer and ? name only the options there are (1-3 with three). */
+static const struct keymap_entry *offered_only(const struct tui *t,
+					       const struct keymap_entry *km)
+{
+	static struct keymap_entry out[16];
+	int idx[SCENARIO_MAX_OPTS], n, i = 0;
+
+	if (t->iv->s.step < 0)
+		return km;
+	n = session_offered(&t->iv->s, idx);
+	for (; km->req != REQ_NONE && i < 15; km++)
+		if (km->req < REQ_OPT1 || km->req > REQ_OPT4 ||
+		    (int)(km->req - REQ_OPT1) < n)
+			out[i++] = *km;
+	out[i].req = REQ_NONE;
+	out[i].hint = NULL;
+	return out;
+}
+
 static const struct keymap_entry *replay_keymap(const struct tui *t)
 {
 	static const struct keymap_entry vote[] = {
@@ -185,7 +205,7 @@ static const struct keymap_entry *replay_keymap(const struct tui *t)
 		[RP_NOTE] = note, [RP_SUMMARY] = summary,
 	};
 
-	return by_phase[state(t)->phase];
+	return offered_only(t, by_phase[state(t)->phase]);
 }
 
 /* Only the options on screen can be picked. */

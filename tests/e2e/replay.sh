@@ -57,7 +57,7 @@ expect_contains "summary beside trainee" "$out" "Stap 1
   groep:    Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)
   cursist:  Je leest de regels over de termijn voor en zegt dat het nog acht…"
 expect_contains "levels beside" "$out" "Niveau per competentie (groep / cursist / expert):"
-expect_contains "note anonymised" "$out" "Notitie: de cursist gaf de regels"
+expect_contains "note anonymised" "$out" "Notitie: De cursist gaf de regels"
 rec=$(ls "$T"/data/intervisie/*.csv)
 for f in "$T/out" "$T/err" "$rec"; do
 	expect_eq "no name in $(basename "$f")" "$(grep -ci 'fenna\|bakker' "$f")" 0
@@ -81,11 +81,11 @@ rec=$(ls "$T"/data/intervisie/*.csv)
 out=$(printf '1 4\nVan Der Berg en zoë vatten niet samen\n' | mini --plain replay "$rec" 2>&1); rc=$?
 expect_eq "anon: resumed by the log's hash" "$rc" 0
 expect_contains "anon: resumed ends" "$out" "Verslag bewaard: $rec"
-expect_contains "anon: note hidden on screen" "$out" "Notitie: de cursist en de cursist vatten"
+expect_contains "anon: note hidden on screen" "$out" "Notitie: De cursist en de cursist vatten"
 for f in "$rec"; do
 	expect_eq "anon: no name in any spelling" "$(grep -ci 'zo[eë]\|ZOË\|berg' "$f")" 0
 done
-expect_contains "anon: notes kept, name hidden" "$(cat "$rec")" "de cursist koos de regels, de cursist!"
+expect_contains "anon: notes kept, name hidden" "$(cat "$rec")" "De cursist koos de regels, de cursist!"
 expect_not_contains "anon: no log path" "$(cat "$rec")" "$T"
 expect_eq "anon: the log's session id read" "${#sid}" 36
 expect_not_contains "anon: no session id" "$(cat "$rec")" "$sid"
@@ -118,10 +118,12 @@ expect_contains "hidden: summary the same option" "$out" "Stap 2
   gevolgd:  Je zegt: „Fijn dat u mij"
 tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/d14b LANG=C.UTF-8 TERM=xterm $KC_BIN --content $T/m14 --volgorde vast replay proef-basis; sleep 30" 100 40
 expect_screen "hidden tui: step 1" "[0 stemmen]"
+expect_screen "footer: three options" "1-3 ↑↓ kiezen"
 tm_keys 3 + Enter
 expect_screen "hidden tui: reveal" "Jullie volgen"
 tm_keys Enter Tab
 expect_screen "hidden tui: step 2" "Stap 2"
+expect_screen "footer: two options shown" "1-2 ↑↓ kiezen"
 tm_keys 2 + + Enter
 expect_screen "hidden tui: tally by shown number" "optie 1: 0 (0%), optie 2: 2 (100%)"
 expect_screen "hidden tui: follows shown 2" "Fijn dat u mij het wachten"
@@ -221,6 +223,6 @@ rec=$(ls "$T"/tui3/intervisie/*.csv)
 expect_screen "tui quit: resume hint with the record id" \
 	"Verder met: klantcoach replay $(basename "$rec" .csv)"
 tm_stop
-expect_contains "tui anon: note stored hidden" "$(cat "$rec")" "de cursist en de cursist, de cursist"
+expect_contains "tui anon: note stored hidden" "$(cat "$rec")" "De cursist en de cursist, de cursist"
 expect_eq "tui anon: no name" "$(grep -ci 'zo[eë]\|ZOË\|berg' "$rec")" 0
 finish

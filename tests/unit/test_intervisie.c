@@ -130,7 +130,7 @@ Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 	text = path_read(iv.path, NULL);
 	cr_assert_null(strstr(text, "Sanne"));
 	cr_assert(strstr(text, "anoniem,ja"));
-	cr_assert(strstr(text, "de cursist en de cursist, de cursist"),
+	cr_assert(strstr(text, "De cursist en de cursist, de cursist"),
 		  "the note is stored with the name hidden");
 	cr_assert_null(strstr(text, "anne"));
 	cr_assert_null(strstr(text, log), "no path of the log");
@@ -140,6 +140,11 @@ Test(intervisie, log_follows_the_trainee_and_hides_the_name)
 			      "Zoë van der Berg", "X");
 	cr_assert_str_eq(text, "X, X, X, Zoëlla, X, X.",
 			 "any case, with or without accents");
+	free(text);
+	text = text_hide_name("zoe koos dit. Daarna koos ZOË. van der Berg?",
+			      "Zoë van der Berg", "de cursist");
+	cr_assert_str_eq(text, "De cursist koos dit. Daarna koos de cursist. "
+			 "De cursist?", "a capital at the start of a sentence");
 	free(text);
 	text = text_hide_name("Sanne zei: sanne de vries, Sannerman, de Vries en de klant.",
 			      "Sanne de Vries", "X");
