@@ -297,6 +297,16 @@ int intervisie_finish(struct intervisie *iv)
 	return 0;
 }
 
+int intervisie_offered(const struct intervisie *iv, const struct iv_step *s,
+		       int *idx)
+{
+	struct session at = iv->s;	/* read only: the step as it was */
+
+	at.step = s->step;
+	at.flags = s->flags;
+	return session_offered(&at, idx);
+}
+
 /* Add the evidence of option o to net (ncomps rows of 4 levels). */
 static void add_evidence(const struct intervisie *iv, const struct sc_option *o, int *net)
 {
@@ -319,12 +329,10 @@ void intervisie_levels(const struct intervisie *iv, int *group, int *trainee, in
 	for (i = 0; i < iv->nst; i++) {
 		const struct iv_step *s = &iv->st[i];
 		const struct sc_step *st = &iv->sc->steps[s->step];
-		int idx[SCENARIO_MAX_OPTS], n = 0, o, pick[3];
+		int idx[SCENARIO_MAX_OPTS], n = intervisie_offered(iv, s, idx);
+		int pick[3];
 		if (s->followed < 0)
 			continue;
-		for (o = 0; o < st->nopt; o++)
-			if (scenario_offered(&st->opt[o], s->flags))
-				idx[n++] = o;
 		pick[0] = intervisie_winner(s->votes, idx, n);
 		pick[1] = iv->from_log ? s->trainee : s->followed;
 		pick[2] = scenario_expert(iv->sc, (size_t)s->step, s->flags);
@@ -357,7 +365,8 @@ static int log_matches(const char *path, const char *hash)
 	int yes = 0;
 
 	memset(&data, 0, sizeof data);
-	if (sessionlog_sniff(path) && sessionlog_load(&data, path, &quiet) == 0) {
+	if (sessionlog_sniff(path) &&
+	    sessionlog_load(&data, path, &quiet) == 0) {
 		log_hash(data.meta.session, h);
 		yes = strcmp(h, hash) == 0;
 	}

@@ -96,6 +96,10 @@ int intervisie_follow(struct intervisie *iv, int opt);
 int intervisie_note(struct intervisie *iv, const char *text);
 /* Record the ending (once finished). 0 or -1. */
 int intervisie_finish(struct intervisie *iv);
+/* The options step s offered (with its flags), as option indices into
+ * idx in the order they were shown; returns how many. */
+int intervisie_offered(const struct intervisie *iv, const struct iv_step *s,
+		       int *idx);
 /* Levels per competency of the group's majority, the trainee's and the
  * expert's choices on the steps replayed (arrays of fw->ncomps). */
 void intervisie_levels(const struct intervisie *iv, int *group, int *trainee,

@@ -65,23 +65,10 @@ void replayview_step(struct view *v, const struct intervisie *iv,
 	anonymise(v, iv, from);
 }
 
-/* The options step s offered (indices into idx); returns how many. */
-static int offered(const struct intervisie *iv, const struct iv_step *s,
-		   int *idx)
-{
-	const struct sc_step *st = &iv->sc->steps[s->step];
-	int o, n = 0;
-
-	for (o = 0; o < st->nopt; o++)
-		if (scenario_offered(&st->opt[o], s->flags))
-			idx[n++] = o;
-	return n;
-}
-
 void replayview_tally(struct view *v, const struct intervisie *iv)
 {
 	const struct iv_step *cur = &iv->st[iv->nst - 1];
-	int idx[SCENARIO_MAX_OPTS], n = offered(iv, cur, idx), i;
+	int idx[SCENARIO_MAX_OPTS], n = intervisie_offered(iv, cur, idx), i;
 	int total = 0, k[SCENARIO_MAX_OPTS];
 	struct buf b = {0};
 
@@ -173,7 +160,7 @@ void replayview_summary(struct view *v, const struct intervisie *iv)
 	for (i = 0; i < iv->nst; i++) {
 		const struct iv_step *s = &iv->st[i];
 		const struct sc_step *st = &iv->sc->steps[s->step];
-		int idx[SCENARIO_MAX_OPTS], n = offered(iv, s, idx);
+		int idx[SCENARIO_MAX_OPTS], n = intervisie_offered(iv, s, idx);
 		view_add(v, VIEW_HEADING, 0, "Stap %zu", i + 1);
 		group_pick(v, st, s, idx, n);
 		pick(v, iv->from_log ? "cursist:" : "gevolgd:", st,

@@ -500,7 +500,8 @@ char *text_hide_name(const char *s, const char *name, const char *with)
 		if (k) {
 			size_t at = b.len;
 			buf_add(&b, with);
-			if (sentence_start(s, p) && b.s[at] >= 'a' && b.s[at] <= 'z')
+			if (sentence_start(s, p) && b.s[at] >= 'a' &&
+			    b.s[at] <= 'z')
 				b.s[at] -= 'a' - 'A';
 			p += k;
 		} else {

@@ -23,7 +23,7 @@ enum {
 	OF_TRAINEE = 1u << 6, OF_SCENARIO = 1u << 7, OF_ANONIEM = 1u << 8,
 	OF_TOON = 1u << 9, OF_FRAMEWORK = 1u << 10, OF_OPHALEN = 1u << 11,
 	OF_VAN = 1u << 12, OF_TABEL = 1u << 13, OF_EXCEL = 1u << 14,
-	OF_TOT = 1u << 15, OF_GROEP = 1u << 16,
+	OF_TOT = 1u << 15, OF_GROEP = 1u << 16, OF_VERSLAG = 1u << 17,
 };
 
 /* One command, as tmux's cmd_entry: its name, usage, help line, own
@@ -80,9 +80,11 @@ static const struct command commands[] = {
 		.run = cmd_review,
 	}, {
 		.name = "replay",
-		.args = "[--anoniem] [--volgorde V] SCENARIO|LOGBOEK|VERSLAG",
+		.args = "[--anoniem] [--volgorde V] SCENARIO|LOGBOEK|VERSLAG | "
+			"--verslag VERSLAG --format md|html [-o BESTAND]",
 		.help = "intervisie: samen een scenario of sessie naspelen",
-		.opts = OF_ANONIEM | OF_VOLGORDE,
+		.opts = OF_ANONIEM | OF_VOLGORDE | OF_VERSLAG | OF_FORMAT |
+			OF_OUTPUT,
 		.run = cmd_replay,
 	}, {
 		.name = "report",
@@ -150,10 +152,10 @@ static const struct opt_spec opts[] = {
 	{.name = "coverage", .field = FIELD(coverage), .own = OF_COVERAGE,
 	 .help = "check: dekking van de indicatoren tonen"},
 	{.name = "format", .value = "csv|md|html|xlsx", .field = FIELD(format),
-	 .own = OF_FORMAT, .help = "report: de vorm"},
+	 .own = OF_FORMAT, .help = "report, replay --verslag: de vorm"},
 	{.name = "output", .letter = 'o', .value = "BESTAND",
 	 .field = FIELD(output), .own = OF_OUTPUT,
-	 .help = "report: naar een bestand"},
+	 .help = "report, replay --verslag: naar een bestand"},
 	{.name = "trainee", .value = "NAAM", .field = FIELD(trainee),
 	 .own = OF_TRAINEE, .help = "review, report, sync --ophalen: alleen "
 	 "deze cursist"},
@@ -162,6 +164,8 @@ static const struct opt_spec opts[] = {
 	 "dit scenario"},
 	{.name = "anoniem", .field = FIELD(anoniem), .own = OF_ANONIEM,
 	 .help = "replay: naam van de cursist verbergen"},
+	{.name = "verslag", .field = FIELD(verslag), .own = OF_VERSLAG,
+	 .help = "replay: de notulen van een intervisie schrijven"},
 	{.name = "toon", .field = FIELD(toon), .own = OF_TOON,
 	 .help = "sync: tonen wat verstuurd zou worden"},
 	{.name = "framework", .value = "ID", .field = FIELD(framework),

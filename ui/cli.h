@@ -12,7 +12,7 @@ enum { EXIT_OK = 0, EXIT_BAD = 1, EXIT_USAGE = 2 };
 
 struct cli_args {
 	int plain, strict, coverage, anoniem, help, version, toon, ophalen;
-	int excel;
+	int excel, verslag;
 	const char *content, *data, *name, *config, *mode, *order, *format,
 		*output, *trainee, *scenario, *framework, *van;
 	const char *tabel, *tot, *groep;

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "intervisie.h"
 #include "mem.h"
+#include "minutes.h"
 #include "path.h"
 #include "plain.h"
 #include "replayview.h"
@@ -170,6 +171,28 @@ static enum replay_arg kind_of(const struct content *c, const char *arg,
 	return intervisie_sniff(*file) ? ARG_RECORD : ARG_NONE;
 }
 
+/* replay --verslag: the minutes of the record iv to -o or stdout. */
+static int write_minutes(struct cli_ctx *ctx, const struct intervisie *iv)
+{
+	const char *f = ctx->a.format, *o = ctx->a.output;
+	struct buf b = {0};
+	FILE *out;
+	int rc = EXIT_OK;
+
+	minutes_write(&b, iv, strcmp(f, "md") == 0 ? MINUTES_MD : MINUTES_HTML);
+	out = o ? fopen(o, "w") : stdout;
+	if (out == NULL || fwrite(b.s, 1, b.len, out) != b.len ||
+	    (o && fclose(out) != 0)) {
+		cmd_error("%s: kan verslag niet schrijven: %s", o ? o : "-",
+			  path_strerror(errno));
+		rc = EXIT_BAD;
+	} else if (o) {
+		fprintf(stderr, "Notulen geschreven: %s\n", o);
+	}
+	buf_free(&b);
+	return rc;
+}
+
 int cmd_replay(struct cli_ctx *ctx)
 {
 	struct content c;
@@ -181,15 +204,23 @@ int cmd_replay(struct cli_ctx *ctx)
 
 	if (ctx->a.argc != 1)
 		return cmd_usage("replay verwacht een SCENARIO, LOGBOEK of VERSLAG", NULL);
+	if (ctx->a.verslag && (ctx->a.format == NULL ||
+	    (strcmp(ctx->a.format, "md") != 0 &&
+	     strcmp(ctx->a.format, "html") != 0)))
+		return cmd_usage("replay --verslag verwacht --format md of "
+				 "html", NULL);
 	if (cmd_load_content(ctx, &c, NULL) != 0) {
 		content_free(&c);
 		return EXIT_BAD;
 	}
 	dir = path_join(ctx->data_dir, "intervisie");
 	kind = kind_of(&c, ctx->a.argv[0], dir, &file);
-	if (kind == ARG_NONE)
-		cmd_error("'%s' is geen scenario, sessielogboek of "
-			  "intervisieverslag", ctx->a.argv[0]);
+	if (kind == ARG_NONE || (ctx->a.verslag && kind != ARG_RECORD)) {
+		cmd_error("'%s' is geen %s", ctx->a.argv[0], ctx->a.verslag
+			  ? "intervisieverslag" : "scenario, sessielogboek of "
+			  "intervisieverslag");
+		kind = ARG_NONE;
+	}
 	ok = kind == ARG_SCENARIO
 		? intervisie_begin(&iv, &c, content_scenario(&c, ctx->a.argv[0]),
 				   ctx->cfg.fixed_order, dir, &d)
@@ -197,7 +228,9 @@ int cmd_replay(struct cli_ctx *ctx)
 		? intervisie_begin_log(&iv, &c, file, ctx->a.anoniem, dir, &d)
 	   : kind == ARG_RECORD
 		? intervisie_resume(&iv, &c, file, &d) : -1;
-	if (ok == 0 && ctx->a.plain)
+	if (ok == 0 && ctx->a.verslag)
+		rc = write_minutes(ctx, &iv);
+	else if (ok == 0 && ctx->a.plain)
 		rc = plain_replay(&iv);
 	else if (ok == 0) {
 		rc = tui_replay(ctx, &c, &iv);

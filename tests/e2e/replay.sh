@@ -94,6 +94,24 @@ expect_contains "anon: log by hash" "$(cat "$rec")" "logboek,sha256:"
 out=$(printf 'q\n' | mini --plain review 2>&1)
 expect_not_contains "anon: review not under the log id" "$out" "$logid"
 expect_contains "anon: review line" "$out" "(logboek), 2 stappen, afgerond, anoniem"
+# Minutes of the record, by its id: steps, votes and choices side by side.
+id=$(basename "$rec" .csv)
+out=$(mini replay --verslag --format md "$id" 2>&1); rc=$?
+expect_eq "minutes md exit" "$rc" 0
+expect_contains "minutes md table" "$out" "| Stap | Situatie | Stemmen | Groep | Cursist | Expert | Notitie |"
+expect_contains "minutes md step 1" "$out" "| 1 | Proef belt voor de derde keer. | optie 1: 3, optie 2: 1, optie 3: 0 | 1. Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert) | 3. Je leest de regels"
+expect_contains "minutes md note" "$out" "| De cursist koos de regels, de cursist! |"
+expect_eq "minutes no name" "$(printf '%s' "$out" | grep -ci 'zo[eë]\|berg')" 0
+out=$(mini replay --verslag --format html -o "$T/notulen.html" "$rec" 2>&1); rc=$?
+expect_eq "minutes html exit" "$rc" 0
+expect_contains "minutes html said" "$out" "Notulen geschreven: $T/notulen.html"
+expect_contains "minutes html table" "$(cat "$T/notulen.html")" "<th>Stap</th><th>Situatie</th><th>Stemmen</th>"
+out=$(mini replay --verslag "$id" 2>&1); rc=$?
+expect_eq "minutes without format" "$rc" 2
+expect_contains "minutes without format said" "$out" "replay --verslag verwacht --format md of html"
+out=$(mini replay --verslag --format md "$log" 2>&1); rc=$?
+expect_eq "minutes of a log refused" "$rc" 1
+expect_contains "minutes of a log said" "$out" "is geen intervisieverslag"
 rm -f "$rec"
 
 # COACH-UX 14: when a flag hides an option before others, the tally, the
