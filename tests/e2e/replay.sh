@@ -178,6 +178,13 @@ rec=$(ls "$T"/f6/intervisie/*.csv)
 expect_contains "record says shuffled" "$(cat "$rec")" "volgorde,geschud"
 out=$(printf 'q\n' | KLANTCOACH_DATA="$T/f6" mini --plain replay "$rec" 2>&1)
 expect_eq "resumed record keeps its order" "$(options "$out" | head -n 3)" "$o"
+# The tally of a shuffled replay counts by the numbers shown (seed 3 does
+# not show the file order, see above).
+out=$(printf '0 0 5\n\n' | KLANTCOACH_SEED=3 KLANTCOACH_DATA="$T/f3b" \
+	mini --plain replay proef-basis 2>&1)
+third=$(options "$out" | sed -n '3s/^  3\. //p')
+expect_contains "shuffled tally by shown number" "$out" "De groep: optie 1: 0 (0%), optie 2: 0 (0%), optie 3: 5 (100%)"
+expect_contains "shuffled: follows the third shown" "$out" "Jullie volgen: $third"
 
 
 # One step on the screen: read, vote, reveal, note.
