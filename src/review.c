@@ -494,6 +494,69 @@ const char *review_sort_name(enum review_sort key)
 	return names[key];
 }
 
+void review_query_set(struct review_query *q, const char *text)
+{
+	char *f = text_fold(text ? text : ""), *p = f, *end;
+	size_t cap = 0;
+
+	review_query_free(q);
+	for (;;) {
+		p += strspn(p, " \t");
+		if (*p == '\0')
+			break;
+		if (*p == '"') {	/* "a phrase" is one word */
+			p++;
+			end = p + strcspn(p, "\"");
+		} else {
+			end = p + strcspn(p, " \t");
+		}
+		MEM_GROW(q->words, cap, q->n + 1);
+		q->words[q->n++] = mem_strndup(p, (size_t)(end - p));
+		p = *end ? end + 1 : end;
+	}
+	free(f);
+}
+
+/* The columns of s folded into one string, separated by a byte no word
+ * holds, so that a word never matches across two columns. */
+static char *folded_columns(const struct review_session *s)
+{
+	const char *col[] = {s->trainee, s->persona, s->scenario, s->mode,
+			     s->started, review_status(s), s->ending, s->id};
+	struct buf b = {0};
+	char *f;
+	size_t i;
+
+	for (i = 0; i < sizeof col / sizeof *col; i++)
+		buf_printf(&b, "%s\x1f", col[i] ? col[i] : "");
+	f = text_fold(buf_str(&b));
+	buf_free(&b);
+	return f;
+}
+
+int review_query_match(const struct review_query *q,
+		       const struct review_session *s)
+{
+	char *hay;
+	size_t i;
+	int all = 1;
+
+	if (q->n == 0)
+		return 1;
+	hay = folded_columns(s);
+	for (i = 0; all && i < q->n; i++)
+		all = strstr(hay, q->words[i]) != NULL;
+	free(hay);
+	return all;
+}
+
+void review_query_free(struct review_query *q)
+{
+	text_strv_free(q->words, q->n);
+	q->words = NULL;
+	q->n = 0;
+}
+
 int review_step_total(const struct review *r, const char *scenario, const char *step)
 {
 	size_t i;

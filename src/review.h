@@ -119,6 +119,22 @@ int review_step_total(const struct review *r, const char *scenario, const char *
  * "te weinig (3)". */
 void review_level_cell(struct buf *b, const struct review_session *s,
 		       size_t k, int words);
+/* A search in the session list: words that must all occur, each in any
+ * column (trainee, persona, scenario, mode, start, status, ending, id),
+ * regardless of case and accents (text_fold): "zoe" finds Zoë and ZOË,
+ * "denzell toets" the toets sessions of denzell's scenarios; a phrase in
+ * double quotes ("cursist 07") is one word. */
+struct review_query {
+	char **words;		/* folded */
+	size_t n;
+};
+
+/* Set q from typed text (NULL or blank: matches every session). */
+void review_query_set(struct review_query *q, const char *text);
+/* Whether s matches every word of q. */
+int review_query_match(const struct review_query *q,
+		       const struct review_session *s);
+void review_query_free(struct review_query *q);
 /* Free everything. */
 void review_free(struct review *r);
 

@@ -17,7 +17,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* The list's state, which the page and feedback screens read. */
 struct review_state {
@@ -25,6 +24,7 @@ struct review_state {
 	struct input field;	/* the search being typed */
 	int sort;		/* enum review_sort */
 	char *filter;		/* search text, or NULL */
+	struct review_query query;	/* the filter, folded into words */
 	int *shown;		/* review indices passing the filter */
 	int nshown;
 	int current;		/* review index of the open session */
@@ -54,29 +54,6 @@ static struct review_session *current(const struct tui *t)
 
 /* ---- the session list ---- */
 
-/* Case-insensitive (ASCII) substring test. */
-static int contains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return 1;
-	return n == 0;
-}
-
-static int matches(const struct review_session *s, const char *q)
-{
-	const char *f[] = {s->trainee, s->persona, s->scenario, s->mode, s->started,
-			   review_status(s), s->ending};
-	size_t i;
-
-	for (i = 0; q && i < sizeof f / sizeof *f; i++)
-		if (f[i] && contains(f[i], q))
-			return 1;
-	return q == NULL;
-}
-
 static void refilter(struct tui *t)
 {
 	struct review_state *rs = rstate(t);
@@ -85,8 +62,9 @@ static void refilter(struct tui *t)
 	free(rs->shown);
 	rs->shown = mem_calloc(t->review->n + 1, sizeof *rs->shown);
 	rs->nshown = 0;
+	review_query_set(&rs->query, rs->filter);
 	for (i = 0; i < t->review->n; i++)
-		if (matches(&t->review->s[i], rs->filter))
+		if (review_query_match(&rs->query, &t->review->s[i]))
 			rs->shown[rs->nshown++] = (int)i;
 	if (t->sel >= rs->nshown)
 		t->sel = rs->nshown ? rs->nshown - 1 : 0;
@@ -112,6 +90,7 @@ static void review_cleanup(struct tui *t)
 
 	input_free(&rs->field);
 	free(rs->filter);
+	review_query_free(&rs->query);
 	free(rs->shown);
 	view_free(&rs->records);
 }

@@ -200,7 +200,7 @@ unset KLANTCOACH_DATA
 tm_start "env HOME=$HOME KLANTCOACH_COACH=Coach LANG=C.UTF-8 TERM=xterm $KC_BIN --content $KC_SRC review $C; sleep 30" 100 30
 expect_screen "list" "klantcoach review: 120 van 120 sessies"
 tm_keys /
-tm_keys "Cursist 07" Enter
+tm_keys '"Cursist 07"' Enter
 expect_screen "search" "klantcoach review: 4 van 120 sessies"
 tm_keys s
 expect_screen "sort" "gesorteerd op cursist"
@@ -221,5 +221,38 @@ tm_keys Escape q
 tm_stop
 expect_eq "feedback file written" "$(ls "$C"/*.feedback.csv | wc -l)" 1
 expect_contains "tui feedback row" "$(cat "$C"/*.feedback.csv)" ",Coach,2,\"Goed doorgevraagd, één vraag tegelijk.\""
+
+# Search ignores case and accents and wants every word, each in any
+# column (COACH-UX 6): /zoe, /ZOË, /yilmaz and /zoe proef find Zoë's and
+# Fatma's sessions; a word that matches nobody empties the list.
+for who in "Zoë van der Berg" "Fatma Yılmaz" "Sanne de Vries"; do
+	printf '1\n1\nprima\n' | KLANTCOACH_DATA="$T/zoek" KLANTCOACH_LEVEL=B \
+		"$KC_BIN" --content "$FIX/mini" --plain --name "$who" \
+		play --volgorde vast proef-basis > /dev/null 2>&1
+done
+tm_start "env HOME=$HOME KLANTCOACH_COACH=Coach LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini review $T/zoek/sessions; sleep 30" 100 30
+expect_screen "search list" "klantcoach review: 3 van 3 sessies"
+# search WORDS COUNT: type a new search and see COUNT of the 3 sessions.
+search() {
+	tm_keys /
+	tm_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+		BSpace BSpace BSpace BSpace
+	tm_keys -l "$1"
+	tm_keys Enter
+	expect_screen "search '$1' done" "zoekt $1"
+	expect_screen "search '$1' finds $2" "klantcoach review: $2 van 3 sessies"
+}
+search zoe 1
+expect_screen "search finds Zoë" "Zoë van der Berg"
+search ZOË 1
+expect_screen "search folds case" "Zoë van der Berg"
+search yilmaz 1
+expect_screen "search folds dotless i" "Fatma Yılmaz"
+search "proef zoe" 1
+search "zoe yilmaz" 0
+expect_screen "search wants every word" "Geen sessies gevonden."
+search PROEF 3
+tm_keys q
+tm_stop
 
 finish

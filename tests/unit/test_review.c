@@ -360,3 +360,43 @@ Test(review, level_cells)
 	cr_assert_str_eq(b.s, "te weinig (3)|1/1 ok (6)");
 	buf_free(&b);
 }
+
+/* Whether the typed search finds s. */
+static int finds(const char *typed, const struct review_session *s)
+{
+	struct review_query q = {0};
+	int m;
+
+	review_query_set(&q, typed);
+	m = review_query_match(&q, s);
+	review_query_free(&q);
+	return m;
+}
+
+Test(review, search_folds_case_and_accents_and_wants_every_word)
+{
+	struct review_session s = {0};
+
+	s.trainee = "Zoë van der Berg";
+	s.scenario = "denzell-telefoon";
+	s.mode = "toets";
+	s.started = "2026-10-26T10:00:00";
+	s.finished = s.done = 1;
+	cr_assert(finds("zoe", &s));
+	cr_assert(finds("ZOË", &s));
+	cr_assert(finds("Zoë", &s));
+	cr_assert(finds("denzell toets", &s));
+	cr_assert(finds("  TOETS   zoe ", &s));
+	cr_assert(finds("afgerond", &s), "the status is a column");
+	cr_assert(finds("", &s));
+	cr_assert(finds(NULL, &s));
+	cr_assert_not(finds("denzell oefenen", &s), "every word must match");
+	cr_assert_not(finds("yilmaz", &s));
+	cr_assert_not(finds("bergdenzell", &s), "never across two columns");
+	s.trainee = "Fatma Yılmaz";
+	cr_assert(finds("yilmaz", &s));
+	cr_assert(finds("YILMAZ fatma", &s));
+	cr_assert(finds("\"fatma yilmaz\" toets", &s), "a quoted phrase");
+	cr_assert_not(finds("\"yilmaz fatma\"", &s), "a phrase in order");
+	cr_assert(finds("\"fatma yil", &s), "an open quote runs to the end");
+}
