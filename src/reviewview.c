@@ -21,6 +21,12 @@ static const char *or(const char *s, const char *dflt)
 	return s ? s : dflt;
 }
 
+void reviewview_head(struct view *v)
+{
+	view_row(v, VIEW_HEADING, "nr", "datum", "cursist", "scenario",
+		 "modus", "status", "einde", "fb", (char *)NULL);
+}
+
 void reviewview_row(struct view *v, const struct review_session *s, int n)
 {
 	char num[16], day[11], fb[16] = "";
@@ -28,10 +34,10 @@ void reviewview_row(struct view *v, const struct review_session *s, int n)
 	snprintf(num, sizeof num, "%d.", n);
 	snprintf(day, sizeof day, "%.10s", or(s->started, ""));
 	if (s->nfeedback)
-		snprintf(fb, sizeof fb, "%d fb", s->nfeedback);
+		snprintf(fb, sizeof fb, "%d", s->nfeedback);
 	view_row(v, VIEW_TEXT, num, day, or(s->trainee, ""),
-		 or(s->persona, ""), or(s->scenario, ""), or(s->mode, ""),
-		 review_status(s), or(s->ending, "-"), fb, (char *)NULL)->tag = n;
+		 or(s->scenario, ""), or(s->mode, ""), review_status(s),
+		 or(s->ending, "-"), fb, (char *)NULL)->tag = n;
 }
 
 void reviewview_list(struct view *v, const struct review *r)
@@ -40,6 +46,7 @@ void reviewview_list(struct view *v, const struct review *r)
 
 	view_add(v, VIEW_HEADING, 0, "Sessies: %zu (uit %zu bestanden)", r->n,
 		 r->nfiles);
+	reviewview_head(v);
 	for (i = 0; i < r->n; i++)
 		reviewview_row(v, &r->s[i], (int)i + 1);
 }
@@ -200,9 +207,11 @@ static void growth_head(struct view *v, const struct framework *fw)
 static void growth_row(struct view *v, const struct review_session *s)
 {
 	struct buf cell[VIEW_CELLS_MAX] = {{0}};
-	const char *cells[VIEW_CELLS_MAX] = {or(s->started, ""),
-					     or(s->scenario, "")};
+	char day[11];
+	const char *cells[VIEW_CELLS_MAX] = {day, or(s->scenario, "")};
 	size_t k, n = 2;
+
+	snprintf(day, sizeof day, "%.10s", or(s->started, ""));
 
 	for (k = 0; k < s->fw->ncomps && n < VIEW_CELLS_MAX; k++, n++) {
 		review_level_cell(&cell[n], s, k, 1);

@@ -11,7 +11,11 @@
 #include "review.h"
 #include "view.h"
 
-/* One session as a table row led by its number n (also its tag). */
+/* The session table's headings. */
+void reviewview_head(struct view *v);
+/* One session as a table row led by its number n (also its tag): day,
+ * trainee, scenario, mode, status, ending and feedback count (the
+ * persona is in the scenario's id). */
 void reviewview_row(struct view *v, const struct review_session *s, int n);
 /* The numbered session list (1-based numbers). */
 void reviewview_list(struct view *v, const struct review *r);

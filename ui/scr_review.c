@@ -108,6 +108,8 @@ static void review_draw(struct tui *t)
 		   review_sort_name((enum review_sort)rs->sort),
 		   rs->filter ? ", zoekt " : "", rs->filter ? rs->filter : "");
 	tui_frame(t, title.s, right.s);
+	if (rs->nshown)
+		reviewview_head(&v);
 	for (i = 0; i < rs->nshown; i++)
 		reviewview_row(&v, &t->review->s[rs->shown[i]], i + 1);
 	if (rs->nshown == 0)

@@ -18,6 +18,7 @@
 #define UP_ARROW "\xe2\x86\x91"
 #define DOWN_ARROW "\xe2\x86\x93"
 #define NBSP "\xc2\xa0"
+#define ELLIPSIS "\xe2\x80\xa6"
 
 static const enum role role_of[VIEW_ROLE_COUNT] = {
 	[VIEW_TEXT] = ROLE_NORMAL, [VIEW_TITLE] = ROLE_TITLE,
@@ -41,36 +42,100 @@ static size_t cell_width(const char *s, size_t n)
 	return w;
 }
 
-/* The widest cell of each column in the rows from line i on. */
-static void column_widths(const struct view *v, size_t i,
-			  size_t width[COLUMNS_MAX])
+/* A table's columns: the widest cell of each (also of the headings),
+ * and whether all its other cells are one word of one width (a date, a
+ * number). */
+struct columns {
+	size_t n, width[COLUMNS_MAX], data[COLUMNS_MAX];
+	int fixed[COLUMNS_MAX];
+};
+
+/* Measure one row's cells into t (data: not a heading). */
+static void measure(struct columns *t, const char *s, int data)
 {
-	memset(width, 0, COLUMNS_MAX * sizeof *width);
-	for (; i < v->n && v->lines[i].cells; i++) {
-		const char *s = v->lines[i].text;
-		int c;
-		for (c = 0; c < COLUMNS_MAX && *s; c++) {
-			size_t n = strcspn(s, "\t");
-			if (cell_width(s, n) > width[c])
-				width[c] = cell_width(s, n);
-			s += n + (s[n] == '\t');
-		}
+	size_t c, n, w;
+
+	for (c = 0; c < COLUMNS_MAX; c++) {
+		n = strcspn(s, "\t");
+		w = cell_width(s, n);
+		t->width[c] = w > t->width[c] ? w : t->width[c];
+		if (data && ((t->data[c] && w != t->data[c]) ||
+			     memchr(s, ' ', n)))
+			t->fixed[c] = 0;
+		if (data)
+			t->data[c] = w > t->data[c] ? w : t->data[c];
+		if (s[n] != '\t')
+			break;
+		s += n + 1;
 	}
+	t->n = c + 1 > t->n ? c + 1 : t->n;
+}
+
+/* The column to narrow by one: the widest (the rightmost of equals; one
+ * of fixed width last); -1 when all are at 3 columns. */
+static int column_to_narrow(const struct columns *t)
+{
+	size_t c, wide = 3;
+	int pick = -1, pass;
+
+	for (pass = 0; pick < 0 && pass < 2; pass++)
+		for (c = 0; c < t->n; c++)
+			if (t->width[c] > 3 && t->width[c] >= wide &&
+			    (pass || !t->fixed[c])) {
+				wide = t->width[c];
+				pick = (int)c;
+			}
+	return pick;
+}
+
+/* The column widths of the table from line i on, narrowed until a row
+ * fits in w columns: the widest first (cells are cut with an ellipsis
+ * when drawn). */
+static void table_widths(const struct view *v, size_t i, size_t w,
+			 size_t width[COLUMNS_MAX])
+{
+	struct columns t = {0};
+	size_t total = 0, c;
+	int pick;
+
+	for (c = 0; c < COLUMNS_MAX; c++)
+		t.fixed[c] = 1;
+	for (; i < v->n && v->lines[i].cells; i++)
+		measure(&t, v->lines[i].text,
+			v->lines[i].role != VIEW_HEADING);
+	for (c = 0; c < t.n; c++)
+		total += t.width[c] + (c ? 2 : 0);
+	while (total > w && (pick = column_to_narrow(&t)) >= 0) {
+		t.width[pick]--;
+		total--;
+	}
+	memcpy(width, t.width, sizeof t.width);
 }
 
 /* A row's cells padded to the column widths, two spaces apart (spaces
- * that do not break, so that wrapping keeps them). */
+ * that do not break, so that wrapping keeps them); a cell wider than its
+ * column is cut with an ellipsis. */
 static char *aligned(const char *s, const size_t width[COLUMNS_MAX])
 {
 	struct buf b = {0};
-	size_t pad;
+	size_t pad, n, k, cw;
 	int c;
 
 	for (c = 0; *s; c++) {
-		size_t n = strcspn(s, "\t");
-		buf_addn(&b, s, n);
+		n = strcspn(s, "\t");
+		cw = cell_width(s, n);
+		if (c < COLUMNS_MAX && cw > width[c]) {
+			char *cell = mem_strndup(s, n);
+			k = text_fit(cell, width[c] ? width[c] - 1 : 0);
+			buf_addn(&b, cell, k);
+			buf_add(&b, ELLIPSIS);
+			cw = cell_width(cell, k) + 1;
+			free(cell);
+		} else {
+			buf_addn(&b, s, n);
+		}
 		for (pad = s[n] == '\t' && c < COLUMNS_MAX
-			   ? width[c] - cell_width(s, n) + 2 : 0; pad > 0; pad--)
+			   ? width[c] - cw + 2 : 0; pad > 0; pad--)
 			buf_add(&b, NBSP);
 		s += n + (s[n] == '\t');
 	}
@@ -132,7 +197,8 @@ static void wrap(struct lines *l, const struct view *v, size_t w)
 		if ((ln->role == VIEW_BLANK || head) && !blank)
 			lines_blank(l);
 		if (ln->cells && (i == 0 || !v->lines[i - 1].cells))
-			column_widths(v, i, width);
+			table_widths(v, i, w > (size_t)ln->indent
+				     ? w - (size_t)ln->indent : 1, width);
 		if (ln->cells)
 			row = aligned(ln->text, width);
 		if (ln->role != VIEW_BLANK)

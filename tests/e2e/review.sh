@@ -255,4 +255,21 @@ search PROEF 3
 tm_keys q
 tm_stop
 
+# Real columns with headings that fit 80 columns (COACH-UX 4): a row is
+# one line, a name of 16 characters is cut with an ellipsis, two spaces
+# before the next column; the growth view too.
+tm_start "env HOME=$HOME LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini review $T/zoek/sessions; sleep 30" 80 24
+# The screen with the padding (spaces that do not break) as spaces.
+spaced() { tm_screen | sed "s/$(printf '\302\240')/ /g"; }
+expect_screen "list shown" "Zoë van der"
+expect_contains "list headings" "$(spaced)" "nr  datum       cursist        scenario     modus"
+expect_contains "long name cut, never fused" "$(spaced)" "Zoë van der …  proef-basis"
+rows=$(spaced | sed -n '/^  nr /,/^$/p' | sed '1d; /^$/d')
+expect_eq "one line per session" "$(printf '%s\n' "$rows" | grep -c '^  [0-9]\.  ')" 3
+expect_eq "no wrapped rows" "$(printf '%s\n' "$rows" | grep -vc '^  [0-9]\.  ')" 0
+tm_keys g
+expect_screen "growth shown" "Groei van"
+expect_contains "growth headings" "$(spaced)" "datum       scenario     Luisteren  Uitleggen"
+tm_stop
+
 finish

@@ -24,8 +24,30 @@ Test(reviewview, row_is_a_numbered_table_row)
 	cr_assert_eq(v.lines[0].tag, 7);
 	cr_assert(v.lines[0].cells);
 	out = printed(&v);
-	cr_assert_str_eq(out, "7.\t2023-11-14\tSanne\\x1b[2J\t\tproef-basis\t"
-			 "oefenen\tafgerond\t-\t2 fb\n");
+	cr_assert_str_eq(out, "7.\t2023-11-14\tSanne\\x1b[2J\tproef-basis\t"
+			 "oefenen\tafgerond\t-\t2\n");
+	free(out);
+}
+
+Test(reviewview, the_list_has_a_heading_per_column)
+{
+	struct review r = {0};
+	struct review_session s = {0};
+	struct view v = {0};
+	char *out;
+
+	s.trainee = "Zoë van der Berg-Jansen";
+	r.s = &s;
+	r.n = r.nfiles = 1;
+	reviewview_list(&v, &r);
+	cr_assert_eq(v.n, 3);
+	cr_assert(v.lines[1].cells);
+	cr_assert_eq(v.lines[1].role, VIEW_HEADING);
+	out = printed(&v);
+	cr_assert_str_eq(out, "Sessies: 1 (uit 1 bestanden)\n"
+			 "nr\tdatum\tcursist\tscenario\tmodus\tstatus\t"
+			 "einde\tfb\n1.\t\tZoë van der Berg-Jansen\t\t\t"
+			 "onderbroken\t-\t\n");
 	free(out);
 }
 
