@@ -9,6 +9,7 @@
 #include "intervisie.h"
 #include "mem.h"
 #include "path.h"
+#include "reflect.h"
 #include "timeline.h"
 
 #include <dirent.h>
@@ -104,6 +105,29 @@ static void said(struct view *v, const struct content *c,
 		 scenario_speaker(speaker, p ? p->name : sc->persona), line);
 }
 
+/* The meters with their names: "gezien 6, gehoord 4, geholpen 2". */
+static void meters(char *out, size_t n, const int value[METER_N])
+{
+	snprintf(out, n, "%s %d, %s %d, %s %d", scenario_meter_name[0],
+		 value[0], scenario_meter_name[1], value[1],
+		 scenario_meter_name[2], value[2]);
+}
+
+/* A reflection answer under its question's text (the key in the log when
+ * the scenario has no such question). */
+static void answer(struct view *v, const struct scenario *sc,
+		   const struct timeline_entry *e)
+{
+	struct reflect_question q[REFLECT_MAX_Q];
+	size_t i, n = reflect_questions(sc, q);
+	const char *label = e->key;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(q[i].key, e->key) == 0)
+			label = q[i].text;
+	view_item(v, VIEW_YOU, 2, label, "%s", e->value);
+}
+
 static void choice(struct view *v, const struct content *c,
 		   const struct scenario *sc, const struct timeline_entry *e,
 		   const struct feedback *fb)
@@ -111,10 +135,12 @@ static void choice(struct view *v, const struct content *c,
 	const struct sc_step *st = &sc->steps[e->step];
 	const struct sc_option *o = &st->opt[e->opt];
 
+	char m[64];
+
 	view_blank(v);
-	view_add(v, VIEW_HEADING, 0, "Stap %d (%.1f s denktijd, daarna "
-		 "%d/%d/%d)", e->pos, (double)e->think_ms / 1000.0,
-		 e->meters[0], e->meters[1], e->meters[2]);
+	meters(m, sizeof m, e->meters);
+	view_add(v, VIEW_HEADING, 0, "Stap %d (%.1f s denktijd, daarna %s)",
+		 e->pos, (double)e->think_ms / 1000.0, m);
 	view_add(v, VIEW_TEXT, 2, "Situatie: %s", st->situation);
 	said(v, c, sc, st->speaker, st->client);
 	view_add(v, VIEW_YOU, 2, "Gekozen %d%s: %s", timeline_shown_number(e),
@@ -131,6 +157,7 @@ static void entry(struct view *v, const struct content *c,
 {
 	const struct sc_option *o = e->opt >= 0 && e->step >= 0
 		? &sc->steps[e->step].opt[e->opt] : NULL;
+	char m[64];
 
 	switch (e->kind) {
 	case TL_CHOICE:
@@ -141,12 +168,13 @@ static void entry(struct view *v, const struct content *c,
 			 "%s", e->pos, timeline_shown_number(e), o->text);
 		break;
 	case TL_END:
+		meters(m, sizeof m, e->meters);
 		view_blank(v);
-		view_add(v, VIEW_HEADING, 0, "Einde na %d stappen (%d/%d/%d)",
-			 e->pos, e->meters[0], e->meters[1], e->meters[2]);
+		view_add(v, VIEW_HEADING, 0, "Einde na %d stappen (%s)",
+			 e->pos, m);
 		break;
 	case TL_ANSWER:
-		view_add(v, VIEW_YOU, 2, "Antwoord %s: %s", e->key, e->value);
+		answer(v, sc, e);
 		break;
 	}
 }

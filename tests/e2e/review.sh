@@ -270,6 +270,15 @@ expect_eq "no wrapped rows" "$(printf '%s\n' "$rows" | grep -vc '^  [0-9]\.  ')"
 tm_keys g
 expect_screen "growth shown" "Groei van"
 expect_contains "growth headings" "$(spaced)" "datum       scenario     Luisteren  Uitleggen"
+# The timeline names the meters and shows an answer under its question
+# (COACH-UX 7).
+tm_keys Escape
+expect_screen "back to the list" "klantcoach review: 3 van 3"
+tm_keys Enter
+expect_screen "meters named" "daarna gezien 6, gehoord 5, geholpen 3)"
+tm_keys NPage
+expect_screen "answer under its question" "Hoe voelde dit gesprek voor jou?"
+expect_not_contains "no question keys" "$(tm_screen)" "gevoel"
 tm_stop
 
 finish

@@ -77,3 +77,28 @@ Test(reviewview_timeline, choice_undo_and_the_options_not_chosen)
 	free(out);
 	diag_free(&d);
 }
+
+Test(reviewview_timeline, meters_named_and_answers_under_their_question)
+{
+	struct view v = {0};
+	struct diag d = {0};
+	char *out;
+
+	fixture_begin(CONFIG_OEFENEN);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_choose(&p, 0), 0);
+	cr_assert_eq(play_log_end(&p), 0);
+	cr_assert_eq(play_answer(&p, 1, "Proef wachtte lang"), 0);
+	cr_assert_eq(reviewview_timeline(&v, &fixture_content, p.log.path, &d),
+		     0);
+	out = printed(&v);
+	cr_assert(strstr(out, "\nStap 1 (0.0 s denktijd, daarna gezien "),
+		  "%s", out);
+	cr_assert(strstr(out, ", gehoord "), "%s", out);
+	cr_assert(strstr(out, "\nEinde na 2 stappen (gezien "), "%s", out);
+	cr_assert(strstr(out, "\n  Wat merkte je aan Proef?: Proef wachtte "
+			 "lang\n"), "%s", out);
+	cr_assert_null(strstr(out, "question1"), "%s", out);
+	free(out);
+	diag_free(&d);
+}
