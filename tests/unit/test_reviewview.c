@@ -53,19 +53,27 @@ Test(reviewview, the_list_has_a_heading_per_column)
 
 TestSuite(reviewview_timeline, .fini = fixture_end);
 
-Test(reviewview_timeline, choice_undo_and_the_options_not_chosen)
+/* The printed timeline of the session played so far (caller frees). */
+static char *timeline_text(void)
 {
 	struct view v = {0};
 	struct diag d = {0};
+
+	cr_assert_eq(reviewview_timeline(&v, &fixture_content, p.log.path, &d),
+		     0);
+	diag_free(&d);
+	return printed(&v);
+}
+
+Test(reviewview_timeline, choice_undo_and_the_options_not_chosen)
+{
 	char *out;
 
 	fixture_begin(CONFIG_OEFENEN);
 	cr_assert_eq(play_choose(&p, 1), 0);
 	cr_assert_eq(play_undo(&p), 0);
 	cr_assert_eq(play_choose(&p, 0), 0);
-	cr_assert_eq(reviewview_timeline(&v, &fixture_content, p.log.path, &d),
-		     0);
-	out = printed(&v);
+	out = timeline_text();
 	cr_assert(strstr(out, "Sessie van Sanne\nScenario: Proef belt\n"
 			 "Modus: oefenen, begonnen "), "%s", out);
 	cr_assert(strstr(out, "\n  Teruggenomen bij stap 1, optie 2: Je zegt: "
@@ -75,13 +83,10 @@ Test(reviewview_timeline, choice_undo_and_the_options_not_chosen)
 	cr_assert(strstr(out, "\n    niet gekozen 2: Je zegt: „Daar kan ik "
 			 "niets aan doen.”\n"), "%s", out);
 	free(out);
-	diag_free(&d);
 }
 
 Test(reviewview_timeline, meters_named_and_answers_under_their_question)
 {
-	struct view v = {0};
-	struct diag d = {0};
 	char *out;
 
 	fixture_begin(CONFIG_OEFENEN);
@@ -89,9 +94,7 @@ Test(reviewview_timeline, meters_named_and_answers_under_their_question)
 	cr_assert_eq(play_choose(&p, 0), 0);
 	cr_assert_eq(play_log_end(&p), 0);
 	cr_assert_eq(play_answer(&p, 1, "Proef wachtte lang"), 0);
-	cr_assert_eq(reviewview_timeline(&v, &fixture_content, p.log.path, &d),
-		     0);
-	out = printed(&v);
+	out = timeline_text();
 	cr_assert(strstr(out, "\nStap 1 (0.0 s denktijd, daarna gezien "),
 		  "%s", out);
 	cr_assert(strstr(out, ", gehoord "), "%s", out);
@@ -100,5 +103,4 @@ Test(reviewview_timeline, meters_named_and_answers_under_their_question)
 			 "lang\n"), "%s", out);
 	cr_assert_null(strstr(out, "question1"), "%s", out);
 	free(out);
-	diag_free(&d);
 }
