@@ -164,15 +164,65 @@ int feedback_load(struct feedback *f, const char *logpath, struct diag *d)
 	return rc;
 }
 
+static void item_free(struct feedback_item *it)
+{
+	free(it->time);
+	free(it->coach);
+	free(it->text);
+}
+
+/* Whether a later item than i has the same coach and step. */
+static int replaced(const struct feedback *f, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < f->n; k++)
+		if (f->v[k].step == f->v[i].step &&
+		    strcmp(f->v[k].coach, f->v[i].coach) == 0)
+			return 1;
+	return 0;
+}
+
+void feedback_in_force(struct feedback *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++) {
+		if (replaced(f, i) || f->v[i].text[0] == '\0')
+			item_free(&f->v[i]);
+		else
+			f->v[n++] = f->v[i];
+	}
+	f->n = n;
+}
+
+int feedback_load_current(struct feedback *f, const char *logpath,
+			  struct diag *d)
+{
+	int rc = feedback_load(f, logpath, d);
+
+	feedback_in_force(f);
+	return rc;
+}
+
+const char *feedback_current(const struct feedback *f, const char *coach,
+			     int step)
+{
+	size_t i;
+	const char *text = NULL;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].step == step && strcmp(f->v[i].coach, coach) == 0)
+			text = f->v[i].text;
+	return text && *text ? text : NULL;
+}
+
 void feedback_free(struct feedback *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->n; i++) {
-		free(f->v[i].time);
-		free(f->v[i].coach);
-		free(f->v[i].text);
-	}
+	for (i = 0; i < f->n; i++)
+		item_free(&f->v[i]);
 	free(f->v);
 	memset(f, 0, sizeof *f);
 }

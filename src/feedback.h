@@ -5,7 +5,9 @@
  *
  * Format: "klantcoach-feedback,1", then the header "tijd,coach,stap,tekst";
  * stap is the step number in the session's path, or empty for overall
- * feedback.
+ * feedback. Rows are only ever appended: a later row of the same coach at
+ * the same step replaces the earlier one (an edit), one with an empty
+ * text withdraws it; the old rows stay in the file.
  */
 #ifndef KC_FEEDBACK_H
 #define KC_FEEDBACK_H
@@ -40,6 +42,16 @@ int feedback_add_at(const char *logpath, const char *time, const char *coach,
  * that is not 1..FEEDBACK_MAX_STEP is an error, a time that is not a time
  * a warning (the item is kept). 0 or -1. */
 int feedback_load(struct feedback *f, const char *logpath, struct diag *d);
+/* Keep only the feedback in force: per coach and step the latest row,
+ * and none where that row's text is empty (withdrawn). */
+void feedback_in_force(struct feedback *f);
+/* feedback_load, then feedback_in_force: what the trainee and the coach
+ * see. */
+int feedback_load_current(struct feedback *f, const char *logpath,
+			  struct diag *d);
+/* The text in force of coach at step, or NULL (borrowed from f). */
+const char *feedback_current(const struct feedback *f, const char *coach,
+			     int step);
 /* Free the items. */
 void feedback_free(struct feedback *f);
 

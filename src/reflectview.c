@@ -181,7 +181,7 @@ void reflectview_feedback(struct view *v, const char *logpath,
 			  struct diag *d)
 {
 	struct feedback fb;
-	size_t i, n = feedback_load(&fb, logpath, d) == 0 ? fb.n : 0;
+	size_t i, n = feedback_load_current(&fb, logpath, d) == 0 ? fb.n : 0;
 
 	if (n) {
 		view_blank(v);

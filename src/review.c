@@ -266,7 +266,7 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 	a->s.tone = -1;
 	if (sc && !a->s.stopped)
 		replay(r, a, sc);
-	if (feedback_load(&fb, a->s.path, d) == 0)
+	if (feedback_load_current(&fb, a->s.path, d) == 0)
 		a->s.nfeedback = (int)fb.n;
 	feedback_free(&fb);
 	count_levels(r, &a->s);

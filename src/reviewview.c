@@ -202,7 +202,7 @@ int reviewview_timeline(struct view *v, const struct content *c,
 		sc = content_version(c, data.meta.scenario, data.meta.version,
 				     path, d);
 		if (sc && timeline_build(&tl, &data, sc, d) == 0) {
-			feedback_load(&fb, path, d);
+			feedback_load_current(&fb, path, d);
 			session_head(v, &data.meta, sc);
 			for (i = 0; i < tl.n; i++)
 				entry(v, c, sc, &tl.v[i], &fb);

@@ -17,6 +17,7 @@
 #include "tui.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,14 +35,15 @@ void cmd_set_store(const struct cli_ctx *ctx, struct content *c)
 	free(dir);
 }
 
-/* Store name and level in the config file, leaving its other settings.
- * A file with problems (said at the start) is left as it is; a failed
- * write is printed. */
-int cmd_save_identity(struct cli_ctx *ctx)
+/* Store settings (key, value, ..., NULL) in the config file, leaving its
+ * other settings. A file with problems (said at the start) is left as it
+ * is; a failed write is printed. */
+int cmd_save_settings(struct cli_ctx *ctx, ...)
 {
 	struct config file;
 	struct diag d = {0};
-	char level[2] = {ctx->cfg.level, 0};
+	const char *key;
+	va_list ap;
 	int rc;
 
 	config_defaults(&file);
@@ -50,14 +52,25 @@ int cmd_save_identity(struct cli_ctx *ctx)
 	rc = config_load(&file, &d);
 	diag_free(&d);
 	if (rc == 0) {
-		config_set(&file, "cursist.naam", ctx->cfg.name, &d, NULL, 0);
-		config_set(&file, "cursist.niveau", level, &d, NULL, 0);
+		va_start(ap, ctx);
+		while ((key = va_arg(ap, const char *)) != NULL)
+			config_set(&file, key, va_arg(ap, const char *), &d,
+				   NULL, 0);
+		va_end(ap);
 		if ((rc = config_save(&file, &d)) != 0)
 			diag_print(&d, stderr, 0);
 	}
 	diag_free(&d);
 	config_free(&file);
 	return rc;
+}
+
+int cmd_save_identity(struct cli_ctx *ctx)
+{
+	char level[2] = {ctx->cfg.level, 0};
+
+	return cmd_save_settings(ctx, "cursist.naam", ctx->cfg.name,
+				 "cursist.niveau", level, (char *)NULL);
 }
 
 /* Ask for the name until it can be used; -1 at the end of input. */

@@ -268,45 +268,76 @@ int cmd_report(struct cli_ctx *ctx)
 	return rc;
 }
 
-/* The coach's name for feedback: config, else the trainee name, else ask. */
+/* The coach's name for feedback: from the config, else asked once and
+ * stored there (coach.naam); NULL at the end of input. */
 static const char *coach_name(struct cli_ctx *ctx)
 {
-	char *a;
+	char *a, *clean;
+	const char *why;
 
-	if (ctx->cfg.coach)
-		return ctx->cfg.coach;
 	while (ctx->cfg.coach == NULL) {
-		fputs("Je naam als coach: ", stdout);
+		printf("Je naam als coach (hoogstens %d tekens; we bewaren hem): ",
+		       CONFIG_NAME_MAX);
 		fflush(stdout);
 		if ((a = plain_read(stdin)) == NULL)
 			return NULL;
-		if (*a)
-			ctx->cfg.coach = a;
-		else
-			free(a);
+		why = config_name_check(a, &clean);
+		if (why)
+			printf("Let op: %s. Typ je naam opnieuw.\n", why);
+		free(a);
+		if ((ctx->cfg.coach = clean) != NULL &&
+		    cmd_save_settings(ctx, "coach.naam", clean, (char *)NULL))
+			fputs("klantcoach: je naam als coach is niet bewaard; "
+			      "de volgende keer vragen we hem opnieuw\n", stderr);
 	}
 	return ctx->cfg.coach;
 }
 
-/* "f STAP TEKST": feedback on a step (0 = overall). */
-static void plain_feedback(struct cli_ctx *ctx, const char *path, const char *a)
+/* Whether coach's feedback at step is in force. */
+static int has_feedback(const char *path, const char *coach, int step)
+{
+	struct feedback fb;
+	struct diag d = {0};
+	int has;
+
+	feedback_load(&fb, path, &d);
+	has = feedback_current(&fb, coach, step) != NULL;
+	feedback_free(&fb);
+	diag_free(&d);
+	return has;
+}
+
+/* "f STAP TEKST" (feedback; STAP 0 = overall; again on the same step
+ * replaces it) or "w STAP" (withdraw): the step must be in the session. */
+static void plain_feedback(struct cli_ctx *ctx,
+			   const struct review_session *s, const char *a)
 {
 	struct diag d = {0};
 	char *end;
 	long step = strtol(a + 1, &end, 10);
+	int withdraw = a[0] == 'w';
 	const char *coach;
 
 	while (*end == ' ')
 		end++;
-	if (end == a + 1 || step < 0 || step > FEEDBACK_MAX_STEP ||
-	    *end == '\0') {
-		fputs("Typ: f STAP TEKST (STAP 0 = algemene feedback)\n", stdout);
+	if (end == a + 1 || step < 0 || (*end == '\0') != withdraw) {
+		fputs(withdraw ? "Typ: w STAP\n"
+			       : "Typ: f STAP TEKST (STAP 0 = algemene "
+				 "feedback)\n", stdout);
+		return;
+	}
+	if (step > s->nchoices) {
+		printf("Stap %ld bestaat niet: deze sessie heeft %d stappen. "
+		       "Typ 0 voor algemene feedback.\n", step, s->nchoices);
 		return;
 	}
 	if ((coach = coach_name(ctx)) == NULL)
 		return;
-	if (feedback_add(path, coach, (int)step, end, &d) == 0)
-		fputs("Feedback bewaard.\n", stdout);
+	if (withdraw && !has_feedback(s->path, coach, (int)step))
+		printf("Bij stap %ld staat geen feedback van jou.\n", step);
+	else if (feedback_add(s->path, coach, (int)step, end, &d) == 0)
+		fputs(withdraw ? "Feedback ingetrokken.\n"
+			       : "Feedback bewaard.\n", stdout);
 	diag_print(&d, stderr, 0);
 	diag_free(&d);
 }
@@ -323,7 +354,8 @@ static int plain_session(struct cli_ctx *ctx, struct content *c, const struct re
 	plain_view(stdout, &v);
 	diag_free(&d);
 	for (;;) {
-		fputs("\nf STAP TEKST = feedback (STAP 0 = algemeen), g = groei, c = cohort, "
+		fputs("\nf STAP TEKST = feedback (STAP 0 = algemeen; opnieuw = "
+		      "vervangen), w STAP = intrekken, g = groei, c = cohort, "
 		      "l = lijst, q = stoppen: ", stdout);
 		fflush(stdout);
 		if ((a = plain_read(stdin)) == NULL || strcmp(a, "q") == 0 || strcmp(a, "l") == 0) {
@@ -331,8 +363,8 @@ static int plain_session(struct cli_ctx *ctx, struct content *c, const struct re
 			free(a);
 			return rc;
 		}
-		if (a[0] == 'f')
-			plain_feedback(ctx, s->path, a);
+		if (a[0] == 'f' || a[0] == 'w')
+			plain_feedback(ctx, s, a);
 		else if (strcmp(a, "g") == 0)
 			return free(a), 2;
 		else if (strcmp(a, "c") == 0)

@@ -25,6 +25,9 @@ char *cmd_sessions_dir(const struct cli_ctx *ctx);
 void cmd_set_store(const struct cli_ctx *ctx, struct content *c);
 /* Store the trainee's name and level in the config file. 0 or -1. */
 int cmd_save_identity(struct cli_ctx *ctx);
+/* Store settings in the config file: key, value pairs ending in NULL
+ * (keys as in klantcoach.ini). 0 or -1. */
+int cmd_save_settings(struct cli_ctx *ctx, ...);
 
 /* Load the content root of ctx (with only set, just that scenario id);
  * problems are printed to stderr, and scenarios that fail the checker are

@@ -122,6 +122,32 @@ expect_contains "feedback row" "$(cat "$fb")" ",Coach Ria,1,Mooi samengevat."
 out=$("$KC_BIN" --content "$FIX/mini" show "$(basename "$log" .csv)")
 expect_contains "trainee sees step feedback" "$out" "Coach Ria bij stap 1"
 expect_contains "trainee sees overall feedback" "$out" "Coach Ria, algemeen"
+
+# Feedback (COACH-UX 5): a step the session does not have is refused; the
+# coach's name is asked once and kept in the config; feedback on the same
+# step again replaces it, w withdraws it; every row stays in the file.
+out=$(printf '1\nf 99 Test\nf 2 Eerste versie\nRia Coach\nf 2 Tweede versie\nw 1\nq\n' |
+	"$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_contains "step 99 refused" "$out" "Stap 99 bestaat niet: deze sessie heeft 2 stappen."
+expect_not_contains "step 99 not saved" "$(cat "$fb")" ",99,"
+expect_contains "coach name asked" "$out" "Je naam als coach"
+expect_contains "coach name stored" "$(cat "$HOME/.config/klantcoach/klantcoach.ini")" 'naam = "Ria Coach"'
+expect_contains "withdraw only own feedback" "$out" "Bij stap 1 staat geen feedback van jou."
+out=$(printf '1\nw 2\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
+expect_not_contains "coach name asked once" "$out" "Je naam als coach"
+expect_contains "withdrawn" "$out" "Feedback ingetrokken."
+expect_eq "rows appended, none removed" "$(grep -c ',Ria Coach,2,' "$fb")" 3
+out=$("$KC_BIN" --content "$FIX/mini" show "$(basename "$log" .csv)")
+expect_not_contains "withdrawn feedback not shown" "$out" "versie"
+expect_contains "other coach's feedback stays" "$out" "Coach Ria bij stap 1"
+printf '1\nf 2 Derde versie\nf 2 Vierde versie\nq\n' |
+	"$KC_BIN" --content "$FIX/mini" --plain review > /dev/null 2>&1
+expect_contains "review shows the latest" "$(printf '1\nq\n' |
+	"$KC_BIN" --content "$FIX/mini" --plain review 2>&1)" \
+	"Feedback van Ria Coach (2023-11-14): Vierde versie"
+out=$("$KC_BIN" --content "$FIX/mini" show "$(basename "$log" .csv)")
+expect_contains "trainee sees the latest" "$out" "Vierde versie"
+expect_not_contains "trainee not the replaced" "$out" "Derde versie"
 out=$(printf '1\ng\nq\n' | "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
 expect_contains "growth view" "$out" "Groei van Sanne"
 

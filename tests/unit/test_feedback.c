@@ -186,3 +186,34 @@ Test(feedback, an_item_from_elsewhere_keeps_its_time)
 	diag_free(&d);
 	tmpdir_remove(dir);
 }
+
+Test(feedback, edits_and_withdrawals_are_appended_and_the_latest_wins)
+{
+	char dir[] = "/tmp/kc-fb-XXXXXX", log[96], cmd[96];
+	struct feedback f;
+	struct diag d = {0};
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(log, sizeof log, "%s/s1.csv", dir);
+	cr_assert_eq(feedback_add(log, "Ria", 2, "Eerste versie", &d), 0);
+	cr_assert_eq(feedback_add(log, "Ria", 3, "Ingetrokken", &d), 0);
+	cr_assert_eq(feedback_add(log, "Ali", 2, "Van een ander", &d), 0);
+	cr_assert_eq(feedback_add(log, "Ria", 2, "Tweede versie", &d), 0);
+	cr_assert_eq(feedback_add(log, "Ria", 3, "", &d), 0);
+	cr_assert_eq(feedback_add(log, "Ria", 0, "Algemeen", &d), 0);
+	cr_assert_eq(feedback_load(&f, log, &d), 0);
+	cr_assert_eq(f.n, 6, "every row stays in the file");
+	cr_assert_str_eq(feedback_current(&f, "Ria", 2), "Tweede versie");
+	cr_assert_null(feedback_current(&f, "Ria", 3), "withdrawn");
+	cr_assert_null(feedback_current(&f, "Ria", 4));
+	cr_assert_str_eq(feedback_current(&f, "Ali", 2), "Van een ander");
+	feedback_in_force(&f);
+	cr_assert_eq(f.n, 3);
+	cr_assert_str_eq(f.v[0].text, "Van een ander");
+	cr_assert_str_eq(f.v[1].text, "Tweede versie");
+	cr_assert_str_eq(f.v[2].text, "Algemeen");
+	feedback_free(&f);
+	cr_assert_eq(d.n, 0);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}
