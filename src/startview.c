@@ -7,9 +7,11 @@
 #include "buf.h"
 #include "persona.h"
 #include "playview.h"
+#include "tstamp.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* A card's line after its first, tagged with the card's number. */
 #define card_line(v, role, n, ...) \
@@ -67,6 +69,50 @@ void startview_mode(struct view *v, const struct scenario *sc)
 	playview_notice(v, sc);
 }
 
+/* When the session started, in local time to the minute ("2026-11-30
+ * 14:05"), or to the second when a neighbour in the list started in the
+ * same minute, so that no two rows look the same. */
+static void when(char *out, size_t n, const struct sessionlist *l, size_t i)
+{
+	time_t t = l->v[i].started ? tstamp_parse(l->v[i].started) : -1;
+	const char *p = i > 0 ? l->v[i - 1].started : NULL;
+	const char *q = i + 1 < l->n ? l->v[i + 1].started : NULL;
+	const char *s = l->v[i].started;
+	int same = s && ((p && strncmp(p, s, 16) == 0) ||
+			 (q && strncmp(q, s, 16) == 0));
+	struct tm tm;
+
+	if (t == -1 || localtime_r(&t, &tm) == NULL)
+		snprintf(out, n, "?");
+	else
+		strftime(out, n, same ? "%Y-%m-%d %H:%M:%S"
+			 : "%Y-%m-%d %H:%M", &tm);
+}
+
+/* One session as a row: when, client, mode, step, status, scenario. */
+static void home_row(struct view *v, const struct content *c,
+		     const struct sessionlist *l, size_t i)
+{
+	const struct sessionlist_item *it = &l->v[i];
+	const struct scenario *sc = it->scenario
+		? content_scenario(c, it->scenario) : NULL;
+	const struct persona *p = sc ? content_persona(c, sc->persona) : NULL;
+	struct buf status = {0};
+	char day[32], step[16];
+
+	when(day, sizeof day, l, i);
+	snprintf(step, sizeof step, "%d", it->nchoices + !it->finished);
+	buf_printf(&status, "%s%s%s%s", sessionlist_status(it),
+		   it->ending ? ", einde " : "", it->ending ? it->ending : "",
+		   it->nfeedback ? " [feedback]" : "");
+	view_row(v, it->damaged ? VIEW_BAD : it->stopped ? VIEW_DIM
+		 : VIEW_TEXT, day, p ? p->name : sc ? sc->persona : "?",
+		 it->mode ? it->mode : "?", it->damaged ? "?" : step,
+		 status.s, sc ? sc->title : it->id, (char *)NULL)->tag =
+		(int)i + 2;
+	buf_free(&status);
+}
+
 void startview_home(struct view *v, const struct content *c,
 		    const struct sessionlist *l)
 {
@@ -75,22 +121,9 @@ void startview_home(struct view *v, const struct content *c,
 	view_option(v, 1, "Nieuw gesprek oefenen");
 	view_add(v, VIEW_HEADING, 0, "%s", l->n ? "Je sessies (nieuwste "
 		 "eerst):" : "Je hebt nog geen sessies.");
-	for (i = 0; i < l->n; i++) {
-		const struct sessionlist_item *it = &l->v[i];
-		const struct scenario *sc = it->scenario
-			? content_scenario(c, it->scenario) : NULL;
-		struct buf what = {0};
-		char day[11];
-		snprintf(day, sizeof day, "%.10s", it->started ? it->started
-			 : "?");
-		buf_printf(&what, "%s%s%s%s", sc ? sc->title : it->id,
-			   it->ending ? ", einde: " : "",
-			   it->ending ? it->ending : "",
-			   it->nfeedback ? " [feedback]" : "");
-		view_row(v, it->damaged ? VIEW_BAD : it->stopped ? VIEW_DIM
-			 : VIEW_TEXT, day, sessionlist_status(it),
-			 sc ? sc->persona : "?", what.s,
-			 (char *)NULL)->tag = (int)i + 2;
-		buf_free(&what);
-	}
+	if (l->n)
+		view_row(v, VIEW_DIM, "Begonnen", "Klant", "Modus", "Stap",
+			 "Status", "Scenario", (char *)NULL);
+	for (i = 0; i < l->n; i++)
+		home_row(v, c, l, i);
 }

@@ -182,6 +182,35 @@ static void wrap_line(struct lines *l, const struct view_line *ln,
 	buf_free(&b);
 }
 
+/* A table row too wide for w wraps its last cell under itself (a
+ * hanging indent), when that leaves it 12 columns or more. */
+static void wrap_row(struct lines *l, const struct view_line *ln,
+		     const char *row, size_t w)
+{
+	const char *last = strrchr(ln->text, '\t');
+	size_t room = w > (size_t)ln->indent ? w - (size_t)ln->indent : 1;
+	size_t cut = strlen(row) - (last ? strlen(last + 1) : 0);
+	size_t hang = cell_width(row, cut), i;
+	struct text_lines tl = {0};
+	struct buf b = {0};
+
+	if (!last || text_width(row) <= room || hang + 12 > room) {
+		wrap_line(l, ln, row, w);
+		return;
+	}
+	text_wrap(row + cut, room - hang, &tl);
+	for (i = 0; i < tl.n; i++) {
+		buf_clear(&b);
+		if (i == 0)
+			buf_addn(&b, row, cut);
+		buf_add(&b, tl.v[i]);
+		lines_add(l, b.s, w, ln->indent + (i ? (int)hang : 0),
+			  role_of[ln->role], ln->tag);
+	}
+	text_lines_free(&tl);
+	buf_free(&b);
+}
+
 /* The document as rows at width w: no blank row at the top, one before
  * each heading or labelled line. */
 static void wrap(struct lines *l, const struct view *v, size_t w)
@@ -201,8 +230,10 @@ static void wrap(struct lines *l, const struct view *v, size_t w)
 				     ? w - (size_t)ln->indent : 1, width);
 		if (ln->cells)
 			row = aligned(ln->text, width);
-		if (ln->role != VIEW_BLANK)
-			wrap_line(l, ln, row ? row : ln->text, w);
+		if (row)
+			wrap_row(l, ln, row, w);
+		else if (ln->role != VIEW_BLANK)
+			wrap_line(l, ln, ln->text, w);
 		blank = ln->role == VIEW_BLANK;
 		free(row);
 	}

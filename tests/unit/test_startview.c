@@ -80,3 +80,41 @@ Test(startview, persona_card)
 	cr_assert(strstr(s, "\n     Op het spel: "), "%s", s);
 	free(s);
 }
+
+/* Home: a header, then one row per session with when (local time),
+ * client name, mode, step reached, status and scenario title; two
+ * sessions of the same minute show their seconds. */
+Test(startview, home_rows_in_columns)
+{
+	const struct scenario *sc = &fixture_content.scs[0];
+	struct sessionlist_item it[3] = {
+		{.id = "b", .scenario = sc->id, .mode = "toets",
+		 .started = "2026-11-30T14:05:09Z", .nchoices = 2},
+		{.id = "a", .scenario = sc->id, .mode = "toets",
+		 .started = "2026-11-30T14:05:01Z", .nchoices = 2},
+		{.id = "c", .scenario = sc->id, .mode = "oefenen",
+		 .started = "2026-11-29T09:00:00Z", .nchoices = 2,
+		 .finished = 1, .ending = "goed"},
+	};
+	struct sessionlist l = {.v = it, .n = 3};
+	struct view v = {0};
+	char *s;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	startview_home(&v, &fixture_content, &l);
+	cr_assert(v.lines[2].cells);
+	cr_assert_eq(v.lines[2].tag, 0, "the header is not a choice");
+	cr_assert_eq(v.lines[3].tag, 2);
+	cr_assert_eq(v.lines[5].tag, 4);
+	s = printed(&v);
+	cr_assert(strstr(s, "Begonnen\tKlant\tModus\tStap\tStatus\t"
+			 "Scenario\n"), "%s", s);
+	cr_assert(strstr(s, "2026-11-30 14:05:09\tProef\ttoets\t3\t"
+			 "onderbroken\tProef belt\n"), "%s", s);
+	cr_assert(strstr(s, "2026-11-30 14:05:01\tProef\ttoets\t3\t"),
+		  "%s", s);
+	cr_assert(strstr(s, "2026-11-29 09:00\tProef\toefenen\t2\t"
+			 "reflectie open, einde goed\tProef belt\n"), "%s", s);
+	free(s);
+}
