@@ -46,6 +46,7 @@ const struct keybinding request_keys[] = {
 	{27, "Esc", REQ_BACK},
 	{KEY_LEFT, "\xe2\x86\x90", REQ_BACK},
 	{'h', "h", REQ_BACK},
+	{'i', "i", REQ_SETTINGS},
 	{'s', "s", REQ_SORT},
 	{'/', "/", REQ_SEARCH},
 	{'g', "g", REQ_GROWTH},

@@ -20,7 +20,9 @@
 
 struct name_state {
 	int level;		/* the name is given, the level is asked */
+	int settings;		/* opened from home, not the first run */
 	struct input field;	/* the name being typed */
+	char *name;		/* the checked name, stored with the level */
 };
 
 static struct name_state *nstate(const struct tui *t)
@@ -90,6 +92,8 @@ static const char *const level_text[3] = {
 static void name_cleanup(struct tui *t)
 {
 	input_free(&nstate(t)->field);
+	free(nstate(t)->name);
+	nstate(t)->name = NULL;
 }
 
 static void name_draw(struct tui *t)
@@ -99,8 +103,12 @@ static void name_draw(struct tui *t)
 	char ask[64];
 	int i;
 
-	tui_frame(t, "klantcoach: welkom", NULL);
-	draw_text(2, 2, COLS - 4, "Welkom bij klantcoach. Dit vragen we maar één keer.", ROLE_TITLE);
+	tui_frame(t, ns->settings ? "klantcoach: instellingen"
+		  : "klantcoach: welkom", NULL);
+	draw_text(2, 2, COLS - 4, ns->settings ? "Je naam en niveau "
+		  "wijzigen. Esc gaat terug zonder iets te wijzigen."
+		  : "Welkom bij klantcoach. Dit vragen we maar één keer.",
+		  ROLE_TITLE);
 	snprintf(ask, sizeof ask, "Wat is je naam? (hoogstens %d tekens)",
 		 CONFIG_NAME_MAX);
 	draw_text(4, 2, COLS - 4, ask, ROLE_NORMAL);
@@ -128,24 +136,54 @@ static const struct keymap_entry *name_keymap(const struct tui *t)
 		{REQ_FIELD_DONE, "bevestigen"},
 		{REQ_FIELD_CANCEL, "stoppen"},
 		{REQ_NONE, NULL},
+	}, change[] = {
+		{REQ_FIELD_DONE, "bevestigen"},
+		{REQ_FIELD_CANCEL, "terug"},
+		{REQ_NONE, NULL},
 	}, level[] = {
 		{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"},
 		{REQ_CHOICE_A, "kiezen"}, {REQ_CHOICE_B, "kiezen"},
 		{REQ_CHOICE_C, "kiezen"},
-		{REQ_ENTER, "bevestigen"},
+		{REQ_ENTER, "bevestigen"}, {REQ_BACK, "naam"},
 		{REQ_NONE, NULL},
 	};
 
-	return nstate(t)->level ? level : name;
+	if (nstate(t)->level)
+		return level;
+	return nstate(t)->settings ? change : name;
 }
 
+/* Store the checked name and the chosen level, then go on: home after
+ * the settings, else where the start leads. */
 static void name_level(struct tui *t)
 {
+	struct name_state *ns = nstate(t);
+	int saved;
+
+	free(t->ctx->cfg.name);
+	t->ctx->cfg.name = ns->name;
+	ns->name = NULL;
 	t->ctx->cfg.level = (char)('A' + t->sel);
-	if (cmd_save_identity(t->ctx) != 0)
+	saved = cmd_save_identity(t->ctx) == 0;
+	if (ns->settings)
+		tui_go(t, SCR_HOME);
+	else
+		tui_begin(t);
+	if (!saved)
 		tui_notice(t, "Je naam en niveau zijn niet bewaard in %s; "
 			   "je kunt wel spelen.", t->ctx->cfg.path);
-	tui_begin(t);
+	else if (ns->settings)
+		tui_notice(t, "Bewaard: %s, niveau %c.", t->ctx->cfg.name,
+			   t->ctx->cfg.level);
+}
+
+/* Esc at the level asks the name again. */
+static void name_again(struct tui *t)
+{
+	struct name_state *ns = nstate(t);
+
+	ns->level = 0;
+	t->focus = &ns->field;
 }
 
 static void name_done(struct tui *t)
@@ -158,8 +196,8 @@ static void name_done(struct tui *t)
 		tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
 		return;
 	}
-	free(t->ctx->cfg.name);
-	t->ctx->cfg.name = clean;
+	free(ns->name);
+	ns->name = clean;
 	ns->level = 1;
 	t->focus = NULL;
 	t->sel = t->ctx->cfg.level ? t->ctx->cfg.level - 'A' : 1;
@@ -168,7 +206,12 @@ static void name_done(struct tui *t)
 static enum request name_key(struct tui *t, enum request req)
 {
 	switch (req) {
-	case REQ_FIELD_CANCEL: return REQ_QUIT;
+	case REQ_FIELD_CANCEL:
+		if (!nstate(t)->settings)
+			return REQ_QUIT;
+		tui_go(t, SCR_HOME);
+		break;
+	case REQ_BACK: name_again(t); break;
 	case REQ_FIELD_DONE: name_done(t); break;
 	case REQ_CHOICE_A: case REQ_CHOICE_B: case REQ_CHOICE_C:
 		t->sel = (int)(req - REQ_CHOICE_A);
@@ -265,16 +308,18 @@ static void open_session(struct tui *t, const struct sessionlist_item *it)
 	diag_free(&d);
 }
 
-/* The keys of the list screens before play; Enter says what it does. */
-#define LIST_KEYMAP(enter, back) { \
+/* The keys of the list screens before play; Enter says what it does;
+ * more is one more request (REQ_NONE for none). */
+#define LIST_KEYMAP(enter, back, more, more_hint) { \
 	{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"}, \
 	{REQ_PGUP, NULL}, {REQ_PGDN, NULL}, {REQ_HOME, NULL}, {REQ_END, NULL}, \
 	{REQ_ENTER, enter}, {back, back == REQ_QUIT ? "stoppen" : "terug"}, \
-	{REQ_NONE, NULL} }
+	{more, more_hint}, {REQ_NONE, NULL} }
 
 static const struct keymap_entry *home_keymap(const struct tui *t)
 {
-	static const struct keymap_entry km[] = LIST_KEYMAP("openen", REQ_QUIT);
+	static const struct keymap_entry km[] = LIST_KEYMAP("openen", REQ_QUIT,
+		REQ_SETTINGS, "instellingen");
 
 	(void)t;
 	return km;
@@ -289,6 +334,11 @@ static enum request home_key(struct tui *t, enum request req)
 			tui_go(t, SCR_PERSONA);
 		else
 			open_session(t, &sessions(t)->v[t->sel - 1]);
+		return REQ_NONE;
+	}
+	if (req == REQ_SETTINGS) {
+		nstate(t)->settings = 1;
+		tui_go(t, SCR_NAME);
 		return REQ_NONE;
 	}
 	return tui_list_key(t, req, count);
@@ -316,7 +366,8 @@ static void persona_draw(struct tui *t)
 /* Persona and scenario: Enter goes on, Esc back. */
 static const struct keymap_entry *pick_keymap(const struct tui *t)
 {
-	static const struct keymap_entry km[] = LIST_KEYMAP("verder", REQ_BACK);
+	static const struct keymap_entry km[] = LIST_KEYMAP("verder", REQ_BACK,
+		REQ_NONE, NULL);
 
 	(void)t;
 	return km;
