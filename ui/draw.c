@@ -153,7 +153,7 @@ int lines_scroll(const struct lines *l, int h, int *top, int keep)
 	int first, last;
 
 	tag_span(l, keep, &first, &last);
-	if (last >= 0 && last >= *top + h)
+	if (last >= 0 && last >= *top + h && (*top > 0 || first >= h))
 		*top = last - h + 1;
 	if (first >= 0 && first < *top)
 		*top = first;

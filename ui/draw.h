@@ -52,7 +52,9 @@ void lines_blank(struct lines *l);
 int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
 	       int keep);
 /* Scroll *top so that h rows from it show the rows tagged keep (when
- * non-zero) and stay within the list. Returns the first such row or -1. */
+ * non-zero) and stay within the list; at the top (*top 0) it stays there
+ * while the first of those rows shows, so that the text above the
+ * choices is never pushed out. Returns the first such row or -1. */
 int lines_scroll(const struct lines *l, int h, int *top, int keep);
 /* Draw one row at (y, x) in w columns, selected or in its own role. */
 void lines_draw_row(const struct line *ln, int y, int x, int w, int sel);

@@ -12,6 +12,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -195,6 +196,10 @@ enum request tui_list_key(struct tui *t, enum request req, int count)
 	case REQ_END: t->sel = count > 0 ? count - 1 : 0; break;
 	default: return req;
 	}
+	if (t->sel == 0)	/* what comes before the first choice too */
+		t->top = 0;
+	else if (t->sel == count - 1)	/* and after the last (clamped) */
+		t->top = INT_MAX / 2;
 	t->dirty = 1;
 	return REQ_NONE;
 }

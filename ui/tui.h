@@ -98,7 +98,9 @@ void tui_notice(struct tui *t, const char *fmt, ...)
 /* Draw the title bar and the key-hint bar every screen shares; the hints
  * come from the screen's keymap. */
 void tui_frame(struct tui *t, const char *title, const char *right);
-/* Selection movement shared by list screens; returns REQ_NONE if used. */
+/* Selection movement shared by list screens; returns REQ_NONE if used.
+ * On the first choice the view scrolls to the top, on the last to the
+ * end, so that the text before and after the choices is in reach. */
 enum request tui_list_key(struct tui *t, enum request req, int count);
 /* Start a new play-through of scenario index si in the given mode. */
 int tui_start_play(struct tui *t, size_t si, enum config_mode mode);
