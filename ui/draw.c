@@ -69,11 +69,14 @@ void draw_text(int y, int x, int w, const char *s, enum role r)
 void draw_bar(int y, const char *left, const char *right)
 {
 	int w = COLS, rw = (int)text_width(right);
+	char *cut;
 
 	draw_role(ROLE_BAR, 1);
 	mvhline(y, 0, ' ', w);
 	draw_role(ROLE_BAR, 0);
-	draw_text(y, 1, w - rw - 3, left, ROLE_BAR);
+	cut = text_short(left, w - rw - 3 > 1 ? (size_t)(w - rw - 3) : 1);
+	draw_text(y, 1, w - rw - 3, cut, ROLE_BAR);
+	free(cut);
 	if (rw < w - 2)
 		draw_text(y, w - rw - 1, rw, right, ROLE_BAR);
 }

@@ -34,7 +34,8 @@ void draw_init(int colour);
 void draw_role(enum role r, int on);
 /* Draw s at (y, x), sanitised and clipped to w columns. */
 void draw_text(int y, int x, int w, const char *s, enum role r);
-/* A full-width bar with left and right texts. */
+/* A full-width bar with left and right texts; a left text too long for
+ * it is cut with an ellipsis. */
 void draw_bar(int y, const char *left, const char *right);
 /* A meter "name ████░░░░ 6" in w columns; delta shown when non-zero. */
 void draw_meter(int y, int x, int w, const char *name, int value, int delta);

@@ -142,7 +142,21 @@ void input_set(struct input *in, const char *s)
 	in->cur = in->text.len;
 }
 
-/* Rows of the field: each logical line cut into pieces of w columns. The
+/* A row from p cut at end (in a word) ends after the last space before
+ * it instead, if there is one: words are not broken. */
+static size_t word_end(const char *s, size_t p, size_t end)
+{
+	size_t q = end;
+
+	if (s[end] == '\0' || s[end] == '\n' || s[end] == ' ')
+		return end;
+	while (q > p && s[q - 1] != ' ')
+		q--;
+	return q > p ? q : end;
+}
+
+/* Rows of the field: each logical line cut into pieces of w columns at
+ * spaces (a word longer than the row is cut where the row ends). The
  * row and column of byte offset cur are returned through *cy and *cx. */
 static size_t field_rows(const char *s, size_t w, size_t cur, size_t *starts,
 			 size_t max, int *cy, int *cx)
@@ -155,6 +169,7 @@ static size_t field_rows(const char *s, size_t w, size_t cur, size_t *starts,
 			end++;
 		if (end - p == 0 && p < len && s[p] != '\n')
 			end = p + 1;
+		end = word_end(s, p, end);
 		if (n < max)
 			starts[n] = p;
 		if (cur >= p && (cur < end || (cur == end && (end == len || s[end] == '\n')))) {

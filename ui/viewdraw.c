@@ -19,6 +19,12 @@
 #define DOWN_ARROW "\xe2\x86\x93"
 #define NBSP "\xc2\xa0"
 #define ELLIPSIS "\xe2\x80\xa6"
+#define MEASURE 100	/* the widest text, for reading; tables go wider */
+
+static size_t measure(size_t w)
+{
+	return w < MEASURE ? w : MEASURE;
+}
 
 static const enum role role_of[VIEW_ROLE_COUNT] = {
 	[VIEW_TEXT] = ROLE_NORMAL, [VIEW_TITLE] = ROLE_TITLE,
@@ -156,6 +162,13 @@ static void wrap_meters(struct lines *l, const struct view_line *ln, size_t w)
 	}
 }
 
+/* A bullet ("- ", "+ ", "• ") hangs its wrapped rows under its text. */
+static int is_bullet(const char *s)
+{
+	return ((s[0] == '-' || s[0] == '+') && s[1] == ' ') ||
+	       strncmp(s, "\xe2\x80\xa2 ", 4) == 0;
+}
+
 static void wrap_line(struct lines *l, const struct view_line *ln,
 		      const char *text, size_t w)
 {
@@ -174,7 +187,7 @@ static void wrap_line(struct lines *l, const struct view_line *ln,
 		lines_add_item(l, b.s, w, indent, (int)strcspn(b.s, " ") + 1,
 			       r, ln->tag);
 	} else if (ln->role == VIEW_EVIDENCE_POS ||
-		   ln->role == VIEW_EVIDENCE_NEG) {
+		   ln->role == VIEW_EVIDENCE_NEG || is_bullet(text)) {
 		lines_add_item(l, text, w, indent, 2, r, ln->tag);
 	} else {
 		lines_add(l, text, w, indent, r, ln->tag);
@@ -233,7 +246,7 @@ static void wrap(struct lines *l, const struct view *v, size_t w)
 		if (row)
 			wrap_row(l, ln, row, w);
 		else if (ln->role != VIEW_BLANK)
-			wrap_line(l, ln, ln->text, w);
+			wrap_line(l, ln, ln->text, measure(w));
 		blank = ln->role == VIEW_BLANK;
 		free(row);
 	}
@@ -249,8 +262,10 @@ static int shown(const struct view_meter *m, int anim)
 
 static void draw_meters(const struct line *ln, int y, int x, int w, int anim)
 {
-	int i, mw = ln->nmeter > 1 ? w / ln->nmeter : w < 30 ? w : 30;
+	int i, mw;
 
+	w = (int)measure((size_t)w);
+	mw = ln->nmeter > 1 ? w / ln->nmeter : w < 30 ? w : 30;
 	for (i = 0; i < ln->nmeter; i++) {
 		const struct view_meter *m = &ln->meter[i];
 		draw_meter(y, x + ln->indent + i * mw, mw, m->name,

@@ -1,6 +1,7 @@
 /*
  * viewdraw: the TUI renderer of view documents. Wraps a document at the
- * region's width (labels become headings, options and indicators hang),
+ * region's width, text at most 100 columns (labels become headings;
+ * options, indicators and bullets hang; table rows hang their last cell),
  * colours it by role, draws meter lines as bars, scrolls it with
  * more-above / more-below markers in the right margin and keeps the
  * tagged line (the selected option) in view.

@@ -2,7 +2,8 @@
 # layout.sh: the trainee's screens at several sizes (TRAINEE-UX findings 4
 # and 19): jos-geldzorgen at 80x24, down past the choices and back up (or
 # PgUp, Home) brings the situation back; at 70x20 choices below the edge
-# get a more-below marker.
+# get a more-below marker; at 200 columns text is at most 100 wide; at
+# 60x16 a cut title ends in an ellipsis; the text editor wraps at spaces.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
 trap 'tm_stop; rm -rf "$T"' EXIT
@@ -35,5 +36,25 @@ expect_screen "70x20" "Wat doe je?"
 expect_contains "more below marker at 70x20" \
 	"$(tm_screen | sed -n 17,19p)" "↓"
 expect_not_contains "choice 3 below the edge" "$(tm_screen)" "3. Je noemt"
+$TM resize-window -x 200 -y 40
+expect_screen "200x40" "1. Je noemt je naam"
+widest=$(tm_screen | sed '1d;$d' | sed 's/ *$//' | wc -L)
+[ "$widest" -le 104 ] && ok || fail "text at 200 columns is $widest wide"
+$TM resize-window -x 60 -y 16
+expect_screen "60x16: cut title with an ellipsis" "Jos: Een stapel post en een…"
+tm_stop
+
+# The reflection's text field breaks between words, not inside one.
+tm_start "$run $KC_BIN --content $FIX/mini --volgorde vast; sleep 30" 60 16
+expect_screen "mini home" "Nieuw gesprek oefenen"
+tm_keys Enter Enter Enter Enter
+tm_mini_reflect
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do tm_keys -l "QWZQWZQWZ "; done
+tm_keys -l "QWZ"
+expect_screen "typed" "QWZQWZQWZ QWZ"
+expect_eq "no word broken" \
+	"$(tm_screen | grep -oE '[QWZ]+' | sort | uniq -c | sed 's/^ *//')" \
+	"1 QWZ
+12 QWZQWZQWZ"
 tm_stop
 finish

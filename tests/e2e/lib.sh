@@ -79,3 +79,14 @@ tm_wait() {
 }
 # expect_screen NAME TEXT
 expect_screen() { if tm_wait "$2"; then ok; else fail "$1: '$2' not on screen"; fi; }
+# tm_mini_reflect: from step 1 of the mini scenario in the screens (option
+# 1 twice) to the reflection's first question.
+tm_mini_reflect() {
+	expect_screen "mini step 1" "Wat doe je?"
+	tm_keys 1 Enter 1
+	expect_screen "last response" "Enter naar het einde"
+	tm_keys Enter
+	expect_screen "ending page" "Einde van het gesprek"
+	tm_keys Enter
+	expect_screen "first question" "Hoe voelde dit gesprek voor jou?"
+}

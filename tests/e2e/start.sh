@@ -113,13 +113,7 @@ tm_stop
 # The end of a reflection in the screens: the notice says how to look back.
 rm -rf "$T/data"
 tm_start "$run KLANTCOACH_NAME=Anouk KLANTCOACH_LEVEL=B $KC_BIN --content $FIX/mini --volgorde vast --mode oefenen play proef-basis; echo EXIT=\$? > $T/exit; sleep 30"
-expect_screen "mini step 1" "Wat doe je?"
-tm_keys 1 Enter 1
-expect_screen "last response" "Enter naar het einde"
-tm_keys Enter
-expect_screen "ending page" "Einde van het gesprek"
-tm_keys Enter
-expect_screen "first question" "Hoe voelde dit gesprek voor jou?"
+tm_mini_reflect
 i=0
 while [ $i -lt 15 ] && ! tm_screen | grep -q "Je reflectie is bewaard"; do
 	if tm_screen | grep -q "Tab bewaren"; then tm_keys ok Tab; else tm_keys PgDn; fi
