@@ -28,6 +28,7 @@ enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_PAIR, OPT_MODE, OPT_TEXT };
 static const char *const colour_words[2] = {"nooit", "auto"};
 static const char *const order_words[2] = {"geschud", "vast"};
 static const char *const yes_no[2] = {"nee", "ja"};
+static const char *const mouse_words[2] = {"ja", "nee"};	/* no_mouse */
 
 struct opt {
 	const char *section, *key, *env;
@@ -67,6 +68,8 @@ static const struct opt opts[] = {
 	 offsetof(struct config, lrs.keyfile), NULL},
 	{"lrs", "ca-bestand", NULL, OPT_PATH,
 	 offsetof(struct config, lrs.ca), NULL},
+	{"scherm", "muis", NULL, OPT_PAIR, offsetof(struct config, no_mouse),
+	 mouse_words},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
 #define BIT(i) (1ULL << (i))
@@ -557,8 +560,9 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 			buf_printf(b, "%s = %c\n", o->key, *field);
 		break;
 	case OPT_PAIR:
-		if (o->words == yes_no && !*(const int *)field)
-			break;	/* "nee" is the default: [lrs] stays away */
+		if ((o->words == yes_no || o->words == mouse_words) &&
+		    !*(const int *)field)
+			break;	/* the default: [lrs], [scherm] stay away */
 		buf_printf(b, "%s = %s\n", o->key, o->words[*(const int *)field]);
 		break;
 	case OPT_MODE:

@@ -24,6 +24,7 @@ struct config {
 	char *content_dir;	/* NULL: next to the program, else installed */
 	char *data_dir;		/* NULL: the XDG data folder */
 	int colour;		/* 1 auto, 0 never */
+	int no_mouse;		/* no clicks and wheel in the screens */
 	enum config_mode mode;
 	int fixed_order;	/* options in file order in practice ("vast") */
 	char *coach;		/* coach name for feedback */

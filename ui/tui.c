@@ -8,6 +8,7 @@
 #include "path.h"
 #include "sig.h"
 #include "text.h"
+#include "viewdraw.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -67,7 +68,17 @@ static void curses_stop(void)
 	endwin();
 }
 
-static int curses_start(int colour)
+/* Clicks and the wheel, unless [scherm] muis = nee. */
+static void mouse_start(int mouse)
+{
+	if (!mouse)
+		return;
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+		  BUTTON5_PRESSED, NULL);
+	mouseinterval(0);	/* a press acts at once */
+}
+
+static int curses_start(int colour, int mouse)
 {
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		fprintf(stderr, "klantcoach: kan terminal '%s' niet gebruiken; gebruik --plain\n",
@@ -81,6 +92,7 @@ static int curses_start(int colour)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	timeout(250);
+	mouse_start(mouse);
 	draw_init(colour);
 	return 0;
 }
@@ -278,6 +290,7 @@ static int too_small(void)
 static void draw_all(struct tui *t)
 {
 	erase();
+	viewdraw_hits_clear();
 	t->cursor_y = t->cursor_x = -1;
 	if (too_small()) {
 		draw_too_small();
@@ -314,13 +327,41 @@ static void generic(struct tui *t, enum request req)
 	t->dirty = 1;
 }
 
+/* A mouse event as a request of keymap km: the wheel moves up or down, a
+ * click on a row of a list selects it and asks for Enter. */
+static enum request mouse_request(struct tui *t,
+				  const struct keymap_entry *km)
+{
+	MEVENT ev;
+	enum request req = REQ_NONE;
+	int tag = 0;
+
+	if (getmouse(&ev) != OK)
+		return REQ_NONE;
+	if (ev.bstate & BUTTON4_PRESSED)
+		req = REQ_UP;
+	else if (ev.bstate & BUTTON5_PRESSED)
+		req = REQ_DOWN;
+	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED) &&
+		 (tag = viewdraw_hit(ev.y, ev.x)) > 0)
+		req = REQ_ENTER;
+	if (req == REQ_NONE || request_label(km, req, 0) == NULL)
+		return REQ_NONE;
+	if (tag > 0)
+		t->sel = tag - 1;
+	return req;
+}
+
 static void handle_key(struct tui *t, wint_t ch, int is_key)
 {
 	struct keymap_entry km[KEYMAP_MAX];
 	enum request req;
 
 	current_keymap(t, km);
-	req = request_for(km, ch, is_key, t->focus != NULL);
+	req = is_key && ch == KEY_MOUSE ? mouse_request(t, km)
+		: request_for(km, ch, is_key, t->focus != NULL);
+	if (is_key && ch == KEY_MOUSE && req == REQ_NONE)
+		return;
 	t->dirty = 1;
 	if (req == REQ_RESIZE)
 		return;
@@ -457,7 +498,7 @@ static int run(struct tui *t, enum screen_id first)
 	if (!terminal_ok())
 		return EXIT_BAD;
 	sig_catch(0);
-	if (curses_start(t->ctx->cfg.colour) != 0)
+	if (curses_start(t->ctx->cfg.colour, !t->ctx->cfg.no_mouse) != 0)
 		return EXIT_BAD;
 	for (s = 0; s < SCR_COUNT; s++)
 		if (screens[s]->private_size)

@@ -273,6 +273,43 @@ static void draw_meters(const struct line *ln, int y, int x, int w, int anim)
 	}
 }
 
+/* The tags of rows top.. of l in tags[0..h-1] (0 past the end). */
+static void row_tags(const struct lines *l, int top, int h, int *tags)
+{
+	int i;
+
+	for (i = 0; i < h; i++)
+		tags[i] = top + i < (int)l->n ? l->v[top + i].tag : 0;
+}
+
+/* Where the last list was drawn this frame, and the tag of each row. */
+static struct {
+	int y, x, w, h;
+	int tag[VIEWDRAW_HIT_ROWS];
+} hits;
+
+void viewdraw_tags(const struct view *v, int w, int top, int h, int *tags)
+{
+	struct lines l = {0};
+
+	wrap(&l, v, (size_t)w);
+	row_tags(&l, top, h, tags);
+	lines_free(&l);
+}
+
+void viewdraw_hits_clear(void)
+{
+	hits.h = 0;
+}
+
+int viewdraw_hit(int y, int x)
+{
+	if (y < hits.y || y >= hits.y + hits.h || x < hits.x ||
+	    x >= hits.x + hits.w)
+		return 0;
+	return hits.tag[y - hits.y];
+}
+
 int viewdraw_rows(const struct view *v, int w)
 {
 	struct lines l = {0};
@@ -303,6 +340,13 @@ int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
 		draw_text(y, x + w, 1, UP_ARROW, ROLE_HEAD);
 	if (*top + h < (int)l.n)
 		draw_text(y + h - 1, x + w, 1, DOWN_ARROW, ROLE_HEAD);
+	if (keep && h > 0) {	/* a list: its rows can be clicked */
+		hits.y = y;
+		hits.x = x;
+		hits.w = w;
+		hits.h = h < VIEWDRAW_HIT_ROWS ? h : VIEWDRAW_HIT_ROWS;
+		row_tags(&l, *top, hits.h, hits.tag);
+	}
 	lines_free(&l);
 	return first >= 0 && first >= *top && first < *top + h
 		? y + first - *top : -1;

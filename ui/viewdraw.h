@@ -20,6 +20,17 @@
 int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
 	     int keep, int anim);
 
+#define VIEWDRAW_HIT_ROWS 512	/* rows of a list a click can find */
+
+/* The tags of the h rows from row top of v wrapped at w columns (0 for a
+ * row without one, or past the end), as viewdraw would draw them. */
+void viewdraw_tags(const struct view *v, int w, int top, int h, int *tags);
+/* Forget the list drawn last (before each frame). */
+void viewdraw_hits_clear(void);
+/* The tag of the row at screen position (y, x) of the list drawn last
+ * (a viewdraw with keep), or 0 when there is none there. */
+int viewdraw_hit(int y, int x);
+
 /* The rows v takes at w columns. */
 int viewdraw_rows(const struct view *v, int w);
 

@@ -349,6 +349,36 @@ Test(config, order_is_shuffled_unless_vast)
 	diag_free(&d);
 }
 
+/* [scherm] muis: on by default and not written then; "nee" is kept on
+ * save and read back. */
+Test(config, mouse_off_is_kept)
+{
+	struct config c, r;
+	struct diag d = {0};
+	char *text;
+
+	config_defaults(&c);
+	cr_assert_eq(c.no_mouse, 0, "the mouse is on by default");
+	cr_assert_eq(config_save(&c, &d), 0);
+	text = path_read(c.path, NULL);
+	cr_assert_null(strstr(text, "[scherm]"), "%s", text);
+	free(text);
+	cr_assert_eq(config_set(&c, "scherm.muis", "soms", &d, "k.ini", 3), -1);
+	cr_assert_str_eq(d.v[0].msg, "scherm.muis = 'soms': verwacht nee of ja");
+	cr_assert_eq(config_set(&c, "scherm.muis", "nee", &d, NULL, 0), 0);
+	cr_assert_eq(c.no_mouse, 1);
+	cr_assert_eq(config_save(&c, &d), 0);
+	text = path_read(c.path, NULL);
+	cr_assert(strstr(text, "[scherm]\nmuis = nee\n"), "%s", text);
+	free(text);
+	config_defaults(&r);
+	cr_assert_eq(config_load(&r, &d), 0);
+	cr_assert_eq(r.no_mouse, 1);
+	config_free(&c);
+	config_free(&r);
+	diag_free(&d);
+}
+
 /* ---- names: checks at input, quoting in the file, old broken lines ---- */
 
 static int load_text(const char *text, struct config *c, struct diag *d)
