@@ -137,6 +137,32 @@ static enum reflect_mark mark(const struct reflect_comp *c)
 	       : c->shown == c->target ? REFLECT_ON : REFLECT_ABOVE;
 }
 
+/* Why a higher level does not count: the lowest level with negative net
+ * evidence blocks every level above it; blocked is the highest of those
+ * with positive net evidence and block the first negative evidence at
+ * the blocking level. */
+static void blocking(struct reflect_comp *c, const struct reflect *r,
+		     const struct framework *fw)
+{
+	size_t i;
+	int l, low = 0;
+
+	c->blocked = 0;
+	c->block = -1;
+	for (l = 1; l <= 3 && low == 0; l++)
+		if (c->net[l] < 0)
+			low = l;
+	for (l = low + 1; low && l <= 3; l++)
+		if (c->net[l] > 0)
+			c->blocked = l;
+	for (i = 0; c->blocked && c->block < 0 && i < r->nshown; i++) {
+		const struct fw_indicator *in = &fw->inds[r->shown[i].ind];
+		if (!r->shown[i].positive && in->comp == c->comp &&
+		    in->level == low)
+			c->block = (int)i;
+	}
+}
+
 static void levels(struct reflect *r, const struct session *s,
 		   const struct framework *fw, char role)
 {
@@ -157,6 +183,7 @@ static void levels(struct reflect *r, const struct session *s,
 		c->offer = offer[i];
 		c->shown = reflect_level(c->net);
 		c->mark = mark(c);
+		blocking(c, r, fw);
 	}
 	free(offer);
 }
@@ -171,8 +198,8 @@ void reflect_build(struct reflect *r, const struct session *s,
 		move_evidence(fw, s, &s->path[i], (int)i + 1, &r->shown, &r->nshown,
 			      &r->capshown);
 	for (i = 0; i < s->nundone; i++)
-		move_evidence(fw, s, &s->undone[i], 0, &r->undone, &r->nundone,
-			      &r->capundone);
+		move_evidence(fw, s, &s->undone[i], s->undone[i].pos,
+			      &r->undone, &r->nundone, &r->capundone);
 	find_missed(r, s, fw);
 	levels(r, s, fw, role);
 	r->ndiff = s->npath;

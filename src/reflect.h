@@ -32,12 +32,17 @@ struct reflect_comp {
 	int offer;		/* highest level offered, 0 when none */
 	int net[4];
 	enum reflect_mark mark;
+	int blocked;		/* a higher level with net > 0 that does not
+				   count, 0 when none */
+	int block;		/* index into shown of the first negative
+				   at the level that blocks it; -1 none */
 };
 
 struct reflect_item {
 	size_t ind;		/* index into fw->inds */
 	int positive;
-	int pos;		/* 1-based position in the path; 0 for undone */
+	int pos;		/* 1-based position in the path (for undone
+				   choices: where they were made) */
 	int step, opt;		/* step index and option index */
 };
 

@@ -45,6 +45,18 @@ void reflectview_end(struct view *v, const struct play *p)
 	meter_table(v, p);
 }
 
+/* In toets the trainee saw no explanation while playing: give how the
+ * client reacted and why, as the mode card promises. */
+static void toets_step(struct view *v, const struct play *p,
+		       const struct sc_option *o)
+{
+	if (p->mode != CONFIG_TOETS)
+		return;
+	view_add(v, VIEW_CLIENT, 2, "%s: %s", scenario_speaker(o->speaker,
+		 p->persona->name), o->response);
+	view_add(v, VIEW_TEXT, 2, "Waarom: %s", o->feedback);
+}
+
 void reflectview_what(struct view *v, const struct play *p,
 		      const struct reflect *r)
 {
@@ -57,13 +69,14 @@ void reflectview_what(struct view *v, const struct play *p,
 	for (i = 0; i < r->ndiff; i++) {
 		const struct reflect_diff *d = &r->diff[i];
 		const struct sc_step *st = &p->sc->steps[d->step];
-		view_add(v, VIEW_YOU, 0, "Stap %d, jij:    %s", d->pos,
+		view_add(v, VIEW_YOU, 0, "Stap %d, jij: %s", d->pos,
 			 st->opt[d->chosen].text);
+		toets_step(v, p, &st->opt[d->chosen]);
 		if (d->expert == d->chosen) {
-			view_add(v, VIEW_GOOD, 8, "expert: dezelfde keuze");
+			view_add(v, VIEW_GOOD, 2, "Expert: dezelfde keuze");
 			same++;
 		} else if (d->expert >= 0) {
-			view_add(v, VIEW_TEXT, 8, "expert: %s",
+			view_add(v, VIEW_TEXT, 2, "Expert: %s",
 				 st->opt[d->expert].text);
 		}
 	}
@@ -92,35 +105,55 @@ static void competency(struct view *v, const struct play *p,
 			 (char *)NULL);
 }
 
+/* Evidence items under heading, each led by the step where it happened
+ * and lead (positive < 0: both kinds). None: "heading niets", or nothing at all
+ * for negative and undone evidence. */
+static void evidence(struct view *v, const struct play *p,
+		     const struct reflect_item *it, size_t n, int positive,
+		     enum view_role role, const char *heading, const char *lead)
+{
+	char head[96];
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += it[i].positive == positive || positive < 0;
+	if (k == 0 && (role == VIEW_DIM || role == VIEW_EVIDENCE_NEG))
+		return;
+	view_add(v, VIEW_HEADING, 0, "%s%s", heading, k ? "" : " niets");
+	for (i = 0; i < n; i++) {
+		if (it[i].positive != positive && positive >= 0)
+			continue;
+		snprintf(head, sizeof head, "bij stap %d%s: ", it[i].pos,
+			 positive < 0 && !it[i].positive ? ", het tegendeel"
+			 : lead);
+		playview_indicator(v, role, 2, p, (int)it[i].ind, head);
+	}
+}
+
 static void indicators(struct view *v, const struct play *p,
 		       const struct reflect *r)
 {
-	char head[96];
-	size_t i;
+	evidence(v, p, r->shown, r->nshown, 1, VIEW_EVIDENCE_POS,
+		 "Laten zien:", "");
+	evidence(v, p, r->shown, r->nshown, 0, VIEW_EVIDENCE_NEG,
+		 "Het tegendeel laten zien (telt tegen het niveau):", "");
+	evidence(v, p, r->missed, r->nmissed, 1, VIEW_TEXT, "Gemist:",
+		 " had je kunnen laten zien");
+	evidence(v, p, r->undone, r->nundone, -1, VIEW_DIM,
+		 "Teruggenomen keuzes (tellen niet mee voor het niveau):", "");
+}
 
-	view_add(v, VIEW_HEADING, 0, "Laten zien:");
-	for (i = 0; i < r->nshown; i++) {
-		int pos = r->shown[i].positive;
-		snprintf(head, sizeof head, "%s bij stap %d: %s",
-			 pos ? "+" : "-", r->shown[i].pos,
-			 pos ? "" : "het tegendeel van: ");
-		playview_indicator(v, pos ? VIEW_EVIDENCE_POS
-				   : VIEW_EVIDENCE_NEG, 2, p,
-				   (int)r->shown[i].ind, head);
-	}
-	view_add(v, VIEW_HEADING, 0, r->nmissed ? "Gemist:" : "Gemist: niets");
-	for (i = 0; i < r->nmissed; i++) {
-		snprintf(head, sizeof head, "bij stap %d had je kunnen laten "
-			 "zien: ", r->missed[i].pos);
-		playview_indicator(v, VIEW_TEXT, 2, p, (int)r->missed[i].ind,
-				   head);
-	}
-	if (r->nundone)
-		view_add(v, VIEW_HEADING, 0, "Teruggenomen keuzes (tellen niet "
-			 "mee voor het niveau):");
-	for (i = 0; i < r->nundone; i++)
-		playview_indicator(v, VIEW_DIM, 2, p, (int)r->undone[i].ind,
-				   r->undone[i].positive ? "+ " : "- ");
+/* Next to the table: why a level shown does not count. */
+static void blocked(struct view *v, const struct play *p,
+		    const struct reflect_comp *c, const struct reflect *r)
+{
+	const struct reflect_item *it = &r->shown[c->block];
+	const struct fw_indicator *in = &p->fw->inds[it->ind];
+
+	view_add(v, VIEW_BAD, 0, "%s: niveau %d telt niet mee: bij stap %d liet "
+		 "je het tegendeel zien van \xe2\x80\x9e%s\xe2\x80\x9d "
+		 "(niveau %d).", p->fw->comps[c->comp].name, c->blocked,
+		 it->pos, in->text, in->level);
 }
 
 void reflectview_why(struct view *v, const struct play *p,
@@ -136,6 +169,9 @@ void reflectview_why(struct view *v, const struct play *p,
 		 (char *)NULL);
 	for (i = 0; i < r->ncomps; i++)
 		competency(v, p, &r->comps[i]);
+	for (i = 0; i < r->ncomps; i++)
+		if (r->comps[i].block >= 0)
+			blocked(v, p, &r->comps[i], r);
 	indicators(v, p, r);
 }
 

@@ -115,6 +115,7 @@ int session_undo(struct session *s)
 	if (s->npath == 0)
 		return -1;
 	m = s->path[--s->npath];
+	m.pos = (int)s->npath + 1;
 	MEM_GROW(s->undone, s->capundone, s->nundone + 1);
 	s->undone[s->nundone++] = m;
 	s->step = m.step;

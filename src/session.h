@@ -16,6 +16,8 @@ struct session_move {
 	int after[METER_N];		/* meters after the choice */
 	uint64_t flags_before;
 	long think_ms;
+	int pos;			/* undone moves: 1-based position in
+					   the path where they were made */
 };
 
 struct session {

@@ -131,7 +131,6 @@ void view_print(FILE *out, const struct view *v)
 
 	for (i = 0; i < v->n; i++) {
 		const struct view_line *ln = &v->lines[i];
-		fprintf(out, "%*s", ln->indent, "");
 		if (ln->role == VIEW_TITLE) {
 			fprintf(out, "== %s ==\n", ln->text);
 			continue;

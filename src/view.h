@@ -72,7 +72,7 @@ struct view_line *view_cells(struct view *v, enum view_role role, size_t n,
 			     const char *const *cells);
 /* Append copies of the lines of src. */
 void view_append(struct view *v, const struct view *src);
-/* Append option number tag (plain: "  tag. text"). */
+/* Append option number tag (plain: "tag. text"). */
 void view_option(struct view *v, int tag, const char *text);
 /* Append an empty line. */
 void view_blank(struct view *v);
@@ -80,8 +80,9 @@ void view_blank(struct view *v);
  * when before is not NULL (plain: "label: name 6/10 (+2), ..."). */
 void view_meter(struct view *v, const char *label, int n,
 		const char *const *names, const int *now, const int *before);
-/* Print the document as plain text: indents as spaces, titles between
- * "==", no escapes, no wrapping (for screen readers and scripts). */
+/* Print the document as plain text for screen readers and scripts: every
+ * line starts at the left edge (indents are for the TUI), titles between
+ * "==" on their own line, no escapes, no wrapping. */
 void view_print(FILE *out, const struct view *v);
 /* Free the lines and empty the document. */
 void view_free(struct view *v);

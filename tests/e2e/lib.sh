@@ -39,7 +39,7 @@ expect_not_contains() {
 # option_number TRANSCRIPT TEXT: the number a plain transcript shows for
 # the (first) option whose text starts with TEXT.
 option_number() {
-	printf '%s\n' "$1" | sed -n "s/^  \([0-9]\)\. $2.*/\1/p" | head -n 1
+	printf '%s\n' "$1" | sed -n "s/^\([0-9]\)\. $2.*/\1/p" | head -n 1
 }
 
 finish() {

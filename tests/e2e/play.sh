@@ -30,7 +30,8 @@ expect_eq "game exit" "$rc" 0
 expect_contains "response first" "$out" "Proef: Ja, graag."
 expect_contains "meters move" "$out" "Meters: gezien 6/10 (+2), gehoord 5/10 (+1), geholpen 3/10"
 expect_contains "practice explains" "$out" "Uitleg: Je benoemt het wachten en laat zien dat je luistert."
-expect_contains "indicator named" "$out" "  + Vat samen wat de klant zegt (Luisteren, niveau 1)"
+expect_contains "indicator named" "$out" "
++ Vat samen wat de klant zegt (Luisteren, niveau 1)"
 expect_contains "ending" "$out" "Einde van het gesprek (matig)"
 log=$(newest)
 rows=$(sed 1,2d "$log" | cut -d, -f1,3-4,6-10 | tr '\n' '|')
@@ -40,10 +41,14 @@ expect_contains "log time is ISO UTC" "$(sed -n 3p "$log")" "start,2023-11-14T22
 # The reflection: levels against targets for level B, shown and missed.
 expect_contains "level luisteren" "$out" "Luisteren	0	2	onder doel"
 expect_contains "level uitleggen" "$out" "Uitleggen	0	1	onder doel"
-expect_contains "negative shown" "$out" "  - bij stap 1: het tegendeel van: Gebruikt eenvoudige woorden (Uitleggen, niveau 1)"
-expect_contains "missed with its step" "$out" "  bij stap 1 had je kunnen laten zien: Vat samen wat de klant zegt (Luisteren, niveau 1)"
-expect_contains "undone listed apart" "$out" "Teruggenomen keuzes (tellen niet mee voor het niveau):"
-expect_contains "expert beside" "$out" "        expert: Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?”"
+expect_contains "negative shown" "$out" "Het tegendeel laten zien (telt tegen het niveau):
+bij stap 1: Gebruikt eenvoudige woorden (Uitleggen, niveau 1)"
+expect_contains "missed with its step" "$out" "
+bij stap 1 had je kunnen laten zien: Vat samen wat de klant zegt (Luisteren, niveau 1)"
+expect_contains "undone listed apart" "$out" "Teruggenomen keuzes (tellen niet mee voor het niveau):
+bij stap 1: Vat samen wat de klant zegt (Luisteren, niveau 1)"
+expect_contains "expert beside" "$out" "
+Expert: Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?”"
 
 # show prints the same reflection with the saved answers.
 id=$(basename "$log" .csv)
@@ -73,10 +78,19 @@ toets() {
 out=$(printf 'q\n' | toets toets1)
 n=$(option_number "$out" "Je zegt: „Daar kan ik niets")
 expect_eq "toets shuffles" "$(option_number "$out" "Je zegt: „U wacht"):$n" "3:1"
-out=$(printf 't\n%s\n' "$n" | toets toets2)
+out=$(printf 't\n%s\nboos\n' "$n" | toets toets2)
 expect_contains "toets refuses undo" "$out" "In de toets kun je niet terug."
 expect_not_contains "toets has no explanation" "$out" "Uitleg:"
 expect_contains "toets ends" "$out" "Einde van het gesprek (slecht)"
+# Finding 14: the reflection gives per step the reaction and why.
+why="Stap 1, jij: Je zegt: „Daar kan ik niets aan doen.”
+Proef: Dan bel ik wel weer.
+Waarom: De klant voelt zich afgewimpeld.
+Expert: Je zegt: „U wacht al lang."
+expect_contains "toets reflection explains each step" "$out" "$why"
+out=$(KLANTCOACH_DATA="$T/toets2" mini show \
+	"$(basename "$(ls "$T"/toets2/sessions/*.csv)" .csv)" 2>&1)
+expect_contains "toets show explains each step" "$out" "$why"
 
 # Bad answers are refused and asked again.
 out=$(printf '9\nx\n?\nq\n' | mini --plain play --volgorde vast proef-basis 2>&1)

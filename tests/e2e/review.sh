@@ -155,7 +155,7 @@ expect_contains "growth view" "$out" "Groei van Sanne"
 # them, in the order they were shown, and marks the expert option.
 out=$(printf '2\nq\n' | KLANTCOACH_SEED=3 KLANTCOACH_DATA="$T/shuf" "$KC_BIN" \
 	--content "$FIX/mini" --plain --name Sanne play proef-basis 2>&1)
-seen=$(printf '%s\n' "$out" | sed -n 's/^  \([0-9]\)\. /\1: /p' | head -n 3)
+seen=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]\)\. /\1: /p' | head -n 3)
 got=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/shuf" "$KC_BIN" --content "$FIX/mini" \
 	--plain review 2>&1 | sed -n 's/^  Gekozen \([0-9]\)[^:]*: /\1: /p;
 	s/^    niet gekozen \([0-9]\)[^:]*: /\1: /p' | sort)

@@ -42,7 +42,7 @@ tm_stop
 
 words "$T/tui" > "$T/tui.words"
 words "$T/plain" > "$T/plain.words"
-expect_eq "plain lines compared" "$(wc -l < "$T/plain.words")" 29
+expect_eq "plain lines compared" "$(wc -l < "$T/plain.words")" 30
 while IFS= read -r line; do
 	grep -qxF -- "$line" "$T/tui.words" && ok ||
 		fail "show line not in the TUI reflection: '$line'"

@@ -42,7 +42,7 @@ expect_not_contains "step removed" "$(cat "$sc")" "uitleg"
 
 out=$(c show "$fin" 2>&1); rc=$?
 expect_eq "show exit" "$rc" 0
-expect_contains "show on the old version" "$out" "Stap 2, jij:    Je zegt: „Het besluit is klaar."
+expect_contains "show on the old version" "$out" "Stap 2, jij: Je zegt: „Het besluit is klaar."
 out=$(printf '1\nq\n' | c --plain review 2>&1)
 expect_contains "review timeline old text" "$out" "Situatie: Proef belt voor de derde keer."
 expect_not_contains "review no warning" "$out" "waarschuwing"

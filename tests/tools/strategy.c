@@ -1,7 +1,7 @@
 /*
  * strategy: plays klantcoach's plain mode as a test-wise trainee who reads
  * nothing but where the options stand and how long they are. It starts the
- * program with pipes, watches its output for the option lines ("  N. ...")
+ * program with pipes, watches its output for the option lines ("N. ...")
  * and the choice prompt ("Keuze (1-k"), and answers by its strategy:
  *   first     always option 1
  *   longest   the option with the most characters (the first of equals)
@@ -60,11 +60,11 @@ static int pick(struct player *p)
 /* One complete output line. */
 static void line(struct player *p, const char *s)
 {
-	int k;
+	size_t digits = strspn(s, "0123456789");
 
-	if (sscanf(s, "  %d. ", &k) == 1 && k == p->n + 1 && p->n < MAXOPT &&
-	    strncmp(s, "  ", 2) == 0)
-		p->len[p->n++] = chars(strchr(s, '.') + 2);
+	if (digits && strncmp(s + digits, ". ", 2) == 0 &&
+	    atoi(s) == p->n + 1 && p->n < MAXOPT)
+		p->len[p->n++] = chars(s + digits + 2);
 	else if (strncmp(s, "Einde van het gesprek (", 23) == 0 && p->to >= 0) {
 		snprintf(p->tone, sizeof p->tone, "%.*s", (int)strcspn(s + 23, ")"),
 			 s + 23);

@@ -43,10 +43,10 @@ Test(playview, first_step)
 		"Proef: Ik wacht nu al weken. Wat is er aan de hand?\n"
 		"Meters: gezien 4/10, gehoord 4/10, geholpen 3/10\n"
 		"Wat doe je?\n"
-		"  1. Je zegt: „U wacht al lang. Dat is vervelend. "
+		"1. Je zegt: „U wacht al lang. Dat is vervelend. "
 		"Zal ik kijken?”\n"
-		"  2. Je zegt: „Daar kan ik niets aan doen.”\n"
-		"  3. Je leest de regels over de termijn voor en zegt dat "
+		"2. Je zegt: „Daar kan ik niets aan doen.”\n"
+		"3. Je leest de regels over de termijn voor en zegt dat "
 		"het nog acht weken kan duren.\n");
 	free(s);
 }
@@ -64,8 +64,8 @@ Test(playview, result_in_practice_explains)
 		"Meters: gezien 6/10 (+2), gehoord 5/10 (+1), geholpen 3/10\n"
 		"Uitleg: Je benoemt het wachten en laat zien dat je luistert.\n"
 		"Indicatoren\n"
-		"  + Vat samen wat de klant zegt (Luisteren, niveau 1)\n"
-		"  + Benoemt wat de klant niet zegt (Luisteren, niveau 2)\n");
+		"+ Vat samen wat de klant zegt (Luisteren, niveau 1)\n"
+		"+ Benoemt wat de klant niet zegt (Luisteren, niveau 2)\n");
 	free(s);
 }
 

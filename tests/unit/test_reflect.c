@@ -97,6 +97,7 @@ Test(reflect, undone_choices_do_not_count)
 	session_choose(&s, 2, 0);
 	reflect_build(&r, &s, &c.fws[0], 'A');
 	cr_assert_eq(r.nundone, 2);
+	cr_assert_eq(r.undone[0].pos, 1, "undone at the step it was made");
 	cr_assert_eq(r.comps[0].net[1], 0, "undone +luis.1.1 is not counted");
 	cr_assert_eq(r.comps[0].shown, 0);
 	reflect_free(&r);
@@ -231,4 +232,39 @@ Test(reflect, questions_in_pearls_order)
 	cr_assert_str_eq(q[1].key, "question1");
 	cr_assert_str_eq(q[4].key, "goed");
 	cr_assert_str_eq(q[5].key, "anders");
+}
+
+Test(reflect, negative_at_level_1_blocks_level_2_and_says_where)
+{
+	struct session s;
+	struct reflect r;
+	int path[] = {0, 1};
+
+	c.scs[0].steps[0].opt[0].ev[0].positive = 0;	/* -luis.1.1 */
+	play_path(&s, path, 2);
+	reflect_build(&r, &s, &c.fws[0], 'B');
+	cr_assert_eq(r.comps[0].net[1], -1);
+	cr_assert_eq(r.comps[0].net[2], 1);
+	cr_assert_eq(r.comps[0].shown, 0);
+	cr_assert_eq(r.comps[0].blocked, 2);
+	cr_assert_eq(r.comps[0].block, 0);
+	cr_assert_eq(r.shown[0].pos, 1);
+	cr_assert_eq(r.comps[1].blocked, 0, "negative with nothing above");
+	cr_assert_eq(r.comps[1].block, -1);
+	reflect_free(&r);
+	session_free(&s);
+}
+
+Test(reflect, nothing_blocked_without_negative)
+{
+	struct session s;
+	struct reflect r;
+	int path[] = {0, 0};
+
+	play_path(&s, path, 2);
+	reflect_build(&r, &s, &c.fws[0], 'B');
+	cr_assert_eq(r.comps[0].blocked, 0);
+	cr_assert_eq(r.comps[0].block, -1);
+	reflect_free(&r);
+	session_free(&s);
 }

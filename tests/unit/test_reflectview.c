@@ -22,6 +22,21 @@ static void setup(void)
 
 TestSuite(reflectview, .init = setup, .fini = fixture_end);
 
+/* The plain text of what happened (when what) and why (when why). */
+static char *what_why(int what, int why)
+{
+	struct view v = {0};
+	struct reflect r;
+
+	reflect_build(&r, &p.s, p.fw, p.level);
+	if (what)
+		reflectview_what(&v, &p, &r);
+	if (why)
+		reflectview_why(&v, &p, &r);
+	reflect_free(&r);
+	return printed(&v);
+}
+
 Test(reflectview, end_and_meter_course)
 {
 	struct view v = {0};
@@ -47,26 +62,18 @@ Test(reflectview, end_and_meter_course)
 
 Test(reflectview, what_and_why)
 {
-	struct view v = {0};
-	struct reflect r;
-	char *s;
+	char *s = what_why(1, 1);
 
-	reflect_build(&r, &p.s, p.fw, p.level);
-	reflectview_what(&v, &p, &r);
-	reflectview_why(&v, &p, &r);
-	reflect_free(&r);
-	cr_assert_eq(v.lines[1].role, VIEW_TITLE);
-	s = printed(&v);
 	cr_assert_str_eq(s,
 		"\n"
 		"== Wat gebeurde er? ==\n"
 		"Jouw pad naast dat van de expert:\n"
-		"Stap 1, jij:    Je leest de regels over de termijn voor en "
+		"Stap 1, jij: Je leest de regels over de termijn voor en "
 		"zegt dat het nog acht weken kan duren.\n"
-		"        expert: Je zegt: „U wacht al lang. Dat is vervelend. "
+		"Expert: Je zegt: „U wacht al lang. Dat is vervelend. "
 		"Zal ik kijken?”\n"
-		"Stap 2, jij:    Je zegt: „Het duurt nog even.”\n"
-		"        expert: Je zegt: „Het besluit is klaar. U krijgt het "
+		"Stap 2, jij: Je zegt: „Het duurt nog even.”\n"
+		"Expert: Je zegt: „Het besluit is klaar. U krijgt het "
 		"deze week.”\n"
 		"0 van de 2 keuzes gelijk aan de expert.\n"
 		"\n"
@@ -75,21 +82,24 @@ Test(reflectview, what_and_why)
 		"competentie\tgetoond\tdoel\toordeel\n"
 		"Luisteren\t0\t2\tonder doel\n"
 		"Uitleggen\t0\t1\tonder doel\n"
-		"Laten zien:\n"
-		"  - bij stap 1: het tegendeel van: Gebruikt eenvoudige woorden "
-		"(Uitleggen, niveau 1)\n"
-		"  - bij stap 2: het tegendeel van: Gebruikt eenvoudige woorden "
-		"(Uitleggen, niveau 1)\n"
+		"Laten zien: niets\n"
+		"Het tegendeel laten zien (telt tegen het niveau):\n"
+		"bij stap 1: Gebruikt eenvoudige woorden (Uitleggen, "
+		"niveau 1)\n"
+		"bij stap 2: Gebruikt eenvoudige woorden (Uitleggen, "
+		"niveau 1)\n"
 		"Gemist:\n"
-		"  bij stap 1 had je kunnen laten zien: Vat samen wat de klant "
+		"bij stap 1 had je kunnen laten zien: Vat samen wat de klant "
 		"zegt (Luisteren, niveau 1)\n"
-		"  bij stap 1 had je kunnen laten zien: Benoemt wat de klant "
+		"bij stap 1 had je kunnen laten zien: Benoemt wat de klant "
 		"niet zegt (Luisteren, niveau 2)\n"
-		"  bij stap 2 had je kunnen laten zien: Gebruikt eenvoudige "
+		"bij stap 2 had je kunnen laten zien: Gebruikt eenvoudige "
 		"woorden (Uitleggen, niveau 1)\n"
 		"Teruggenomen keuzes (tellen niet mee voor het niveau):\n"
-		"  + Vat samen wat de klant zegt (Luisteren, niveau 1)\n"
-		"  + Benoemt wat de klant niet zegt (Luisteren, niveau 2)\n");
+		"bij stap 1: Vat samen wat de klant zegt (Luisteren, "
+		"niveau 1)\n"
+		"bij stap 1: Benoemt wat de klant niet zegt (Luisteren, "
+		"niveau 2)\n");
 	free(s);
 }
 
@@ -136,5 +146,74 @@ Test(reflectview, all_with_answers_and_feedback)
 	cr_assert_not_null(strstr(s, "\n== Feedback van je coach ==\nCoach "
 				  "Kim bij stap 1 ("));
 	cr_assert_not_null(strstr(s, "): Goed gedaan.\n"));
+	free(s);
+}
+
+/* Choose option k of the current step whatever the order it is offered
+ * in (toets shuffles). */
+static void choose_option(int k)
+{
+	const struct sc_option *want = &p.sc->steps[p.s.step].opt[k];
+	int i;
+
+	for (i = 0; play_offered(&p, i, NULL) != want; i++)
+		cr_assert_not_null(play_offered(&p, i, NULL));
+	cr_assert_eq(play_choose(&p, i), 0);
+}
+
+/* Toets, with the first evidence of the first option turned negative:
+ * step 1 shows the opposite of a level-1 indicator and a level-2 one. */
+static void setup_blocked(void)
+{
+	fixture_begin(CONFIG_TOETS);
+	fixture_content.scs[0].steps[0].opt[0].ev[0].positive = 0;
+	choose_option(0);
+	choose_option(0);
+	cr_assert(session_finished(&p.s));
+}
+
+TestSuite(reflectview_toets, .init = setup_blocked, .fini = fixture_end);
+
+Test(reflectview_toets, blocked_level_is_explained_next_to_the_table)
+{
+	char *s = what_why(0, 1);
+
+	cr_assert_not_null(strstr(s,
+		"Luisteren\t0\t2\tonder doel\n"
+		"Uitleggen\t1\t1\top doel\n"
+		"Luisteren: niveau 2 telt niet mee: bij stap 1 liet je het "
+		"tegendeel zien van „Vat samen wat de klant zegt” "
+		"(niveau 1).\n"
+		"Laten zien:\n"
+		"bij stap 1: Benoemt wat de klant niet zegt (Luisteren, "
+		"niveau 2)\n"
+		"bij stap 2: Gebruikt eenvoudige woorden (Uitleggen, "
+		"niveau 1)\n"
+		"Het tegendeel laten zien (telt tegen het niveau):\n"
+		"bij stap 1: Vat samen wat de klant zegt (Luisteren, "
+		"niveau 1)\n"), "%s", s);
+	free(s);
+}
+
+Test(reflectview_toets, each_step_gives_reaction_and_why)
+{
+	char *s = what_why(1, 0);
+
+	cr_assert_str_eq(s,
+		"\n"
+		"== Wat gebeurde er? ==\n"
+		"Jouw pad naast dat van de expert:\n"
+		"Stap 1, jij: Je zegt: „U wacht al lang. Dat is vervelend. "
+		"Zal ik kijken?”\n"
+		"Proef: Ja, graag.\n"
+		"Waarom: Je benoemt het wachten en laat zien dat je "
+		"luistert.\n"
+		"Expert: dezelfde keuze\n"
+		"Stap 2, jij: Je zegt: „Het besluit is klaar. U krijgt het "
+		"deze week.”\n"
+		"Proef: Eindelijk, dank u.\n"
+		"Waarom: Je geeft een helder antwoord.\n"
+		"Expert: dezelfde keuze\n"
+		"2 van de 2 keuzes gelijk aan de expert.\n");
 	free(s);
 }

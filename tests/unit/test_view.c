@@ -43,7 +43,7 @@ Test(view, plain_printer)
 	view_add(&v, VIEW_EVIDENCE_POS, 2, "+ %s", "Vat samen");
 	s = printed(&v);
 	cr_assert_str_eq(s, "Wat doe je?\nSituatie: Proef belt.\n"
-			 "  1. Luisteren\n\n  + Vat samen\n");
+			 "1. Luisteren\n\n+ Vat samen\n");
 	free(s);
 }
 
