@@ -170,7 +170,8 @@ static int play_plain(struct cli_ctx *ctx, struct content *c,
 		diag_print(&d, stderr, 0);
 		rc = EXIT_BAD;
 	} else {
-		plain_line(stdout, "\nScenario: ", sc->title);
+		fputc('\n', stdout);	/* the prefix cannot hold it */
+		plain_line(stdout, "Scenario: ", sc->title);
 		fprintf(stdout, "Persona: %s, kanaal: %s, niveau %c, modus: %s\n",
 			p.persona->name, sc->channel, sc->level, config_mode_name(p.mode));
 		plain_line(stdout, NULL, sc->summary);

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void plain_line(FILE *fp, const char *prefix, const char *s)
 {
@@ -40,6 +41,18 @@ char *plain_read(FILE *in)
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
 	return line;
+}
+
+/* Read the reply to a prompt on out. A piped reply is not echoed, so end
+ * the prompt's line: what follows starts on a line of its own, also in a
+ * transcript. On end of input the line is ended too. */
+static char *reply(FILE *in, FILE *out)
+{
+	char *a = plain_read(in);
+
+	if (a == NULL || !isatty(fileno(in)))
+		fputc('\n', out);
+	return a;
 }
 
 void plain_view(FILE *out, struct view *v)
@@ -153,8 +166,7 @@ int plain_play(struct play *p, FILE *in, FILE *out)
 			? "; x = stoppen zonder resultaat" : "");
 		fflush(out);
 		free(a);
-		if ((a = plain_read(in)) == NULL) {
-			fputc('\n', out);
+		if ((a = reply(in, out)) == NULL) {
 			rc = 0;
 			break;
 		}
@@ -193,10 +205,8 @@ static int ask(struct play *p, size_t n, int titled, FILE *in, FILE *out)
 	plain_view(out, &v);
 	fputs("Antwoord (één regel, Enter om over te slaan): ", out);
 	fflush(out);
-	if ((a = plain_read(in)) == NULL) {
-		fputc('\n', out);
+	if ((a = reply(in, out)) == NULL)
 		return 1;
-	}
 	rc = play_answer(p, n, a) == 0 ? 0 : -1;
 	free(a);
 	return rc;
