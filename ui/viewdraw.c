@@ -21,7 +21,7 @@
 #define ELLIPSIS "\xe2\x80\xa6"
 #define MEASURE 100	/* the widest text, for reading; tables go wider */
 
-static size_t measure(size_t w)
+static size_t reading_width(size_t w)
 {
 	return w < MEASURE ? w : MEASURE;
 }
@@ -246,7 +246,7 @@ static void wrap(struct lines *l, const struct view *v, size_t w)
 		if (row)
 			wrap_row(l, ln, row, w);
 		else if (ln->role != VIEW_BLANK)
-			wrap_line(l, ln, ln->text, measure(w));
+			wrap_line(l, ln, ln->text, reading_width(w));
 		blank = ln->role == VIEW_BLANK;
 		free(row);
 	}
@@ -264,7 +264,7 @@ static void draw_meters(const struct line *ln, int y, int x, int w, int anim)
 {
 	int i, mw;
 
-	w = (int)measure((size_t)w);
+	w = (int)reading_width((size_t)w);
 	mw = ln->nmeter > 1 ? w / ln->nmeter : w < 30 ? w : 30;
 	for (i = 0; i < ln->nmeter; i++) {
 		const struct view_meter *m = &ln->meter[i];
