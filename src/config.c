@@ -28,7 +28,7 @@ enum opt_type { OPT_NAME, OPT_PATH, OPT_LEVEL, OPT_PAIR, OPT_MODE, OPT_TEXT };
 static const char *const colour_words[2] = {"nooit", "auto"};
 static const char *const order_words[2] = {"geschud", "vast"};
 static const char *const yes_no[2] = {"nee", "ja"};
-static const char *const mouse_words[2] = {"ja", "nee"};	/* no_mouse */
+static const char *const no_yes[2] = {"ja", "nee"};	/* off switches */
 
 struct opt {
 	const char *section, *key, *env;
@@ -64,12 +64,14 @@ static const struct opt opts[] = {
 	 offsetof(struct config, lrs.base), NULL},
 	{"lrs", "antwoorden-delen", NULL, OPT_PAIR,
 	 offsetof(struct config, lrs.share), yes_no},
+	{"lrs", "automatisch", NULL, OPT_PAIR,
+	 offsetof(struct config, lrs.manual), no_yes},
 	{"lrs", "sleutelbestand", NULL, OPT_PATH,
 	 offsetof(struct config, lrs.keyfile), NULL},
 	{"lrs", "ca-bestand", NULL, OPT_PATH,
 	 offsetof(struct config, lrs.ca), NULL},
 	{"scherm", "muis", NULL, OPT_PAIR, offsetof(struct config, no_mouse),
-	 mouse_words},
+	 no_yes},
 };
 #define NOPTS (sizeof opts / sizeof *opts)
 #define BIT(i) (1ULL << (i))
@@ -560,7 +562,7 @@ static void save_opt(struct buf *b, const struct config *c, const struct opt *o)
 			buf_printf(b, "%s = %c\n", o->key, *field);
 		break;
 	case OPT_PAIR:
-		if ((o->words == yes_no || o->words == mouse_words) &&
+		if ((o->words == yes_no || o->words == no_yes) &&
 		    !*(const int *)field)
 			break;	/* the default: [lrs], [scherm] stay away */
 		buf_printf(b, "%s = %s\n", o->key, o->words[*(const int *)field]);

@@ -35,6 +35,7 @@ struct config {
 	struct {		/* [lrs]: see klantcoach.ini(5) */
 		char *url, *homepage, *base, *keyfile, *ca;
 		int share;	/* share reflection answers */
+		int manual;	/* automatisch = nee: only klantcoach sync */
 	} lrs;
 	char *system_path;	/* the system-wide file read, or NULL */
 	unsigned long long locked;	/* settings it locks (one bit each) */

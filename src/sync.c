@@ -218,6 +218,7 @@ static int deliver(const struct sync_opts *o, struct outbox *ob,
 	else if (ob->sent < ob->n)
 		rc = send_pending(o, ob, id, r, d);
 	r->pending += ob->n - ob->sent;
+	r->waiting += ob->n > ob->sent;
 	return rc;
 }
 

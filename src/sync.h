@@ -32,6 +32,7 @@ struct sync_opts {
 
 struct sync_result {
 	size_t sessions, sent, set_aside, pending;
+	size_t waiting;		/* sessions with statements still pending */
 	size_t feedback_in;	/* coach feedback items new on this machine */
 	int denied;		/* stopped on 401/403 */
 	int unreachable;	/* stopped after the last try */

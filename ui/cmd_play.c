@@ -179,6 +179,7 @@ static int play_plain(struct cli_ctx *ctx, struct content *c,
 		rc = plain_play(&p, stdin, stdout);
 	}
 	play_end(&p);
+	cmd_sync_later(ctx);	/* the session's end */
 	diag_free(&d);
 	free(dir);
 	return rc;
@@ -240,6 +241,7 @@ int cmd_play(struct cli_ctx *ctx)
 	} else {
 		if (ctx->a.plain)
 			sig_catch(1);
+		cmd_sync_later(ctx);	/* the program's start */
 		rc = ctx->a.plain ? play_plain(ctx, &c, sc)
 				  : tui_main(ctx, &c, sc);
 	}

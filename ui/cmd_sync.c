@@ -5,6 +5,10 @@
  * sync --ophalen (a coach) rebuilds the trainees' session logs from the
  * LRS under <gegevens>/opgehaald. klantcoach vergeet removes the
  * trainee's data after confirmation, voiding the statements first.
+ * cmd_sync_later runs the same sync in a detached process (at start and
+ * at a session's end) that never touches the terminal; one sync at a
+ * time holds <gegevens>/outbox/.sync.lock, and each leaves how many
+ * sessions wait, and why, in <gegevens>/outbox/.wachtrij for home.
  */
 #include "kcconfig.h"
 #include "buf.h"
@@ -13,12 +17,20 @@
 #include "path.h"
 #include "pull.h"
 #include "sync.h"
+#include "text.h"
 #include "tstamp.h"
+#include "view.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#define QUEUE_FILE "outbox/.wachtrij"	/* "<n>\t<why>\n", for home */
 
 /* Keep id as [cursist] id in the config file (NULL: remove it). */
 static int store_learner(struct cli_ctx *ctx, const char *id)
@@ -154,24 +166,95 @@ static int connect(struct cli_ctx *ctx, struct lrs *l, char **key,
 	return rc;
 }
 
+/* Hold the data folder's sync lock: the fd, -1 when another sync holds
+ * it (and wait is 0), -2 when no lock can be made (go on without). */
+static int sync_lock(const struct cli_ctx *ctx, int wait)
+{
+	char *dir = path_join(ctx->data_dir, "outbox");
+	char *p = path_join(dir, ".sync.lock");
+	int fd = path_mkdirs(dir) == 0
+		 ? open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600) : -1;
+	int rc = fd < 0 ? -2 : fd;
+
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (wait)
+			fputs("klantcoach: wacht op de sync op de "
+			      "achtergrond...\n", stderr);
+		if (!wait || flock(fd, LOCK_EX) != 0) {
+			close(fd);
+			rc = -1;
+		}
+	}
+	free(p);
+	free(dir);
+	return rc;
+}
+
+static void sync_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Why the last sync left statements waiting (new string), or NULL. */
+static char *why_waiting(const struct sync_result *r, const struct diag *d)
+{
+	struct buf b = {0};
+
+	if (r->denied || r->unreachable)
+		buf_printf(&b, "het LRS %s (%s)", r->denied ? "weigert de "
+			   "inloggegevens" : "is niet bereikbaar",
+			   r->message ? r->message : "");
+	else if (d->n)
+		return diag_format(&d->v[0]);
+	return b.len ? buf_take(&b) : NULL;
+}
+
+/* Leave for home how many sessions wait and why: "<n>\t<why>\n". A sync
+ * that did not send everything counts them again without sending. */
+static void record(const struct cli_ctx *ctx, const struct sync_opts *o,
+		   const struct sync_result *r, int rc, const struct diag *d)
+{
+	struct sync_opts count = *o;
+	struct sync_result c = {0};
+	struct diag ignored = {0};
+	char *why = rc != 0 ? why_waiting(r, d) : NULL;
+	char *safe = why ? text_sanitize(why, strlen(why), 0) : NULL;
+	char *p = path_join(ctx->data_dir, QUEUE_FILE);
+	struct buf b = {0};
+
+	count.lrs = NULL;
+	if (rc != 0)
+		sync_run(&count, &c, &ignored);
+	buf_printf(&b, "%zu\t%s\n", c.waiting, safe ? safe : "");
+	path_write_atomic(p, buf_str(&b), b.len);
+	buf_free(&b);
+	free(p);
+	free(safe);
+	free(why);
+	sync_result_free(&c);
+	diag_free(&ignored);
+}
+
 static int send(struct cli_ctx *ctx, struct sync_opts *o, struct diag *d)
 {
 	struct sync_result r;
 	struct lrs l;
-	char *key;
-	int rc = EXIT_BAD;
+	char *key = NULL;
+	int rc = EXIT_BAD, lock = sync_lock(ctx, 1);
 
-	if (connect(ctx, &l, &key, d) == 0) {
+	if (lock != -1 && connect(ctx, &l, &key, d) == 0) {
 		o->lrs = &l;
 		o->progress = stderr;
 		o->wait_ms = wait_ms();
-		sync_run(o, &r, d);
+		record(ctx, o, &r, sync_run(o, &r, d), d);
 		diag_print(d, stderr, 0);
 		rc = report(&r, key);
 		sync_result_free(&r);
 		lrs_close(&l);
 	}
 	free(key);
+	sync_unlock(lock);
 	return rc;
 }
 
@@ -248,6 +331,24 @@ static void show(const struct sync_result *r)
 	json_decref(none);
 }
 
+/* The content and settings a sync builds with, into o. 0, or -1 (said)
+ * when [lrs] is not set up. base: new string. */
+static int prepare(struct cli_ctx *ctx, struct sync_opts *o,
+		   struct xapi_settings *set, struct content *c, char **base)
+{
+	struct diag d = {0};
+
+	if (settings(ctx, set, base) != 0)
+		return -1;
+	content_load(c, ctx->content_dir, &d);
+	cmd_set_store(ctx, c);
+	diag_free(&d);
+	o->data_dir = ctx->data_dir;
+	o->content = c;
+	o->set = set;
+	return 0;
+}
+
 int cmd_sync(struct cli_ctx *ctx)
 {
 	struct xapi_settings set;
@@ -266,14 +367,8 @@ int cmd_sync(struct cli_ctx *ctx)
 		return fetch(ctx);
 	if (ctx->a.van)
 		return cmd_usage("--van hoort bij sync --ophalen", ctx->a.van);
-	if (settings(ctx, &set, &base) != 0)
+	if (prepare(ctx, &o, &set, &c, &base) != 0)
 		return EXIT_BAD;
-	content_load(&c, ctx->content_dir, &d);
-	cmd_set_store(ctx, &c);
-	diag_free(&d);
-	o.data_dir = ctx->data_dir;
-	o.content = &c;
-	o.set = &set;
 	if (ctx->a.toon) {
 		rc = sync_run(&o, &r, &d) == 0 ? EXIT_OK : EXIT_BAD;
 		diag_print(&d, stderr, 0);
@@ -286,6 +381,94 @@ int cmd_sync(struct cli_ctx *ctx)
 	content_free(&c);
 	free(base);
 	return rc;
+}
+
+/* The detached process: wait for any other sync, send quietly, record
+ * the outcome for home. */
+static int background(struct cli_ctx *ctx)
+{
+	struct xapi_settings set;
+	struct sync_opts o = {0};
+	struct sync_result r = {0};
+	struct content c;
+	struct diag d = {0};
+	struct lrs l;
+	char *base = NULL, *key = NULL;
+	int lock = sync_lock(ctx, 1), rc = -1;
+
+	if (lock == -1 || prepare(ctx, &o, &set, &c, &base) != 0)
+		return 0;
+	o.tries = 2;
+	o.wait_ms = wait_ms();
+	if (connect(ctx, &l, &key, &d) == 0) {
+		o.lrs = &l;
+		rc = sync_run(&o, &r, &d);
+		lrs_close(&l);
+	}
+	record(ctx, &o, &r, rc, &d);
+	sync_result_free(&r);
+	diag_free(&d);
+	content_free(&c);
+	free(key);
+	free(base);
+	sync_unlock(lock);
+	return 0;
+}
+
+/* Leave the terminal, the session's files and the signal handlers. */
+static void detach(void)
+{
+	int fd = open("/dev/null", O_RDWR), i;
+
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	setsid();
+	for (i = 0; i < 3 && fd >= 0; i++)
+		dup2(fd, i);
+	for (i = 3; i < 1024; i++)
+		close(i);
+}
+
+void cmd_sync_later(struct cli_ctx *ctx)
+{
+	const struct config *c = &ctx->cfg;
+	pid_t pid;
+
+	if (!c->lrs.url || !c->lrs.homepage || c->lrs.manual ||
+	    learner_id(ctx) != 0)
+		return;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid != 0) {		/* the middle process ends at once */
+		while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		return;
+	}
+	if (fork() != 0)
+		_exit(0);
+	detach();
+	_exit(background(ctx));
+}
+
+void cmd_sync_waiting(const struct cli_ctx *ctx, struct view *v)
+{
+	char *p = path_join(ctx->data_dir, QUEUE_FILE);
+	char *text = ctx->cfg.lrs.url ? path_read(p, NULL) : NULL;
+	char *why = text ? strchr(text, '\t') : NULL;
+	unsigned long n = text ? strtoul(text, NULL, 10) : 0;
+
+	if (why && n > 0) {
+		why[strcspn(why, "\n")] = '\0';
+		view_blank(v);
+		view_add(v, why[1] ? VIEW_BAD : VIEW_DIM, 0,
+			 "%lu %s op verzending naar het LRS.%s%s", n,
+			 n == 1 ? "sessie wacht" : "sessies wachten",
+			 why[1] ? " Laatste poging: " : "", why + 1);
+	}
+	free(text);
+	free(p);
 }
 
 /* What klantcoach writes in the data folder; vergeet removes these and
@@ -358,7 +541,7 @@ static int remove_data(struct cli_ctx *ctx)
 
 int cmd_vergeet(struct cli_ctx *ctx)
 {
-	int lrs = ctx->cfg.lrs.url != NULL;
+	int lrs = ctx->cfg.lrs.url != NULL, lock, rc;
 
 	if (ctx->a.argc > 0)
 		return cmd_usage("vergeet heeft geen argumenten",
@@ -367,10 +550,11 @@ int cmd_vergeet(struct cli_ctx *ctx)
 		puts("Er is niets verwijderd.");
 		return EXIT_BAD;
 	}
-	if (lrs && void_all(ctx) != 0)
-		return EXIT_BAD;
-	if (remove_data(ctx) != 0 ||
-	    (ctx->cfg.learner && store_learner(ctx, NULL) != 0))
+	lock = lrs ? sync_lock(ctx, 1) : -2;
+	rc = (lrs && void_all(ctx) != 0) || remove_data(ctx) != 0 ||
+	     (ctx->cfg.learner && store_learner(ctx, NULL) != 0);
+	sync_unlock(lock);
+	if (rc)
 		return EXIT_BAD;
 	printf("Je gegevens zijn verwijderd%s.\n", lrs ? " en je statements "
 	       "in het LRS zijn ingetrokken" : "");

@@ -7,6 +7,8 @@
 #include "cli.h"
 #include "content.h"
 
+struct view;
+
 int cmd_list(struct cli_ctx *ctx);
 int cmd_check(struct cli_ctx *ctx);
 int cmd_graph(struct cli_ctx *ctx);
@@ -18,6 +20,12 @@ int cmd_report(struct cli_ctx *ctx);
 int cmd_replay(struct cli_ctx *ctx);
 int cmd_sync(struct cli_ctx *ctx);
 int cmd_vergeet(struct cli_ctx *ctx);
+/* Sync with the LRS in a detached process, when [lrs] is set up and
+ * automatisch is not nee; returns at once. */
+void cmd_sync_later(struct cli_ctx *ctx);
+/* Home's line: how many sessions wait for the LRS, and why, after the
+ * last sync (nothing when none wait). */
+void cmd_sync_waiting(const struct cli_ctx *ctx, struct view *v);
 
 /* The folder of the session logs (new string). */
 char *cmd_sessions_dir(const struct cli_ctx *ctx);

@@ -274,6 +274,7 @@ static void home_draw(struct tui *t)
 	snprintf(right, sizeof right, "%s, niveau %c", t->ctx->cfg.name, t->ctx->cfg.level);
 	tui_frame(t, "klantcoach", right);
 	startview_home(&v, t->c, sessions(t));
+	cmd_sync_waiting(t->ctx, &v);
 	draw_list(t, &v);
 }
 

@@ -4,6 +4,7 @@
  */
 #include "tui.h"
 #include "buf.h"
+#include "commands.h"
 #include "mem.h"
 #include "path.h"
 #include "sig.h"
@@ -409,6 +410,16 @@ static int terminal_gone(void)
 	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+/* A session's end (the reflection done, or quitting) hands it to the LRS
+ * sync in the background, once. */
+static void sync_finished(struct tui *t)
+{
+	if (t->have_play && (t->play.done || t->quit) && !t->synced) {
+		t->synced = 1;
+		cmd_sync_later(t->ctx);
+	}
+}
+
 static int loop(struct tui *t)
 {
 	wint_t ch;
@@ -429,6 +440,7 @@ static int loop(struct tui *t)
 			save(t);	/* typing paused (or a signal came) */
 		else
 			handle_key(t, ch, r == KEY_CODE_YES);
+		sync_finished(t);
 	}
 	save(t);
 	mem_on_fail(NULL);
@@ -576,6 +588,7 @@ int tui_start_play(struct tui *t, size_t si, enum config_mode mode)
 	if (t->have_play > 0)
 		play_end(&t->play);
 	t->have_play = 0;
+	t->synced = 0;
 	rc = play_begin(&t->play, t->c, &t->c->scs[si],
 			&(struct play_who){t->ctx->cfg.name, t->ctx->cfg.level, mode,
 					   t->ctx->cfg.fixed_order}, dir, &d);

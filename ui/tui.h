@@ -57,6 +57,7 @@ struct tui {
 	const struct scenario *start;	/* `play SCENARIO`, else NULL */
 	struct play play;
 	int have_play;
+	int synced;		/* the finished play went to the LRS sync */
 	enum screen_id scr;
 	int sel, top;		/* selection and scroll of list screens */
 	int quit, dirty, help, confirm_quit;

@@ -110,7 +110,8 @@ lrs_ready() {
 }
 
 # Trainees and coaches on the test LRS, each with a home of their own.
-# trainee X NAME KEY SHARE: home X with a config for the test LRS.
+# trainee X NAME KEY SHARE [AUTO]: home X with a config for the test LRS;
+# automatic sync only when AUTO is ja.
 trainee() {
 	mkdir -p "$T/$1/.config/klantcoach"
 	cat > "$T/$1/.config/klantcoach/klantcoach.ini" <<EOT
@@ -122,6 +123,7 @@ niveau = B
 adres = "$LRS_URL"
 organisatie = "https://leren.voorbeeld.nl"
 antwoorden-delen = $4
+automatisch = ${5:-nee}
 EOT
 	printf '%s\n' "$3" > "$T/$1/.config/klantcoach/lrs-sleutel"
 	chmod 600 "$T/$1/.config/klantcoach/lrs-sleutel"

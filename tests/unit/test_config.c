@@ -379,6 +379,33 @@ Test(config, mouse_off_is_kept)
 	diag_free(&d);
 }
 
+Test(config, lrs_sync_is_automatic_unless_nee_and_nee_is_saved)
+{
+	struct config c;
+	struct diag d = {0};
+	char *text;
+
+	config_defaults(&c);
+	cr_assert_eq(c.lrs.manual, 0, "automatic by default");
+	cr_assert_eq(config_set(&c, "lrs.automatisch", "nee", &d, NULL, 0), 0);
+	cr_assert_eq(c.lrs.manual, 1);
+	cr_assert_eq(config_set(&c, "lrs.automatisch", "soms", &d, "k.ini", 3),
+		     -1);
+	cr_assert_str_eq(d.v[0].msg,
+			 "lrs.automatisch = 'soms': verwacht nee of ja");
+	cr_assert_eq(config_save(&c, &d), 0);
+	text = path_read(c.path, NULL);
+	cr_assert(strstr(text, "automatisch = nee\n"), "%s", text);
+	free(text);
+	cr_assert_eq(config_set(&c, "lrs.automatisch", "ja", &d, NULL, 0), 0);
+	cr_assert_eq(config_save(&c, &d), 0);
+	text = path_read(c.path, NULL);
+	cr_assert_null(strstr(text, "automatisch"), "the default: %s", text);
+	free(text);
+	config_free(&c);
+	diag_free(&d);
+}
+
 /* ---- names: checks at input, quoting in the file, old broken lines ---- */
 
 static int load_text(const char *text, struct config *c, struct diag *d)

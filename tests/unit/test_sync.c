@@ -50,6 +50,7 @@ Test(sync, showing_collects_the_pending_statements_and_writes_nothing)
 	cr_assert_eq(r.sessions, 1);
 	cr_assert_eq(json_array_size(r.shown), 8);
 	cr_assert_eq(r.pending, 8);
+	cr_assert_eq(r.waiting, 1, "the session waits");
 	cr_assert_not(path_isdir(ob));
 	sync_result_free(&r);
 	free(ob);
@@ -213,6 +214,7 @@ static void refused_is_isolated_and_set_aside(int status)
 	cr_assert_eq(r.sent, 7);
 	cr_assert_eq(r.set_aside, 1);
 	cr_assert_eq(r.pending, 0);
+	cr_assert_eq(r.waiting, 0, "a sent session no longer waits");
 	text = path_read(apart, NULL);
 	cr_assert_not_null(text);
 	cr_assert(strstr(text, "statement klopt niet"), "%s", text);
