@@ -132,7 +132,7 @@ out=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/spkd" "$KC_BIN" --content "$T/spk" -
 expect_contains "response under its speaker" "$out" "Femke: Ja, graag."
 expect_contains "client line under the persona" "$out" "Proef: Ik wacht nu al weken."
 out=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/spkd" "$KC_BIN" --content "$T/spk" --plain review 2>&1)
-expect_contains "timeline names the speaker" "$out" "  Femke: Ja, graag."
+expect_contains "timeline names the speaker" "$out" "Femke: Ja, graag."
 out=$(printf '1 0 0\n\n' | KLANTCOACH_DATA="$T/spkd" "$KC_BIN" --content "$T/spk" --plain \
 	--volgorde vast replay proef-basis 2>&1)
 expect_contains "replay names the speaker" "$out" "Femke: Ja, graag."

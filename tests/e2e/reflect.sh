@@ -143,7 +143,7 @@ out=$("$KC_BIN" --content "$FIX/mini" show "$log" 2>&1)
 expect_contains "show the latest answer" "$out" "Antwoord: Proef wachtte lang"
 expect_eq "show only the latest" "$(printf '%s\n' "$out" | grep -c 'Proef wachtte')" 1
 out=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/data" "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)
-expect_contains "review the latest answer under its question" "$out" "  Wat merkte je aan Proef?: Proef wachtte lang"
+expect_contains "review the latest answer under its question" "$out" "Wat merkte je aan Proef?: Proef wachtte lang"
 expect_eq "review only the latest" "$(printf '%s\n' "$out" | grep -c 'Proef wachtte')" 1
 
 # SIGTERM and SIGHUP while typing: the text is saved before the exit.

@@ -16,9 +16,9 @@ expect_contains "fresh tally" "$out" "De groep: optie 1: 1 (20%), optie 2: 4 (80
 expect_contains "fresh follows majority" "$out" "Jullie volgen: Je zegt: „Daar kan ik niets aan doen.”"
 expect_contains "fresh reveal response" "$out" "Proef: Dan bel ik wel weer."
 expect_contains "fresh summary" "$out" "Stap 1
-  groep:    Je zegt: „Daar kan ik niets aan doen.”
-  gevolgd:  Je zegt: „Daar kan ik niets aan doen.”
-  expert:   Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)"
+groep:    Je zegt: „Daar kan ik niets aan doen.”
+gevolgd:  Je zegt: „Daar kan ik niets aan doen.”
+expert:   Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)"
 expect_not_contains "summary names no option number" "$out" "optie 2,"
 rec=$(ls "$T"/data/intervisie/*.csv)
 expect_eq "record private" "$(stat -c %a "$rec")" 600
@@ -38,9 +38,9 @@ expect_eq "resume exit" "$rc" 0
 expect_contains "resumed at step 2" "$out" "== Stap 2 =="
 expect_contains "resumed ends" "$out" "Verslag bewaard: $rec"
 expect_contains "a tie reads gelijk" "$out" "Stap 1
-  groep:    gelijk"
+groep:    gelijk"
 expect_contains "skipped votes read niet gestemd" "$out" "Stap 2
-  groep:    niet gestemd"
+groep:    niet gestemd"
 rm -f "$T"/data/intervisie/*.csv
 
 # A trainee's log with --anoniem: the name is hidden everywhere.
@@ -54,8 +54,8 @@ out=$(cat "$T/out")
 expect_contains "trainee's choice revealed" "$out" "Gekozen door de cursist (na "
 expect_contains "follows the trainee" "$out" "Je leest de regels over de termijn voor en zegt dat het nog acht weken kan duren."
 expect_contains "summary beside trainee" "$out" "Stap 1
-  groep:    Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)
-  cursist:  Je leest de regels over de termijn voor en zegt dat het nog acht…"
+groep:    Je zegt: „U wacht al lang. Dat is vervelend. Zal ik kijken?” (expert)
+cursist:  Je leest de regels over de termijn voor en zegt dat het nog acht…"
 expect_contains "levels beside" "$out" "Niveau per competentie (groep / cursist / expert):"
 expect_contains "note anonymised" "$out" "Notitie: De cursist gaf de regels"
 rec=$(ls "$T"/data/intervisie/*.csv)
@@ -125,15 +125,15 @@ sed -i '/^needs = erkend$/d
 /^\[step.uitleg.3\]$/a expert = ja' "$sc14"
 m14() { KLANTCOACH_DATA="$T/d14" "$KC_BIN" --content "$T/m14" "$@"; }
 out=$(printf '0 0 1\n\n1 1\n2\n\n' | m14 --plain --volgorde vast replay proef-basis 2>&1)
-expect_contains "hidden: two options shown" "$out" "  1. Je zegt: „Het duurt nog even.”
-  2. Je zegt: „Fijn dat u mij het wachten vertelde."
+expect_contains "hidden: two options shown" "$out" "1. Je zegt: „Het duurt nog even.”
+2. Je zegt: „Fijn dat u mij het wachten vertelde."
 expect_contains "hidden: tally by shown number" "$out" "De groep: optie 1: 1 (50%), optie 2: 1 (50%)
 "
 expect_contains "hidden: asked by shown number" "$out" "Welke optie volgen jullie? (1-2)"
 expect_contains "hidden: shown 2 followed" "$out" "Jullie volgen: Je zegt: „Fijn dat u mij"
 expect_contains "hidden: summary the same option" "$out" "Stap 2
-  groep:    gelijk
-  gevolgd:  Je zegt: „Fijn dat u mij"
+groep:    gelijk
+gevolgd:  Je zegt: „Fijn dat u mij"
 tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/d14b LANG=C.UTF-8 TERM=xterm $KC_BIN --content $T/m14 --volgorde vast replay proef-basis; sleep 30" 100 40
 expect_screen "hidden tui: step 1" "[0 stemmen]"
 expect_screen "footer: three options" "1-3 ↑↓ kiezen"
@@ -183,7 +183,7 @@ expect_eq "resumed record keeps its order" "$(options "$out" | head -n 3)" "$o"
 # not show the file order, see above).
 out=$(printf '0 0 5\n\n' | KLANTCOACH_SEED=3 KLANTCOACH_DATA="$T/f3b" \
 	mini --plain replay proef-basis 2>&1)
-third=$(options "$out" | sed -n '3s/^  3\. //p')
+third=$(options "$out" | sed -n '3s/^3\. //p')
 expect_contains "shuffled tally by shown number" "$out" "De groep: optie 1: 0 (0%), optie 2: 0 (0%), optie 3: 5 (100%)"
 expect_contains "shuffled: follows the third shown" "$out" "Jullie volgen: $third"
 

@@ -157,8 +157,8 @@ out=$(printf '2\nq\n' | KLANTCOACH_SEED=3 KLANTCOACH_DATA="$T/shuf" "$KC_BIN" \
 	--content "$FIX/mini" --plain --name Sanne play proef-basis 2>&1)
 seen=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]\)\. /\1: /p' | head -n 3)
 got=$(printf '1\nq\n' | KLANTCOACH_DATA="$T/shuf" "$KC_BIN" --content "$FIX/mini" \
-	--plain review 2>&1 | sed -n 's/^  Gekozen \([0-9]\)[^:]*: /\1: /p;
-	s/^    niet gekozen \([0-9]\)[^:]*: /\1: /p' | sort)
+	--plain review 2>&1 | sed -n 's/^Gekozen \([0-9]\)[^:]*: /\1: /p;
+	s/^niet gekozen \([0-9]\)[^:]*: /\1: /p' | sort)
 expect_eq "timeline numbers the options as the trainee saw them" "$got" "$seen"
 expect_contains "timeline marks the expert" "$(printf '1\nq\n' |
 	KLANTCOACH_DATA="$T/shuf" "$KC_BIN" --content "$FIX/mini" --plain review 2>&1)" "(expert): Je zegt: „U wacht"

@@ -64,8 +64,8 @@ expect_contains "show of a stopped session" "$out" "gestopt zonder resultaat; er
 # The plain picker shows the notice under its scenario.
 out=$(printf '2\nq\n' | KLANTCOACH_DATA="$T/pick" mini --plain --name Sanne play 2>&1)
 expect_contains "plain picker shows the card" "$out" \
-	"  2. Proef: Proef is boos (telefoon, niveau B, 2 stappen)"
-expect_contains "plain picker shows the notice" "$out" "     Let op: $NOTICE
+	"2. Proef: Proef is boos (telefoon, niveau B, 2 stappen)"
+expect_contains "plain picker shows the notice" "$out" "Let op: $NOTICE
 Kies een scenario (1-2): "
 
 # A scenario without a notice offers no x.

@@ -50,10 +50,10 @@ Test(replayview, step_with_and_without_votes)
 	cr_assert_eq(v.lines[6].tag, 3);
 	s = printed(&v);
 	cr_assert_str_eq(s + sizeof step1 - 1,
-		"  1. Je zegt: „U wacht al lang. Dat is vervelend. "
+		"1. Je zegt: „U wacht al lang. Dat is vervelend. "
 		"Zal ik kijken?”\n"
-		"  2. Je zegt: „Daar kan ik niets aan doen.”\n"
-		"  3. Je leest de regels over de termijn voor en zegt dat "
+		"2. Je zegt: „Daar kan ik niets aan doen.”\n"
+		"3. Je leest de regels over de termijn voor en zegt dat "
 		"het nog acht weken kan duren.\n");
 	cr_assert_eq(strncmp(s, step1, sizeof step1 - 1), 0);
 	free(s);
@@ -95,11 +95,11 @@ Test(replayview, split_tally_reveal_and_summary)
 	replayview_summary(&v, &iv);
 	s = printed(&v);
 	cr_assert(strstr(s, "\n== Samenvatting ==\nStap 1\n"
-			 "  groep:    gelijk\n"
-			 "  gevolgd:  Je zegt: „Daar kan ik niets aan doen.”\n"
-			 "  expert:   Je zegt: „U wacht al lang. Dat is "
+			 "groep:    gelijk\n"
+			 "gevolgd:  Je zegt: „Daar kan ik niets aan doen.”\n"
+			 "expert:   Je zegt: „U wacht al lang. Dat is "
 			 "vervelend. Zal ik kijken?” (expert)\n"
-			 "  Notitie: Te snel.\n"
+			 "Notitie: Te snel.\n"
 			 "Niveau per competentie (groep / gevolgd / expert):\n"),
 		  "%s", s);
 	cr_assert(strstr(s, "Verslag bewaard: "));

@@ -76,11 +76,11 @@ Test(reviewview_timeline, choice_undo_and_the_options_not_chosen)
 	out = timeline_text();
 	cr_assert(strstr(out, "Sessie van Sanne\nScenario: Proef belt\n"
 			 "Modus: oefenen, begonnen "), "%s", out);
-	cr_assert(strstr(out, "\n  Teruggenomen bij stap 1, optie 2: Je zegt: "
+	cr_assert(strstr(out, "\nTeruggenomen bij stap 1, optie 2: Je zegt: "
 			 "„Daar kan ik niets aan doen.”\n"), "%s", out);
-	cr_assert(strstr(out, "\n  Gekozen 1 (expert): Je zegt: „U wacht al "
+	cr_assert(strstr(out, "\nGekozen 1 (expert): Je zegt: „U wacht al "
 			 "lang. Dat is vervelend. Zal ik kijken?”\n"), "%s", out);
-	cr_assert(strstr(out, "\n    niet gekozen 2: Je zegt: „Daar kan ik "
+	cr_assert(strstr(out, "\nniet gekozen 2: Je zegt: „Daar kan ik "
 			 "niets aan doen.”\n"), "%s", out);
 	free(out);
 }
@@ -99,7 +99,7 @@ Test(reviewview_timeline, meters_named_and_answers_under_their_question)
 		  "%s", out);
 	cr_assert(strstr(out, ", gehoord "), "%s", out);
 	cr_assert(strstr(out, "\nEinde na 2 stappen (gezien "), "%s", out);
-	cr_assert(strstr(out, "\n  Wat merkte je aan Proef?: Proef wachtte "
+	cr_assert(strstr(out, "\nWat merkte je aan Proef?: Proef wachtte "
 			 "lang\n"), "%s", out);
 	cr_assert_null(strstr(out, "question1"), "%s", out);
 	free(out);

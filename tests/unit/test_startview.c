@@ -33,17 +33,17 @@ Test(startview, scenario_card_with_and_without_notice)
 	cr_assert_eq(v.n, 2);
 	cr_assert_eq(v.lines[1].tag, 3);
 	s = printed(&v);
-	cr_assert_str_eq(s, "  3. Proef: Proef belt (telefoon, niveau B, "
+	cr_assert_str_eq(s, "3. Proef: Proef belt (telefoon, niveau B, "
 			 "2 stappen)\n"
-			 "     Proef wil weten hoe lang het nog duurt\n");
+			 "Proef wil weten hoe lang het nog duurt\n");
 	free(s);
 	sc.notice = "Proef scheldt.";
 	startview_scenario(&v, &fixture_content, &sc, 1, 0);
 	cr_assert_eq(v.lines[2].role, VIEW_BAD);
 	cr_assert_eq(v.lines[2].tag, 1);
 	s = printed(&v);
-	cr_assert(strstr(s, "  1. Proef belt (telefoon"), "%s", s);
-	cr_assert(strstr(s, "\n     Let op: Proef scheldt.\n"), "%s", s);
+	cr_assert(strstr(s, "1. Proef belt (telefoon"), "%s", s);
+	cr_assert(strstr(s, "\nLet op: Proef scheldt.\n"), "%s", s);
 	free(s);
 }
 
@@ -58,9 +58,9 @@ Test(startview, mode_then_the_notice)
 	cr_assert_eq(v.lines[1].tag, 1);
 	cr_assert_eq(v.lines[4].tag, 2);
 	s = printed(&v);
-	cr_assert(strncmp(s, "  1. Oefenen\n     Na elke keuze", 28) == 0,
+	cr_assert(strncmp(s, "1. Oefenen\nNa elke keuze", 24) == 0,
 		  "%s", s);
-	cr_assert(strstr(s, "\n  2. Toets\n     Je ziet alleen"), "%s", s);
+	cr_assert(strstr(s, "\n2. Toets\nJe ziet alleen"), "%s", s);
 	cr_assert(strstr(s, "\nLet op: Proef scheldt.\nJe kunt op elk "
 			 "moment stoppen met x"), "%s", s);
 	free(s);
@@ -75,9 +75,9 @@ Test(startview, persona_card)
 	cr_assert_eq(v.lines[3].tag, 1);
 	cr_assert_eq(v.lines[4].role, VIEW_BLANK);
 	s = printed(&v);
-	cr_assert(strncmp(s, "  1. Proef, ", 12) == 0, "%s", s);
-	cr_assert(strstr(s, "\n     Kanalen: "), "%s", s);
-	cr_assert(strstr(s, "\n     Op het spel: "), "%s", s);
+	cr_assert(strncmp(s, "1. Proef, ", 10) == 0, "%s", s);
+	cr_assert(strstr(s, "\nKanalen: "), "%s", s);
+	cr_assert(strstr(s, "\nOp het spel: "), "%s", s);
 	free(s);
 }
 
