@@ -140,7 +140,7 @@ static void choice(struct view *v, const struct content *c,
 	view_blank(v);
 	meters(m, sizeof m, e->meters);
 	view_add(v, VIEW_HEADING, 0, "Stap %d (%.1f s denktijd, daarna %s)",
-		 e->pos, (double)e->think_ms / 1000.0, m);
+		 e->pos, (double)e->think_ms / 1000.0, m)->tag = e->pos;
 	view_add(v, VIEW_TEXT, 2, "Situatie: %s", st->situation);
 	said(v, c, sc, st->speaker, st->client);
 	view_add(v, VIEW_YOU, 2, "Gekozen %d%s: %s", timeline_shown_number(e),

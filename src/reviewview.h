@@ -19,8 +19,9 @@ void reviewview_head(struct view *v);
 void reviewview_row(struct view *v, const struct review_session *s, int n);
 /* The numbered session list (1-based numbers). */
 void reviewview_list(struct view *v, const struct review *r);
-/* The timeline of the session at path, with its feedback. -1 when the log
- * cannot be read (problems in d). */
+/* The timeline of the session at path, with its feedback; each step's
+ * heading is tagged with its number. -1 when the log cannot be read
+ * (problems in d). */
 int reviewview_timeline(struct view *v, const struct content *c,
 			const char *path, struct diag *d);
 /* Level per competency over a trainee's sessions, oldest first. */

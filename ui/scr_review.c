@@ -6,6 +6,7 @@
  */
 #include "tui.h"
 #include "buf.h"
+#include "commands.h"
 #include "feedback.h"
 #include "mem.h"
 #include "path.h"
@@ -34,10 +35,17 @@ struct review_state {
 struct page_state {
 	int kind;		/* 't' timeline, 'g' growth, 'c' cohort */
 	struct view doc;
+	int top;		/* the timeline's row when feedback began */
+	int step;		/* the step in view then */
 };
 
+/* Feedback: the coach's name (once), the step, then the text. */
+enum { FB_NAME, FB_STEP, FB_TEXT };
+
 struct feedback_state {
-	int stage;		/* 0 step, else step + 1 */
+	int stage;
+	int step;
+	int had;		/* the coach had feedback there: can withdraw */
 	struct input field;
 };
 
@@ -296,7 +304,12 @@ static enum request page_key(struct tui *t, enum request req)
 	case REQ_END: t->top = INT_MAX / 2; break;	/* the draw clamps it */
 	case REQ_BACK: case REQ_UNDO: tui_go(t, SCR_REVIEW); break;
 	case REQ_GROWTH: case REQ_COHORT: open_page(t, page_kind(req)); break;
-	case REQ_FEEDBACK: tui_go(t, SCR_FEEDBACK); break;
+	case REQ_FEEDBACK:
+		pstate(t)->top = t->top;
+		pstate(t)->step = viewdraw_tag_at(&pstate(t)->doc, COLS - 4,
+						  t->top, h);
+		tui_go(t, SCR_FEEDBACK);
+		break;
 	default: return req;
 	}
 	return REQ_NONE;
@@ -308,19 +321,35 @@ const struct screen_ops scr_page_ops = {
 	.private_size = sizeof(struct page_state), .cleanup = page_cleanup,
 };
 
-/* ---- feedback: step number, then text ---- */
+/* ---- feedback: the coach's name once, the step, then the text ---- */
 
 static struct feedback_state *fstate(const struct tui *t)
 {
 	return tui_private(t, SCR_FEEDBACK);
 }
 
+/* Ask for the step, the one in view filled in. */
+static void ask_step(struct tui *t)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%d", pstate(t)->step);
+	fstate(t)->stage = FB_STEP;
+	fstate(t)->field.multiline = 0;
+	input_set(&fstate(t)->field, b.s);
+	buf_free(&b);
+}
+
 static void feedback_enter(struct tui *t)
 {
-	fstate(t)->stage = 0;
-	fstate(t)->field.multiline = 0;
 	t->focus = &fstate(t)->field;
-	input_set(&fstate(t)->field, "0");
+	if (t->ctx->cfg.coach) {
+		ask_step(t);
+	} else {
+		fstate(t)->stage = FB_NAME;
+		fstate(t)->field.multiline = 0;
+		input_set(&fstate(t)->field, "");
+	}
 }
 
 static void feedback_cleanup(struct tui *t)
@@ -328,34 +357,77 @@ static void feedback_cleanup(struct tui *t)
 	input_free(&fstate(t)->field);
 }
 
+/* The timeline's lines of step n (its heading up to the next blank). */
+static struct view step_lines(const struct view *doc, int n)
+{
+	struct view part = {0};
+	size_t i = 0, k;
+
+	while (i < doc->n && !(doc->lines[i].tag == n &&
+			       doc->lines[i].role == VIEW_HEADING))
+		i++;
+	for (k = i; k < doc->n && doc->lines[k].role != VIEW_BLANK; k++)
+		;
+	part.lines = doc->lines + i;	/* borrowed: never freed */
+	part.n = n > 0 ? k - i : 0;
+	return part;
+}
+
 static void feedback_draw(struct tui *t)
 {
 	const struct review_session *s = current(t);
 	struct feedback_state *fs = fstate(t);
+	struct view part = step_lines(&pstate(t)->doc, fs->step);
+	int y = 2, h = 0, top = 0;
+	static const char *const ask[] = {
+		[FB_NAME] = "Je naam als coach (we bewaren hem):",
+		[FB_STEP] = "Bij welke stap? (0 = algemene feedback)",
+		[FB_TEXT] = "Je feedback (leeg maken en bewaren = intrekken):",
+	};
 	struct buf b = {0};
 
-	buf_printf(&b, "Feedback voor %s, %s", s->trainee ? s->trainee : "?", s->scenario);
-	tui_frame(t, b.s,
-		  t->ctx->cfg.coach ? t->ctx->cfg.coach : t->ctx->cfg.name);
-	draw_text(2, 2, COLS - 4, fs->stage == 0 ? "Bij welke stap? (0 = algemene feedback)"
-						 : "Je feedback:", ROLE_HEAD);
-	input_draw(&fs->field, 4, 2, fs->stage == 0 ? 1 : LINES - 7, COLS - 4);
+	buf_printf(&b, "Feedback voor %s, %s", s->trainee ? s->trainee : "?",
+		   s->scenario);
+	tui_frame(t, b.s, t->ctx->cfg.coach);
+	if (fs->stage == FB_TEXT && part.n) {
+		h = viewdraw_rows(&part, COLS - 4);
+		h = h < (LINES - 8) / 2 ? h : (LINES - 8) / 2;
+		viewdraw(&part, y, 2, h, COLS - 4, &top, 0, 0);
+		y += h + 1;
+	}
+	draw_text(y, 2, COLS - 4, ask[fs->stage], ROLE_HEAD);
+	input_draw(&fs->field, y + 2, 2, fs->stage == FB_TEXT
+		   ? LINES - y - 5 : 1, COLS - 4);
 	getyx(stdscr, t->cursor_y, t->cursor_x);
 	buf_free(&b);
+}
+
+/* Back to the timeline, at the row it was on. */
+static void back_to_timeline(struct tui *t)
+{
+	int top = pstate(t)->top;
+
+	open_page(t, 't');
+	t->top = top;
 }
 
 static void save_feedback(struct tui *t)
 {
 	struct review_session *s = current(t);
 	struct feedback_state *fs = fstate(t);
-	const char *coach = t->ctx->cfg.coach ? t->ctx->cfg.coach : t->ctx->cfg.name;
+	const char *text = buf_str(&fs->field.text);
 	struct diag d = {0};
 
-	if (feedback_add(s->path, coach ? coach : "coach", fs->stage - 1,
-			 buf_str(&fs->field.text), &d) == 0) {
-		s->nfeedback++;
-		open_page(t, 't');
-		tui_notice(t, "Feedback bewaard naast het logboek.");
+	if (!*text && !fs->had) {
+		back_to_timeline(t);
+		return;
+	}
+	if (feedback_add(s->path, t->ctx->cfg.coach, fs->step, text,
+			 &d) == 0) {
+		s->nfeedback += !fs->had - !*text;
+		back_to_timeline(t);
+		tui_notice(t, *text ? "Feedback bewaard naast het logboek."
+				    : "Feedback ingetrokken.");
 	} else {
 		char *msg = diag_format(&d.v[0]);
 		tui_notice(t, "%s", msg);
@@ -376,23 +448,58 @@ static const struct keymap_entry *feedback_keymap(const struct tui *t)
 		{REQ_NONE, NULL},
 	};
 
-	return fstate(t)->stage == 0 ? step : text;
+	return fstate(t)->stage == FB_TEXT ? text : step;
 }
 
-/* The step number typed: go on to the text. */
+/* The name typed: keep it in the config, then ask for the step. */
+static void feedback_name(struct tui *t)
+{
+	char *clean;
+	const char *why = config_name_check(buf_str(&fstate(t)->field.text),
+					    &clean);
+
+	if (why) {
+		tui_notice(t, "Let op: %s. Typ je naam opnieuw.", why);
+		return;
+	}
+	t->ctx->cfg.coach = clean;
+	if (cmd_save_settings(t->ctx, "coach.naam", clean, (char *)NULL))
+		tui_notice(t, "Je naam als coach is niet bewaard; de volgende "
+			   "keer vragen we hem opnieuw.");
+	ask_step(t);
+}
+
+/* The step number typed: it must be in the session; then the text, with
+ * the coach's feedback there to edit. */
 static void feedback_step(struct tui *t)
 {
 	struct feedback_state *fs = fstate(t);
+	const struct review_session *s = current(t);
+	struct feedback fb;
+	struct diag d = {0};
 	char *end;
 	long step = strtol(buf_str(&fs->field.text), &end, 10);
+	const char *now;
 
-	if (*end || step < 0 || step > 999) {
-		tui_notice(t, "Typ een stapnummer, of 0 voor algemene feedback.");
+	if (*end || !fs->field.text.len || step < 0) {
+		tui_notice(t, "Typ een stapnummer, of 0 voor algemene "
+			   "feedback.");
 		return;
 	}
-	fs->stage = (int)step + 1;
+	if (step > s->nchoices) {
+		tui_notice(t, "Stap %ld bestaat niet: deze sessie heeft %d "
+			   "stappen.", step, s->nchoices);
+		return;
+	}
+	feedback_load(&fb, s->path, &d);
+	now = feedback_current(&fb, t->ctx->cfg.coach, (int)step);
+	fs->step = (int)step;
+	fs->had = now != NULL;
+	fs->stage = FB_TEXT;
 	fs->field.multiline = 1;
-	input_set(&fs->field, "");
+	input_set(&fs->field, now ? now : "");
+	feedback_free(&fb);
+	diag_free(&d);
 }
 
 static enum request feedback_key(struct tui *t, enum request req)
@@ -400,13 +507,15 @@ static enum request feedback_key(struct tui *t, enum request req)
 	struct feedback_state *fs = fstate(t);
 
 	if (req == REQ_FIELD_CANCEL)
-		open_page(t, 't');
-	else if (req == REQ_FIELD_DONE && fs->stage == 0)
+		back_to_timeline(t);
+	else if (req == REQ_FIELD_DONE && fs->stage == FB_NAME)
+		feedback_name(t);
+	else if (req == REQ_FIELD_DONE && fs->stage == FB_STEP)
 		feedback_step(t);
-	else if (req == REQ_FIELD_DONE && fs->field.text.len)
+	else if (req == REQ_FIELD_DONE)
 		save_feedback(t);
 	else
-		return req == REQ_FIELD_DONE ? REQ_NONE : req;
+		return req;
 	return REQ_NONE;
 }
 

@@ -321,6 +321,19 @@ int viewdraw_rows(const struct view *v, int w)
 	return n;
 }
 
+int viewdraw_tag_at(const struct view *v, int w, int top, int h)
+{
+	struct lines l = {0};
+	int i, tag = 0;
+
+	wrap(&l, v, (size_t)w);
+	for (i = 0; i < (int)l.n && (i <= top || (tag == 0 && i < top + h));
+	     i++)
+		tag = l.v[i].tag ? l.v[i].tag : tag;
+	lines_free(&l);
+	return tag;
+}
+
 int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
 	     int keep, int anim)
 {

@@ -33,5 +33,8 @@ int viewdraw_hit(int y, int x);
 
 /* The rows v takes at w columns. */
 int viewdraw_rows(const struct view *v, int w);
+/* The tag in view from row top at w columns: of the last tagged row at or
+ * above top, else of the first one in the h rows below; 0 when none. */
+int viewdraw_tag_at(const struct view *v, int w, int top, int h);
 
 #endif

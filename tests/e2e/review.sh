@@ -236,7 +236,7 @@ expect_screen "timeline step" "Stap 1 ("
 tm_keys f
 expect_screen "feedback step" "Bij welke stap?"
 tm_keys BSpace 2 Enter
-expect_screen "feedback text" "Je feedback:"
+expect_screen "feedback text" "Je feedback (leeg"
 tm_keys "Goed doorgevraagd, één vraag tegelijk." Tab
 expect_screen "feedback saved" "Feedback bewaard naast het logboek."
 tm_keys g
@@ -306,5 +306,43 @@ tm_keys NPage
 expect_screen "answer under its question" "Hoe voelde dit gesprek voor jou?"
 expect_not_contains "no question keys" "$(tm_screen)" "gevoel"
 tm_stop
+
+# Feedback in the TUI (COACH-UX 5): the coach's name asked once and kept;
+# the step in view filled in and checked; that step's text shown; the
+# timeline where it was after saving; the feedback edited and withdrawn.
+mkdir -p "$T/home2"
+tm_start "env HOME=$T/home2 LANG=C.UTF-8 TERM=xterm $KC_BIN --content $FIX/mini review $T/zoek/sessions; sleep 30" 80 24
+expect_screen "fb list" "klantcoach review: 3 van 3"
+tm_keys Enter
+expect_screen "fb timeline" "klantcoach review: tijdlijn"
+tm_keys Down Down Down Down Down Down Down Down Down Down Down Down
+expect_screen "fb scrolled" "niet gekozen 2: Je zegt: „Daar kan"
+before=$(tm_screen | sed -n 3p)
+tm_keys f
+expect_screen "fb asks the coach's name" "Je naam als coach"
+tm_keys -l "Ria Coach"
+tm_keys Enter
+expect_screen "fb step asked" "Bij welke stap?"
+expect_eq "fb the step in view filled in" "$(tm_screen | sed -n 5p | tr -d ' ')" 1
+tm_keys BSpace 9 9 Enter
+expect_screen "fb step checked" "Stap 99 bestaat niet: deze sessie heeft 2 stappen."
+tm_keys BSpace BSpace 2 Enter
+expect_screen "fb the step's text" "Situatie: Je ziet in het dossier dat het besluit klaar is."
+tm_keys -l "Goed gevraagd."
+tm_keys Tab
+expect_screen "fb saved" "Feedback bewaard naast het logboek."
+expect_eq "fb timeline stays" "$(tm_screen | sed -n 3p)" "$before"
+expect_contains "fb name kept" "$(cat "$T/home2/.config/klantcoach/klantcoach.ini")" 'naam = "Ria Coach"'
+tm_keys f
+expect_screen "fb name asked once" "Bij welke stap?"
+tm_keys BSpace 2 Enter
+expect_screen "fb own text to edit" "Goed gevraagd."
+tm_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+	BSpace BSpace BSpace BSpace BSpace Tab
+expect_screen "fb withdrawn" "Feedback ingetrokken."
+tm_stop
+zfb=$(ls "$T"/zoek/sessions/*.feedback.csv)
+expect_eq "fb rows kept" "$(sed 1,2d "$zfb" | cut -d, -f2- | tr '\n' '|')" \
+	"Ria Coach,2,Goed gevraagd.|Ria Coach,2,|"
 
 finish
