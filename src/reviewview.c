@@ -10,6 +10,7 @@
 #include "mem.h"
 #include "path.h"
 #include "reflect.h"
+#include "text.h"
 #include "timeline.h"
 
 #include <dirent.h>
@@ -28,17 +29,22 @@ void reviewview_head(struct view *v)
 		 "modus", "status", "einde", "fb", (char *)NULL);
 }
 
-void reviewview_row(struct view *v, const struct review_session *s, int n)
+struct view_line *reviewview_row(struct view *v,
+				  const struct review_session *s, int n)
 {
+	struct view_line *ln;
+
 	char num[16], day[11], fb[16] = "";
 
 	snprintf(num, sizeof num, "%d.", n);
 	snprintf(day, sizeof day, "%.10s", or(s->started, ""));
 	if (s->nfeedback)
 		snprintf(fb, sizeof fb, "%d", s->nfeedback);
-	view_row(v, VIEW_TEXT, num, day, or(s->trainee, ""),
-		 or(s->scenario, ""), or(s->mode, ""), review_status(s),
-		 or(s->ending, "-"), fb, (char *)NULL)->tag = n;
+	ln = view_row(v, VIEW_TEXT, num, day, or(s->trainee, ""),
+		      or(s->scenario, ""), or(s->mode, ""), review_status(s),
+		      or(s->ending, "-"), fb, (char *)NULL);
+	ln->tag = n;
+	return ln;
 }
 
 void reviewview_list(struct view *v, const struct review *r)
@@ -361,32 +367,39 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void reviewview_records(struct view *v, const char *dir)
+size_t reviewview_record_paths(const char *dir, char ***paths)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0, i;
-	struct diag d = {0};
+	size_t n = 0, cap = 0;
 
+	*paths = NULL;
 	while (dp && (e = readdir(dp)) != NULL)
 		if (e->d_name[0] != '.' && strstr(e->d_name, ".csv")) {
-			MEM_GROW(names, cap, n + 1);
-			names[n++] = path_join(dir, e->d_name);
+			MEM_GROW(*paths, cap, n + 1);
+			(*paths)[n++] = path_join(dir, e->d_name);
 		}
 	if (dp)
 		closedir(dp);
-	if (n) {
-		qsort(names, n, sizeof *names, cmp_name);
+	if (n)
+		qsort(*paths, n, sizeof **paths, cmp_name);
+	return n;
+}
+
+void reviewview_records(struct view *v, const char *dir)
+{
+	char **names;
+	size_t n = reviewview_record_paths(dir, &names), i;
+	struct diag d = {0};
+
+	if (n)
 		view_add(v, VIEW_HEADING, 0, "Intervisieverslagen: %zu", n);
-	}
 	for (i = 0; i < n; i++) {
 		char *line = intervisie_describe(names[i], &d);
-		if (line)
-			view_add(v, VIEW_DIM, 2, "%s", line);
+		view_add(v, VIEW_DIM, 2, "%s", line ? line : names[i])->tag =
+			(int)i + 1;
 		free(line);
-		free(names[i]);
 	}
-	free(names);
+	text_strv_free(names, n);
 	diag_free(&d);
 }

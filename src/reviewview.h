@@ -15,8 +15,10 @@
 void reviewview_head(struct view *v);
 /* One session as a table row led by its number n (also its tag): day,
  * trainee, scenario, mode, status, ending and feedback count (the
- * persona is in the scenario's id). */
-void reviewview_row(struct view *v, const struct review_session *s, int n);
+ * persona is in the scenario's id); returns the row (valid until the
+ * next append). */
+struct view_line *reviewview_row(struct view *v,
+				  const struct review_session *s, int n);
 /* The numbered session list (1-based numbers). */
 void reviewview_list(struct view *v, const struct review *r);
 /* The timeline of the session at path, with its feedback; each step's
@@ -30,7 +32,11 @@ void reviewview_growth(struct view *v, const struct review *r,
 /* Per step how many chose each option; competencies below target. */
 void reviewview_cohort(struct view *v, const struct review *r,
 		       const char *scenario);
-/* The intervisie records in dir, one line each (nothing without any). */
+/* The intervisie records in dir, one line each tagged 1..n in the order
+ * of reviewview_record_paths (nothing without any). */
 void reviewview_records(struct view *v, const char *dir);
+/* The paths of the records in dir, sorted (free with text_strv_free);
+ * returns the count. */
+size_t reviewview_record_paths(const char *dir, char ***paths);
 
 #endif

@@ -9,7 +9,9 @@
 #include "commands.h"
 #include "feedback.h"
 #include "mem.h"
+#include "intervisie.h"
 #include "path.h"
+#include "replayview.h"
 #include "reviewview.h"
 #include "text.h"
 #include "viewdraw.h"
@@ -30,6 +32,8 @@ struct review_state {
 	int nshown;
 	int current;		/* review index of the open session */
 	struct view records;	/* intervisie records, read on entry */
+	char **rpaths;		/* their files; the list's first rows */
+	size_t nrec;
 };
 
 struct page_state {
@@ -74,8 +78,9 @@ static void refilter(struct tui *t)
 	for (i = 0; i < t->review->n; i++)
 		if (review_query_match(&rs->query, &t->review->s[i]))
 			rs->shown[rs->nshown++] = (int)i;
-	if (t->sel >= rs->nshown)
-		t->sel = rs->nshown ? rs->nshown - 1 : 0;
+	if (t->sel >= (int)rs->nrec + rs->nshown)
+		t->sel = (int)rs->nrec + rs->nshown ? (int)rs->nrec +
+			 rs->nshown - 1 : 0;
 }
 
 static void review_enter(struct tui *t)
@@ -85,11 +90,13 @@ static void review_enter(struct tui *t)
 
 	rs->searching = 0;
 	rs->field.multiline = 0;
+	view_free(&rs->records);	/* read once, not on every redraw */
+	text_strv_free(rs->rpaths, rs->nrec);
+	reviewview_records(&rs->records, dir);
+	rs->nrec = reviewview_record_paths(dir, &rs->rpaths);
+	free(dir);
 	review_sort(t->review, (enum review_sort)rs->sort);
 	refilter(t);
-	view_free(&rs->records);	/* read once, not on every redraw */
-	reviewview_records(&rs->records, dir);
-	free(dir);
 }
 
 static void review_cleanup(struct tui *t)
@@ -101,6 +108,7 @@ static void review_cleanup(struct tui *t)
 	review_query_free(&rs->query);
 	free(rs->shown);
 	view_free(&rs->records);
+	text_strv_free(rs->rpaths, rs->nrec);
 }
 
 static void review_draw(struct tui *t)
@@ -116,14 +124,16 @@ static void review_draw(struct tui *t)
 		   review_sort_name((enum review_sort)rs->sort),
 		   rs->filter ? ", zoekt " : "", rs->filter ? rs->filter : "");
 	tui_frame(t, title.s, right.s);
+	view_append(&v, &rs->records);	/* first, tagged 1..nrec */
+	if (rs->nrec)
+		view_blank(&v);
 	if (rs->nshown)
 		reviewview_head(&v);
 	for (i = 0; i < rs->nshown; i++)
-		reviewview_row(&v, &t->review->s[rs->shown[i]], i + 1);
+		reviewview_row(&v, &t->review->s[rs->shown[i]], i + 1)->tag +=
+			(int)rs->nrec;
 	if (rs->nshown == 0)
 		view_add(&v, VIEW_DIM, 0, "Geen sessies gevonden.");
-	view_blank(&v);
-	view_append(&v, &rs->records);
 	t->cursor_y = viewdraw(&v, 2, 2, LINES - 4, COLS - 4, &t->top,
 			       t->sel + 1, 0);
 	t->cursor_x = 2;
@@ -180,11 +190,41 @@ static const struct keymap_entry *review_keymap(const struct tui *t)
 	return rstate(t)->searching ? search : list;
 }
 
-/* A session must be shown to open one of its pages. */
+/* The session list's rows come after the records' (sel >= nrec). */
+static int on_session(const struct tui *t)
+{
+	const struct review_state *rs = rstate(t);
+
+	return t->sel >= (int)rs->nrec && t->sel - (int)rs->nrec < rs->nshown;
+}
+
+/* Enter opens the row's record or session; growth and cohort need a
+ * session. */
 static int review_offers(const struct tui *t, enum request r)
 {
-	return rstate(t)->nshown > 0 ||
-	       (r != REQ_ENTER && r != REQ_GROWTH && r != REQ_COHORT);
+	return (r != REQ_ENTER && r != REQ_GROWTH && r != REQ_COHORT) ||
+	       on_session(t) || (r == REQ_ENTER && rstate(t)->nrec > 0);
+}
+
+/* The intervisie record on the selected row as a page: its summary. */
+static void open_record(struct tui *t, const char *path)
+{
+	struct page_state *ps = tui_private(t, SCR_PAGE);
+	struct intervisie iv;
+	struct diag d = {0};
+
+	view_free(&ps->doc);
+	if (intervisie_resume(&iv, t->c, path, &d) == 0) {
+		replayview_summary(&ps->doc, &iv);
+		intervisie_free(&iv);
+	} else if (d.n) {
+		char *msg = diag_format(&d.v[0]);
+		view_add(&ps->doc, VIEW_BAD, 0, "%s", msg);
+		free(msg);
+	}
+	diag_free(&d);
+	ps->kind = 'r';
+	tui_go(t, SCR_PAGE);
 }
 
 /* The page a request opens: 't'imeline, 'g'rowth or 'c'ohort. */
@@ -229,10 +269,14 @@ static enum request review_key(struct tui *t, enum request req)
 		refilter(t);
 		break;
 	case REQ_ENTER: case REQ_GROWTH: case REQ_COHORT:
-		rs->current = rs->shown[t->sel];
+		if (!on_session(t)) {
+			open_record(t, rs->rpaths[t->sel]);
+			break;
+		}
+		rs->current = rs->shown[t->sel - (int)rs->nrec];
 		open_page(t, page_kind(req));
 		break;
-	default: return tui_list_key(t, req, rs->nshown);
+	default: return tui_list_key(t, req, (int)rs->nrec + rs->nshown);
 	}
 	return REQ_NONE;
 }
@@ -259,7 +303,8 @@ static void page_cleanup(struct tui *t)
 static void page_draw(struct tui *t)
 {
 	int kind = pstate(t)->kind;
-	const char *title = kind == 'g' ? "groei" : kind == 'c' ? "cohort" : "tijdlijn";
+	const char *title = kind == 'g' ? "groei" : kind == 'c' ? "cohort"
+			    : kind == 'r' ? "intervisieverslag" : "tijdlijn";
 	struct buf b = {0};
 
 	buf_printf(&b, "klantcoach review: %s", title);
@@ -285,10 +330,14 @@ static const struct keymap_entry *page_keymap(const struct tui *t)
 	return km;
 }
 
-/* Feedback is written on the timeline. */
+/* Feedback is written on the timeline; a record has no session's growth
+ * or cohort. */
 static int page_offers(const struct tui *t, enum request r)
 {
-	return r != REQ_FEEDBACK || pstate(t)->kind == 't';
+	int kind = pstate(t)->kind;
+
+	return (r != REQ_FEEDBACK || kind == 't') &&
+	       ((r != REQ_GROWTH && r != REQ_COHORT) || kind != 'r');
 }
 
 static enum request page_key(struct tui *t, enum request req)

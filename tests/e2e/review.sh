@@ -235,7 +235,7 @@ expect_screen "timeline" "klantcoach review: tijdlijn"
 expect_screen "timeline step" "Stap 1 ("
 tm_keys f
 expect_screen "feedback step" "Bij welke stap?"
-tm_keys BSpace 2 Enter
+tm_keys BSpace 0 Enter
 expect_screen "feedback text" "Je feedback (leeg"
 tm_keys "Goed doorgevraagd, één vraag tegelijk." Tab
 expect_screen "feedback saved" "Feedback bewaard naast het logboek."
@@ -246,7 +246,7 @@ expect_screen "cohort" "Cohort:"
 tm_keys Escape q
 tm_stop
 expect_eq "feedback file written" "$(ls "$C"/*.feedback.csv | wc -l)" 1
-expect_contains "tui feedback row" "$(cat "$C"/*.feedback.csv)" ",Coach,2,\"Goed doorgevraagd, één vraag tegelijk.\""
+expect_contains "tui feedback row" "$(cat "$C"/*.feedback.csv)" ",Coach,,\"Goed doorgevraagd, één vraag tegelijk.\""
 
 # Search ignores case and accents and wants every word, each in any
 # column (COACH-UX 6): /zoe, /ZOË, /yilmaz and /zoe proef find Zoë's and
@@ -340,6 +340,24 @@ expect_screen "fb own text to edit" "Goed gevraagd."
 tm_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
 	BSpace BSpace BSpace BSpace BSpace Tab
 expect_screen "fb withdrawn" "Feedback ingetrokken."
+tm_stop
+# Intervisie records come first in the list and open with Enter; Home
+# and End move to the first and last row (COACH-UX 7).
+printf '1 4 0\nTe snel afgehandeld.\n' | KLANTCOACH_DATA="$T/zoek" KLANTCOACH_LEVEL=B \
+	"$KC_BIN" --content "$FIX/mini" --plain --volgorde vast replay proef-basis > /dev/null 2>&1
+tm_start "env HOME=$T/home2 KLANTCOACH_DATA=$T/zoek LANG=C.UTF-8 TERM=screen $KC_BIN --content $FIX/mini review $T/zoek/sessions; sleep 30" 80 24
+expect_screen "records listed" "Intervisieverslagen: 1"
+expect_eq "records first" "$(spaced | grep -n 'Intervisieverslagen\|nr  ' | cut -d: -f1 | tr '\n' ' ')" "3 6 "
+last=$(spaced | sed -n 's/^  3\.  [0-9-]*  \(.\{5\}\).*/\1/p')
+tm_keys End Enter
+expect_screen "End: the last session" "Sessie van $last"
+tm_keys Escape
+expect_screen "back to the list" "Intervisieverslagen: 1"
+tm_keys Home Enter
+expect_screen "record opened" "klantcoach review: intervisieverslag"
+expect_screen "record summary" "Te snel afgehandeld."
+tm_keys Escape
+expect_screen "back from the record" "Intervisieverslagen: 1"
 tm_stop
 zfb=$(ls "$T"/zoek/sessions/*.feedback.csv)
 expect_eq "fb rows kept" "$(sed 1,2d "$zfb" | cut -d, -f2- | tr '\n' '|')" \
