@@ -57,6 +57,13 @@ wait_file() {
 	return 1
 }
 
+# mini_notice DIR: the mini content plus proef-boos, a scenario with a
+# content notice and where to find help.
+mini_notice() {
+	cp -R "$FIX/mini" "$1" &&
+		cp "$FIX/safety/proef-boos.ini" "$1/content/scenarios/"
+}
+
 # tmux helpers: a private server per test run, fixed size, no config.
 TM="tmux -L kc$$ -f /dev/null"
 tm_start() { $TM new-session -d -x "${2:-80}" -y "${3:-24}" "$1"; }
@@ -68,13 +75,16 @@ tm_stop() {
 	while $TM has-session 2>/dev/null && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
 }
 # tm_wait TEXT: wait up to 10 s until the pane shows TEXT.
-tm_wait() {
+tm_wait() { tm_wait_grep "$1" -F -- "$1"; }
+# tm_wait_grep WHAT GREP-ARGS: wait up to 10 s until grep finds them.
+tm_wait_grep() {
+	what=$1; shift
 	i=0
 	while [ $i -lt 200 ]; do
-		tm_screen | grep -qF -- "$1" && return 0
+		tm_screen | grep -q "$@" && return 0
 		sleep 0.05; i=$((i + 1))
 	done
-	echo "--- screen while waiting for '$1':" >&2; tm_screen >&2
+	echo "--- screen while waiting for '$what':" >&2; tm_screen >&2
 	return 1
 }
 # expect_screen NAME TEXT
@@ -89,4 +99,42 @@ tm_mini_reflect() {
 	expect_screen "ending page" "Einde van het gesprek"
 	tm_keys Enter
 	expect_screen "first question" "Hoe voelde dit gesprek voor jou?"
+}
+
+# Golden files (tests/golden/NAME.txt): a screen or transcript compared
+# line for line; GOLDEN_UPDATE=1 rewrites them instead. The temporary
+# directory is masked as /TMP so paths on screen stay the same.
+GOLDEN="$KC_SRC/tests/golden"
+golden_mask() { sed "s|$T|/TMP|g"; }
+# golden_compare NAME FILE: FILE against tests/golden/NAME.txt.
+golden_compare() {
+	golden_mask < "$2" > "$T/golden.got"
+	if [ "${GOLDEN_UPDATE:-}" = 1 ]; then
+		mkdir -p "$GOLDEN" && cp "$T/golden.got" "$GOLDEN/$1.txt"; ok; return
+	fi
+	if diff -u "$GOLDEN/$1.txt" "$T/golden.got" >&2; then ok; else
+		fail "golden $1 differs (GOLDEN_UPDATE=1 rewrites it)"
+	fi
+}
+# tm_settle: wait until two captures 0.2 s apart are the same.
+tm_settle() {
+	i=0 prev=$(tm_screen)
+	while [ $i -lt 50 ]; do
+		sleep 0.2; now=$(tm_screen)
+		[ "$now" = "$prev" ] && return 0
+		prev=$now; i=$((i + 1))
+	done
+}
+# tm_wait_width W: wait until the footer's "hulp" ends at column W - 1,
+# that is until the program has redrawn after a resize to width W.
+tm_wait_width() {
+	tm_wait_grep "a footer at width $1" -E "^.{$(($1 - 5))}hulp\$"
+}
+# golden_screen NAME TEXT: once TEXT is on screen and the screen is still,
+# compare the pane with tests/golden/NAME.txt.
+golden_screen() {
+	if tm_wait "$2"; then
+		tm_settle; tm_screen > "$T/golden.pane"
+		golden_compare "$1" "$T/golden.pane"
+	else fail "$1: '$2' not on screen"; fi
 }

@@ -9,8 +9,7 @@ command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 
 trap 'tm_stop; rm -rf "$T"' EXIT
 
 C="$T/content"
-cp -R "$FIX/mini" "$C"
-cp "$FIX/safety/proef-boos.ini" "$C/content/scenarios/"
+mini_notice "$C"
 export KLANTCOACH_DATA="$T/data" KLANTCOACH_LEVEL=B
 S="$T/data/sessions"
 mini() { "$KC_BIN" --content "$C" "$@"; }
