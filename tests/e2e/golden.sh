@@ -75,7 +75,7 @@ golden_screen reflect-question "reflectie 5/10"
 tm_keys PgDn PgDn PgDn PgDn PgDn
 golden_screen reflect-done "reflectie 10/10"
 tm_keys Enter
-golden_screen home "Proef belt, einde: goed"
+golden_screen home "Proef belt"
 tm_stop
 
 # Review: list, timeline, feedback, growth and cohort of a fixed cohort.
@@ -89,7 +89,7 @@ golden_screen review-timeline "Sessie van"
 tm_keys f
 golden_screen feedback-step "Bij welke stap?"
 tm_keys BSpace 1 Enter
-golden_screen feedback-text "Je feedback:"
+golden_screen feedback-text "Je feedback (leeg"
 tm_keys "Goed doorgevraagd." Tab
 golden_screen feedback-saved "Feedback bewaard naast het logboek."
 tm_keys g
