@@ -52,7 +52,7 @@ static inline void tmpdir_make(char dir[64], const char *tag)
  * permissions. */
 static inline void tmpdir_remove(const char *dir)
 {
-	char cmd[160];
+	char cmd[1024];
 
 	snprintf(cmd, sizeof cmd, "chmod -R u+rwx %s; rm -rf %s", dir, dir);
 	if (system(cmd) != 0)
