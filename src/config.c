@@ -377,7 +377,7 @@ static void name_ignored(struct config *c, const struct opt *o,
 static int load_opt(struct config *c, const struct opt *o, const char *file,
 		    const struct inifile_key *k, struct diag *d)
 {
-	char *v = k->broken ? NULL
+	char *v = k->value == NULL ? NULL	/* broken: reported by inifile */
 		  : k->quoted ? unquote(k->value) : mem_strdup(k->value);
 	char **field = (char **)((char *)c + o->off), *clean = NULL;
 	const char *why;
@@ -385,7 +385,7 @@ static int load_opt(struct config *c, const struct opt *o, const char *file,
 
 	if (o->type == OPT_NAME) {
 		why = v ? config_name_check(v, &clean)
-			: k->broken ? NULL : bad_escape;
+			: k->value == NULL ? NULL : bad_escape;
 		if (clean) {
 			free(*field);
 			*field = clean;

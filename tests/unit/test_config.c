@@ -687,6 +687,29 @@ Test(config, injected_lines_fail_with_repair_hint)
 	config_free(&c);
 }
 
+/* An open quote in a setting that is not the name (found by fuzzing: it
+ * was read through a null pointer): its line is named and left out, the
+ * rest counts. */
+Test(config, unterminated_quote_is_left_out_with_its_line)
+{
+	struct config c;
+	struct diag d = {0};
+	char *msg;
+
+	cr_assert_eq(load_text("[cursist]\nniveau = C\n[lrs]\n"
+			       "organisatie = \"https://\n", &c, &d), -1);
+	cr_assert_eq(c.level, 'C');
+	cr_assert(c.lrs.homepage == NULL ||
+		  strcmp(c.lrs.homepage, "https://") != 0, "the default stays");
+	cr_assert_eq(c.bad_line, 4);
+	msg = diag_format(&d.v[0]);
+	cr_assert(strstr(msg, "k.ini:4: ") && strstr(msg, "waarde van "
+			 "'organisatie' heeft aanhalingstekens"), "%s", msg);
+	free(msg);
+	diag_free(&d);
+	config_free(&c);
+}
+
 /* A file that is no text at all: nothing of it is used, all defaults. */
 Test(config, unreadable_file_gives_defaults)
 {
