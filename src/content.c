@@ -415,6 +415,17 @@ const struct scenario *content_scenario(const struct content *c, const char *id)
 	return NULL;
 }
 
+const struct scenario *content_persona_scenario(const struct content *c,
+						const char *id, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < c->nscs; i++)
+		if (strcmp(c->scs[i].persona, id) == 0 && n-- == 0)
+			return &c->scs[i];
+	return NULL;
+}
+
 void content_set_store(struct content *c, const char *dir)
 {
 	free(c->store);

@@ -51,6 +51,10 @@ int content_add_path(struct content *c, const char *path, struct diag *d);
 const struct persona *content_persona(const struct content *c, const char *id);
 const struct framework *content_framework(const struct content *c, const char *id);
 const struct scenario *content_scenario(const struct content *c, const char *id);
+/* The n-th (from 0) scenario of persona id in file order; NULL past the
+ * last. */
+const struct scenario *content_persona_scenario(const struct content *c,
+						const char *id, size_t n);
 /* The crosswalk from framework from to framework to (the last loaded);
  * NULL when absent. */
 const struct crosswalk *content_crosswalk(const struct content *c,

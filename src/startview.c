@@ -5,6 +5,7 @@
  */
 #include "startview.h"
 #include "buf.h"
+#include "check.h"
 #include "persona.h"
 #include "playview.h"
 #include "tstamp.h"
@@ -38,20 +39,24 @@ void startview_persona(struct view *v, const struct persona *p, int n)
 	buf_free(&b);
 }
 
-void startview_scenario(struct view *v, const struct content *c,
-			const struct scenario *sc, int n, int with_persona)
+void startview_scenario(struct view *v, const struct scenario *sc, int n,
+			char level)
 {
-	const struct persona *p = content_persona(c, sc->persona);
+	int steps = check_expert_length(sc);	/* as play counts them */
 	struct buf b = {0};
 
-	if (with_persona)
-		buf_printf(&b, "%s: ", p ? p->name : sc->persona);
-	buf_printf(&b, "%s (%s, niveau %c, %zu stappen)", sc->title,
-		   sc->channel, sc->level, sc->nsteps);
+	buf_printf(&b, "%s (%s, niveau %c", sc->title, sc->channel,
+		   sc->level);
+	if (steps > 0)
+		buf_printf(&b, ", ca. %d stappen", steps);
+	buf_add(&b, ")");
 	view_option(v, n, b.s);
+	if (level && sc->level == level)
+		card_line(v, VIEW_GOOD, n, "Past bij jouw niveau.");
 	card_line(v, VIEW_TEXT, n, "%s", sc->summary);
 	if (sc->notice)
 		card_line(v, VIEW_BAD, n, "Let op: %s", sc->notice);
+	view_blank(v);
 	buf_free(&b);
 }
 
@@ -66,7 +71,8 @@ void startview_mode(struct view *v, const struct scenario *sc)
 	card_line(v, VIEW_TEXT, 2, "Je ziet alleen de reactie van de klant. "
 		  "Geen uitleg en niet terug; alles komt in de reflectie aan "
 		  "het eind.");
-	playview_notice(v, sc);
+	if (sc)
+		playview_notice(v, sc);
 }
 
 /* When the session started, in local time to the minute ("2026-11-30

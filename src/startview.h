@@ -13,11 +13,12 @@
 
 /* Persona p as card number n. */
 void startview_persona(struct view *v, const struct persona *p, int n);
-/* Scenario sc as card number n; with_persona leads with the persona's
- * name (a list of every persona's scenarios). */
-void startview_scenario(struct view *v, const struct content *c,
-			const struct scenario *sc, int n, int with_persona);
-/* Practice (1) or test (2) for sc, and its content notice. */
+/* Scenario sc as card number n, marked when it is at level, the
+ * trainee's level ('A'-'C', or 0 when not known). */
+void startview_scenario(struct view *v, const struct scenario *sc, int n,
+			char level);
+/* Practice (1) or test (2) for sc, and its content notice (none when sc
+ * is NULL: plain mode gives it as play begins). */
 void startview_mode(struct view *v, const struct scenario *sc);
 /* The home screen: a new conversation (1), then the sessions in l
  * (numbers from 2). */

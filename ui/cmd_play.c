@@ -120,29 +120,64 @@ static int plain_identity(struct cli_ctx *ctx)
 	return 0;
 }
 
-/* Plain scenario picker: numbered list, one answer. */
-static const struct scenario *plain_pick(const struct content *c)
+/* The persona cards, then the choice of one with scenarios (n of them);
+ * NULL at the end of input. */
+static const struct persona *plain_persona(const struct content *c,
+					   size_t *n)
 {
-	const struct scenario *sc = NULL;
+	const struct persona *p;
 	struct view v = {0};
 	size_t i;
-	char *a, *end;
-	long n;
+	int k;
 
-	fputs("Scenario's:\n", stdout);
-	for (i = 0; i < c->nscs; i++)
-		startview_scenario(&v, c, &c->scs[i], (int)i + 1, 1);
+	view_add(&v, VIEW_HEADING, 0, "Met welke klant ga je praten?");
+	for (i = 0; i < c->npersonas; i++)
+		startview_persona(&v, &c->personas[i], (int)i + 1);
 	plain_view(stdout, &v);
-	while (sc == NULL) {
-		fprintf(stdout, "Kies een scenario (1-%zu): ", c->nscs);
-		fflush(stdout);
-		if ((a = plain_read(stdin)) == NULL)
+	for (;;) {
+		k = plain_choose(stdin, stdout, "een klant", c->npersonas);
+		if (k < 0)
 			return NULL;
-		n = strtol(a, &end, 10);
-		if (*a && !*end && n >= 1 && (size_t)n <= c->nscs)
-			sc = &c->scs[n - 1];
-		free(a);
+		p = &c->personas[k];
+		for (*n = 0; content_persona_scenario(c, p->id, *n); ++*n)
+			;
+		if (*n)
+			return p;
+		printf("Met %s zijn geen gesprekken; kies een andere "
+		       "klant.\n", p->name);
 	}
+}
+
+/* Plain mode's way to a scenario, as the screens': a persona, one of its
+ * scenarios (those at the trainee's level marked), then the mode unless
+ * --mode named it. NULL at the end of input. */
+static const struct scenario *plain_pick(struct cli_ctx *ctx,
+					 const struct content *c)
+{
+	const struct scenario *sc;
+	const struct persona *p;
+	struct view v = {0};
+	size_t i, n;
+	int k;
+
+	if ((p = plain_persona(c, &n)) == NULL)
+		return NULL;
+	view_add(&v, VIEW_HEADING, 0, "Gesprekken met %s:", p->name);
+	for (i = 0; i < n; i++)
+		startview_scenario(&v, content_persona_scenario(c, p->id, i),
+				   (int)i + 1, ctx->cfg.level);
+	plain_view(stdout, &v);
+	if ((k = plain_choose(stdin, stdout, "een gesprek", n)) < 0)
+		return NULL;
+	sc = content_persona_scenario(c, p->id, (size_t)k);
+	if (ctx->a.mode)
+		return sc;
+	view_add(&v, VIEW_HEADING, 0, "Oefenen of toets?");
+	startview_mode(&v, NULL);
+	plain_view(stdout, &v);
+	if ((k = plain_choose(stdin, stdout, "een modus", 2)) < 0)
+		return NULL;
+	ctx->cfg.mode = k ? CONFIG_TOETS : CONFIG_OEFENEN;
 	return sc;
 }
 
@@ -162,7 +197,7 @@ static int play_plain(struct cli_ctx *ctx, struct content *c,
 	char *dir;
 	int rc;
 
-	if (plain_identity(ctx) != 0 || (sc == NULL && !(sc = plain_pick(c))))
+	if (plain_identity(ctx) != 0 || (sc == NULL && !(sc = plain_pick(ctx, c))))
 		return ended_early();
 	dir = cmd_sessions_dir(ctx);
 	if (play_begin(&p, c, sc, &(struct play_who){ctx->cfg.name, ctx->cfg.level,

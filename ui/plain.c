@@ -55,6 +55,26 @@ static char *reply(FILE *in, FILE *out)
 	return a;
 }
 
+int plain_choose(FILE *in, FILE *out, const char *what, size_t n)
+{
+	char *a, *end;
+	long k;
+	int ok;
+
+	for (;;) {
+		fprintf(out, "Kies %s (1-%zu): ", what, n);
+		fflush(out);
+		if ((a = reply(in, out)) == NULL)
+			return -1;
+		k = strtol(a, &end, 10);
+		ok = *a && !*end && k >= 1 && (size_t)k <= n;
+		free(a);
+		if (ok)
+			return (int)k - 1;
+		fprintf(out, "Typ een nummer van 1 tot en met %zu.\n", n);
+	}
+}
+
 void plain_view(FILE *out, struct view *v)
 {
 	view_print(out, v);

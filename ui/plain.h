@@ -14,6 +14,9 @@ void plain_line(FILE *fp, const char *prefix, const char *s);
 /* Read one answer line into a new string (without newline); NULL at end of
  * input or when interrupted. */
 char *plain_read(FILE *in);
+/* Ask "Kies what (1-n): " until a number from 1 to n is typed; its index
+ * (from 0), or -1 at the end of input. */
+int plain_choose(FILE *in, FILE *out, const char *what, size_t n);
 /* Print the document v (view_print) and empty it. */
 void plain_view(FILE *out, struct view *v);
 /* The reflection: phases in PEARLS order, answers saved one by one. */

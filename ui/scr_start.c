@@ -399,13 +399,22 @@ const struct screen_ops scr_persona_ops = {
 /* Index in c->scs of the n-th scenario of the chosen persona, or -1. */
 static int nth_scenario(const struct tui *t, int n)
 {
-	const char *id = t->c->personas[picks(t)->persona].id;
-	size_t i;
+	const struct scenario *sc = content_persona_scenario(t->c,
+		t->c->personas[picks(t)->persona].id, (size_t)n);
 
-	for (i = 0; i < t->c->nscs; i++)
-		if (strcmp(t->c->scs[i].persona, id) == 0 && n-- == 0)
-			return (int)i;
-	return -1;
+	return sc ? (int)(sc - t->c->scs) : -1;
+}
+
+/* The cursor starts on the first scenario at the trainee's level. */
+static void scenario_enter(struct tui *t)
+{
+	int n, si;
+
+	for (n = 0; (si = nth_scenario(t, n)) >= 0; n++)
+		if (t->c->scs[si].level == t->ctx->cfg.level) {
+			t->sel = n;
+			return;
+		}
 }
 
 static void scenario_draw(struct tui *t)
@@ -417,10 +426,9 @@ static void scenario_draw(struct tui *t)
 	snprintf(title, sizeof title, "klantcoach: gesprekken met %s",
 		 t->c->personas[picks(t)->persona].name);
 	tui_frame(t, title, NULL);
-	for (n = 0; (si = nth_scenario(t, n)) >= 0; n++) {
-		startview_scenario(&v, t->c, &t->c->scs[si], n + 1, 0);
-		view_blank(&v);
-	}
+	for (n = 0; (si = nth_scenario(t, n)) >= 0; n++)
+		startview_scenario(&v, &t->c->scs[si], n + 1,
+				   t->ctx->cfg.level);
 	draw_list(t, &v);
 }
 
@@ -444,7 +452,8 @@ static enum request scenario_key(struct tui *t, enum request req)
 }
 
 const struct screen_ops scr_scenario_ops = {
-	.name = "scenario", .draw = scenario_draw, .keymap = pick_keymap,
+	.name = "scenario", .enter = scenario_enter, .draw = scenario_draw,
+	.keymap = pick_keymap,
 	.key = scenario_key,
 };
 
@@ -486,8 +495,14 @@ static enum request mode_key(struct tui *t, enum request req)
 		tui_start_play(t, (size_t)picks(t)->scenario, t->sel ? CONFIG_TOETS : CONFIG_OEFENEN);
 		return REQ_NONE;
 	}
-	if (req == REQ_BACK) {
+	if (req == REQ_BACK) {	/* back on the scenario chosen */
+		int n = 0, si;
 		tui_go(t, SCR_SCENARIO);
+		while ((si = nth_scenario(t, n)) >= 0 &&
+		       si != picks(t)->scenario)
+			n++;
+		if (si >= 0)
+			t->sel = n;
 		return REQ_NONE;
 	}
 	return tui_list_key(t, req, 2);

@@ -1,8 +1,9 @@
 #!/bin/sh
-# golden.sh: every screen at 80x24 (play step and reflection also at 60x16)
-# and the plain transcripts of play and replay, compared with the files in
-# tests/golden/. A layout change shows as a diff; GOLDEN_UPDATE=1 rewrites
-# the files so the new layout is reviewed and committed with the change.
+# golden.sh: every screen at 80x24 (scenario list, play step and reflection
+# also at 60x16) and the plain transcripts of the way in, play and replay,
+# compared with the files in tests/golden/. A layout change shows as a
+# diff; GOLDEN_UPDATE=1 rewrites the files so the new layout is reviewed and
+# committed with the change.
 # Fixed clock (lib.sh), seed and order; the temporary directory is masked.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
@@ -25,6 +26,11 @@ tm_keys Enter
 golden_screen personas "Proef, 40 jaar."
 tm_keys Enter
 golden_screen scenarios "Let op: Proef wordt boos"
+$TM resize-window -x 60 -y 16
+tm_wait_width 60 || fail "no redraw at width 60"
+golden_screen scenarios-60x16 "Past bij jouw niveau."
+$TM resize-window -x 80 -y 24
+tm_wait_width 80 || fail "no redraw at width 80"
 tm_keys Down Enter
 golden_screen mode-notice "Je kunt op elk moment stoppen met x"
 tm_keys Enter 1
@@ -125,6 +131,9 @@ printf '1\n1\nSpannend.\n\n\n\n\n\n' | KLANTCOACH_DATA="$T/pp" \
 	"$KC_BIN" --content "$C" --plain --name Anouk --volgorde vast \
 	play proef-basis > "$T/plain" 2>&1
 golden_compare plain-play "$T/plain"
+printf '1\n2\n2\nq\n' | KLANTCOACH_DATA="$T/pk" "$KC_BIN" --content "$C" \
+	--plain --name Anouk --volgorde vast play > "$T/plain" 2>&1
+golden_compare plain-pick "$T/plain"
 printf '1 4 0\nTe snel afgehandeld.\n' | KLANTCOACH_DATA="$T/pr" \
 	"$KC_BIN" --content "$C" --plain --volgorde vast \
 	replay proef-basis > "$T/plain" 2>&1

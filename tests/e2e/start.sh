@@ -3,7 +3,8 @@
 # screens alike: `play SCENARIO` (with and without --mode) and `resume ID`;
 # an unknown id is exit 1 with the nearest id, before anything is asked or
 # drawn; every hint that names a session gives its id; the first-run level
-# prompt of plain mode (lower case, end of input).
+# prompt of plain mode (lower case, end of input); the scenario list starts
+# at the trainee's level.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
 trap 'tm_stop; rm -rf "$T"' EXIT
@@ -158,5 +159,29 @@ wait_file "$T/exit" "EXIT=0" && ok || fail "TUI with a broken config did not exi
 expect_screen "broken config: repair after closing" "herstel regel 3 van"
 expect_eq "reset command after closing" \
 	"$(tm_screen | tr -d '\n' | grep -c "mv '$ini' '$ini.oud'")" 1
+tm_stop
+
+# The scenario list marks the scenarios at the trainee's level and starts
+# on the first of them (TRAINEE-UX 12): for level A, Denzell's list
+# (chat C, gemeente B, telefoon A, terugbellen B) starts on telefoon. Back
+# from the mode screen the list is on the scenario chosen.
+rm -f "$ini"
+tm_start "$run KLANTCOACH_NAME=Anouk KLANTCOACH_LEVEL=A $KC_BIN \
+	--content $KC_SRC; sleep 30"
+expect_screen "level A: home" "Nieuw gesprek oefenen"
+tm_keys Enter
+expect_screen "level A: personas" "Denzell, 35 jaar."
+tm_keys Enter
+expect_screen "level A: Denzell's scenarios" "gesprekken met Denzell"
+expect_eq "one scenario marked at level A" \
+	"$(tm_screen | grep -c 'Past bij jouw niveau\.')" 1
+tm_keys Enter
+expect_screen "the cursor started at level A" "Vastgelopen op de website"
+tm_keys Escape Up Enter
+expect_screen "another scenario chosen" "Bij de gemeente"
+tm_keys Escape
+expect_screen "back on the list" "gesprekken met Denzell"
+tm_keys Enter
+expect_screen "back on the scenario chosen" "Bij de gemeente"
 tm_stop
 finish

@@ -1,5 +1,6 @@
 /* Unit tests for src/content: loading a root, look-ups, bad roots. */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "content.h"
 #include "helpers.h"
@@ -18,6 +19,30 @@ Test(content, loads_mini_root)
 	cr_assert_not_null(content_scenario(&c, "proef-basis"));
 	cr_assert_null(content_scenario(&c, "nope"));
 	content_free(&c);
+}
+
+/* A persona's scenarios one by one in file order, as the screens and
+ * plain mode list them; none for an unknown persona. */
+Test(content, scenarios_of_a_persona_in_order)
+{
+	struct content c;
+	struct diag d = {0};
+	const struct scenario *sc;
+	size_t n;
+
+	cr_assert_eq(content_load(&c, TOPSRC, &d), 0);
+	for (n = 0; (sc = content_persona_scenario(&c, "denzell", n)); n++) {
+		cr_assert_str_eq(sc->persona, "denzell");
+		if (n > 0)
+			cr_assert_gt(strcmp(sc->id, content_persona_scenario(
+				&c, "denzell", n - 1)->id), 0);
+	}
+	cr_assert_eq(n, 4, "denzell has four scenarios");
+	cr_assert_str_eq(content_persona_scenario(&c, "denzell", 1)->id,
+			 "denzell-gemeente");
+	cr_assert_null(content_persona_scenario(&c, "nemo", 0));
+	content_free(&c);
+	diag_free(&d);
 }
 
 Test(content, empty_root_is_an_error)

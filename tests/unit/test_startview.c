@@ -30,21 +30,39 @@ Test(startview, scenario_card_with_and_without_notice)
 	struct view v = {0};
 	char *s;
 
-	startview_scenario(&v, &fixture_content, &sc, 3, 1);
-	cr_assert_eq(v.n, 2);
+	startview_scenario(&v, &sc, 3, 'A');
+	cr_assert_eq(v.n, 3);
 	cr_assert_eq(v.lines[1].tag, 3);
+	cr_assert_eq(v.lines[2].role, VIEW_BLANK, "cards stand apart");
 	s = printed(&v);
-	cr_assert_str_eq(s, "3. Proef: Proef belt (telefoon, niveau B, "
-			 "2 stappen)\n"
-			 "Proef wil weten hoe lang het nog duurt\n");
+	cr_assert_str_eq(s, "3. Proef belt (telefoon, niveau B, ca. 2 stappen)\n"
+			 "Proef wil weten hoe lang het nog duurt\n\n");
 	free(s);
 	sc.notice = "Proef scheldt.";
-	startview_scenario(&v, &fixture_content, &sc, 1, 0);
+	startview_scenario(&v, &sc, 1, 0);
 	cr_assert_eq(v.lines[2].role, VIEW_BAD);
 	cr_assert_eq(v.lines[2].tag, 1);
 	s = printed(&v);
 	cr_assert(strstr(s, "1. Proef belt (telefoon"), "%s", s);
 	cr_assert(strstr(s, "\nLet op: Proef scheldt.\n"), "%s", s);
+	cr_assert_null(strstr(s, "jouw niveau"), "no level: no mark");
+	free(s);
+}
+
+/* A scenario at the trainee's level says so right under its title, in
+ * the colour of what is good, as part of the card. */
+Test(startview, scenario_at_your_level_is_marked)
+{
+	struct view v = {0};
+	char *s;
+
+	startview_scenario(&v, &fixture_content.scs[0], 2, 'B');
+	cr_assert_eq(v.lines[1].role, VIEW_GOOD);
+	cr_assert_eq(v.lines[1].tag, 2);
+	s = printed(&v);
+	cr_assert_str_eq(s, "2. Proef belt (telefoon, niveau B, ca. 2 stappen)\n"
+			 "Past bij jouw niveau.\n"
+			 "Proef wil weten hoe lang het nog duurt\n\n");
 	free(s);
 }
 
@@ -64,6 +82,20 @@ Test(startview, mode_then_the_notice)
 	cr_assert(strstr(s, "\n2. Toets\nJe ziet alleen"), "%s", s);
 	cr_assert(strstr(s, "\nLet op: Proef scheldt.\nJe kunt op elk "
 			 "moment stoppen met x"), "%s", s);
+	free(s);
+}
+
+/* Plain mode gives the notice as play begins: without a scenario, the
+ * mode choice alone. */
+Test(startview, mode_without_a_scenario)
+{
+	struct view v = {0};
+	char *s;
+
+	startview_mode(&v, NULL);
+	s = printed(&v);
+	cr_assert(strstr(s, "\n2. Toets\n"), "%s", s);
+	cr_assert_null(strstr(s, "Let op"), "%s", s);
 	free(s);
 }
 
