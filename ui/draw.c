@@ -81,16 +81,15 @@ void draw_bar(int y, const char *left, const char *right)
 		draw_text(y, w - rw - 1, rw, right, ROLE_BAR);
 }
 
-void draw_meter(int y, int x, int w, const char *name, int value, int delta)
+void draw_meter(int y, int x, int w, int namew, const char *name, int value,
+		int delta)
 {
 	char num[16];
-	int bar = w - 9 - 5, i;
+	int i;
 
-	draw_text(y, x, 9, name, ROLE_NORMAL);
-	if (bar < 3)
-		bar = 3;
-	move(y, x + 9);
-	for (i = 0; i < 10 && bar >= 10; i++) {
+	draw_text(y, x, namew, name, ROLE_NORMAL);
+	move(y, x + namew);
+	for (i = 0; i < METER_BAR && w >= namew + METER_BAR + METER_NUM; i++) {
 		draw_role(i < value ? (value <= 3 ? ROLE_BAD : ROLE_METER) : ROLE_DIM, 1);
 		addstr(i < value ? "\xe2\x96\x88" : "\xc2\xb7");
 		draw_role(i < value ? (value <= 3 ? ROLE_BAD : ROLE_METER) : ROLE_DIM, 0);
@@ -99,7 +98,7 @@ void draw_meter(int y, int x, int w, const char *name, int value, int delta)
 		snprintf(num, sizeof num, " %d %+d", value, delta);
 	else
 		snprintf(num, sizeof num, " %d", value);
-	draw_text(y, getcurx(stdscr), 6, num, delta > 0 ? ROLE_GOOD : delta < 0 ? ROLE_BAD : ROLE_NORMAL);
+	draw_text(y, getcurx(stdscr), METER_NUM, num, delta > 0 ? ROLE_GOOD : delta < 0 ? ROLE_BAD : ROLE_NORMAL);
 }
 
 void lines_add(struct lines *l, const char *s, size_t width, int indent,

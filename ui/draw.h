@@ -37,8 +37,13 @@ void draw_text(int y, int x, int w, const char *s, enum role r);
 /* A full-width bar with left and right texts; a left text too long for
  * it is cut with an ellipsis. */
 void draw_bar(int y, const char *left, const char *right);
-/* A meter "name ████░░░░ 6" in w columns; delta shown when non-zero. */
-void draw_meter(int y, int x, int w, const char *name, int value, int delta);
+#define METER_BAR 10	/* a cell per point */
+#define METER_NUM 6	/* " 10 +2": the value and its change */
+/* A meter "name ████░░░░ 6 +2" at (y, x): the name in namew columns, the
+ * bar when w leaves room for it, then the value and delta (when
+ * non-zero); at most namew + METER_BAR + METER_NUM columns. */
+void draw_meter(int y, int x, int w, int namew, const char *name, int value,
+		int delta);
 /* Append s wrapped to width with indent; every row gets role and tag. */
 void lines_add(struct lines *l, const char *s, size_t width, int indent,
 	       enum role r, int tag);

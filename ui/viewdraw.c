@@ -94,9 +94,12 @@ static int column_to_narrow(const struct columns *t)
 	return pick;
 }
 
+#define HANG_MIN 12	/* the least room for a last cell hung under itself */
+
 /* The column widths of the table from line i on, narrowed until a row
  * fits in w columns: the widest first (cells are cut with an ellipsis
- * when drawn). */
+ * when drawn). When the columns before the last leave it HANG_MIN
+ * columns, nothing is cut: a long last cell wraps under itself. */
 static void table_widths(const struct view *v, size_t i, size_t w,
 			 size_t width[COLUMNS_MAX])
 {
@@ -109,8 +112,12 @@ static void table_widths(const struct view *v, size_t i, size_t w,
 	for (; i < v->n && v->lines[i].cells; i++)
 		measure(&t, v->lines[i].text,
 			v->lines[i].role != VIEW_HEADING);
-	for (c = 0; c < t.n; c++)
-		total += t.width[c] + (c ? 2 : 0);
+	for (c = 0; c + 1 < t.n; c++)
+		total += t.width[c] + 2;
+	if (total + HANG_MIN <= w)
+		total = 0;	/* the last cell hangs (wrap_row) */
+	else if (t.n > 0)
+		total += t.width[t.n - 1];
 	while (total > w && (pick = column_to_narrow(&t)) >= 0) {
 		t.width[pick]--;
 		total--;
@@ -148,10 +155,27 @@ static char *aligned(const char *s, const size_t width[COLUMNS_MAX])
 	return buf_take(&b);
 }
 
+#define METER_NAME 9	/* one meter a row: the bars line up */
+#define METER_GAP 2	/* at least, between meters on one row */
+
+/* The columns n meters on one row take at the least: each its name, a
+ * space, bar, value and change; METER_GAP between them. */
+static size_t meters_width(const struct view_meter *m, int n)
+{
+	size_t w = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		w += text_width(m[i].name) + 1 + METER_BAR + METER_NUM +
+		     (i ? METER_GAP : 0);
+	return w;
+}
+
 /* Meter rows: all on one row when wide enough, else one row each. */
 static void wrap_meters(struct lines *l, const struct view_line *ln, size_t w)
 {
-	int i, wide = w >= 74;
+	int i, wide = w >= (size_t)ln->indent +
+		      meters_width(ln->meter, ln->nmeter);
 
 	for (i = 0; i < ln->nmeter; i++) {
 		if (wide && i > 0)
@@ -196,7 +220,7 @@ static void wrap_line(struct lines *l, const struct view_line *ln,
 }
 
 /* A table row too wide for w wraps its last cell under itself (a
- * hanging indent), when that leaves it 12 columns or more. */
+ * hanging indent), when that leaves it HANG_MIN columns or more. */
 static void wrap_row(struct lines *l, const struct view_line *ln,
 		     const char *row, size_t w)
 {
@@ -207,7 +231,7 @@ static void wrap_row(struct lines *l, const struct view_line *ln,
 	struct text_lines tl = {0};
 	struct buf b = {0};
 
-	if (!last || text_width(row) <= room || hang + 12 > room) {
+	if (!last || text_width(row) <= room || hang + HANG_MIN > room) {
 		wrap_line(l, ln, row, w);
 		return;
 	}
@@ -260,16 +284,26 @@ static int shown(const struct view_meter *m, int anim)
 	return m->value - m->delta + m->delta * anim / VIEWDRAW_FRAMES;
 }
 
+/* One meter a row, or all on one row spread over w columns (the gaps at
+ * most twice METER_GAP wider than the least). */
 static void draw_meters(const struct line *ln, int y, int x, int w, int anim)
 {
-	int i, mw;
+	int i, n = ln->nmeter, gap = 0, namew = METER_NAME;
 
-	w = (int)reading_width((size_t)w);
-	mw = ln->nmeter > 1 ? w / ln->nmeter : w < 30 ? w : 30;
-	for (i = 0; i < ln->nmeter; i++) {
+	w = (int)reading_width((size_t)w) - ln->indent;
+	x += ln->indent;
+	if (n > 1) {
+		gap = METER_GAP + (w - (int)meters_width(ln->meter, n)) /
+		      (n - 1);
+		gap = gap < 3 * METER_GAP ? gap : 3 * METER_GAP;
+	}
+	for (i = 0; i < n; i++) {
 		const struct view_meter *m = &ln->meter[i];
-		draw_meter(y, x + ln->indent + i * mw, mw, m->name,
-			   shown(m, anim), anim ? 0 : m->delta);
+		if (n > 1)
+			namew = (int)text_width(m->name) + 1;
+		draw_meter(y, x, w, namew, m->name, shown(m, anim),
+			   anim ? 0 : m->delta);
+		x += namew + METER_BAR + METER_NUM + gap;
 	}
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# golden.sh: every screen at 80x24 (scenario list, play step and reflection
-# also at 60x16) and the plain transcripts of the way in, play and replay,
+# golden.sh: every screen at 80x24 (scenario list, play step and the
+# reflection's ending, feeling and why pages also at 60x16) and the plain transcripts of the way in, play and replay,
 # compared with the files in tests/golden/. A layout change shows as a
 # diff; GOLDEN_UPDATE=1 rewrites the files so the new layout is reviewed and
 # committed with the change.
@@ -64,6 +64,11 @@ tm_keys q
 golden_screen stop-dialog "Stoppen?"
 tm_keys x Enter
 golden_screen reflect-end "reflectie 1/10"
+$TM resize-window -x 60 -y 16
+tm_wait_width 60 || fail "no redraw at width 60"
+golden_screen reflect-end-60x16 "Hoe Proef het ervaart"
+$TM resize-window -x 80 -y 24
+tm_wait_width 80 || fail "no redraw at width 80"
 tm_keys Enter
 golden_screen reflect-feeling "reflectie 2/10"
 tm_keys "Spannend, maar één ding ging goed."
@@ -76,6 +81,11 @@ tm_keys Tab
 golden_screen reflect-what "reflectie 3/10"
 tm_keys Enter
 golden_screen reflect-why "reflectie 4/10"
+$TM resize-window -x 60 -y 16
+tm_wait_width 60 || fail "no redraw at width 60"
+golden_screen reflect-why-60x16 "competentie"
+$TM resize-window -x 80 -y 24
+tm_wait_width 80 || fail "no redraw at width 80"
 tm_keys Enter
 golden_screen reflect-question "reflectie 5/10"
 tm_keys PgDn PgDn PgDn PgDn PgDn

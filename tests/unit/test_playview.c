@@ -1,11 +1,13 @@
 /* Unit tests for src/playview: the exact plain text of the mini scenario's
- * first step and of a choice in practice and in test mode. */
+ * first step and of a choice in practice and in test mode, and its meters
+ * as the screens draw them. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "playview.h"
+#include "screen_fixture.h"
 #include "view_fixture.h"
 
 /* Choose option n and return the result document's plain text. */
@@ -142,4 +144,53 @@ Test(playview, stopped_says_it_does_not_count_and_where_help_is)
 		"== Waar vind je hulp? ==\n"
 		"Bel 113.\n");
 	free(s);
+}
+
+/* ---- the meters as the screens draw them (ui/viewdraw) ---- */
+
+static void screen_end(void)
+{
+	screen_close();
+	fixture_end();
+}
+
+TestSuite(playview_screen, .init = screen_open, .fini = screen_end);
+
+/* The meters at every width from 60 columns up (the play screen's width
+ * is 4 less): a change never touches the next meter's name, two columns
+ * at the least, also at the widest "10 +2"; at 80 columns all three on
+ * one row; on rows of their own the bars line up (TRAINEE-UX 19). */
+Test(playview_screen, meters_keep_apart_at_every_width)
+{
+	static const int now[METER_N] = {10, 10, 10}, before[] = {8, 9, 10};
+	wchar_t row[SCREEN_COLS + 1], name[METER_N][16];
+	struct view v = {0};
+	int w, y, m, c, rows, bar = -1;
+
+	fixture_begin(CONFIG_OEFENEN);
+	memcpy(p.s.meters, now, sizeof now);
+	playview_meters(&v, &p, before);
+	for (m = 0; m < METER_N; m++)
+		mbstowcs(name[m], scenario_meter_name[m], 16);
+	for (w = 56; w <= SCREEN_COLS - 4; w++) {
+		rows = screen_draw(&v, w);
+		for (y = 1; y < rows; y++) {
+			screen_row(y, row);
+			cr_assert_leq(wcslen(row), (size_t)w, "%d: %ls", w, row);
+			for (m = 1; m < METER_N; m++)
+				if ((c = screen_col(row, name[m])) > 0)
+					cr_assert(row[c - 1] == L' ' &&
+						  row[c - 2] == L' ',
+						  "%d: %ls", w, row);
+		}
+	}
+	cr_assert_eq(screen_draw(&v, 76), 2, "80 columns: one row");
+	cr_assert_gt(screen_col(screen_row(1, row), L"10 +2  "), 0, "%ls", row);
+	cr_assert_eq(screen_draw(&v, 56), 1 + METER_N, "60: a row each");
+	for (y = 1; y <= METER_N; y++) {
+		c = screen_col(screen_row(y, row), L"\x2588");
+		cr_assert(bar < 0 || c == bar, "bars line up: %ls", row);
+		bar = c;
+	}
+	view_free(&v);
 }

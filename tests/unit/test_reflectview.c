@@ -1,12 +1,15 @@
 /* Unit tests for src/reflectview: the exact plain text of the reflection
- * of a mini scenario session, and the roles that colour it. */
+ * of a mini scenario session, the roles that colour it, and its
+ * competency table as the screens draw it. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "feedback.h"
+#include "mem.h"
 #include "reflectview.h"
+#include "screen_fixture.h"
 #include "view_fixture.h"
 
 /* Play the mini scenario: option 1 (undone), option 3, option 2. */
@@ -216,4 +219,74 @@ Test(reflectview_toets, each_step_gives_reaction_and_why)
 		"Expert: dezelfde keuze\n"
 		"2 van de 2 keuzes gelijk aan de expert.\n");
 	free(s);
+}
+
+/* ---- the competency table as the screens draw it (ui/viewdraw) ---- */
+
+static void screen_setup(void)
+{
+	setup();
+	screen_open();
+}
+
+static void screen_end(void)
+{
+	screen_close();
+	fixture_end();
+}
+
+TestSuite(reflectview_screen, .init = screen_setup, .fini = screen_end);
+
+/* Blank on the screen: a space, or the padding of a table cell. */
+static int blank(wchar_t c)
+{
+	return c == L' ' || c == L'\xa0';
+}
+
+/* At 60 and 80 columns (the reflection's width is 4 less) every cell
+ * starts in its heading's column, also after a name with a two-byte
+ * letter, and a long last cell hangs under its column instead of being
+ * cut (TRAINEE-UX 19). */
+Test(reflectview_screen, competency_table_aligns_at_60_and_80)
+{
+	static const int width[] = {56, 76};
+	static const wchar_t *const head[] = {L"getoond", L"doel", L"oordeel"};
+	wchar_t row[SCREEN_COLS + 1];
+	struct view v = {0};
+	struct reflect r;
+	int k, i, y, top, col[3];
+
+	free(fixture_content.fws[0].comps[0].name);
+	fixture_content.fws[0].comps[0].name = mem_strdup("Coördineren");
+	reflect_build(&r, &p.s, p.fw, p.level);
+	r.comps[1].mark = REFLECT_NA;	/* "n.v.t. in dit scenario (...)" */
+	r.comps[1].offer = 1;
+	reflectview_why(&v, &p, &r);
+	reflect_free(&r);
+	for (k = 0; k < 2; k++) {
+		int rows = screen_draw(&v, width[k]);
+		for (top = 0; top < rows; top++)
+			if (screen_col(screen_row(top, row), head[0]) > 0)
+				break;
+		cr_assert_lt(top, rows, "the table's headings");
+		for (i = 0; i < 3; i++)
+			col[i] = screen_col(row, head[i]);
+		cr_assert_eq(wcsncmp(screen_row(top + 1, row), L"Coördineren",
+				     11), 0, "%ls", row);
+		for (y = top + 1; y <= top + 2; y++)
+			for (i = 0; i < 3; i++)
+				cr_assert(!blank(screen_row(y, row)[col[i]]) &&
+					  blank(row[col[i] - 1]),
+					  "%d: column %d: %ls", width[k], i, row);
+		cr_assert_eq(screen_col(screen_row(top + 2, row), L"n.v.t."),
+			     col[2]);
+		for (y = top + 3; *screen_row(y, row); y++)
+			cr_assert_eq(wcsspn(row, L" "), (size_t)col[2],
+				     "hangs: %ls", row);
+		cr_assert_gt(y, top + 3, "the cell wraps");
+		screen_row(y - 1, row);
+		cr_assert_eq(wcscmp(row + wcslen(row) - 2, L"1)"), 0,
+			     "not cut: %ls", row);
+	}
+	view_free(&v);
 }
