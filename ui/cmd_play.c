@@ -197,7 +197,8 @@ static int play_plain(struct cli_ctx *ctx, struct content *c,
 	char *dir;
 	int rc;
 
-	if (plain_identity(ctx) != 0 || (sc == NULL && !(sc = plain_pick(ctx, c))))
+	if (plain_identity(ctx) != 0 ||
+	    (sc == NULL && !(sc = plain_pick(ctx, c))))
 		return ended_early();
 	dir = cmd_sessions_dir(ctx);
 	if (play_begin(&p, c, sc, &(struct play_who){ctx->cfg.name, ctx->cfg.level,

@@ -98,7 +98,8 @@ void draw_meter(int y, int x, int w, int namew, const char *name, int value,
 		snprintf(num, sizeof num, " %d %+d", value, delta);
 	else
 		snprintf(num, sizeof num, " %d", value);
-	draw_text(y, getcurx(stdscr), METER_NUM, num, delta > 0 ? ROLE_GOOD : delta < 0 ? ROLE_BAD : ROLE_NORMAL);
+	draw_text(y, getcurx(stdscr), METER_NUM, num, delta > 0 ? ROLE_GOOD
+		  : delta < 0 ? ROLE_BAD : ROLE_NORMAL);
 }
 
 void lines_add(struct lines *l, const char *s, size_t width, int indent,

@@ -94,7 +94,7 @@ static int column_to_narrow(const struct columns *t)
 	return pick;
 }
 
-#define HANG_MIN 12	/* the least room for a last cell hung under itself */
+#define HANG_MIN 12	/* the least room for a hung last cell */
 
 /* The column widths of the table from line i on, narrowed until a row
  * fits in w columns: the widest first (cells are cut with an ellipsis

@@ -1,9 +1,9 @@
 #!/bin/sh
 # golden.sh: every screen at 80x24 (scenario list, play step and the
-# reflection's ending, feeling and why pages also at 60x16) and the plain transcripts of the way in, play and replay,
-# compared with the files in tests/golden/. A layout change shows as a
-# diff; GOLDEN_UPDATE=1 rewrites the files so the new layout is reviewed and
-# committed with the change.
+# reflection's ending, feeling and why pages also at 60x16) and the plain
+# transcripts of the way in, play and replay, compared with the files in
+# tests/golden/. A layout change shows as a diff; GOLDEN_UPDATE=1 rewrites
+# the files so the new layout is reviewed and committed with the change.
 # Fixed clock (lib.sh), seed and order; the temporary directory is masked.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }

@@ -79,8 +79,8 @@ expect_eq "cards, persona, scenario, mode, play" "$order" \
 # Jos's scenarios at the trainee's level (B) say so, the others do not.
 expect_eq "marked at your level" "$(grep -c '^Past bij jouw niveau\.$' \
 	"$T/out")" "$(awk -F'\t' '$3 == "jos" && $5 == "B"' "$T/list" | wc -l)"
-atb=$(awk -F'\t' '$3 == "jos" && $5 == "B" { print $7 " (" $4 ", niveau B, ca. " \
-	$6 " stappen)"; exit }' "$T/list")
+atb=$(awk -F'\t' '$3 == "jos" && $5 == "B" {
+	print $7 " (" $4 ", niveau B, ca. " $6 " stappen)"; exit }' "$T/list")
 expect_contains "the mark under its title" "$out" "$atb
 Past bij jouw niveau."
 

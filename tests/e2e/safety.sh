@@ -61,7 +61,8 @@ expect_eq "show of a stopped session exit" "$rc" 1
 expect_contains "show of a stopped session" "$out" "gestopt zonder resultaat; er is geen reflectie"
 
 # The plain picker shows the notice under its scenario.
-out=$(printf '1\n2\nq\n' | KLANTCOACH_DATA="$T/pick" mini --plain --name Sanne play 2>&1)
+out=$(printf '1\n2\nq\n' | KLANTCOACH_DATA="$T/pick" \
+	mini --plain --name Sanne play 2>&1)
 expect_contains "plain picker shows the card" "$out" \
 	"2. Proef is boos (telefoon, niveau B, ca. 2 stappen)"
 expect_contains "plain picker shows the notice" "$out" "Let op: $NOTICE

@@ -176,7 +176,8 @@ Test(playview_screen, meters_keep_apart_at_every_width)
 		rows = screen_draw(&v, w);
 		for (y = 1; y < rows; y++) {
 			screen_row(y, row);
-			cr_assert_leq(wcslen(row), (size_t)w, "%d: %ls", w, row);
+			cr_assert_leq(wcslen(row), (size_t)w, "%d: %ls", w,
+				      row);
 			for (m = 1; m < METER_N; m++)
 				if ((c = screen_col(row, name[m])) > 0)
 					cr_assert(row[c - 1] == L' ' &&

@@ -259,7 +259,7 @@ Test(reflectview_screen, competency_table_aligns_at_60_and_80)
 	free(fixture_content.fws[0].comps[0].name);
 	fixture_content.fws[0].comps[0].name = mem_strdup("Coördineren");
 	reflect_build(&r, &p.s, p.fw, p.level);
-	r.comps[1].mark = REFLECT_NA;	/* "n.v.t. in dit scenario (...)" */
+	r.comps[1].mark = REFLECT_NA;	/* "n.v.t. in dit scenario ..." */
 	r.comps[1].offer = 1;
 	reflectview_why(&v, &p, &r);
 	reflect_free(&r);
@@ -277,7 +277,8 @@ Test(reflectview_screen, competency_table_aligns_at_60_and_80)
 			for (i = 0; i < 3; i++)
 				cr_assert(!blank(screen_row(y, row)[col[i]]) &&
 					  blank(row[col[i] - 1]),
-					  "%d: column %d: %ls", width[k], i, row);
+					  "%d: column %d: %ls", width[k], i,
+					  row);
 		cr_assert_eq(screen_col(screen_row(top + 2, row), L"n.v.t."),
 			     col[2]);
 		for (y = top + 3; *screen_row(y, row); y++)

@@ -35,7 +35,8 @@ Test(startview, scenario_card_with_and_without_notice)
 	cr_assert_eq(v.lines[1].tag, 3);
 	cr_assert_eq(v.lines[2].role, VIEW_BLANK, "cards stand apart");
 	s = printed(&v);
-	cr_assert_str_eq(s, "3. Proef belt (telefoon, niveau B, ca. 2 stappen)\n"
+	cr_assert_str_eq(s, "3. Proef belt (telefoon, niveau B, ca. 2 "
+			 "stappen)\n"
 			 "Proef wil weten hoe lang het nog duurt\n\n");
 	free(s);
 	sc.notice = "Proef scheldt.";
@@ -60,7 +61,8 @@ Test(startview, scenario_at_your_level_is_marked)
 	cr_assert_eq(v.lines[1].role, VIEW_GOOD);
 	cr_assert_eq(v.lines[1].tag, 2);
 	s = printed(&v);
-	cr_assert_str_eq(s, "2. Proef belt (telefoon, niveau B, ca. 2 stappen)\n"
+	cr_assert_str_eq(s, "2. Proef belt (telefoon, niveau B, ca. 2 "
+			 "stappen)\n"
 			 "Past bij jouw niveau.\n"
 			 "Proef wil weten hoe lang het nog duurt\n\n");
 	free(s);
