@@ -369,8 +369,10 @@ int cmd_sync(struct cli_ctx *ctx)
 		return cmd_usage("--van hoort bij sync --ophalen", ctx->a.van);
 	if (prepare(ctx, &o, &set, &c, &base) != 0)
 		return EXIT_BAD;
-	if (ctx->a.toon) {
+	if (ctx->a.toon) {	/* under the lock: never a half-written outbox */
+		int lock = sync_lock(ctx, 1);
 		rc = sync_run(&o, &r, &d) == 0 ? EXIT_OK : EXIT_BAD;
+		sync_unlock(lock);
 		diag_print(&d, stderr, 0);
 		show(&r);
 		sync_result_free(&r);

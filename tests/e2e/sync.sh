@@ -89,7 +89,8 @@ mkdir -p "$T/c/.local/share/klantcoach"
 	fail "cohort"
 trainee c "Cohort" cursist-a:geheim-a nee
 as c sync --toon > "$T/c.json"
-as c sync > /dev/null 2> "$T/err" &
+# exec: $! must be klantcoach itself, not a subshell around it
+(HOME="$T/c" exec "$KC_BIN" --content "$KC_SRC" sync) > /dev/null 2> "$T/err" &
 pid=$!
 wait_file "$T/err" "verzonden" || fail "kill -9: sync did not start"
 kill -9 "$pid" 2>/dev/null
