@@ -196,6 +196,17 @@ void feedback_in_force(struct feedback *f)
 	f->n = n;
 }
 
+long feedback_previous(const struct feedback *f, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0;)
+		if (f->v[k].step == f->v[i].step &&
+		    strcmp(f->v[k].coach, f->v[i].coach) == 0)
+			return f->v[k].text[0] ? (long)k : -1;
+	return -1;
+}
+
 int feedback_load_current(struct feedback *f, const char *logpath,
 			  struct diag *d)
 {

@@ -45,6 +45,10 @@ int feedback_load(struct feedback *f, const char *logpath, struct diag *d);
 /* Keep only the feedback in force: per coach and step the latest row,
  * and none where that row's text is empty (withdrawn). */
 void feedback_in_force(struct feedback *f);
+/* The item that item i replaces or withdraws: the latest one before it
+ * of the same coach and step, when that one has a text (it was in force
+ * until i). Its index, or -1 when there is none. */
+long feedback_previous(const struct feedback *f, size_t i);
 /* feedback_load, then feedback_in_force: what the trainee and the coach
  * see. */
 int feedback_load_current(struct feedback *f, const char *logpath,

@@ -252,6 +252,24 @@ static int one(const struct sync_opts *o, const char *path, json_t *own,
 	return rc;
 }
 
+/* The statements of feedback item i into ob: a text is given as a new
+ * statement; an edit or withdrawal then voids the one it replaces. */
+static void feedback_row(struct outbox *ob, const struct sessionlog_data *log,
+			 const struct feedback *fb, size_t i)
+{
+	const struct feedback_item *it = &fb->v[i];
+	const char *sid = log->meta.session;
+	long was = feedback_previous(fb, i);
+	json_t *st;
+
+	if (it->text[0] &&
+	    (st = xapi_feedback(sid, log->ev[0].line, it, &ob->set)) != NULL)
+		outbox_add(ob, st, it->line);
+	if (was >= 0 && (st = xapi_feedback_void(sid, fb->v[was].line, it,
+						 &ob->set)) != NULL)
+		outbox_add(ob, st, it->line);
+}
+
 /* The coach's new feedback items on a pulled session into ob. */
 static int build_feedback(const struct sync_opts *o, struct outbox *ob,
 			  const struct sessionlog_data *log,
@@ -262,15 +280,9 @@ static int build_feedback(const struct sync_opts *o, struct outbox *ob,
 
 	if (outbox_settle(ob, o->set, o->lrs != NULL, d) != 0)
 		return -1;
-	for (i = 0; i < fb->n; i++) {
-		json_t *st;
-		if (fb->v[i].line <= last)
-			continue;
-		st = xapi_feedback(log->meta.session, log->ev[0].line,
-				   &fb->v[i], &ob->set);
-		if (st)
-			outbox_add(ob, st, fb->v[i].line);
-	}
+	for (i = 0; i < fb->n; i++)
+		if (fb->v[i].line > last)
+			feedback_row(ob, log, fb, i);
 	return o->lrs && ob->n > before ? outbox_save(ob, d) : 0;
 }
 
@@ -351,51 +363,116 @@ static int known(const struct feedback *fb, const struct feedback_item *it)
 	return 0;
 }
 
-/* One feedback statement from the LRS into the feedback file beside
- * the trainee's own log of that session. */
-static void take_feedback(const json_t *st, json_t *own,
-			  struct sync_result *r, struct diag *d)
+/* Does the LRS still give feedback on session sid by the coach of it at
+ * its step (among the commented statements given)? */
+static int still_given(const json_t *given, const char *sid,
+		       const struct feedback_item *it)
+{
+	size_t i;
+	int found = 0;
+
+	for (i = 0; !found && i < json_array_size(given); i++) {
+		struct feedback_item g;
+		const char *gsid;
+		if (xapi_feedback_item(json_array_get(given, i), &g,
+				       &gsid) == 0)
+			found = g.step == it->step &&
+				strcmp(gsid, sid) == 0 &&
+				strcmp(g.coach, it->coach) == 0;
+		free(g.time);
+		free(g.coach);
+		free(g.text);
+	}
+	return found;
+}
+
+/* Does withdrawal it take away feedback in force in fb: the text of that
+ * coach at that step, unless it is newer than the withdrawal? */
+static int withdraws(const struct feedback *fb,
+		     const struct feedback_item *it)
+{
+	size_t i;
+
+	for (i = 0; i < fb->n; i++)
+		if (fb->v[i].step == it->step &&
+		    strcmp(fb->v[i].coach, it->coach) == 0)
+			return strcmp(fb->v[i].time, it->time) <= 0;
+	return 0;
+}
+
+/* One feedback statement from the LRS into the feedback file beside the
+ * trainee's own log of that session: feedback given, unless the file has
+ * it; the voiding of feedback as a withdrawal of the text in force here,
+ * unless the LRS still gives feedback of that coach at that step (then
+ * it was an edit, and the new text comes with given). */
+static void take_feedback(const json_t *st, const json_t *given,
+			  json_t *own, struct sync_result *r, struct diag *d)
 {
 	struct feedback_item it;
 	struct feedback fb = {0};
-	const char *sid, *log;
+	const char *sid, *log = NULL;
+	int kind = xapi_feedback_item(st, &it, &sid), take = 0;
 
-	if (xapi_feedback_item(st, &it, &sid) != 0)
-		return;
-	log = json_string_value(json_object_get(own, sid));
-	if (log && feedback_load(&fb, log, d) == 0 && !known(&fb, &it) &&
-	    it.step >= 0 && it.step <= FEEDBACK_MAX_STEP &&
-	    feedback_add_at(log, it.time, it.coach, it.step, it.text,
-			    d) == 0)
-		r->feedback_in++;
+	if (kind >= 0 && it.step >= 0 && it.step <= FEEDBACK_MAX_STEP)
+		log = json_string_value(json_object_get(own, sid));
+	if (log && feedback_load(&fb, log, d) == 0) {
+		if (kind == 0)
+			take = !known(&fb, &it);
+		else if (!still_given(given, sid, &it)) {
+			feedback_in_force(&fb);
+			take = withdraws(&fb, &it);
+		}
+	}
+	if (take && feedback_add_at(log, it.time, it.coach, it.step, it.text,
+				    d) == 0) {
+		r->feedback_in += it.text[0] != '\0';
+		r->feedback_gone += it.text[0] == '\0';
+	}
 	feedback_free(&fb);
 	free(it.time);
 	free(it.coach);
 	free(it.text);
 }
 
-/* The coaches' feedback on the trainee's own sessions. An LRS that does
- * not let this client read (403) has none to give. */
-static void fetch_feedback(const struct sync_opts *o, json_t *own,
-			   struct sync_result *r, struct diag *d)
+/* The statements with this verb that the LRS lets this client read, into
+ * all. An LRS that does not let it read (403) has none to give. */
+static enum lrs_status fetch_verb(const struct sync_opts *o, const char *verb,
+				  json_t *all, struct diag *d)
 {
-	json_t *all = json_array();
 	struct buf q = {0};
 	enum lrs_status s;
 	char *msg;
-	size_t i;
 
-	lrs_query_add(&q, "verb", "http://adlnet.gov/expapi/verbs/commented");
+	lrs_query_add(&q, "verb", verb);
 	lrs_query_add(&q, "limit", "500");
 	s = lrs_get_all(o->lrs, buf_str(&q), all, NULL, &msg);
 	if (s != LRS_OK && s != LRS_DENIED)
 		diag_add(d, DIAG_WARNING, NULL, 0, "feedback uit het LRS "
 			 "ophalen lukte niet: %s", msg ? msg : "");
-	for (i = 0; s == LRS_OK && i < json_array_size(all); i++)
-		take_feedback(json_array_get(all, i), own, r, d);
 	free(msg);
 	buf_free(&q);
-	json_decref(all);
+	return s;
+}
+
+/* The coaches' feedback on the trainee's own sessions: what is given,
+ * oldest first (the LRS gives the newest first), then what was voided. */
+static void fetch_feedback(const struct sync_opts *o, json_t *own,
+			   struct sync_result *r, struct diag *d)
+{
+	json_t *given = json_array(), *voids = json_array();
+	int ok = fetch_verb(o, "http://adlnet.gov/expapi/verbs/commented",
+			    given, d) == LRS_OK;
+	size_t i;
+
+	for (i = ok ? json_array_size(given) : 0; i-- > 0;)
+		take_feedback(json_array_get(given, i), given, own, r, d);
+	if (ok && fetch_verb(o, "http://adlnet.gov/expapi/verbs/voided",
+			     voids, d) == LRS_OK)
+		for (i = 0; i < json_array_size(voids); i++)
+			take_feedback(json_array_get(voids, i), given, own,
+				      r, d);
+	json_decref(given);
+	json_decref(voids);
 }
 
 int sync_run(const struct sync_opts *o, struct sync_result *r,

@@ -8,8 +8,10 @@
  * the batch until the refused statement is alone, which is set aside with
  * the LRS's message; 401 and 403 stop everything. A coach's feedback
  * beside the logs in <data_dir>/opgehaald goes out the same way (outbox
- * feedback-<session>); after sending, the coaches' feedback on the
- * trainee's own sessions comes in, into the feedback file beside each.
+ * feedback-<session>), an edit or withdrawal also voiding the statement
+ * of the item it replaces; after sending, the coaches' feedback on the
+ * trainee's own sessions comes in, into the feedback file beside each,
+ * and what they withdrew goes out of force there.
  */
 #ifndef KC_SYNC_H
 #define KC_SYNC_H
@@ -34,6 +36,7 @@ struct sync_result {
 	size_t sessions, sent, set_aside, pending;
 	size_t waiting;		/* sessions with statements still pending */
 	size_t feedback_in;	/* coach feedback items new on this machine */
+	size_t feedback_gone;	/* ... and withdrawn by the coach */
 	int denied;		/* stopped on 401/403 */
 	int unreachable;	/* stopped after the last try */
 	char *message;		/* the LRS's last complaint, or NULL */

@@ -518,21 +518,39 @@ int xapi_meta(const json_t *st, struct sessionlog_meta *m)
 	return 0;
 }
 
+/* UUID v5 of session and "<kind>-<line>": a statement built from line
+ * of a feedback file. */
+static int feedback_id(const char *session, const char *kind, int line,
+		       char out[XAPI_UUID_LEN])
+{
+	char name[48];
+
+	snprintf(name, sizeof name, "%s-%d", kind, line);
+	return v5(session, name, out);
+}
+
+/* The coach, with the coach's own id. */
+static json_t *coach_actor(const struct feedback_item *it,
+			   const struct xapi_settings *set)
+{
+	return json_pack("{s:s, s:s, s:{s:s, s:s}}", "objectType", "Agent",
+			 "name", it->coach, "account", "homePage",
+			 set->homepage, "name", set->learner);
+}
+
 json_t *xapi_feedback(const char *session, int start_line,
 		      const struct feedback_item *it,
 		      const struct xapi_settings *set)
 {
-	char id[XAPI_UUID_LEN], start[XAPI_UUID_LEN], name[32];
+	char id[XAPI_UUID_LEN], start[XAPI_UUID_LEN];
 
-	snprintf(name, sizeof name, "feedback-%d", it->line);
-	if (v5(session, name, id) != 0 ||
+	if (feedback_id(session, "feedback", it->line, id) != 0 ||
 	    xapi_statement_id(session, start_line, start) != 0)
 		return NULL;
 	return json_pack(
-		"{s:s, s:{s:s, s:s, s:{s:s, s:s}}, s:o, s:{s:s, s:s},"
-		" s:{s:s, s:{s:i}}, s:{s:s, s:s}, s:o}",
-		"id", id, "actor", "objectType", "Agent", "name", it->coach,
-		"account", "homePage", set->homepage, "name", set->learner,
+		"{s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s, s:{s:i}},"
+		" s:{s:s, s:s}, s:o}",
+		"id", id, "actor", coach_actor(it, set),
 		"verb", verb(ADL "verbs/commented", "gaf feedback",
 			     "commented"),
 		"object", "objectType", "StatementRef", "id", start,
@@ -541,25 +559,45 @@ json_t *xapi_feedback(const char *session, int start_line,
 		"nl-NL", "timestamp", timestamp(it->time));
 }
 
+json_t *xapi_feedback_void(const char *session, int replaced,
+			   const struct feedback_item *it,
+			   const struct xapi_settings *set)
+{
+	char id[XAPI_UUID_LEN], target[XAPI_UUID_LEN];
+
+	if (feedback_id(session, "intrekking", it->line, id) != 0 ||
+	    feedback_id(session, "feedback", replaced, target) != 0)
+		return NULL;
+	return json_pack(
+		"{s:s, s:o, s:o, s:{s:s, s:s}, s:{s:s, s:s, s:{s:i}}, s:o}",
+		"id", id, "actor", coach_actor(it, set),
+		"verb", verb(ADL "verbs/voided", "trok in", "voided"),
+		"object", "objectType", "StatementRef", "id", target,
+		"context", "registration", session, "language", "nl-NL",
+		"extensions", EXT("stap"), it->step,
+		"timestamp", timestamp(it->time));
+}
+
 int xapi_feedback_item(const json_t *st, struct feedback_item *it,
 		       const char **session)
 {
 	const char *v = str_at(st, "verb", "id");
+	int voids = v && strcmp(v, ADL "verbs/voided") == 0;
 	const json_t *step = json_object_get(json_object_get(json_object_get(
-		st, "result"), "extensions"), EXT("stap"));
+		st, voids ? "context" : "result"), "extensions"), EXT("stap"));
+	const char *text = voids ? "" : str_at(st, "result", "response");
 
 	memset(it, 0, sizeof *it);
 	*session = str_at(json_object_get(st, "context"), "registration",
 			  NULL);
-	if (v == NULL || strcmp(v, ADL "verbs/commented") != 0 ||
-	    *session == NULL || !json_is_integer(step) ||
-	    str_at(st, "result", "response") == NULL)
+	if (v == NULL || (!voids && strcmp(v, ADL "verbs/commented") != 0) ||
+	    *session == NULL || !json_is_integer(step) || text == NULL)
 		return -1;
 	it->time = row_time(str_at(st, "timestamp", NULL));
 	it->coach = dup_or_empty(str_at(st, "actor", "name"));
-	it->text = mem_strdup(str_at(st, "result", "response"));
+	it->text = mem_strdup(text);
 	it->step = (int)json_integer_value(step);
-	return 0;
+	return voids;
 }
 
 json_t *xapi_void(const char *session, const char *target,

@@ -73,6 +73,16 @@ int xapi_makes_statement(const struct sessionlog_data *log, size_t i,
 json_t *xapi_feedback(const char *session, int start_line,
 		      const struct feedback_item *it,
 		      const struct xapi_settings *set);
+/* A coach's edit or withdrawal (item it) of the item at line replaced
+ * of the same feedback file, whose statement it voids: verb voided,
+ * object a StatementRef to that statement, the actor as in
+ * xapi_feedback, the step as context extension .../stap,
+ * context.registration the session, the time of it. The id is UUID v5
+ * of the session and "intrekking-<line of it>". NULL when session is not
+ * a UUID. */
+json_t *xapi_feedback_void(const char *session, int replaced,
+			   const struct feedback_item *it,
+			   const struct xapi_settings *set);
 /* The statement that voids statement target of session (klantcoach
  * vergeet): verb voided, object a StatementRef, the actor the learner of
  * set; no timestamp (the LRS's), so building it again gives the same.
@@ -81,7 +91,8 @@ json_t *xapi_feedback(const char *session, int start_line,
 json_t *xapi_void(const char *session, const char *target,
 		  const struct xapi_settings *set);
 /* The way back: a feedback statement into it (strings new) and the
- * session it is about. 0, or -1 when st is no feedback. */
+ * session it is about. 0 for feedback given, 1 for a voiding of feedback
+ * (xapi_feedback_void; the text is empty), -1 when st is neither. */
 int xapi_feedback_item(const json_t *st, struct feedback_item *it,
 		       const char **session);
 

@@ -358,6 +358,8 @@ static int with_session(struct cli_ctx *ctx, const char *arg, int resume,
 
 static int continue_session(struct cli_ctx *ctx, struct content *c, struct play *p)
 {
+	int rc;
+
 	if (p->done) {
 		char *id = play_id(p);
 		cmd_error("deze sessie is al afgerond; bekijk hem met "
@@ -365,11 +367,14 @@ static int continue_session(struct cli_ctx *ctx, struct content *c, struct play 
 		free(id);
 		return EXIT_BAD;
 	}
-	if (ctx->a.plain)
-		sig_catch(1);
-	if (ctx->a.plain && p->note)
+	if (!ctx->a.plain)
+		return tui_resume(ctx, c, p);	/* syncs at the end itself */
+	sig_catch(1);
+	if (p->note)
 		plain_line(stdout, NULL, p->note);
-	return ctx->a.plain ? plain_play(p, stdin, stdout) : tui_resume(ctx, c, p);
+	rc = plain_play(p, stdin, stdout);
+	cmd_sync_later(ctx);	/* the session's end */
+	return rc;
 }
 
 /* show --framework with another framework than the scenario's: the

@@ -133,6 +133,9 @@ static int report(const struct sync_result *r, const char *key)
 	if (r->feedback_in)
 		printf("Nieuwe feedback van je coach: %zu; zie klantcoach show.\n",
 		       r->feedback_in);
+	if (r->feedback_gone)
+		printf("Feedback ingetrokken door je coach: %zu.\n",
+		       r->feedback_gone);
 	if (r->set_aside)
 		printf("Apart gezet: %zu statements die het LRS weigerde (%s); "
 		       "zie outbox/*/apart.jsonl in de gegevensmap.\n",

@@ -1,9 +1,9 @@
 #!/bin/sh
 # bgsync.sh: the sync in the background against a real LRS on loopback
-# (tests/lrs): a session played in plain mode and one in the screens reach
-# the LRS without klantcoach sync; with the LRS down or hanging, play is
-# as quick as ever and home says how many sessions wait, and why;
-# [lrs] automatisch = nee sends nothing by itself.
+# (tests/lrs): a session played in plain mode, one resumed in plain mode
+# and one in the screens reach the LRS without klantcoach sync; with the
+# LRS down or hanging, play is as quick as ever and home says how many
+# sessions wait, and why; [lrs] automatisch = nee sends nothing by itself.
 LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
 . "$KC_SRC/tests/e2e/lib.sh"
 . "$KC_SRC/tests/lrs/lrs.sh"
@@ -13,15 +13,16 @@ trap 'tm_stop; lrs_stop; [ -n "${SLOW_PID:-}" ] && kill "$SLOW_PID"; rm -rf "$T"
 
 # built WHO: how many statements WHO's outboxes hold.
 built() { cat "$T/$1"/.local/share/klantcoach/outbox/*/statements.jsonl 2>/dev/null | wc -l; }
-# arrived WHO KEY: wait (100 tries) until nothing of WHO's waits and the
-# LRS holds every statement built for WHO (and at least one); prints how
-# many it holds. sync --toon waits for a sync that is running, so it is
-# asked first: the counts after it are final.
+# arrived WHO KEY [QUERY]: wait (100 tries) until nothing of WHO's waits
+# and the LRS holds every statement built for WHO (and at least one)
+# among those KEY reads (with QUERY); prints how many it holds. sync
+# --toon waits for a sync that is running, so it is asked first: the
+# counts after it are final.
 arrived() {
 	i=0
 	while [ $i -lt 100 ]; do
 		if [ "$(as "$1" sync --toon 2>/dev/null)" = "[]" ]; then
-			n=$(lrs_ids "$2" | wc -l)
+			n=$(lrs_ids "$2" ${3:+"$3"} | wc -l)
 			[ "$n" -gt 0 ] && [ "$n" -eq "$(built "$1")" ] && break
 		fi
 		sleep 0.2; i=$((i + 1))
@@ -42,6 +43,25 @@ expect_eq "plain: the statements arrive by themselves" "$n" "$(built a)"
 expect_contains "plain: a whole session" \
 	"$(lrs_get cursist-a:geheim-a)" "verbs/terminated"
 expect_eq "plain: nothing waits" "$(waiting a "0	")" "0	"
+
+# Plain resume: a session stopped halfway while automatisch = nee sends
+# nothing; resumed with automatisch = ja, its end sends it all.
+trainee r "Rik" cursist-d:geheim-d nee nee
+printf '1\nq\n' | as r --plain play denzell-telefoon > "$T/play.out" 2>&1 ||
+	fail "resume: Rik stops halfway"
+expect_contains "resume: stopped halfway" "$(cat "$T/play.out")" "Gestopt."
+sed -i 's/^automatisch = nee$/automatisch = ja/' \
+	"$T/r/.config/klantcoach/klantcoach.ini"
+sid=$(grep -h '^meta.*,sessie,' "$T"/r/.local/share/klantcoach/sessions/*.csv |
+	cut -d, -f10)
+yes 1 | head -n 40 | as r --plain resume > "$T/resume.out" 2>&1 ||
+	fail "resume: Rik plays on"
+expect_contains "resume: played to the end" "$(cat "$T/resume.out")" \
+	"klantcoach show"
+n=$(arrived r coach:geheim-c "registration=$sid")
+expect_eq "resume: the statements arrive by themselves" "$n" "$(built r)"
+expect_contains "resume: the whole session" \
+	"$(lrs_get coach:geheim-c "registration=$sid")" "verbs/terminated"
 
 # The screens: a session played to its reflection is sent at its end.
 trainee b "Bram" cursist-b:geheim-b nee ja

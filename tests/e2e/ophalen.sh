@@ -136,6 +136,85 @@ expect_contains "show: overall feedback through the LRS" "$(cat "$T/show")" \
 as d sync > "$T/out" 2>&1
 expect_eq "feedback arrives once" \
 	"$(grep -c 'Coach Ria' "${d_log%.csv}.feedback.csv")" 2
+
+# The coach edits one item and withdraws the other: a new statement and
+# a voiding one for the edit, a voiding one for the withdrawal.
+ria() {	# ria COMMAND: one feedback command on Dirk's session
+	printf '1\n%s\nq\n' "$1" | KLANTCOACH_COACH="Coach Ria" \
+		as coach --plain review --trainee Dirk "$pulled" > "$T/out" 2>&1
+}
+# pick FILE EXPR: EXPR (JavaScript, of a statement s) for each statement
+# of FILE (a JSON array, or an LRS's answer) where it is not false,
+# sorted, one per line.
+pick() {
+	node -e 'const [f, e] = process.argv.slice(1);
+		const j = JSON.parse(require("fs").readFileSync(f, "utf8"));
+		console.log((j.statements || j)
+		.map(new Function("s", "return " + e))
+		.filter((x) => x !== false).sort().join("\n"))' "$1" "$2"
+}
+# verb_ids FILE VERB: the ids of FILE's statements with that verb.
+verb_ids() { pick "$1" "s.verb.id.endsWith('/$2') && s.id"; }
+# voids FILE: the ids of the statements FILE's voiding statements void.
+voids() { pick "$1" "s.verb.id.endsWith('/voided') && s.object.id"; }
+# said FILE TEXT: the id of FILE's feedback statement with that text.
+said() { pick "$1" "s.result && s.result.response === '$2' && s.id"; }
+# to_send FILE N: what the coach's sync would send into FILE: N
+# statements, each valid.
+to_send() {
+	as coach sync --toon > "$1" 2> "$T/err"
+	lrs_validate "$1" > "$T/v.out" 2>&1 ||
+		{ fail "valid statements in $1"; cat "$T/v.out" >&2; }
+	expect_contains "$(basename "$1"): $2 statements, each valid" \
+		"$(tail -1 "$T/v.out")" "$2 statements, 0 problems"
+}
+VOIDED=verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fvoided
+COMMENTED=verb=http%3A%2F%2Fadlnet.gov%2Fexpapi%2Fverbs%2Fcommented
+ria "f 1 Heel mooi samengevat."
+expect_contains "the coach edits feedback" "$(cat "$T/out")" "Feedback bewaard."
+to_send "$T/edit.json" 2
+expect_eq "an edit: a new statement" "$(verb_ids "$T/edit.json" commented | wc -l)" 1
+expect_eq "an edit voids the statement it replaces" \
+	"$(voids "$T/edit.json")" "$(said "$T/fb.json" "Mooi samengevat.")"
+as coach sync > "$T/out" 2>&1
+expect_contains "the coach sends the edit" "$(cat "$T/out")" "Verzonden: 2 statements"
+ria "w 0"
+expect_contains "the coach withdraws feedback" "$(cat "$T/out")" "Feedback ingetrokken."
+to_send "$T/withdraw.json" 1
+expect_eq "a withdrawal: only a voiding statement" \
+	"$(verb_ids "$T/withdraw.json" voided)" "$(lrs_file_ids "$T/withdraw.json")"
+expect_eq "a withdrawal voids the withdrawn statement" \
+	"$(voids "$T/withdraw.json")" "$(said "$T/fb.json" "Sterk gesprek.")"
+as coach sync > "$T/out" 2>&1
+expect_contains "the coach sends the withdrawal" "$(cat "$T/out")" "Verzonden: 1 statements"
+as coach sync > "$T/out" 2>&1
+expect_contains "a second sync sends nothing new" "$(cat "$T/out")" \
+	"Verzonden: 0 statements"
+expect_eq "the LRS holds the voiding statements" \
+	"$(lrs_ids coach:geheim-c "$VOIDED")" \
+	"$( (verb_ids "$T/edit.json" voided; verb_ids "$T/withdraw.json" voided) | sort)"
+# (A query by verb also gives the statements that refer to a match.)
+lrs_get coach:geheim-c "$COMMENTED&limit=1000" > "$T/given.json"
+expect_eq "the LRS gives only the edited feedback" \
+	"$(verb_ids "$T/given.json" commented)" "$(verb_ids "$T/edit.json" commented)"
+as d sync > "$T/out" 2> "$T/err"; rc=$?
+expect_eq "the trainee's sync after the edits exit" "$rc" 0
+expect_contains "the trainee gets the edit" "$(cat "$T/out")" \
+	"Nieuwe feedback van je coach: 1"
+expect_contains "the trainee hears of the withdrawal" "$(cat "$T/out")" \
+	"Feedback ingetrokken door je coach: 1."
+as d show "$(basename "$d_log" .csv)" > "$T/show" 2>&1
+expect_contains "show: the edited text" "$(cat "$T/show")" "Heel mooi samengevat."
+expect_not_contains "show: not the text it replaced" "$(cat "$T/show")" \
+	"Mooi samengevat."
+expect_not_contains "show: not the withdrawn feedback" "$(cat "$T/show")" \
+	"Sterk gesprek."
+rows=$(wc -l < "${d_log%.csv}.feedback.csv")
+as d sync > "$T/out" 2>&1
+expect_not_contains "a second trainee sync: no news" "$(cat "$T/out")" "feedback"
+expect_eq "a second trainee sync: the file stays" \
+	"$(wc -l < "${d_log%.csv}.feedback.csv")" "$rows"
+
 as a sync > "$T/out" 2> "$T/err"; rc=$?
 expect_eq "a trainee who may read only its own: sync still works" "$rc" 0
 expect_not_contains "... and gets no one else's feedback" "$(cat "$T/out")" "feedback"

@@ -1,7 +1,7 @@
 /* A scripted HTTP server on 127.0.0.1 for the sync tests: a thread that
  * answers every POST with what answer() says (status, extra header,
- * body) and records the number of statements in each; a GET gets no
- * statements. */
+ * body) and records the number of statements in each; a GET gets what
+ * get() says for its request, or no statements. */
 #ifndef KC_TEST_FAKE_LRS_H
 #define KC_TEST_FAKE_LRS_H
 #include <arpa/inet.h>
@@ -27,6 +27,8 @@ struct fake_lrs {
 	pthread_t thread;
 	/* the answer to request n (from 0) with its JSON body */
 	struct fake_answer (*answer)(int n, json_t *body);
+	/* the body for a GET request (its whole text), or NULL */
+	const char *(*get)(const char *request);
 	int n;			/* POSTs so far */
 	int sizes[64];		/* statements per POST */
 };
@@ -69,6 +71,8 @@ static inline void *fake_serve(void *arg)
 				if (f->n < 64)
 					f->sizes[f->n] = (int)json_array_size(body);
 				f->n++;
+			} else if (f->get) {
+				a.body = f->get(buf);
 			}
 			json_decref(body);
 			snprintf(head, sizeof head, "HTTP/1.1 %d X\r\n%s%s"

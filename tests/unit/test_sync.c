@@ -1,6 +1,8 @@
 /* Unit tests for src/sync: showing what would be sent (also a coach's
- * feedback), an LRS that cannot be reached losing nothing, and against a
- * scripted LRS: Retry-After, the split on 400/409, the stop on 401. */
+ * feedback, edits and withdrawals), an LRS that cannot be reached losing
+ * nothing, and against a scripted LRS: Retry-After, the split on
+ * 400/409, the stop on 401, feedback sent once, and a trainee's feedback
+ * coming in (edits) and going out of force (withdrawals). */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,18 +80,26 @@ Test(sync, an_unreachable_lrs_keeps_everything)
 	diag_free(&d);
 }
 
+/* A coach's copy of the fixture in <data>/opgehaald (a new path). */
+static char *pulled_log(void)
+{
+	char cmd[256], *p = path_join(data, "opgehaald/sessie.csv");
+
+	snprintf(cmd, sizeof cmd, "mkdir %s/opgehaald && cp %s %s", data,
+		 LRS_FIXTURE, p);
+	cr_assert_eq(system(cmd), 0);
+	return p;
+}
+
 Test(sync, a_coachs_feedback_on_a_pulled_log_is_sent_as_statements)
 {
 	struct sync_opts o = {data, NULL, &set, NULL, NULL, 0, 0, 0};
 	struct sync_result r;
 	struct diag d = {0};
-	char cmd[256], *pulled = path_join(data, "opgehaald/sessie.csv");
+	char *pulled = pulled_log();
 	char *own = path_join(data, "sessions/sessie.csv");
 	json_t *last;
 
-	snprintf(cmd, sizeof cmd, "mkdir %s/opgehaald && cp %s %s",
-		 data, LRS_FIXTURE, pulled);
-	cr_assert_eq(system(cmd), 0);
 	cr_assert_eq(feedback_add(pulled, "Ria", 2, "Goed gevraagd.", &d), 0);
 	/* feedback beside the trainee's own log is no log to send */
 	cr_assert_eq(feedback_add(own, "Ria", 0, "Eigen", &d), 0);
@@ -104,6 +114,65 @@ Test(sync, a_coachs_feedback_on_a_pulled_log_is_sent_as_statements)
 	sync_result_free(&r);
 	free(pulled);
 	free(own);
+	diag_free(&d);
+}
+
+static const char *verb_of(json_t *st)
+{
+	return json_string_value(json_object_get(json_object_get(st, "verb"),
+						 "id"));
+}
+
+static const char *ref_of(json_t *st)
+{
+	return json_string_value(json_object_get(json_object_get(st,
+		"object"), "id"));
+}
+
+static const char *id_of(json_t *st)
+{
+	return json_string_value(json_object_get(st, "id"));
+}
+
+#define COMMENTED "http://adlnet.gov/expapi/verbs/commented"
+#define VOIDED "http://adlnet.gov/expapi/verbs/voided"
+
+Test(sync, a_coachs_edit_and_withdrawal_void_the_statements_they_replace)
+{
+	struct sync_opts o = {data, NULL, &set, NULL, NULL, 0, 0, 0};
+	struct sync_result r, again;
+	struct diag d = {0};
+	char *pulled = pulled_log();
+	json_t *fb;
+
+	cr_assert_eq(feedback_add(pulled, "Ria", 2, "Eerst", &d), 0);
+	cr_assert_eq(feedback_add(pulled, "Ria", 0, "Algemeen", &d), 0);
+	cr_assert_eq(feedback_add(pulled, "Ria", 2, "Daarna", &d), 0);
+	cr_assert_eq(feedback_add(pulled, "Ria", 0, "", &d), 0);
+	/* a withdrawal of nothing gives nothing */
+	cr_assert_eq(feedback_add(pulled, "Ria", 1, "", &d), 0);
+	cr_assert_eq(sync_run(&o, &r, &d), 0);
+	cr_assert_eq(json_array_size(r.shown), 8 + 5);
+	fb = r.shown;
+	cr_assert_str_eq(verb_of(json_array_get(fb, 8)), COMMENTED);
+	cr_assert_str_eq(verb_of(json_array_get(fb, 9)), COMMENTED);
+	/* the edit: its text first, then the voiding of the one before */
+	cr_assert_str_eq(verb_of(json_array_get(fb, 10)), COMMENTED);
+	cr_assert_str_eq(json_string_value(json_object_get(json_object_get(
+		json_array_get(fb, 10), "result"), "response")), "Daarna");
+	cr_assert_str_eq(verb_of(json_array_get(fb, 11)), VOIDED);
+	cr_assert_str_eq(ref_of(json_array_get(fb, 11)),
+			 id_of(json_array_get(fb, 8)));
+	/* the withdrawal: only the voiding */
+	cr_assert_str_eq(verb_of(json_array_get(fb, 12)), VOIDED);
+	cr_assert_str_eq(ref_of(json_array_get(fb, 12)),
+			 id_of(json_array_get(fb, 9)));
+	cr_assert_eq(sync_run(&o, &again, &d), 0);
+	cr_assert(json_equal(r.shown, again.shown), "built again: the same");
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 0);
+	sync_result_free(&r);
+	sync_result_free(&again);
+	free(pulled);
 	diag_free(&d);
 }
 
@@ -233,6 +302,109 @@ Test(sync, a_400_splits_the_batch_until_the_refused_one_is_alone)
 Test(sync, a_409_conflict_is_split_out_the_same_way)
 {
 	refused_is_isolated_and_set_aside(409);
+}
+
+static struct fake_answer take_all(int n, json_t *body)
+{
+	(void)n;
+	(void)body;
+	return (struct fake_answer){200, NULL, "[]"};
+}
+
+Test(sync, feedback_statements_are_sent_once)
+{
+	struct fake_lrs f = {.answer = take_all};
+	struct sync_result r;
+	struct diag d = {0};
+	char *pulled = pulled_log();
+
+	cr_assert_eq(feedback_add(pulled, "Ria", 2, "Eerst", &d), 0);
+	cr_assert_eq(sync_to(&f, &r, &d), 0);
+	cr_assert_eq(r.sent, 8 + 1);
+	sync_result_free(&r);
+	cr_assert_eq(feedback_add(pulled, "Ria", 2, "Daarna", &d), 0);
+	cr_assert_eq(sync_to(&f, &r, &d), 0);
+	cr_assert_eq(r.sent, 2, "the edit and the voiding");
+	sync_result_free(&r);
+	cr_assert_eq(sync_to(&f, &r, &d), 0);
+	cr_assert_eq(r.sent, 0, "nothing again");
+	sync_result_free(&r);
+	free(pulled);
+	diag_free(&d);
+}
+
+/* The LRS of a coach who edited the feedback at step 2 and withdrew the
+ * ones at steps 1 and 0 (statements as the coach built them). */
+static char given[8192], voids[8192];
+
+static const char *coach_lrs(const char *request)
+{
+	return strstr(request, "voided") ? voids
+	       : strstr(request, "commented") ? given : FAKE_NONE;
+}
+
+static void answer(char *out, json_t *list)
+{
+	json_t *a = json_pack("{s:o, s:s}", "statements", list, "more", "");
+	char *s = json_dumps(a, JSON_COMPACT);
+
+	cr_assert_lt(strlen(s), 8192);
+	strcpy(out, s);
+	free(s);
+	json_decref(a);
+}
+
+static void coach_lrs_fill(void)
+{
+	struct feedback_item edit = {"2023-11-15T10:00:00Z", "Ria", "Daarna",
+				     2, 5},
+		gone1 = {"2023-11-15T10:00:00Z", "Ria", "", 1, 6},
+		gone0 = {"2023-11-15T10:00:00Z", "Ria", "", 0, 7};
+	json_t *v = json_pack("[o, o, o]",
+		xapi_feedback_void(LRS_FIXTURE_SID, 3, &edit, &set),
+		xapi_feedback_void(LRS_FIXTURE_SID, 4, &gone1, &set),
+		xapi_feedback_void(LRS_FIXTURE_SID, 2, &gone0, &set));
+
+	/* a query by verb also gives what refers to a match: a voiding */
+	answer(given, json_pack("[o, O]", xapi_feedback(LRS_FIXTURE_SID, 3,
+			&edit, &set), json_array_get(v, 0)));
+	answer(voids, v);
+}
+
+Test(sync, a_trainee_gets_the_edit_and_loses_the_withdrawn)
+{
+	struct fake_lrs f = {.answer = take_all, .get = coach_lrs};
+	struct sync_result r;
+	struct diag d = {0};
+	struct feedback fb;
+	char *own = path_join(data, "sessions/sessie.csv");
+
+	coach_lrs_fill();
+	cr_assert_eq(feedback_add_at(own, "2023-11-15T09:00:00Z", "Ria", 2,
+				     "Eerst", &d), 0);
+	cr_assert_eq(feedback_add_at(own, "2023-11-15T09:00:00Z", "Ria", 1,
+				     "Bij stap 1", &d), 0);
+	/* newer here than the coach's withdrawal: it stays */
+	cr_assert_eq(feedback_add_at(own, "2023-11-15T11:00:00Z", "Ria", 0,
+				     "Later", &d), 0);
+	cr_assert_eq(sync_to(&f, &r, &d), 0);
+	cr_assert_eq(r.feedback_in, 1);
+	cr_assert_eq(r.feedback_gone, 1);
+	sync_result_free(&r);
+	cr_assert_eq(feedback_load_current(&fb, own, &d), 0);
+	cr_assert_eq(fb.n, 2);
+	cr_assert_str_eq(fb.v[0].text, "Later");
+	cr_assert_str_eq(fb.v[1].text, "Daarna");
+	feedback_free(&fb);
+	cr_assert_eq(sync_to(&f, &r, &d), 0);
+	cr_assert_eq(r.feedback_in + r.feedback_gone, 0, "nothing twice");
+	sync_result_free(&r);
+	cr_assert_eq(feedback_load(&fb, own, &d), 0);
+	cr_assert_eq(fb.n, 5, "two rows came in, once");
+	feedback_free(&fb);
+	cr_assert_eq(diag_count(&d, DIAG_WARNING), 0);
+	free(own);
+	diag_free(&d);
 }
 
 Test(sync, a_401_stops_and_keeps_everything)

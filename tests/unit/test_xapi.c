@@ -1,5 +1,6 @@
 /* Unit tests for src/xapi: the statement of every kind of log row. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,39 +253,94 @@ Test(xapi, a_log_without_session_id_makes_no_statement)
 	diag_free(&d);
 }
 
-Test(xapi, feedback_is_commented_on_the_start_and_comes_back)
-{
-	struct feedback_item it = {"2023-11-15T09:00:00Z", "Coach Ria",
-				   "Mooi, \"echt\"", 2, 3}, back;
-	struct xapi_settings coach = {"https://leren.voorbeeld.nl",
-				      "https://leren.voorbeeld.nl/kc",
-				      "0c0c0c0c-8d3a-4c55-9a10-0f1e2d3c4b5a", 0};
-	json_t *s = xapi_feedback(SID, 3, &it, &coach);
-	const char *sid;
+/* A coach's settings: the coach's own id. */
+static struct xapi_settings coach = {
+	"https://leren.voorbeeld.nl", "https://leren.voorbeeld.nl/kc",
+	"0c0c0c0c-8d3a-4c55-9a10-0f1e2d3c4b5a", 0
+};
 
-	/* uuid5(SID, "feedback-3"): never the id of a log row */
-	cr_assert_str_eq(str_at(s, "id"),
-			 "b6ee8de0-52b1-57fd-8403-7b01f23f4c2e");
-	cr_assert_str_eq(str_at(s, "verb.id"),
-			 "http://adlnet.gov/expapi/verbs/commented");
+/* s has this id and verb, is Coach Ria's on the session and refers to
+ * statement ref. */
+static void by_coach(json_t *s, const char *id, const char *verb,
+		     const char *ref)
+{
+	char want[80];
+
+	snprintf(want, sizeof want, "http://adlnet.gov/expapi/verbs/%s", verb);
+	cr_assert_str_eq(str_at(s, "id"), id);
+	cr_assert_str_eq(str_at(s, "verb.id"), want);
 	cr_assert_str_eq(str_at(s, "object.objectType"), "StatementRef");
-	/* uuid5(SID, "3"): the session's start statement */
-	cr_assert_str_eq(str_at(s, "object.id"),
-			 "699680d1-3d0e-592b-89ac-1e302ce3d8a5");
+	cr_assert_str_eq(str_at(s, "object.id"), ref);
 	cr_assert_str_eq(str_at(s, "actor.account.name"), coach.learner);
 	cr_assert_str_eq(str_at(s, "actor.name"), "Coach Ria");
 	cr_assert_str_eq(str_at(s, "context.registration"), SID);
-	cr_assert_str_eq(str_at(s, "timestamp"), "2023-11-15T09:00:00.000Z");
-	cr_assert_eq(xapi_feedback_item(s, &back, &sid), 0);
+}
+
+/* xapi_feedback_item on s gives kind and it back. */
+static void comes_back(const json_t *s, int kind,
+		       const struct feedback_item *it)
+{
+	struct feedback_item back;
+	const char *sid;
+
+	cr_assert_eq(xapi_feedback_item(s, &back, &sid), kind);
 	cr_assert_str_eq(sid, SID);
-	cr_assert_str_eq(back.time, it.time);
-	cr_assert_str_eq(back.coach, it.coach);
-	cr_assert_str_eq(back.text, it.text);
-	cr_assert_eq(back.step, 2);
+	cr_assert_str_eq(back.time, it->time);
+	cr_assert_str_eq(back.coach, it->coach);
+	cr_assert_str_eq(back.text, it->text);
+	cr_assert_eq(back.step, it->step);
 	free(back.time);
 	free(back.coach);
 	free(back.text);
+}
+
+Test(xapi, feedback_is_commented_on_the_start_and_comes_back)
+{
+	struct feedback_item it = {"2023-11-15T09:00:00Z", "Coach Ria",
+				   "Mooi, \"echt\"", 2, 3};
+	json_t *s = xapi_feedback(SID, 3, &it, &coach);
+
+	/* id uuid5(SID, "feedback-3"): never the id of a log row; object
+	 * uuid5(SID, "3"): the session's start statement */
+	by_coach(s, "b6ee8de0-52b1-57fd-8403-7b01f23f4c2e", "commented",
+		 "699680d1-3d0e-592b-89ac-1e302ce3d8a5");
+	cr_assert_str_eq(str_at(s, "timestamp"), "2023-11-15T09:00:00.000Z");
+	comes_back(s, 0, &it);
 	cr_assert_null(xapi_feedback("geen-uuid", 3, &it, &coach));
+	json_decref(s);
+}
+
+Test(xapi, an_edit_or_withdrawal_voids_the_feedback_it_replaces)
+{
+	struct feedback_item it = {"2023-11-15T10:00:00Z", "Coach Ria", "",
+				   2, 5};
+	json_t *s = xapi_feedback_void(SID, 3, &it, &coach), *again;
+
+	/* id uuid5(SID, "intrekking-5"): from the row that withdraws;
+	 * object uuid5(SID, "feedback-3"): the statement of the item
+	 * replaced */
+	by_coach(s, "8f682f7c-7d1e-5359-ae63-a9f60eba3a95", "voided",
+		 "b6ee8de0-52b1-57fd-8403-7b01f23f4c2e");
+	cr_assert_eq(int_at(json_object_get(json_object_get(s, "context"),
+			    "extensions"), P "stap"), 2);
+	cr_assert_str_eq(str_at(s, "timestamp"), "2023-11-15T10:00:00.000Z");
+	cr_assert_null(json_object_get(s, "result"));
+	again = xapi_feedback_void(SID, 3, &it, &coach);
+	cr_assert(json_equal(s, again), "built again: the same");
+	comes_back(s, 1, &it);
+	cr_assert_null(xapi_feedback_void("geen-uuid", 3, &it, &coach));
+	json_decref(again);
+	json_decref(s);
+}
+
+Test(xapi, voiding_a_session_statement_is_no_feedback)
+{
+	json_t *s = xapi_void(SID, "699680d1-3d0e-592b-89ac-1e302ce3d8a5",
+			      &set);
+	struct feedback_item back;
+	const char *sid;
+
+	cr_assert_eq(xapi_feedback_item(s, &back, &sid), -1);
 	json_decref(s);
 }
 
