@@ -5,6 +5,7 @@
  * have set on arrival at step s.
  */
 #include "check.h"
+#include "buf.h"
 #include "mem.h"
 #include "reflect.h"
 #include "text.h"
@@ -459,6 +460,128 @@ static void check_conditions(struct ck *k)
 	free(w.shown);
 }
 
+/* The walk of check_meters: every path from the start over the options
+ * offered, depth first, with the meters after each choice. */
+struct mwalk {
+	struct ck *k;
+	int (*val)[METER_N];	/* val[i]: after i choices; val[0]: start */
+	const struct sc_option **opt;	/* opt[i]: choice i + 1 */
+	size_t max;		/* the most choices a path may have */
+	long nodes;		/* options left to look at */
+	char warned[METER_N][2];	/* per meter: bottom, top reported */
+};
+
+/* The first of the n choices of a path after which meter m stays at b to
+ * the end (0: from the start), or -1 when the path ends elsewhere. */
+static int stuck_from(const struct mwalk *w, size_t n, int m, int b)
+{
+	size_t i = n;
+
+	if (w->val[n][m] != b)
+		return -1;
+	while (i > 0 && w->val[i - 1][m] == b)
+		i--;
+	return (int)i;
+}
+
+/* The warning for meter m stuck from choice `from` of a path of n. */
+static void meter_warn(struct mwalk *w, size_t n, int m, int from)
+{
+	const struct scenario *sc = w->k->sc;
+	struct buf path = {0};
+	char when[48] = "vanaf de start";
+	int line = from ? w->opt[from - 1]->line_effect[m] : sc->line_meter[m];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(&path, "%s%d", i ? "-" : "", w->opt[i]->num);
+	if (from > 0)
+		snprintf(when, sizeof when, "na keuze %d van %zu", from, n);
+	ck_warn(w->k, line, "%s staat %s tot het einde op %d (opties %s): "
+		"de keuzes daarna zijn op de meter niet te zien; kies een "
+		"andere startwaarde of kleinere effecten",
+		scenario_meter_name[m], when, w->val[n][m], buf_str(&path));
+	buf_free(&path);
+}
+
+/* A path of n choices ends: warn once per meter and bound when it sits at
+ * the top from before its last two choices, or at the bottom from one of
+ * its first CHECK_METER_LOW choices (and before its last two). */
+static void meter_path(struct mwalk *w, size_t n)
+{
+	int m, top;
+
+	for (m = 0; m < METER_N; m++)
+		for (top = 0; top < 2; top++) {
+			int from = stuck_from(w, n, m, top ? METER_MAX : 0);
+			if (from < 0 || (size_t)from + 2 > n ||
+			    (!top && from > CHECK_METER_LOW) ||
+			    w->warned[m][top])
+				continue;
+			w->warned[m][top] = 1;
+			meter_warn(w, n, m, from);
+		}
+}
+
+/* Walk on from step s with the flags set, after n choices. */
+static void meter_walk(struct mwalk *w, int s, uint64_t flags, size_t n)
+{
+	const struct sc_step *st = &w->k->sc->steps[s];
+	int i, m;
+
+	for (i = 0; i < st->nopt && n < w->max && w->nodes-- > 0; i++) {
+		const struct sc_option *o = &st->opt[i];
+		if (!scenario_offered(o, flags))
+			continue;
+		w->opt[n] = o;
+		for (m = 0; m < METER_N; m++) {
+			int v = w->val[n][m] + o->effect[m];
+			v = v < 0 ? 0 : v;
+			w->val[n + 1][m] = v > METER_MAX ? METER_MAX : v;
+		}
+		if (o->next_step >= 0)
+			meter_walk(w, o->next_step, flags | o->sets, n + 1);
+		else
+			meter_path(w, n + 1);
+	}
+}
+
+/* The effects of option o: each at most CHECK_EFFECT_MAX either way. */
+static void effect_sizes(struct ck *k, const struct sc_option *o)
+{
+	int m;
+
+	for (m = 0; m < METER_N; m++)
+		if (abs(o->effect[m]) > CHECK_EFFECT_MAX)
+			ck_warn(k, o->line_effect[m], "%s = %d is meer dan "
+				"een vijfde van de schaal van 0 tot %d; "
+				"hoogstens %d", scenario_meter_name[m],
+				o->effect[m], METER_MAX, CHECK_EFFECT_MAX);
+}
+
+/* Meters that keep telling something: small effects, and no path on which
+ * a meter sticks at its top or bottom too early (meter_path). A path
+ * through a loop is followed up to twice as many choices as there are
+ * steps; the walk stops after CHECK_MAX_NODES options. */
+static void check_meters(struct ck *k)
+{
+	const struct scenario *sc = k->sc;
+	struct mwalk w = {k, NULL, NULL, 2 * sc->nsteps, CHECK_MAX_NODES,
+			  {{0}}};
+	size_t s;
+	int i;
+
+	for (s = 0; s < sc->nsteps; s++)
+		for (i = 0; i < sc->steps[s].nopt; i++)
+			effect_sizes(k, &sc->steps[s].opt[i]);
+	w.val = mem_calloc(w.max + 1, sizeof *w.val);
+	w.opt = mem_calloc(w.max + 1, sizeof *w.opt);
+	memcpy(w.val[0], sc->meter0, sizeof w.val[0]);
+	meter_walk(&w, sc->start_step, 0, 0);
+	free(w.val);
+	free(w.opt);
+}
+
 /* The rules in order; the warning-only walks and scans when warnings. */
 static int check_run(const struct content *c, const struct scenario *sc,
 		     struct diag *d, int warnings)
@@ -477,6 +600,7 @@ static int check_run(const struct content *c, const struct scenario *sc,
 		check_conditions(&k);
 		check_cues(&k);
 		check_speakers(&k);
+		check_meters(&k);
 	}
 	return k.errors;
 }

@@ -8,7 +8,8 @@
  * questions, channels, fewer than four rated competencies, help without a
  * notice, options whose conditions hold on no path, an expert option given
  * away by its length, a speaker written into a line instead of its speaker
- * key).
+ * key, a meter stuck at its top or bottom on some path, an effect larger
+ * than a fifth of the scale).
  */
 #ifndef KC_CHECK_H
 #define KC_CHECK_H
@@ -23,6 +24,9 @@
 #define CHECK_MIN_RATED 4
 #define CHECK_CUE_RATIO 125	/* expert text at most 1.25 x the others' mean */
 #define CHECK_CUE_LONGEST 40	/* expert the longest in at most 40% of steps */
+#define CHECK_EFFECT_MAX (METER_MAX / 5)	/* the largest effect */
+#define CHECK_METER_LOW 2	/* no path stuck at 0 from choice 1 or 2 on */
+#define CHECK_MAX_NODES 1048576	/* options looked at by the meter walk */
 
 /* Check one scenario; problems go to d. Returns the number of errors. */
 int check_scenario(const struct content *c, const struct scenario *sc,

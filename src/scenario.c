@@ -155,8 +155,11 @@ static void load_meta(struct ld *l)
 	else
 		err_at(l, inifile_line(l->f, "scenario", "level"),
 		       "'level' moet A, B of C zijn");
-	for (i = 0; i < METER_N; i++)
+	for (i = 0; i < METER_N; i++) {
 		sc->meter0[i] = int_of(l, "scenario", scenario_meter_name[i], 0, METER_MAX, 5);
+		sc->line_meter[i] = inifile_line(l->f, "scenario",
+						 scenario_meter_name[i]);
+	}
 	sc->questions = mem_calloc(SCENARIO_MAX_QUESTIONS, sizeof *sc->questions);
 	for (i = 1; i <= SCENARIO_MAX_QUESTIONS; i++) {
 		const char *q;
@@ -310,8 +313,11 @@ static void add_option(struct ld *l, const char *sec, struct sc_step *st, int nu
 	o->speaker = speaker_of(l, sec);
 	o->feedback = text_of(l, sec, "feedback");
 	o->next = text_of(l, sec, "next");
-	for (i = 0; i < METER_N; i++)
+	for (i = 0; i < METER_N; i++) {
 		o->effect[i] = int_of(l, sec, scenario_meter_name[i], -EFFECT_MAX, EFFECT_MAX, 0);
+		o->line_effect[i] = inifile_line(l->f, sec,
+						 scenario_meter_name[i]);
+	}
 	load_evidence(l, sec, o);
 	o->sets = flag_list(l, sec, "sets", NULL);
 	o->needs = flag_list(l, sec, "needs", &o->needs_not);

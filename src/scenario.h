@@ -42,6 +42,7 @@ struct sc_option {
 	uint64_t sets, needs, needs_not;
 	int expert;
 	int line, line_ev, line_needs, line_next;
+	int line_effect[METER_N];	/* 0: the meter's key is absent */
 };
 
 struct sc_step {
@@ -76,6 +77,7 @@ struct scenario {
 	int start_step;
 	int line_persona, line_framework, line_channel, line_start;
 	int line_notice, line_help;
+	int line_meter[METER_N];	/* start values; 0: absent */
 };
 
 /* Names of the meters, in order. */

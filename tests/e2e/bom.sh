@@ -21,7 +21,7 @@ mini() { "$KC_BIN" --content "$R" "$@"; }
 out=$(mini check 2>&1); rc=$?
 expect_eq "content check exit" "$rc" 0
 expect_contains "content loads" "$out" \
-	"1 scenario's, 1 persona's, 1 frameworks gecontroleerd: 0 fouten, 1 waarschuwing"
+	"1 scenario's, 1 persona's, 1 frameworks gecontroleerd: 0 fouten, 3 waarschuwingen"
 out=$(mini check "$R/personas/proef.ini" 2>&1)
 expect_eq "persona recognised" "$out" "1 bestand(en) gecontroleerd: 0 fouten, 0 waarschuwingen"
 expect_eq "list" "$(mini list 2>&1)" "$("$KC_BIN" --content "$FIX/mini" list 2>&1)"

@@ -406,3 +406,154 @@ Test(check, notice_needs_help)
 	cr_assert_not(has(&d, "zonder 'help'") || has(&d, "zonder 'notice'"));
 	diag_free(&d);
 }
+
+/* Start keys for [scenario] and n steps in a row ("a", "a2", ...): option
+ * 1, the expert's, of each has the keys one, option 2 the keys two. */
+static const char *meter_chain(const char *start, int n, const char *one,
+			       const char *two)
+{
+	static char body[8192];
+	char o1[512], o2[512], id[16], s1[24], s2[24], next[24], x[128];
+	size_t len = (size_t)snprintf(body, sizeof body, "%s", start);
+	int s;
+
+	snprintf(x, sizeof x, "expert = ja\n%s", one);
+	for (s = 1; s <= n; s++) {
+		snprintf(next, sizeof next, "%s",
+			 s < n ? link_id(id, sizeof id, s + 1, "") : "end.z");
+		snprintf(s1, sizeof s1, "step.%s",
+			 link_id(id, sizeof id, s, ".1"));
+		snprintf(s2, sizeof s2, "step.%s",
+			 link_id(id, sizeof id, s, ".2"));
+		len += (size_t)snprintf(body + len, sizeof body - len,
+					"[step.%s]\nsituation = s\n"
+					"client = c\n%s%s",
+					link_id(id, sizeof id, s, ""),
+					opt(o1, sizeof o1, s1, next, x),
+					opt(o2, sizeof o2, s2, next, two));
+	}
+	len += (size_t)snprintf(body + len, sizeof body - len,
+				"[end.z]\ntone = goed\nsummary = s\n");
+	cr_assert_lt(len, sizeof body);
+	return body;
+}
+
+/* The line of key in section sec of head + body. */
+static int line_of(const char *body, const char *sec, const char *key)
+{
+	const char *p = strstr(body, sec), *q;
+	int line = 1;
+
+	cr_assert_not_null(p);
+	p = strstr(p, key);
+	cr_assert_not_null(p);
+	for (q = head; *q; q++)
+		line += *q == '\n';
+	for (q = body; q < p; q++)
+		line += *q == '\n';
+	return line;
+}
+
+/* The warning whose message has part, or NULL. */
+static const struct diag_item *warning(const struct diag *d, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (strstr(d->v[i].msg, part))
+			return &d->v[i];
+	return NULL;
+}
+
+/* Checking body warns with part, in its file, on the line of key in the
+ * section sec ("": the first key after the head). */
+static void expect_warning_at(const char *body, const char *part,
+			      const char *sec, const char *key)
+{
+	struct diag d = {0};
+	const struct diag_item *w;
+	size_t i, n = 0;
+
+	cr_assert_eq(run(body, &d), 0, "%s", d.n ? d.v[0].msg : "");
+	w = warning(&d, part);
+	cr_assert_not_null(w, "no warning '%s'", part);
+	cr_assert_eq(w->sev, DIAG_WARNING);
+	cr_assert_not_null(w->file);
+	cr_assert_not_null(strstr(w->file, ".ini"), "%s", w->file);
+	cr_assert_eq(w->line, line_of(body, sec, key), "line %d", w->line);
+	for (i = 0; i < d.n; i++)
+		n += strstr(d.v[i].msg, "staat") ||
+		     strstr(d.v[i].msg, "vijfde");
+	cr_assert_eq(n, 1, "one meter warning, not %zu", n);
+	diag_free(&d);
+}
+
+/* Checking body gives no meter warning. */
+static void expect_no_meter_warning(const char *body)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(body, &d), 0);
+	cr_assert_null(warning(&d, "staat"), "a meter stuck");
+	diag_free(&d);
+}
+
+/* 8 + 1 + 1 reaches 10 after choice 2 of 4 and stays: the line is that of
+ * the effect that reached it, a2.1's. */
+Test(check, meter_at_the_top_before_the_last_two_choices_warns)
+{
+	expect_warning_at(meter_chain("gezien = 8\n", 4, "gezien = 1\n", ""),
+			  "gezien staat na keuze 2 van 4 tot het einde op 10 "
+			  "(opties 1-1-1-1)", "[step.a2.1]", "gezien = 1");
+}
+
+/* 7 + 1 + 1 + 1 reaches 10 only at choice 3 of 4; 5 + 1 never does. */
+Test(check, meter_with_room_at_the_top_gives_no_warning)
+{
+	expect_no_meter_warning(meter_chain("gezien = 7\n", 4, "gezien = 1\n",
+					    ""));
+	expect_no_meter_warning(meter_chain("gezien = 5\n", 4, "gezien = 1\n",
+					    "gezien = -1\n"));
+}
+
+/* 2 - 1 - 1 is at 0 after choice 2 and stays: a warning on the poor path
+ * (the start's line when the start is 0 itself); 3 - 1 - 1 - 1 reaches 0
+ * only at choice 3 of 6, which a path of poor choices may. */
+Test(check, meter_at_the_bottom_from_the_second_choice_warns)
+{
+	expect_warning_at(meter_chain("gehoord = 2\n", 4, "", "gehoord = -1\n"),
+			  "gehoord staat na keuze 2 van 4 tot het einde op 0 "
+			  "(opties 2-2-1-1)", "[step.a2.2]", "gehoord = -1");
+	expect_warning_at(meter_chain("geholpen = 0\n", 3, "", ""),
+			  "geholpen staat vanaf de start tot het einde op 0",
+			  "", "geholpen = 0");
+	expect_no_meter_warning(meter_chain("gehoord = 3\n", 6, "",
+					    "gehoord = -1\n"));
+}
+
+Test(check, effect_over_a_fifth_of_the_scale_warns)
+{
+	expect_warning_at(meter_chain("", 1, "geholpen = 2\n",
+				      "gehoord = -3\n"),
+			  "gehoord = -3 is meer dan een vijfde van de schaal "
+			  "van 0 tot 10; hoogstens 2", "[step.a.2]",
+			  "gehoord = -3");
+}
+
+/* 21 steps of two options are 2^21 paths: the walk stops after
+ * CHECK_MAX_NODES options, before the paths that start with option 2,
+ * which are the only ones at 0 from choice 2 on. */
+Test(check, meter_walk_stops_after_its_limit)
+{
+	struct diag d = {0};
+
+	cr_assert_eq(run(meter_chain("gezien = 2\n", 21, "", "gezien = -1\n"),
+			 &d), 0);
+	cr_assert_null(warning(&d, "staat"));
+	diag_free(&d);
+	cr_assert_eq(run(meter_chain("gezien = 2\n", 8, "", "gezien = -1\n"),
+			 &d), 0);
+	cr_assert_not_null(warning(&d, "gezien staat na keuze 2 van 8 tot het "
+				   "einde op 0 (opties 2-2-1-1-1-1-1-1)"));
+	diag_free(&d);
+}
