@@ -28,6 +28,13 @@ struct acc {
 	struct sessionlog_meta meta;
 	struct move *path;
 	size_t n, cap;
+	int feedback;	/* 0: its folder holds no feedback file for it */
+};
+
+/* A log to read: regular when readdir says it is a regular file. */
+struct found {
+	const char *path;
+	int regular, feedback;
 };
 
 static void set(char **dst, const char *v)
@@ -266,9 +273,11 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 	a->s.tone = -1;
 	if (sc && !a->s.stopped)
 		replay(r, a, sc);
-	if (feedback_load_current(&fb, a->s.path, d) == 0)
-		a->s.nfeedback = (int)fb.n;
-	feedback_free(&fb);
+	if (a->feedback) {
+		if (feedback_load_current(&fb, a->s.path, d) == 0)
+			a->s.nfeedback = (int)fb.n;
+		feedback_free(&fb);
+	}
 	count_levels(r, &a->s);
 	r->nsessions++;
 	if (o->on_session)
@@ -347,21 +356,39 @@ static int wanted(struct review *r, const struct acc *a,
 	return i < r->ngfold;
 }
 
-static void scan_file(struct review *r, const char *path, const struct review_opts *o,
-		      struct diag *d)
+/* Read the log at path (regular: readdir says it is a regular file)
+ * into a. */
+static int read_log(struct acc *a, const char *path, int regular,
+		    struct diag *d)
+{
+	size_t n;
+	char *text = path_read_known(path, regular, &n);
+	int rc = -1;
+
+	if (text)
+		rc = sessionlog_parse(path, text, n, on_event, a, d);
+	else
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
+	free(text);
+	return rc;
+}
+
+static void scan_file(struct review *r, const struct found *f,
+		      const struct review_opts *o, struct diag *d)
 {
 	struct acc a;
-	const char *slash = strrchr(path, '/');
+	const char *path = f->path, *slash = strrchr(path, '/');
 	size_t len;
 	int rc;
 
 	memset(&a, 0, sizeof a);
+	a.feedback = f->feedback;
 	a.s.path = mem_strdup(path);
 	slash = slash ? slash + 1 : path;
 	len = strlen(slash);
 	a.s.id = mem_strndup(slash, len > 4 ? len - 4 : len);
 	r->nfiles++;
-	rc = sessionlog_read(path, on_event, &a, d);
+	rc = read_log(&a, path, f->regular, d);
 	take_meta(&a.s, &a.meta);
 	if (rc != 0 || a.s.scenario == NULL) {
 		if (a.s.scenario == NULL)
@@ -371,6 +398,55 @@ static void scan_file(struct review *r, const char *path, const struct review_op
 		finish(r, &a, o, d);
 	}
 	acc_free(&a);
+}
+
+static int is_feedback(const char *name, size_t len)
+{
+	return len > 13 && strcmp(name + len - 13, ".feedback.csv") == 0;
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The names of the feedback files in dp, sorted (a first pass over the
+ * folder, so that a log without feedback costs no look-up). */
+static char **feedback_names(DIR *dp, size_t *n)
+{
+	struct dirent *e;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] != '.' &&
+		    is_feedback(e->d_name, strlen(e->d_name))) {
+			MEM_GROW(v, cap, *n + 1);
+			v[(*n)++] = mem_strdup(e->d_name);
+		}
+	if (*n)
+		qsort(v, *n, sizeof *v, cmp_name);
+	rewinddir(dp);
+	return v;
+}
+
+/* Whether the log file name (len bytes, ending in .csv) has a feedback
+ * file among fb[0..n). */
+static int has_feedback(char **fb, size_t n, const char *name, size_t len)
+{
+	struct buf key = {0};
+	const char *k;
+	int found;
+
+	if (n == 0)
+		return 0;
+	buf_addn(&key, name, len - 4);
+	buf_add(&key, ".feedback.csv");
+	k = key.s;
+	found = bsearch(&k, fb, n, sizeof *fb, cmp_name) != NULL;
+	buf_free(&key);
+	return found;
 }
 
 /* Logs are read in directory order, one at a time, so memory does not grow
@@ -384,11 +460,14 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 	DIR *dp = opendir(dir);
 	struct dirent *e;
 	struct stat st;
+	char **fb;
+	size_t nfb;
 
 	if (dp == NULL) {
 		diag_add(d, DIAG_WARNING, dir, 0, "kan map niet lezen");
 		return;
 	}
+	fb = feedback_names(dp, &nfb);
 	while ((e = readdir(dp)) != NULL) {
 		size_t len = strlen(e->d_name);
 		char *path;
@@ -396,10 +475,11 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 			continue;
 		path = path_join(dir, e->d_name);
 		if (len >= 5 && strcmp(e->d_name + len - 4, ".csv") == 0) {
-			if (!(len > 13 && strcmp(e->d_name + len - 13,
-						 ".feedback.csv") == 0) &&
+			struct found f = {path, e->d_type == DT_REG,
+				has_feedback(fb, nfb, e->d_name, len)};
+			if (!is_feedback(e->d_name, len) &&
 			    (depth == 0 || sessionlog_sniff(path)))
-				scan_file(r, path, o, d);
+				scan_file(r, &f, o, d);
 		} else if (depth < MAX_DEPTH && lstat(path, &st) == 0 &&
 			   S_ISDIR(st.st_mode)) {
 			scan_dir(r, path, o, d, depth + 1);
@@ -409,6 +489,7 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 			o->progress(o->ctx, r->nfiles);
 	}
 	closedir(dp);
+	text_strv_free(fb, nfb);
 }
 
 /* The group's names folded once, and a session counter per name. */
@@ -440,7 +521,8 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 			scan_dir(r, paths[i], o, d, 0);
 			readable++;
 		} else if (path_isfile(paths[i])) {
-			scan_file(r, paths[i], o, d);
+			struct found f = {paths[i], 1, 1};
+			scan_file(r, &f, o, d);
 			readable++;
 		} else {
 			diag_add(d, DIAG_WARNING, paths[i], 0, "bestaat niet of is geen map of bestand");
