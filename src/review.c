@@ -31,6 +31,14 @@ struct acc {
 	int feedback;	/* 0: its folder holds no feedback file for it */
 };
 
+/* What a scenario offers of a framework (reflect_offered), computed once
+ * for all sessions played on it. */
+struct review_offer {
+	const struct scenario *sc;
+	const struct framework *fw;
+	int offer[REVIEW_MAX_COMP];
+};
+
 /* A log to read: regular when readdir says it is a regular file. */
 struct found {
 	const char *path;
@@ -150,6 +158,23 @@ static void derived_levels(struct acc *a, const struct session *s,
 	derived_free(&dv);
 }
 
+static const int *offered(struct review *r, const struct scenario *sc,
+			  const struct framework *fw)
+{
+	struct review_offer *o;
+	size_t i;
+
+	for (i = 0; i < r->noffers; i++)
+		if (r->offers[i].sc == sc && r->offers[i].fw == fw)
+			return r->offers[i].offer;
+	MEM_GROW(r->offers, r->capoffers, r->noffers + 1);
+	o = &r->offers[r->noffers++];
+	o->sc = sc;
+	o->fw = fw;
+	reflect_offered(sc, fw, o->offer);
+	return o->offer;
+}
+
 /* The levels of a finished session s in the review's framework, or in its
  * own framework own when none was asked for. */
 static void levels(struct review *r, struct acc *a, const struct session *s,
@@ -174,7 +199,7 @@ static void levels(struct review *r, struct acc *a, const struct session *s,
 		derived_levels(a, s, own, cw, to, role);
 		return;
 	}
-	reflect_build(&rf, s, own, role);
+	reflect_build_levels(&rf, s, own, role, offered(r, s->sc, own));
 	for (i = 0; i < rf.ncomps; i++) {
 		const struct reflect_comp *c = &rf.comps[i];
 		a->s.shown[i] = c->offer == 0 ? -1 : c->shown;
@@ -686,6 +711,7 @@ void review_free(struct review *r)
 	free(r->s);
 	free(r->cnt);
 	free(r->slot);
+	free(r->offers);
 	memset(r, 0, sizeof *r);
 }
 
