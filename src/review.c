@@ -21,6 +21,7 @@
 struct move {
 	char *step;
 	int option;
+	size_t cnt;	/* its counter in review.cnt (once counted) */
 };
 
 struct acc {
@@ -117,7 +118,8 @@ static void rehash(struct review *r)
 	}
 }
 
-static struct review_count *counter(struct review *r, const char *sc, const char *step, int opt)
+static size_t counter(struct review *r, const char *sc, const char *step,
+		      int opt)
 {
 	size_t h;
 	struct review_count *c;
@@ -127,7 +129,7 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	for (h = hash3(sc, step, opt) & (r->nslot - 1); r->slot[h]; h = (h + 1) & (r->nslot - 1)) {
 		c = &r->cnt[r->slot[h] - 1];
 		if (c->option == opt && strcmp(c->step, step) == 0 && strcmp(c->scenario, sc) == 0)
-			return c;
+			return r->slot[h] - 1;
 	}
 	MEM_GROW(r->cnt, r->capcnt, r->ncnt + 1);
 	c = &r->cnt[r->ncnt];
@@ -136,7 +138,7 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	c->option = opt;
 	c->count = c->expert = 0;
 	r->slot[h] = ++r->ncnt;
-	return c;
+	return r->ncnt - 1;
 }
 
 /* Levels carried over the crosswalk cw into to. */
@@ -213,7 +215,8 @@ static void levels(struct review *r, struct acc *a, const struct session *s,
 static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 {
 	struct session s;
-	size_t i;
+	int same = strcmp(sc->id, a->s.scenario) == 0;	/* counted under */
+	size_t i, k;
 
 	session_start(&s, sc);
 	for (i = 0; i < a->n; i++) {
@@ -223,7 +226,9 @@ static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 			session_free(&s);
 			return;
 		}
-		counter(r, sc->id, a->path[i].step, a->path[i].option)->expert |=
+		k = same ? a->path[i].cnt : counter(r, sc->id, a->path[i].step,
+						    a->path[i].option);
+		r->cnt[k].expert |=
 			scenario_expert(sc, (size_t)st, s.flags) == o;
 		session_choose(&s, o, 0);
 	}
@@ -292,8 +297,11 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 	struct feedback fb;
 	size_t i;
 
-	for (i = 0; i < a->n && !a->s.stopped; i++)
-		counter(r, a->s.scenario, a->path[i].step, a->path[i].option)->count++;
+	for (i = 0; i < a->n && !a->s.stopped; i++) {
+		a->path[i].cnt = counter(r, a->s.scenario, a->path[i].step,
+					 a->path[i].option);
+		r->cnt[a->path[i].cnt].count++;
+	}
 	a->s.nchoices = (int)a->n;
 	a->s.tone = -1;
 	if (sc && !a->s.stopped)
