@@ -27,6 +27,19 @@ void buf_addc(struct buf *b, char c)
 	buf_addn(b, &c, 1);
 }
 
+void buf_addl(struct buf *b, long v)
+{
+	char d[24], *p = d + sizeof d;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	buf_addn(b, p, (size_t)(d + sizeof d - p));
+}
+
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;

@@ -17,6 +17,8 @@ void buf_addn(struct buf *b, const char *s, size_t n);
 void buf_add(struct buf *b, const char *s);
 /* Append one byte. */
 void buf_addc(struct buf *b, char c);
+/* Append a decimal integer (as %ld, without the cost of printf). */
+void buf_addl(struct buf *b, long v);
 /* Append formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

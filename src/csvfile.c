@@ -11,7 +11,6 @@
 #include "mem.h"
 #include "path.h"
 #include "text.h"
-#include "path.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -77,7 +76,7 @@ static int starts_row(const char *s, size_t n)
 }
 
 /* Lines of a file read with read(2) into one buffer, which grows to the
- * longest line. */
+ * longest line; or (fd -1) of a whole file in memory. */
 struct src {
 	int fd;
 	char *buf;
@@ -91,7 +90,8 @@ static ssize_t next_line(struct src *s, char **line)
 	char *nl;
 	ssize_t got = 1;
 
-	while ((nl = memchr(s->buf + s->beg, '\n', s->end - s->beg)) == NULL && got > 0) {
+	while ((nl = memchr(s->buf + s->beg, '\n', s->end - s->beg)) == NULL &&
+	       got > 0 && s->fd >= 0) {
 		memmove(s->buf, s->buf + s->beg, s->end - s->beg);
 		s->end -= s->beg;
 		s->beg = 0;
@@ -174,21 +174,16 @@ static int feed(struct csv_parser *p, struct rd *r, struct src *s, struct diag *
 	return n < 0 ? -1 : 0;
 }
 
-int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
-		 struct diag *d, int torn_ok)
+/* Read the records of s. */
+static int parse(struct src *s, const char *path, csvfile_row_fn fn,
+		 void *ctx, struct diag *d, int torn_ok)
 {
 	struct csv_parser p;
 	struct rd r = {fn, ctx, NULL, NULL, 0, 0, 0, {NULL, 0, 0}, 1, 0, 0, 0, 0};
-	struct src s = {path_open_read_nb(path, PATH_MAX_CSV), NULL, 0, 0, 0};
 	int rc;
 
-	if (s.fd < 0) {
-		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
-		return -1;
-	}
-	s.buf = mem_alloc(s.cap = 65536);	/* never NULL for memchr */
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL);
-	rc = feed(&p, &r, &s, d, path);
+	rc = feed(&p, &r, s, d, path);
 	if (rc == 0 && !r.stopped && torn_ok && r.open_end) {
 		diag_add(d, DIAG_WARNING, path, r.start,
 			 "laatste regel is afgebroken; genegeerd");
@@ -201,10 +196,33 @@ int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 	buf_free(&r.text);
 	free(r.off);
 	free(r.f);
-	free(s.buf);
 	csv_free(&p);
-	close(s.fd);
 	return rc == 0 && r.stopped ? -1 : rc;
+}
+
+int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
+		 struct diag *d, int torn_ok)
+{
+	struct src s = {path_open_read_nb(path, PATH_MAX_CSV), NULL, 0, 0, 0};
+	int rc;
+
+	if (s.fd < 0) {
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
+		return -1;
+	}
+	s.buf = mem_alloc(s.cap = 65536);	/* never NULL for memchr */
+	rc = parse(&s, path, fn, ctx, d, torn_ok);
+	free(s.buf);
+	close(s.fd);
+	return rc;
+}
+
+int csvfile_parse(const char *path, char *data, size_t len,
+		  csvfile_row_fn fn, void *ctx, struct diag *d, int torn_ok)
+{
+	struct src s = {-1, data, len, 0, len};
+
+	return parse(&s, path, fn, ctx, d, torn_ok);
 }
 
 size_t csvfile_complete(const char *s, size_t n)

@@ -22,6 +22,10 @@ typedef int (*csvfile_row_fn)(void *ctx, int line, char **fields, size_t n);
  * torn_ok is set, else as an error. */
 int csvfile_read(const char *path, csvfile_row_fn fn, void *ctx,
 		 struct diag *d, int torn_ok);
+/* The same over the whole file path already read into data (len bytes,
+ * data[len] a NUL); data is changed while it is read. */
+int csvfile_parse(const char *path, char *data, size_t len,
+		  csvfile_row_fn fn, void *ctx, struct diag *d, int torn_ok);
 /* Length of the part of s (n bytes) that ends in a complete record: up to
  * and including the last newline outside quotes; 0 when there is none. */
 size_t csvfile_complete(const char *s, size_t n);

@@ -150,8 +150,8 @@ static int refuse(mode_t m)
 
 /* open(2) without blocking, then: a regular file of at most max bytes (0 =
  * any size), or -1 with errno set. The fd stays non-blocking, which a
- * regular file ignores. */
-static int open_regular_nb(const char *path, int flags, long max)
+ * regular file ignores. Its size goes to *size (when not NULL). */
+static int open_sized_nb(const char *path, int flags, long max, off_t *size)
 {
 	struct stat st;
 	int fd = open(path, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
@@ -165,12 +165,19 @@ static int open_regular_nb(const char *path, int flags, long max)
 		errno = EFBIG;
 		goto fail;
 	}
+	if (size)
+		*size = st.st_size;
 	return fd;
 fail:
 	saved = errno;
 	close(fd);
 	errno = saved;
 	return -1;
+}
+
+static int open_regular_nb(const char *path, int flags, long max)
+{
+	return open_sized_nb(path, flags, max, NULL);
 }
 
 /* fd (or -1) back in blocking mode; -1 with errno set when that fails. */
@@ -193,14 +200,19 @@ static int open_regular(const char *path, int flags, long max)
 	return blocking(open_regular_nb(path, flags, max));
 }
 
-int path_open_read_nb(const char *path, long max)
+/* -1 (errno set) when stat shows path is not a regular file: a device
+ * is not even opened, since opening one can have effects. */
+static int stat_first(const char *path)
 {
 	struct stat st;
 
-	/* a device is not even opened: opening one can have effects */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return refuse(st.st_mode);
-	return open_regular_nb(path, O_RDONLY, max);
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode)
+		? refuse(st.st_mode) : 0;
+}
+
+int path_open_read_nb(const char *path, long max)
+{
+	return stat_first(path) ? -1 : open_regular_nb(path, O_RDONLY, max);
 }
 
 int path_open_read(const char *path, long max)
@@ -293,6 +305,49 @@ char *path_read(const char *path, size_t *len)
 	if (len)
 		*len = b.len;
 	return buf_take(&b);
+}
+
+/* The rest of fd, size bytes expected: one read(2) when the file has not
+ * grown since (a short read of a regular file is its end). */
+static char *read_sized(int fd, off_t size, size_t *len)
+{
+	size_t cap = (size_t)size + 1, n = 0;
+	char *s = mem_alloc(cap + 1);
+	ssize_t got;
+
+	while ((got = read(fd, s + n, cap - n)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0 || n + (size_t)got > PATH_MAX_CSV) {
+			errno = got < 0 ? errno : EFBIG;
+			free(s);
+			return NULL;
+		}
+		n += (size_t)got;
+		if (n < cap)
+			break;
+		s = mem_realloc(s, (cap *= 2) + 1);
+	}
+	s[n] = '\0';
+	*len = n;
+	return s;
+}
+
+char *path_read_known(const char *path, int regular, size_t *len)
+{
+	off_t size = 0;
+	int fd = !regular && stat_first(path) ? -1
+		 : open_sized_nb(path, O_RDONLY, PATH_MAX_CSV, &size);
+	int saved;
+	char *s;
+
+	if (fd < 0)
+		return NULL;
+	s = read_sized(fd, size, len);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return s;
 }
 
 char *path_read_fd(int fd, size_t *len)

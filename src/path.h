@@ -62,6 +62,11 @@ void path_read_failed(struct diag *d, enum diag_sev sev, const char *path,
 /* Read a whole file (at most PATH_MAX_CSV bytes, regular files only) into
  * a new NUL-terminated buffer; NULL with errno set on error. */
 char *path_read(const char *path, size_t *len);
+/* The same for the many small files of a folder: regular says readdir
+ * found a regular file (then it is opened without a stat first, and
+ * still refused when it is not one); a file is read with one read(2)
+ * where its size allows. */
+char *path_read_known(const char *path, int regular, size_t *len);
 /* Read all of the file open at fd, from its start, like path_read (also
  * refusing a file over PATH_MAX_CSV with EFBIG). */
 char *path_read_fd(int fd, size_t *len);

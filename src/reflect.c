@@ -163,13 +163,13 @@ static void blocking(struct reflect_comp *c, const struct reflect *r,
 	}
 }
 
-static void levels(struct reflect *r, const struct session *s,
-		   const struct framework *fw, char role)
+/* The levels from the evidence shown, against what the scenario offers
+ * (offer[], from reflect_offered). */
+static void levels(struct reflect *r, const struct framework *fw, char role,
+		   const int *offer)
 {
-	int *offer = mem_calloc(fw->ncomps + 1, sizeof *offer);
 	size_t i;
 
-	reflect_offered(s->sc, fw, offer);
 	r->ncomps = fw->ncomps;
 	r->comps = mem_calloc(fw->ncomps, sizeof *r->comps);
 	for (i = 0; i < r->nshown; i++) {
@@ -185,11 +185,11 @@ static void levels(struct reflect *r, const struct session *s,
 		c->mark = mark(c);
 		blocking(c, r, fw);
 	}
-	free(offer);
 }
 
-void reflect_build(struct reflect *r, const struct session *s,
-		   const struct framework *fw, char role)
+/* The evidence of the path in force, into r->shown. */
+static void path_evidence(struct reflect *r, const struct session *s,
+			  const struct framework *fw)
 {
 	size_t i;
 
@@ -197,11 +197,30 @@ void reflect_build(struct reflect *r, const struct session *s,
 	for (i = 0; i < s->npath; i++)
 		move_evidence(fw, s, &s->path[i], (int)i + 1, &r->shown, &r->nshown,
 			      &r->capshown);
+}
+
+void reflect_build_levels(struct reflect *r, const struct session *s,
+			  const struct framework *fw, char role,
+			  const int *offer)
+{
+	path_evidence(r, s, fw);
+	levels(r, fw, role, offer);
+}
+
+void reflect_build(struct reflect *r, const struct session *s,
+		   const struct framework *fw, char role)
+{
+	int *offer = mem_calloc(fw->ncomps + 1, sizeof *offer);
+	size_t i;
+
+	path_evidence(r, s, fw);
 	for (i = 0; i < s->nundone; i++)
 		move_evidence(fw, s, &s->undone[i], s->undone[i].pos,
 			      &r->undone, &r->nundone, &r->capundone);
 	find_missed(r, s, fw);
-	levels(r, s, fw, role);
+	reflect_offered(s->sc, fw, offer);
+	levels(r, fw, role, offer);
+	free(offer);
 	r->ndiff = s->npath;
 	r->diff = mem_calloc(s->npath, sizeof *r->diff);
 	for (i = 0; i < s->npath; i++) {

@@ -68,6 +68,12 @@ struct reflect {
 /* Build the reflection of session s against fw for role ('A'-'C'). */
 void reflect_build(struct reflect *r, const struct session *s,
 		   const struct framework *fw, char role);
+/* Only the levels (r->comps, with r->shown they come from) of the same
+ * reflection, given the offer[] of reflect_offered for s's scenario and
+ * fw: for a report over many sessions, which computes that once. */
+void reflect_build_levels(struct reflect *r, const struct session *s,
+			  const struct framework *fw, char role,
+			  const int *offer);
 /* Highest level at which sc offers each competency of fw, into
  * offer[fw->ncomps] (0 when the scenario offers none). */
 void reflect_offered(const struct scenario *sc, const struct framework *fw,

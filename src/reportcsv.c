@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct reportcsv_row {
 	char *started, *id;	/* started NULL: a member without sessions */
@@ -67,6 +68,12 @@ static void cell(struct buf *b, char sep, const char *s)
 	}
 }
 
+static void num(struct buf *b, char sep, long v)
+{
+	buf_addc(b, sep);
+	buf_addl(b, v);
+}
+
 static void keep(struct reportcsv *w, struct buf *b, const char *started,
 		 const char *id)
 {
@@ -77,8 +84,9 @@ static void keep(struct reportcsv *w, struct buf *b, const char *started,
 	row = &w->rows[w->n++];
 	row->started = started ? mem_strdup(started) : NULL;
 	row->id = mem_strdup(id ? id : "");
-	row->off = ftell(w->tmp);
+	row->off = w->size;
 	row->len = b->len;
+	w->size += (long)b->len;
 	fwrite(buf_str(b), 1, b->len, w->tmp);
 }
 
@@ -89,22 +97,24 @@ void reportcsv_add(struct reportcsv *w, const struct review_session *s)
 	const char *cells[] = {s->id, s->trainee, s->persona, s->scenario,
 			       s->mode, level, s->started, review_status(s),
 			       s->ending};
+	const long nums[] = {s->nchoices, s->nundo, s->think_ms / 1000,
+			     s->nfeedback};
 	size_t i;
 
 	for (i = 0; i < sizeof cells / sizeof *cells; i++)
 		cell(&b, i ? w->sep : 0, cells[i]);
 	for (i = 0; i < METER_N; i++)
-		buf_printf(&b, "%c%d", w->sep, s->meters[i]);
-	buf_printf(&b, "%c%d%c%d%c%ld%c%d", w->sep, s->nchoices, w->sep,
-		   s->nundo, w->sep, s->think_ms / 1000, w->sep, s->nfeedback);
+		num(&b, w->sep, s->meters[i]);
+	for (i = 0; i < sizeof nums / sizeof *nums; i++)
+		num(&b, w->sep, nums[i]);
 	for (i = 0; w->fw && i < w->fw->ncomps; i++) {
 		int rated = s->levels && s->fw == w->fw && s->shown[i] >= 0;
 		buf_addc(&b, w->sep);
 		if (rated)
-			buf_printf(&b, "%d", s->shown[i]);
+			buf_addl(&b, s->shown[i]);
 		buf_addc(&b, w->sep);
 		if (rated && s->target[i] > 0)
-			buf_printf(&b, "%d", s->target[i]);
+			buf_addl(&b, s->target[i]);
 	}
 	keep(w, &b, s->started, s->id);
 	buf_free(&b);
@@ -149,10 +159,14 @@ static void head(const struct reportcsv *w, FILE *out, const char *cols)
 		fputc(*p == ',' ? w->sep : *p, out);
 }
 
-static void sessions(struct reportcsv *w, FILE *out)
+/* The session rows in start order; -1 when the temporary file cannot
+ * be read back. Each row is read with one pread(2): no seek, no more
+ * than the row. */
+static int sessions(struct reportcsv *w, FILE *out)
 {
 	char *line = NULL;
 	size_t i, cap = 0;
+	int fd = fileno(w->tmp);
 
 	head(w, out, "sessie,cursist,persona,scenario,modus,niveau,start,"
 	     "status,einde,gezien,gehoord,geholpen,keuzes,terug,denktijd_s,"
@@ -163,15 +177,18 @@ static void sessions(struct reportcsv *w, FILE *out)
 	fputs("\r\n", out);
 	if (w->n)
 		qsort(w->rows, w->n, sizeof *w->rows, cmp_row);
+	if (fflush(w->tmp) != 0)
+		return -1;
 	for (i = 0; i < w->n; i++) {
 		if (w->rows[i].len > cap)
 			line = mem_realloc(line, cap = w->rows[i].len);
-		if (fseek(w->tmp, w->rows[i].off, SEEK_SET) != 0 ||
-		    fread(line, 1, w->rows[i].len, w->tmp) != w->rows[i].len)
+		if (pread(fd, line, w->rows[i].len, w->rows[i].off) !=
+		    (ssize_t)w->rows[i].len)
 			break;
 		fwrite(line, 1, w->rows[i].len, out);
 	}
 	free(line);
+	return i < w->n ? -1 : 0;
 }
 
 static void steps(const struct reportcsv *w, const struct review *r,
@@ -222,13 +239,15 @@ static void comps(const struct reportcsv *w, const struct review *r,
 int reportcsv_write(struct reportcsv *w, const struct review *r,
 		    enum reportcsv_table t, FILE *out)
 {
+	int rc = 0;
+
 	if (t == RCSV_SESSIONS)
-		sessions(w, out);
+		rc = sessions(w, out);
 	else if (t == RCSV_STEPS)
 		steps(w, r, out);
 	else
 		comps(w, r, out);
-	return ferror(out) || ferror(w->tmp) ? -1 : 0;
+	return rc || ferror(out) || ferror(w->tmp) ? -1 : 0;
 }
 
 void reportcsv_free(struct reportcsv *w)

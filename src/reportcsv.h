@@ -20,6 +20,7 @@ struct reportcsv {
 	char sep;		/* ',' or ';' (excel) */
 	int excel;
 	FILE *tmp;		/* the session rows, in scan order */
+	long size;		/* bytes written to tmp */
 	struct reportcsv_row *rows;
 	size_t n, cap;
 };

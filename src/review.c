@@ -21,6 +21,7 @@
 struct move {
 	char *step;
 	int option;
+	size_t cnt;	/* its counter in review.cnt (once counted) */
 };
 
 struct acc {
@@ -28,6 +29,21 @@ struct acc {
 	struct sessionlog_meta meta;
 	struct move *path;
 	size_t n, cap;
+	int feedback;	/* 0: its folder holds no feedback file for it */
+};
+
+/* What a scenario offers of a framework (reflect_offered), computed once
+ * for all sessions played on it. */
+struct review_offer {
+	const struct scenario *sc;
+	const struct framework *fw;
+	int offer[REVIEW_MAX_COMP];
+};
+
+/* A log to read: regular when readdir says it is a regular file. */
+struct found {
+	const char *path;
+	int regular, feedback;
 };
 
 static void set(char **dst, const char *v)
@@ -102,7 +118,8 @@ static void rehash(struct review *r)
 	}
 }
 
-static struct review_count *counter(struct review *r, const char *sc, const char *step, int opt)
+static size_t counter(struct review *r, const char *sc, const char *step,
+		      int opt)
 {
 	size_t h;
 	struct review_count *c;
@@ -112,7 +129,7 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	for (h = hash3(sc, step, opt) & (r->nslot - 1); r->slot[h]; h = (h + 1) & (r->nslot - 1)) {
 		c = &r->cnt[r->slot[h] - 1];
 		if (c->option == opt && strcmp(c->step, step) == 0 && strcmp(c->scenario, sc) == 0)
-			return c;
+			return r->slot[h] - 1;
 	}
 	MEM_GROW(r->cnt, r->capcnt, r->ncnt + 1);
 	c = &r->cnt[r->ncnt];
@@ -121,7 +138,7 @@ static struct review_count *counter(struct review *r, const char *sc, const char
 	c->option = opt;
 	c->count = c->expert = 0;
 	r->slot[h] = ++r->ncnt;
-	return c;
+	return r->ncnt - 1;
 }
 
 /* Levels carried over the crosswalk cw into to. */
@@ -141,6 +158,23 @@ static void derived_levels(struct acc *a, const struct session *s,
 	}
 	a->s.derived = 1;
 	derived_free(&dv);
+}
+
+static const int *offered(struct review *r, const struct scenario *sc,
+			  const struct framework *fw)
+{
+	struct review_offer *o;
+	size_t i;
+
+	for (i = 0; i < r->noffers; i++)
+		if (r->offers[i].sc == sc && r->offers[i].fw == fw)
+			return r->offers[i].offer;
+	MEM_GROW(r->offers, r->capoffers, r->noffers + 1);
+	o = &r->offers[r->noffers++];
+	o->sc = sc;
+	o->fw = fw;
+	reflect_offered(sc, fw, o->offer);
+	return o->offer;
 }
 
 /* The levels of a finished session s in the review's framework, or in its
@@ -167,7 +201,7 @@ static void levels(struct review *r, struct acc *a, const struct session *s,
 		derived_levels(a, s, own, cw, to, role);
 		return;
 	}
-	reflect_build(&rf, s, own, role);
+	reflect_build_levels(&rf, s, own, role, offered(r, s->sc, own));
 	for (i = 0; i < rf.ncomps; i++) {
 		const struct reflect_comp *c = &rf.comps[i];
 		a->s.shown[i] = c->offer == 0 ? -1 : c->shown;
@@ -181,7 +215,8 @@ static void levels(struct review *r, struct acc *a, const struct session *s,
 static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 {
 	struct session s;
-	size_t i;
+	int same = strcmp(sc->id, a->s.scenario) == 0;	/* counted under */
+	size_t i, k;
 
 	session_start(&s, sc);
 	for (i = 0; i < a->n; i++) {
@@ -191,7 +226,9 @@ static void replay(struct review *r, struct acc *a, const struct scenario *sc)
 			session_free(&s);
 			return;
 		}
-		counter(r, sc->id, a->path[i].step, a->path[i].option)->expert |=
+		k = same ? a->path[i].cnt : counter(r, sc->id, a->path[i].step,
+						    a->path[i].option);
+		r->cnt[k].expert |=
 			scenario_expert(sc, (size_t)st, s.flags) == o;
 		session_choose(&s, o, 0);
 	}
@@ -260,15 +297,20 @@ static void finish(struct review *r, struct acc *a, const struct review_opts *o,
 	struct feedback fb;
 	size_t i;
 
-	for (i = 0; i < a->n && !a->s.stopped; i++)
-		counter(r, a->s.scenario, a->path[i].step, a->path[i].option)->count++;
+	for (i = 0; i < a->n && !a->s.stopped; i++) {
+		a->path[i].cnt = counter(r, a->s.scenario, a->path[i].step,
+					 a->path[i].option);
+		r->cnt[a->path[i].cnt].count++;
+	}
 	a->s.nchoices = (int)a->n;
 	a->s.tone = -1;
 	if (sc && !a->s.stopped)
 		replay(r, a, sc);
-	if (feedback_load_current(&fb, a->s.path, d) == 0)
-		a->s.nfeedback = (int)fb.n;
-	feedback_free(&fb);
+	if (a->feedback) {
+		if (feedback_load_current(&fb, a->s.path, d) == 0)
+			a->s.nfeedback = (int)fb.n;
+		feedback_free(&fb);
+	}
 	count_levels(r, &a->s);
 	r->nsessions++;
 	if (o->on_session)
@@ -347,21 +389,39 @@ static int wanted(struct review *r, const struct acc *a,
 	return i < r->ngfold;
 }
 
-static void scan_file(struct review *r, const char *path, const struct review_opts *o,
-		      struct diag *d)
+/* Read the log at path (regular: readdir says it is a regular file)
+ * into a. */
+static int read_log(struct acc *a, const char *path, int regular,
+		    struct diag *d)
+{
+	size_t n;
+	char *text = path_read_known(path, regular, &n);
+	int rc = -1;
+
+	if (text)
+		rc = sessionlog_parse(path, text, n, on_event, a, d);
+	else
+		path_read_failed(d, DIAG_ERROR, path, PATH_MAX_CSV);
+	free(text);
+	return rc;
+}
+
+static void scan_file(struct review *r, const struct found *f,
+		      const struct review_opts *o, struct diag *d)
 {
 	struct acc a;
-	const char *slash = strrchr(path, '/');
+	const char *path = f->path, *slash = strrchr(path, '/');
 	size_t len;
 	int rc;
 
 	memset(&a, 0, sizeof a);
+	a.feedback = f->feedback;
 	a.s.path = mem_strdup(path);
 	slash = slash ? slash + 1 : path;
 	len = strlen(slash);
 	a.s.id = mem_strndup(slash, len > 4 ? len - 4 : len);
 	r->nfiles++;
-	rc = sessionlog_read(path, on_event, &a, d);
+	rc = read_log(&a, path, f->regular, d);
 	take_meta(&a.s, &a.meta);
 	if (rc != 0 || a.s.scenario == NULL) {
 		if (a.s.scenario == NULL)
@@ -371,6 +431,55 @@ static void scan_file(struct review *r, const char *path, const struct review_op
 		finish(r, &a, o, d);
 	}
 	acc_free(&a);
+}
+
+static int is_feedback(const char *name, size_t len)
+{
+	return len > 13 && strcmp(name + len - 13, ".feedback.csv") == 0;
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The names of the feedback files in dp, sorted (a first pass over the
+ * folder, so that a log without feedback costs no look-up). */
+static char **feedback_names(DIR *dp, size_t *n)
+{
+	struct dirent *e;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] != '.' &&
+		    is_feedback(e->d_name, strlen(e->d_name))) {
+			MEM_GROW(v, cap, *n + 1);
+			v[(*n)++] = mem_strdup(e->d_name);
+		}
+	if (*n)
+		qsort(v, *n, sizeof *v, cmp_name);
+	rewinddir(dp);
+	return v;
+}
+
+/* Whether the log file name (len bytes, ending in .csv) has a feedback
+ * file among fb[0..n). */
+static int has_feedback(char **fb, size_t n, const char *name, size_t len)
+{
+	struct buf key = {0};
+	const char *k;
+	int found;
+
+	if (n == 0)
+		return 0;
+	buf_addn(&key, name, len - 4);
+	buf_add(&key, ".feedback.csv");
+	k = key.s;
+	found = bsearch(&k, fb, n, sizeof *fb, cmp_name) != NULL;
+	buf_free(&key);
+	return found;
 }
 
 /* Logs are read in directory order, one at a time, so memory does not grow
@@ -384,11 +493,14 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 	DIR *dp = opendir(dir);
 	struct dirent *e;
 	struct stat st;
+	char **fb;
+	size_t nfb;
 
 	if (dp == NULL) {
 		diag_add(d, DIAG_WARNING, dir, 0, "kan map niet lezen");
 		return;
 	}
+	fb = feedback_names(dp, &nfb);
 	while ((e = readdir(dp)) != NULL) {
 		size_t len = strlen(e->d_name);
 		char *path;
@@ -396,10 +508,11 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 			continue;
 		path = path_join(dir, e->d_name);
 		if (len >= 5 && strcmp(e->d_name + len - 4, ".csv") == 0) {
-			if (!(len > 13 && strcmp(e->d_name + len - 13,
-						 ".feedback.csv") == 0) &&
+			struct found f = {path, e->d_type == DT_REG,
+				has_feedback(fb, nfb, e->d_name, len)};
+			if (!is_feedback(e->d_name, len) &&
 			    (depth == 0 || sessionlog_sniff(path)))
-				scan_file(r, path, o, d);
+				scan_file(r, &f, o, d);
 		} else if (depth < MAX_DEPTH && lstat(path, &st) == 0 &&
 			   S_ISDIR(st.st_mode)) {
 			scan_dir(r, path, o, d, depth + 1);
@@ -409,6 +522,7 @@ static void scan_dir(struct review *r, const char *dir, const struct review_opts
 			o->progress(o->ctx, r->nfiles);
 	}
 	closedir(dp);
+	text_strv_free(fb, nfb);
 }
 
 /* The group's names folded once, and a session counter per name. */
@@ -440,7 +554,8 @@ int review_scan(struct review *r, const struct content *c, char *const *paths,
 			scan_dir(r, paths[i], o, d, 0);
 			readable++;
 		} else if (path_isfile(paths[i])) {
-			scan_file(r, paths[i], o, d);
+			struct found f = {paths[i], 1, 1};
+			scan_file(r, &f, o, d);
 			readable++;
 		} else {
 			diag_add(d, DIAG_WARNING, paths[i], 0, "bestaat niet of is geen map of bestand");
@@ -604,6 +719,7 @@ void review_free(struct review *r)
 	free(r->s);
 	free(r->cnt);
 	free(r->slot);
+	free(r->offers);
 	memset(r, 0, sizeof *r);
 }
 

@@ -77,6 +77,8 @@ struct review_opts {
 enum review_sort { SORT_DATE, SORT_TRAINEE, SORT_PERSONA, SORT_SCENARIO, SORT_MODE,
 		   SORT_RESULT, SORT_COUNT };
 
+struct review_offer;
+
 struct review {
 	const struct content *c;
 	struct review_session *s;
@@ -92,6 +94,8 @@ struct review {
 	size_t *ingroup;	/* per filter->group name: sessions found */
 	char **gfold;		/* the group's names, folded */
 	size_t ngfold;
+	struct review_offer *offers;	/* per scenario and framework */
+	size_t noffers, capoffers;
 };
 
 /* Scan every session log in paths (files, or folders searched with their

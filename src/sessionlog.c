@@ -419,6 +419,16 @@ int sessionlog_read(const char *path,
 	return r.bad ? -1 : rc;
 }
 
+int sessionlog_parse(const char *path, char *text, size_t len,
+		     int (*fn)(void *ctx, const struct sessionlog_event *ev),
+		     void *ctx, struct diag *d)
+{
+	struct rd r = {path, d, fn, ctx, 0, 0, 0, ""};
+	int rc = csvfile_parse(path, text, len, read_row, &r, d, 1);
+
+	return r.bad ? -1 : rc;
+}
+
 int sessionlog_sniff(const char *path)
 {
 	return csvfile_sniff(path, SESSIONLOG_FORMAT);

@@ -118,6 +118,11 @@ void sessionlog_close(struct sessionlog *w);
 int sessionlog_read(const char *path,
 		    int (*fn)(void *ctx, const struct sessionlog_event *ev),
 		    void *ctx, struct diag *d);
+/* The same over the whole log path already read into text (len bytes,
+ * text[len] a NUL; changed while it is read). */
+int sessionlog_parse(const char *path, char *text, size_t len,
+		     int (*fn)(void *ctx, const struct sessionlog_event *ev),
+		     void *ctx, struct diag *d);
 /* Read a whole log into data. 0 or -1. */
 int sessionlog_load(struct sessionlog_data *data, const char *path, struct diag *d);
 /* Rebuild the session state that the log describes. -1 with a message when

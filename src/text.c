@@ -231,14 +231,33 @@ static void sanitize_cp(struct buf *b, const char *s, size_t k, uint32_t cp,
 		buf_addn(b, s, k);
 }
 
+/* Bytes from s[0] on that are printable ASCII (kept as they are). */
+static size_t plain_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (unsigned char)s[i] >= 0x20 &&
+	       (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 char *text_sanitize(const char *s, size_t n, int keep_nl)
 {
 	struct buf b = {0};
-	size_t i = 0;
+	size_t i = 0, run;
 	uint32_t cp;
 
+	MEM_GROW(b.s, b.cap, n + 1);
+	b.s[0] = '\0';
 	while (i < n) {
-		size_t k = text_decode(s + i, n - i, &cp);
+		size_t k;
+		if ((run = plain_run(s + i, n - i)) > 0) {
+			buf_addn(&b, s + i, run);
+			i += run;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
 		if (cp == '\r' && i + 1 < n && s[i + 1] == '\n') {
 			i++;
 			continue;

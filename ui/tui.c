@@ -434,8 +434,10 @@ static int loop(struct tui *t)
 		if (t->dirty)
 			draw_all(t);
 		r = get_wch(&ch);
-		if (r == ERR && terminal_gone())
+		if (r == ERR && terminal_gone()) {
+			raise(SIGHUP);	/* as if it hung up (see main) */
 			break;		/* drafts are saved below */
+		}
 		if (r == ERR)
 			save(t);	/* typing paused (or a signal came) */
 		else

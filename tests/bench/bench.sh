@@ -9,8 +9,9 @@
 #   2. check: the bundled content and a library 100x as large
 #   3. one choice: engine only, with the log but no fsync, durable; and the
 #      instructions of one TUI play-screen redraw (callgrind)
-#   4. cohort report over ~1e4, 1e5, 1e6 log rows beside Miller, GNU
-#      datamash, wc -l and cat, with the answers checked against each other
+#   4. cohort report (csv; md and html timed too) over ~1e4, 1e5, 1e6 log
+#      rows beside Miller, GNU datamash, wc -l, cat and grep -c '', with
+#      the answers checked against each other
 #   5. peak memory of the report
 #   6. the loaders on generated 1 MB and 10 MB scenarios and a 100,000-key
 #      config (tests/bench/load.c), and the fsyncs of a session start
@@ -493,10 +494,13 @@ for n in $ROWS; do
 	fi
 	CD="cd $(q "$D") &&"
 
-	# Correctness: klantcoach, the engine's own tally, mlr and datamash.
+	# Correctness: klantcoach, the engine's own tally, mlr and datamash
+	# (the CSV report on standard output is its sessions table).
 	$KC_BIN --content "$KC_SRC" report --format csv "$D" > "$T/r$n.csv" 2> "$T/r$n.err" ||
 		{ cat "$T/r$n.err" >&2; die "report failed"; }
-	ours "$T/r$n.csv" > "$T/ours$n"
+	$KC_BIN --content "$KC_SRC" report --format csv --tabel stappen "$D" > "$T/st$n.csv" \
+		2> "$T/r$n.err" || { cat "$T/r$n.err" >&2; die "report --tabel stappen failed"; }
+	ours "$T/st$n.csv" > "$T/ours$n"
 	nsess=$(awk 'NR > 1 && ($0 == "\r" || $0 == "") { exit } NR > 1' "$T/r$n.csv" | wc -l)
 	sed "s/^$SCEN,//" "$T/tally$n" | LC_ALL=C sort > "$T/tal$n"
 	sh -c "$CD $MLR" | awk -F, '$3 != 0' | LC_ALL=C sort > "$T/mlr$n"
@@ -522,12 +526,14 @@ for n in $ROWS; do
 	# Timing, interleaved rounds (the correctness runs above warmed the cache).
 	if [ "$n" -le 20000 ]; then runs=11; else runs=5; fi
 	printf '%s' "$KC report --format csv $(q "$D")" > "$T/cmd.rep"
+	printf '%s' "$KC report --format md $(q "$D")" > "$T/cmd.repmd"
+	printf '%s' "$KC report --format html $(q "$D")" > "$T/cmd.rephtml"
 	printf '%s' "$CD $MLR" > "$T/cmd.mlr"
 	printf '%s' "$CD $DM" > "$T/cmd.dm"
 	printf '%s' "$CD $WC" > "$T/cmd.wc"
 	printf '%s' "$CD $CAT" > "$T/cmd.cat"
 	printf '%s' "$CD $GREP" > "$T/cmd.grep"
-	rounds $runs rep mlr dm wc cat grep
+	rounds $runs rep repmd rephtml mlr dm wc cat grep
 	t_rep=$(rmed rep) t_mlr=$(rmed mlr) t_dm=$(rmed dm) t_wc=$(rmed wc) t_cat=$(rmed cat)
 	t_grep=$(rmed grep)
 	r_grep=$(calc "$t_rep / $t_grep")
@@ -551,6 +557,17 @@ for n in $ROWS; do
 	row "report ~$n rows: CPU time (user+sys)" "$(fmt "$c_rep" 0) ms" "-" "-"
 	row "report ~$n rows: mlr CPU / report CPU" "$(fmt "$rc_mlr" 2)x" ">= 3x" "$(yes_if "$rc_mlr >= 3")"
 	row "report ~$n rows: report CPU / grep -c '' CPU" "$(fmt "$rc_grep" 2)x" "-" "-"
+	# The same for Markdown and HTML (the same scan, other writers).
+	for f in md html; do
+		t_f=$(rmed rep$f) c_f=$(rcpu rep$f)
+		r_f=$(calc "$t_f / $t_grep")
+		rc_fm=$(calc "$c_mlr / ($c_f > 0 ? $c_f : 1)")
+		rc_fg=$(calc "$c_f / ($c_grep > 0 ? $c_grep : 1)")
+		note "report --format $f: $(fmt "$t_f" 1) ms ($(rrange rep$f)), CPU $(fmt "$c_f" 0) ms"
+		row "report $f ~$n rows: time / grep -c '' time" "$(fmt "$r_f" 2)x" "<= 2x" "$(yes_if "$r_f <= 2")"
+		row "report $f ~$n rows: mlr CPU / report CPU" "$(fmt "$rc_fm" 2)x" ">= 3x" "$(yes_if "$rc_fm >= 3")"
+		row "report $f ~$n rows: report CPU / grep -c '' CPU" "$(fmt "$rc_fg" 2)x" "-" "-"
+	done
 	# Byte for byte the report of KC_BENCH_BASE (e.g. the main branch's
 	# binary), when given: a faster scan must not change any output.
 	if [ -n "${KC_BENCH_BASE:-}" ]; then

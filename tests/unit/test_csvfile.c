@@ -251,6 +251,7 @@ Test(csvfile, plain_lines_give_the_fields_libcsv_gives)
 		struct buf got = {0};
 		struct diag d = {0};
 		char *path = tmpfile_with(texts[i], strlen(texts[i]), ".csv");
+		char *copy;
 		csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 			 CSV_EMPTY_IS_NULL);
 		csv_parse(&p, texts[i], strlen(texts[i]), lib_field, lib_row, &l);
@@ -260,6 +261,14 @@ Test(csvfile, plain_lines_give_the_fields_libcsv_gives)
 		cr_assert_str_eq(got.s ? got.s : "", l.out.s ? l.out.s : "",
 				 "text %zu: '%s' against libcsv '%s'", i,
 				 got.s ? got.s : "", l.out.s ? l.out.s : "");
+		buf_clear(&got);
+		copy = strdup(texts[i]);
+		cr_assert_eq(csvfile_parse(path, copy, strlen(copy), join_row,
+					   &got, &d, 0), 0);
+		cr_assert_str_eq(got.s ? got.s : "", l.out.s ? l.out.s : "",
+				 "text %zu in memory: '%s' against libcsv '%s'",
+				 i, got.s ? got.s : "", l.out.s ? l.out.s : "");
+		free(copy);
 		unlink(path);
 		free(path);
 		buf_free(&got);

@@ -35,12 +35,42 @@ Test(path, join_mkdirs_atomic_read)
 	cr_assert(path_unsafe_dir(sub));
 	cr_assert_null(path_read("/nonexistent/x", &n));
 	free(data);
+	data = path_read_known(file, 1, &n);
+	cr_assert_eq(n, 5);
+	cr_assert_str_eq(data, "hallo");
+	free(data);
+	cr_assert_null(path_read_known("/nonexistent/x", 0, &n));
 	free(file);
 	free(sub);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 	cr_assert_str_eq((sub = path_join("a/", "b")), "a/b");
 	free(sub);
+}
+
+/* A file that holds more than its size said (here one that says 0) is
+ * still read whole; an empty one gives "". */
+Test(path, read_known_reads_past_the_size_it_was_given)
+{
+	size_t n, m;
+	char *want = path_read("/proc/self/cmdline", &n);
+	char *got = path_read_known("/proc/self/cmdline", 1, &m);
+	char *empty = tmpfile_with("", 0, ".csv");
+
+	cr_assert_not_null(want);
+	cr_assert_not_null(got);
+	cr_assert_gt(n, 1);
+	cr_assert_eq(m, n);
+	cr_assert_eq(memcmp(got, want, n), 0);
+	cr_assert_eq(got[m], '\0');
+	free(got);
+	got = path_read_known(empty, 1, &m);
+	cr_assert_eq(m, 0);
+	cr_assert_str_eq(got, "");
+	unlink(empty);
+	free(empty);
+	free(got);
+	free(want);
 }
 
 Test(path, failed_append_leaves_the_file_as_it_was)
@@ -201,6 +231,7 @@ static int never_event(void *ctx, const struct sessionlog_event *ev)
 Test(path, open_read_refuses_what_is_not_a_regular_file, .init = hostile_setup,
      .fini = hostile_teardown, .timeout = 10)
 {
+	size_t n;
 	int k;
 
 	for (k = 0; k < K_N; k++) {
@@ -211,6 +242,11 @@ Test(path, open_read_refuses_what_is_not_a_regular_file, .init = hostile_setup,
 		cr_assert_eq(path_open_read(p, PATH_MAX_CSV), -1, "kind %d", k);
 		cr_assert_eq(errno, kind_errno[k], "kind %d: errno %d", k, errno);
 		cr_assert_null(path_read(p, NULL), "kind %d", k);
+		errno = 0;
+		cr_assert_null(path_read_known(p, 0, &n), "kind %d", k);
+		cr_assert_eq(errno, kind_errno[k], "kind %d: errno %d", k, errno);
+		/* readdir said regular, but it is not (any more): still no */
+		cr_assert_null(path_read_known(p, 1, &n), "kind %d", k);
 		cr_assert_null(path_fopen_read(p, PATH_MAX_CSV), "kind %d", k);
 		cr_assert_str_neq(path_strerror(errno), strerror(errno), "kind %d", k);
 		free(p);

@@ -268,3 +268,44 @@ Test(reflect, nothing_blocked_without_negative)
 	reflect_free(&r);
 	session_free(&s);
 }
+
+/* The levels alone of session s (offer given) are those of its whole
+ * reflection. */
+static void same_levels(const struct session *s, char role, const int *offer)
+{
+	const struct framework *fw = &c.fws[0];
+	struct reflect whole, part;
+	size_t i;
+
+	reflect_build(&whole, s, fw, role);
+	reflect_build_levels(&part, s, fw, role, offer);
+	cr_assert_eq(part.ncomps, whole.ncomps);
+	cr_assert_eq(part.nshown, whole.nshown);
+	for (i = 0; i < whole.ncomps; i++)
+		cr_assert_eq(memcmp(&part.comps[i], &whole.comps[i],
+				    sizeof whole.comps[i]), 0,
+			     "role %c comp %zu", role, i);
+	reflect_free(&whole);
+	reflect_free(&part);
+}
+
+/* For every path of the mini scenario (two steps) and every role. */
+Test(reflect, levels_alone_equal_the_whole_reflection)
+{
+	const struct scenario *sc = &c.scs[0];
+	int offer[16], a, b, k;
+
+	cr_assert_leq(c.fws[0].ncomps, 16);
+	reflect_offered(sc, &c.fws[0], offer);
+	for (a = 0; a < sc->steps[0].nopt; a++)
+		for (b = 0; b < 3; b++) {
+			struct session s;
+			session_start(&s, sc);
+			session_choose(&s, a, 0);
+			if (s.step >= 0 && b < sc->steps[s.step].nopt)
+				session_choose(&s, b, 0);
+			for (k = 0; k < 3; k++)
+				same_levels(&s, (char)('A' + k), offer);
+			session_free(&s);
+		}
+}

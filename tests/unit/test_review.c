@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "feedback.h"
 #include "play.h"
 #include "report.h"
 #include "path.h"
@@ -81,6 +82,36 @@ static const struct review_count *find(const struct review *r, const char *step,
 		if (strcmp(r->cnt[i].step, step) == 0 && r->cnt[i].option == opt)
 			return &r->cnt[i];
 	return NULL;
+}
+
+/* Feedback is counted for the log it belongs to, found through the
+ * folder's listing and also when the log is named by itself. */
+Test(review, feedback_counts_per_log)
+{
+	struct diag d = {0};
+	struct review r;
+	struct review_opts o = {NULL, 1, NULL, NULL, NULL, NULL};
+	int good[] = {0, 0};
+	char *log = session("Cees", good, 2, 0), *paths[] = {log};
+	size_t i, with = 0;
+
+	cr_assert_eq(feedback_add(log, "Coach", 1, "Goed gevraagd.", &d), 0);
+	cr_assert_eq(feedback_add(log, "Coach", 2, "Mooi.", &d), 0);
+	scan(&r, NULL);
+	cr_assert_eq(r.n, 4);
+	for (i = 0; i < r.n; i++) {
+		int mine = strcmp(r.s[i].path, log) == 0;
+		cr_assert_eq(r.s[i].nfeedback, mine ? 2 : 0, "%s", r.s[i].path);
+		with += mine;
+	}
+	cr_assert_eq(with, 1);
+	review_free(&r);
+	cr_assert_eq(review_scan(&r, &c, paths, 1, &o, &d), 0);
+	cr_assert_eq(r.n, 1);
+	cr_assert_eq(r.s[0].nfeedback, 2);
+	cr_assert_eq(d.n, 0);
+	review_free(&r);
+	free(log);
 }
 
 Test(review, counts_levels_and_status)

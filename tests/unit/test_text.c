@@ -113,6 +113,25 @@ Test(text, wrap_width_one_hard_breaks)
 	text_lines_free(&l);
 }
 
+/* A width of 0 (a window with no columns) wraps as width 1 does: it
+ * ends, one column a line; so does empty text, and sanitising it. */
+Test(text, wrap_width_zero_ends)
+{
+	struct text_lines l;
+	char *s = text_sanitize("", 0, 0);
+
+	wrap("ab c", 0, &l);
+	cr_assert_eq(l.n, 3);
+	cr_assert_str_eq(l.v[0], "a");
+	cr_assert_str_eq(l.v[2], "c");
+	text_lines_free(&l);
+	wrap("", 0, &l);
+	cr_assert_eq(l.n, 1);
+	text_lines_free(&l);
+	cr_assert_str_eq(s, "");
+	free(s);
+}
+
 Test(text, wrap_huge_word)
 {
 	struct text_lines l;
