@@ -413,7 +413,7 @@ Test(report, html_many_sessions_bounded)
 	fclose(fp);
 	reporthtml_free(&w);
 	cr_assert(strstr(text, "10000 sessies met niveaus: per grafiek "
-			 "hoogstens 60 punten, elk het gemiddelde van "
+			 "hoogstens 30 punten, elk het gemiddelde van "
 			 "opeenvolgende sessies."), "note");
 	for (p = text; (p = strstr(p, "<circle")) != NULL; p++, dots++)
 		cr_assert(strncmp(p, "<circle cx=\"", 12) == 0);
