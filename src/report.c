@@ -111,14 +111,14 @@ static char **strings(struct review_session *s, size_t i)
  * byte 1 and its text with the NUL, or a byte 0 for NULL. */
 static void pack(struct buf *b, const struct review_session *s)
 {
-	struct review_session bare = *s;
+	struct review_session bare = *s, full = *s;
 	char **f;
 	size_t i;
 
 	for (i = 0; (f = strings(&bare, i)) != NULL; i++)
 		*f = NULL;
 	buf_addn(b, (const char *)&bare, sizeof bare);
-	for (i = 0; (f = strings((struct review_session *)s, i)) != NULL; i++)
+	for (i = 0; (f = strings(&full, i)) != NULL; i++)
 		if (*f) {
 			buf_addc(b, 1);
 			buf_addn(b, *f, strlen(*f) + 1);
@@ -167,7 +167,7 @@ int report_spool_add(struct spool *sp, enum report_order o,
 int report_spool_next(struct spool *sp, struct review_session *s)
 {
 	struct spool_item it;
-	const char *p, *end;
+	char *p, *end;
 	char **f;
 	size_t i;
 	int rc = spool_next(sp, &it);
@@ -182,7 +182,7 @@ int report_spool_next(struct spool *sp, struct review_session *s)
 	for (i = 0; (f = strings(s, i)) != NULL; i++) {
 		if (p >= end)
 			return -1;
-		*f = *p++ ? (char *)p : NULL;
+		*f = *p++ ? p : NULL;
 		if (*f)
 			p += strnlen(p, (size_t)(end - p)) + 1;
 	}

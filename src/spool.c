@@ -22,7 +22,7 @@ struct spool_run {
 	struct spool_item cur;
 };
 
-static const char *sort_mem;	/* qsort's view of the records */
+static char *sort_mem;		/* qsort's view of the records */
 
 static int cmp_key(const char *a, size_t al, const char *b, size_t bl)
 {
@@ -32,12 +32,12 @@ static int cmp_key(const char *a, size_t al, const char *b, size_t bl)
 }
 
 /* The record at p (header, key, record) as an item. */
-static void item_at(const char *p, struct spool_item *it)
+static void item_at(char *p, struct spool_item *it)
 {
 	memcpy(&it->klen, p, sizeof it->klen);
 	memcpy(&it->rlen, p + sizeof it->klen, sizeof it->rlen);
 	it->key = p + HEAD;
-	it->rec = it->key + it->klen;
+	it->rec = p + HEAD + it->klen;
 }
 
 static int cmp_at(const void *x, const void *y)

@@ -29,9 +29,11 @@ struct spool {
 	int err;
 };
 
-/* A record being read: valid until the next call. */
+/* A record being read: valid until the next call, and the caller's to
+ * change until then. */
 struct spool_item {
-	const char *key, *rec;
+	const char *key;
+	char *rec;
 	size_t klen, rlen;
 };
 

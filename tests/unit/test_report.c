@@ -429,14 +429,14 @@ Test(report, html_many_sessions_bounded)
 Test(report, html_chart_point_per_session)
 {
 	static struct review_session three[3];
-	static const char *const when[3] = {"2026-01-01T09:00:00Z",
+	static char when[3][21] = {"2026-01-01T09:00:00Z",
 		"2026-01-02T09:00:00Z", "2026-01-03T09:00:00Z"};
 	char *html;
 	size_t i;
 
 	for (i = 0; i < 3; i++) {
 		three[i] = s[0];
-		three[i].started = (char *)when[i];
+		three[i].started = when[i];
 		three[i].shown[0] = (int)i + 1;
 	}
 	r.s = three;
