@@ -98,25 +98,95 @@ static const struct review_count **sorted_counts(const struct review *r)
 	return v;
 }
 
-static int cmp_started(const void *x, const void *y)
+/* The string fields of a session, in the order a record holds them. */
+static char **strings(struct review_session *s, size_t i)
 {
-	const struct review_session *a = *(const struct review_session *const *)x;
-	const struct review_session *b = *(const struct review_session *const *)y;
-	int c = strcmp(a->started, b->started);
+	char **f[] = {&s->path, &s->id, &s->trainee, &s->persona,
+		      &s->scenario, &s->mode, &s->started, &s->ending};
 
-	return c ? c : strcmp(a->id, b->id);
+	return i < sizeof f / sizeof *f ? f[i] : NULL;
 }
 
-const struct review_session **report_by_start(const struct review *r)
+/* The record of s: the struct without its strings, then each string as a
+ * byte 1 and its text with the NUL, or a byte 0 for NULL. */
+static void pack(struct buf *b, const struct review_session *s)
 {
-	const struct review_session **v = mem_calloc(r->n + 1, sizeof *v);
+	struct review_session bare = *s, full = *s;
+	char **f;
 	size_t i;
 
-	for (i = 0; i < r->n; i++)
-		v[i] = &r->s[i];
-	if (r->n)
-		qsort(v, r->n, sizeof *v, cmp_started);
-	return v;
+	for (i = 0; (f = strings(&bare, i)) != NULL; i++)
+		*f = NULL;
+	buf_addn(b, (const char *)&bare, sizeof bare);
+	for (i = 0; (f = strings(&full, i)) != NULL; i++)
+		if (*f) {
+			buf_addc(b, 1);
+			buf_addn(b, *f, strlen(*f) + 1);
+		} else {
+			buf_addc(b, 0);
+		}
+}
+
+/* The key of s for order o (see spool.h: bytes compare as strcmp on each
+ * part). Newest first: the bytes of started inverted, then 0xff. */
+static void key(struct buf *b, enum report_order o,
+		const struct review_session *s)
+{
+	const char *started = s->started ? s->started : "", *p;
+	char *who;
+
+	if (o == REPORT_BY_TRAINEE) {
+		who = text_fold(s->trainee ? s->trainee : "");
+		buf_addn(b, who, strlen(who) + 1);
+		free(who);
+	}
+	if (o == REPORT_NEWEST) {
+		for (p = started; *p; p++)
+			buf_addc(b, (char)(0xff - (unsigned char)*p));
+		buf_addc(b, (char)0xff);
+	} else {
+		buf_addn(b, started, strlen(started) + 1);
+	}
+	buf_add(b, s->id ? s->id : "");
+}
+
+int report_spool_add(struct spool *sp, enum report_order o,
+		     const struct review_session *s)
+{
+	struct buf k = {0}, rec = {0};
+	int rc;
+
+	key(&k, o, s);
+	pack(&rec, s);
+	rc = spool_add(sp, k.s, k.len, rec.s, rec.len);
+	buf_free(&k);
+	buf_free(&rec);
+	return rc;
+}
+
+int report_spool_next(struct spool *sp, struct review_session *s)
+{
+	struct spool_item it;
+	char *p, *end;
+	char **f;
+	size_t i;
+	int rc = spool_next(sp, &it);
+
+	if (rc <= 0)
+		return rc;
+	if (it.rlen < sizeof *s)
+		return -1;
+	memcpy(s, it.rec, sizeof *s);
+	p = it.rec + sizeof *s;
+	end = it.rec + it.rlen;
+	for (i = 0; (f = strings(s, i)) != NULL; i++) {
+		if (p >= end)
+			return -1;
+		*f = *p++ ? p : NULL;
+		if (*f)
+			p += strnlen(p, (size_t)(end - p)) + 1;
+	}
+	return p == end ? 1 : -1;
 }
 
 int report_percent(int part, int whole)
@@ -204,10 +274,14 @@ static void md_cell(struct buf *b, const char *s)
 	buf_add(b, " |");
 }
 
-static void md_sessions(FILE *out, const struct review *r, const struct framework *fw)
+static int md_sessions(FILE *out, const struct framework *fw,
+		       struct spool *sp)
 {
 	struct buf b = {0};
-	size_t i, k;
+	struct review_session one;
+	const struct review_session *s = &one;
+	size_t k;
+	int rc;
 
 	fputs("## Sessies\n\n| datum | cursist | scenario | modus | status | einde | gezien | gehoord | geholpen |", out);
 	for (k = 0; fw && k < fw->ncomps; k++)
@@ -216,8 +290,7 @@ static void md_sessions(FILE *out, const struct review *r, const struct framewor
 	for (k = 0; fw && k < fw->ncomps; k++)
 		fputs("---|", out);
 	fputc('\n', out);
-	for (i = 0; i < r->n; i++) {
-		const struct review_session *s = &r->s[i];
+	while ((rc = report_spool_next(sp, &one)) > 0) {
 		buf_add(&b, "|");
 		md_cell(&b, s->started);
 		md_cell(&b, s->trainee);
@@ -238,6 +311,7 @@ static void md_sessions(FILE *out, const struct review *r, const struct framewor
 		put(out, &b);
 	}
 	buf_free(&b);
+	return rc;
 }
 
 static void md_steps(FILE *out, const struct review *r)
@@ -335,8 +409,11 @@ void report_counts(FILE *out, const struct review *r,
 	group_note(out, r, esc);
 }
 
-void report_md(FILE *out, const struct review *r, const struct framework *fw)
+int report_md(FILE *out, const struct review *r, const struct framework *fw,
+	      struct spool *sp)
 {
+	int rc;
+
 	fputs("# Rapport klantcoach\n\n", out);
 	report_counts(out, r, report_md_escape);
 	fputs("\n\n", out);
@@ -344,7 +421,10 @@ void report_md(FILE *out, const struct review *r, const struct framework *fw)
 		report_derived_note(out, r, fw, report_md_escape);
 		fputs("\n\n", out);
 	}
-	md_sessions(out, r, fw);
+	if (spool_rewind(sp) != 0)
+		return -1;
+	rc = md_sessions(out, fw, sp);
 	md_steps(out, r);
 	md_comps(out, r);
+	return rc;
 }

@@ -9,6 +9,7 @@
 #define KC_REPORT_H
 #include "buf.h"
 #include "review.h"
+#include "spool.h"
 #include <stdio.h>
 
 enum report_format { REPORT_CSV, REPORT_MD, REPORT_HTML, REPORT_XLSX };
@@ -27,12 +28,22 @@ struct report_step {
  * count 0, then counters of steps or options that version lacks. The
  * strings belong to r and its content; free the array. */
 struct report_step *report_steps(const struct review *r, size_t *n);
-/* The kept sessions oldest first, then by id (free the array). */
-const struct review_session **report_by_start(const struct review *r);
+/* The orders a report lists sessions in: oldest first, newest first
+ * (both then by id), or by trainee (folded, text_fold) then oldest first. */
+enum report_order { REPORT_OLDEST, REPORT_NEWEST, REPORT_BY_TRAINEE };
+/* Add session s to spool sp, to be read back in order o; -1 when the
+ * spool cannot write its temporary file. */
+int report_spool_add(struct spool *sp, enum report_order o,
+		     const struct review_session *s);
+/* The next session of sp (after spool_rewind) into *s, its strings valid
+ * until the next call: 1, 0 at the end, -1 on a read error. */
+int report_spool_next(struct spool *sp, struct review_session *s);
 /* part of whole in whole percents, rounded; 0 when whole is 0. */
 int report_percent(int part, int whole);
-/* Markdown from a review that kept its sessions. */
-void report_md(FILE *out, const struct review *r, const struct framework *fw);
+/* Markdown with the sessions of sp (added in REPORT_NEWEST order); -1 when
+ * sp cannot be read. */
+int report_md(FILE *out, const struct review *r, const struct framework *fw,
+	      struct spool *sp);
 /* "N sessies uit M bestanden (K overgeslagen)." and with a group its size
  * and the members without sessions, names escaped by esc. */
 void report_counts(FILE *out, const struct review *r,

@@ -1,21 +1,14 @@
 /*
  * reportcsv: three table writers over one review. Session rows are
- * formatted once, appended to a tmpfile() and copied out in start order
- * at the end; the step and competency tables come from the counters.
+ * formatted once, spooled with their start and id as the key (members
+ * without sessions after the sessions) and copied out in that order at
+ * the end; the step and competency tables come from the counters.
  */
 #include "reportcsv.h"
-#include "mem.h"
 #include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-struct reportcsv_row {
-	char *started, *id;	/* started NULL: a member without sessions */
-	long off;
-	size_t len;
-};
 
 static const char *const table_names[RCSV_COUNT] = {
 	"sessies", "stappen", "competenties",
@@ -39,15 +32,14 @@ const char *reportcsv_file(enum reportcsv_table t)
 	return files[t];
 }
 
-int reportcsv_init(struct reportcsv *w, const struct framework *fw,
-		   int excel)
+void reportcsv_init(struct reportcsv *w, const struct framework *fw,
+		    int excel)
 {
 	memset(w, 0, sizeof *w);
 	w->fw = fw;
 	w->excel = excel;
 	w->sep = excel ? ';' : ',';
-	w->tmp = tmpfile();
-	return w->tmp ? 0 : -1;
+	spool_init(&w->rows, SPOOL_BUDGET);
 }
 
 /* A separator (unless sep is 0: the first cell), then a formula-safe
@@ -74,20 +66,21 @@ static void num(struct buf *b, char sep, long v)
 	buf_addl(b, v);
 }
 
+/* Spool row b under "\1 started \0 id", or "\2 id" for a member without
+ * sessions (started NULL), so those come last. A failure shows when the
+ * table is written. */
 static void keep(struct reportcsv *w, struct buf *b, const char *started,
 		 const char *id)
 {
-	struct reportcsv_row *row;
+	struct buf k = {0};
 
 	buf_add(b, "\r\n");
-	MEM_GROW(w->rows, w->cap, w->n + 1);
-	row = &w->rows[w->n++];
-	row->started = started ? mem_strdup(started) : NULL;
-	row->id = mem_strdup(id ? id : "");
-	row->off = w->size;
-	row->len = b->len;
-	w->size += (long)b->len;
-	fwrite(buf_str(b), 1, b->len, w->tmp);
+	buf_addc(&k, started ? 1 : 2);
+	if (started)
+		buf_addn(&k, started, strlen(started) + 1);
+	buf_add(&k, id ? id : "");
+	(void)spool_add(&w->rows, k.s, k.len, b->s, b->len);
+	buf_free(&k);
 }
 
 void reportcsv_add(struct reportcsv *w, const struct review_session *s)
@@ -138,17 +131,6 @@ void reportcsv_absent(struct reportcsv *w, const char *trainee)
 	buf_free(&b);
 }
 
-static int cmp_row(const void *x, const void *y)
-{
-	const struct reportcsv_row *a = x, *b = y;
-	int c;
-
-	if ((a->started == NULL) != (b->started == NULL))
-		return a->started == NULL ? 1 : -1;
-	c = a->started ? strcmp(a->started, b->started) : 0;
-	return c ? c : strcmp(a->id, b->id);
-}
-
 static void head(const struct reportcsv *w, FILE *out, const char *cols)
 {
 	const char *p;
@@ -159,14 +141,11 @@ static void head(const struct reportcsv *w, FILE *out, const char *cols)
 		fputc(*p == ',' ? w->sep : *p, out);
 }
 
-/* The session rows in start order; -1 when the temporary file cannot
- * be read back. Each row is read with one pread(2): no seek, no more
- * than the row. */
 static int sessions(struct reportcsv *w, FILE *out)
 {
-	char *line = NULL;
-	size_t i, cap = 0;
-	int fd = fileno(w->tmp);
+	struct spool_item it;
+	size_t i;
+	int rc;
 
 	head(w, out, "sessie,cursist,persona,scenario,modus,niveau,start,"
 	     "status,einde,gezien,gehoord,geholpen,keuzes,terug,denktijd_s,"
@@ -175,20 +154,11 @@ static int sessions(struct reportcsv *w, FILE *out)
 		fprintf(out, "%c%s%c%s_doel", w->sep, w->fw->comps[i].id,
 			w->sep, w->fw->comps[i].id);
 	fputs("\r\n", out);
-	if (w->n)
-		qsort(w->rows, w->n, sizeof *w->rows, cmp_row);
-	if (fflush(w->tmp) != 0)
+	if (spool_rewind(&w->rows) != 0)
 		return -1;
-	for (i = 0; i < w->n; i++) {
-		if (w->rows[i].len > cap)
-			line = mem_realloc(line, cap = w->rows[i].len);
-		if (pread(fd, line, w->rows[i].len, w->rows[i].off) !=
-		    (ssize_t)w->rows[i].len)
-			break;
-		fwrite(line, 1, w->rows[i].len, out);
-	}
-	free(line);
-	return i < w->n ? -1 : 0;
+	while ((rc = spool_next(&w->rows, &it)) > 0)
+		fwrite(it.rec, 1, it.rlen, out);
+	return rc;
 }
 
 static void steps(const struct reportcsv *w, const struct review *r,
@@ -247,19 +217,11 @@ int reportcsv_write(struct reportcsv *w, const struct review *r,
 		steps(w, r, out);
 	else
 		comps(w, r, out);
-	return rc || ferror(out) || ferror(w->tmp) ? -1 : 0;
+	return rc < 0 || ferror(out) ? -1 : 0;
 }
 
 void reportcsv_free(struct reportcsv *w)
 {
-	size_t i;
-
-	for (i = 0; i < w->n; i++) {
-		free(w->rows[i].started);
-		free(w->rows[i].id);
-	}
-	free(w->rows);
-	if (w->tmp)
-		fclose(w->tmp);
+	spool_free(&w->rows);
 	memset(w, 0, sizeof *w);
 }

@@ -14,17 +14,30 @@
 #include <string.h>
 
 /* Per scenario: sessions by status, choices, meters at the end. */
-struct scstat {
-	const char *id;
+struct reporthtml_scstat {
+	char *id;
 	size_t n, done, open, stopped;
 	long choices, expert;
 	int nend, meter[METER_N][METER_MAX + 1];
 };
 
-/* A session with its trainee folded, to sort by trainee then date. */
-struct bywho {
-	char *key;
-	const struct review_session *s;
+#define scstat reporthtml_scstat
+
+/* One trainee's sessions as they are read, by trainee then oldest first:
+ * the name as first spelled, the first and last start, and the levels of
+ * the latest session with levels (its strings NULL). */
+struct trun {
+	struct buf fold, name, first, last, lateststart;
+	size_t n, done, nlev;
+	struct review_session latest;
+};
+
+/* What to do with each session of a trainee and at the end of each. */
+struct walker {
+	void (*session)(void *ctx, const struct trun *t,
+			const struct review_session *s);
+	void (*end)(void *ctx, const struct trun *t);
+	void *ctx;
 };
 
 static const char style[] =
@@ -75,49 +88,49 @@ static int cmp_scstat(const void *x, const void *y)
 		      ((const struct scstat *)y)->id);
 }
 
-static struct scstat *scstat_of(struct scstat **v, size_t *n, size_t *cap,
-				const char *id)
+static struct scstat *scstat_of(struct reporthtml *w, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < *n; i++)
-		if (strcmp((*v)[i].id, id) == 0)
-			return &(*v)[i];
-	MEM_GROW(*v, *cap, *n + 1);
-	memset(&(*v)[*n], 0, sizeof **v);
-	(*v)[*n].id = id;
-	return &(*v)[(*n)++];
+	for (i = 0; i < w->nst; i++)
+		if (strcmp(w->st[i].id, id) == 0)
+			return &w->st[i];
+	MEM_GROW(w->st, w->capst, w->nst + 1);
+	memset(&w->st[w->nst], 0, sizeof *w->st);
+	w->st[w->nst].id = mem_strdup(id);
+	return &w->st[w->nst++];
 }
 
-/* The statistics per scenario, in name order. */
-static struct scstat *scstats(const struct review *r, size_t *n)
+/* Count session s in the statistics of its scenario. */
+static void scstat_add(struct reporthtml *w, const struct review_session *s)
 {
-	struct scstat *v = NULL, *st;
-	size_t cap = 0, i;
+	struct scstat *st = scstat_of(w, s->scenario ? s->scenario : "");
 	int m, x;
 
-	*n = 0;
-	for (i = 0; i < r->n; i++) {
-		const struct review_session *s = &r->s[i];
-		st = scstat_of(&v, n, &cap, s->scenario);
-		st->n++;
-		st->stopped += s->stopped;
-		st->open += !s->stopped && !s->finished;
-		st->done += !s->stopped && s->finished;
-		for (m = 0; m < METER_N && s->finished && !s->stopped; m++) {
-			x = s->meters[m];
-			st->meter[m][x < 0 ? 0 : x > METER_MAX ? METER_MAX : x]++;
-		}
-		st->nend += s->finished && !s->stopped;
+	st->n++;
+	st->stopped += s->stopped;
+	st->open += !s->stopped && !s->finished;
+	st->done += !s->stopped && s->finished;
+	for (m = 0; m < METER_N && s->finished && !s->stopped; m++) {
+		x = s->meters[m];
+		st->meter[m][x < 0 ? 0 : x > METER_MAX ? METER_MAX : x]++;
 	}
+	st->nend += s->finished && !s->stopped;
+}
+
+/* The choices per scenario from the counters; all in name order. */
+static void scstats_finish(struct reporthtml *w, const struct review *r)
+{
+	struct scstat *st;
+	size_t i;
+
 	for (i = 0; i < r->ncnt; i++) {
-		st = scstat_of(&v, n, &cap, r->cnt[i].scenario);
+		st = scstat_of(w, r->cnt[i].scenario);
 		st->choices += r->cnt[i].count;
 		st->expert += r->cnt[i].expert ? r->cnt[i].count : 0;
 	}
-	if (*n)
-		qsort(v, *n, sizeof *v, cmp_scstat);
-	return v;
+	if (w->nst)
+		qsort(w->st, w->nst, sizeof *w->st, cmp_scstat);
 }
 
 /* Below target for competency k over every scenario rated in fw. */
@@ -135,10 +148,11 @@ static void below_total(const struct review *r, const struct framework *fw,
 }
 
 static void summary(FILE *out, const struct review *r,
-		    const struct framework *fw, const struct scstat *v,
-		    size_t nv)
+		    const struct reporthtml *w)
 {
-	size_t i, done = 0, open = 0, stopped = 0;
+	const struct framework *fw = w->fw;
+	const struct scstat *v = w->st;
+	size_t i, nv = w->nst, done = 0, open = 0, stopped = 0;
 	long choices = 0, expert = 0;
 	int n, below;
 
@@ -151,7 +165,7 @@ static void summary(FILE *out, const struct review *r,
 	}
 	fprintf(out, "<h2>Samenvatting</h2>\n<ul>\n<li>%zu sessies: %zu "
 		"afgerond, %zu onderbroken, %zu gestopt.</li>\n<li>Keuzes van "
-		"de expert: %d%% van %ld keuzes.</li>\n", r->n, done, open,
+		"de expert: %d%% van %ld keuzes.</li>\n", w->n, done, open,
 		stopped, report_percent((int)expert, (int)choices), choices);
 	for (i = 0; fw && i < fw->ncomps; i++) {
 		below_total(r, fw, i, &n, &below);
@@ -262,21 +276,23 @@ static void date_cell(FILE *out, const char *iso)
 	fputs("</td>", out);
 }
 
-/* Every session, oldest first. */
-static void session_rows(FILE *out, const struct review *r,
-			 const struct framework *fw)
+/* Every session, oldest first (at most REPORTHTML_MAX_ROWS). */
+static int session_rows(FILE *out, struct reporthtml *w)
 {
-	const struct review_session **v = report_by_start(r);
-	size_t i, k;
+	const struct framework *fw = w->fw;
+	struct review_session one;
+	const struct review_session *s = &one;
+	size_t k;
+	int rc;
 
-
+	if (spool_rewind(&w->rows) != 0)
+		return -1;
 	fputs("<div class=\"wide\"><table>\n<tr><th>datum</th><th>cursist</th>"
 	      "<th>scenario</th><th>modus</th><th>status</th><th>einde</th>"
 	      "<th class=\"num\">gezien</th><th class=\"num\">gehoord</th>"
 	      "<th class=\"num\">geholpen</th>", out);
 	comp_heads(out, fw);
-	for (i = 0; i < r->n; i++) {
-		const struct review_session *s = v[i];
+	while ((rc = report_spool_next(&w->rows, &one)) > 0) {
 		fputs("<tr>", out);
 		date_cell(out, s->started);
 		fputs("<td class=\"who\">", out);
@@ -293,47 +309,7 @@ static void session_rows(FILE *out, const struct review *r,
 		fputs("</tr>\n", out);
 	}
 	fputs("</table></div>\n", out);
-	free(v);
-}
-
-static int cmp_bywho(const void *x, const void *y)
-{
-	const struct bywho *a = x, *b = y;
-	int c = strcmp(a->key, b->key);
-
-	return c ? c : strcmp(a->s->started, b->s->started);
-}
-
-/* The sessions by trainee (folded name), then oldest first. */
-static struct bywho *by_trainee(const struct review *r)
-{
-	struct bywho *v = mem_calloc(r->n + 1, sizeof *v);
-	size_t i;
-
-	for (i = 0; i < r->n; i++) {
-		v[i].s = &r->s[i];
-		v[i].key = text_fold(r->s[i].trainee ? r->s[i].trainee : "");
-	}
-	if (r->n)
-		qsort(v, r->n, sizeof *v, cmp_bywho);
-	return v;
-}
-
-static void by_trainee_free(struct bywho *v, size_t n)
-{
-	while (n > 0)
-		free(v[--n].key);
-	free(v);
-}
-
-/* The end of the run of sessions of v[i]'s trainee. */
-static size_t run_end(const struct bywho *v, size_t n, size_t i)
-{
-	size_t j = i;
-
-	while (j < n && strcmp(v[j].key, v[i].key) == 0)
-		j++;
-	return j;
+	return rc;
 }
 
 static int leveled(const struct review_session *s, const struct framework *fw)
@@ -341,168 +317,343 @@ static int leveled(const struct review_session *s, const struct framework *fw)
 	return s->levels && s->fw == fw;
 }
 
-/* The last session of v[0..n) with levels, or NULL. */
-static const struct review_session *latest(const struct bywho *v, size_t n,
-					   const struct framework *fw)
+static void trun_start(struct trun *t, const char *fold,
+		       const struct review_session *s)
 {
-	while (n-- > 0)
-		if (leveled(v[n].s, fw))
-			return v[n].s;
-	return NULL;
+	buf_clear(&t->fold);
+	buf_clear(&t->name);
+	buf_clear(&t->first);
+	buf_add(&t->fold, fold);
+	buf_add(&t->name, s->trainee ? s->trainee : "");
+	buf_add(&t->first, s->started ? s->started : "");
+	t->n = t->done = t->nlev = 0;
+}
+
+static void trun_add(struct trun *t, const struct review_session *s,
+		     const struct framework *fw)
+{
+	t->n++;
+	t->done += s->finished && !s->stopped;
+	buf_clear(&t->last);
+	buf_add(&t->last, s->started ? s->started : "");
+	if (!leveled(s, fw))
+		return;
+	t->nlev++;
+	t->latest = *s;
+	t->latest.path = t->latest.id = t->latest.trainee = NULL;
+	t->latest.persona = t->latest.scenario = t->latest.mode = NULL;
+	t->latest.started = t->latest.ending = NULL;
+	buf_clear(&t->lateststart);
+	buf_add(&t->lateststart, s->started ? s->started : "");
+}
+
+/* Read every session by trainee, handing each and each trainee's end to
+ * wk; 0, or -1 when the spool cannot be read. */
+static int walk(struct reporthtml *w, const struct walker *wk)
+{
+	struct trun t = {0};
+	struct review_session s;
+	char *fold;
+	int rc;
+
+	if (spool_rewind(&w->who) != 0)
+		return -1;
+	while ((rc = report_spool_next(&w->who, &s)) > 0) {
+		fold = text_fold(s.trainee ? s.trainee : "");
+		if (t.n && strcmp(fold, buf_str(&t.fold)) != 0)
+			wk->end(wk->ctx, &t);
+		if (t.n == 0 || strcmp(fold, buf_str(&t.fold)) != 0)
+			trun_start(&t, fold, &s);
+		free(fold);
+		trun_add(&t, &s, w->fw);
+		if (wk->session)
+			wk->session(wk->ctx, &t, &s);
+	}
+	if (rc == 0 && t.n)
+		wk->end(wk->ctx, &t);
+	buf_free(&t.fold);
+	buf_free(&t.name);
+	buf_free(&t.first);
+	buf_free(&t.last);
+	buf_free(&t.lateststart);
+	return rc;
+}
+
+/* The latest levels of t, or "-" for each competency. */
+static void latest_levels(FILE *out, const struct trun *t,
+			  const struct framework *fw)
+{
+	size_t k;
+
+	for (k = 0; fw && k < fw->ncomps; k++)
+		if (t->nlev)
+			level(out, &t->latest, fw, k);
+		else
+			fputs("<td>-</td>", out);
+}
+
+struct rows_ctx {
+	FILE *out;
+	const struct framework *fw;
+	size_t rows;
+};
+
+static void trainee_row(void *ctx, const struct trun *t)
+{
+	struct rows_ctx *c = ctx;
+
+	if (c->rows++ >= REPORTHTML_MAX_TRAINEES)
+		return;
+	fputs("<tr>", c->out);
+	cell(c->out, buf_str(&t->name));
+	fprintf(c->out, "<td>%zu</td><td>%zu</td><td>%.10s</td><td>%.10s"
+		"</td>", t->n, t->done, buf_str(&t->first), buf_str(&t->last));
+	latest_levels(c->out, t, c->fw);
+	fputs("</tr>\n", c->out);
 }
 
 /* Above REPORTHTML_MAX_ROWS: one short row per trainee (its sessions, the
  * first and last day, the latest levels), said in a note. */
-static void trainee_rows(FILE *out, const struct review *r,
-			 const struct framework *fw, const struct bywho *v)
+static int trainee_rows(FILE *out, struct reporthtml *w)
 {
-	const struct review_session *last;
-	size_t i = 0, j, k, done, rows;
+	struct rows_ctx c = {out, w->fw, 0};
+	struct walker wk = {NULL, trainee_row, &c};
+	int rc;
 
 	fprintf(out, "<p class=\"note\">%zu sessies: meer dan %d, dus hier "
 		"niet per sessie maar per cursist samengevat, met het laatste "
 		"niveau. Filter met --trainee, --groep, --scenario, --van of "
 		"--tot voor een tabel per sessie (of gebruik de CSV).</p>\n",
-		r->n, REPORTHTML_MAX_ROWS);
+		w->n, REPORTHTML_MAX_ROWS);
 	fputs("<div class=\"wide\"><table class=\"pt\">\n<tr><th>cursist</th>"
 	      "<th>sessies</th><th>afgerond</th><th>eerste</th><th>laatste</th>",
 	      out);
-	comp_heads(out, fw);
-	for (rows = 0; i < r->n; i = j, rows++) {
-		j = run_end(v, r->n, i);
-		if (rows == REPORTHTML_MAX_TRAINEES)
-			break;
-		for (k = i, done = 0; k < j; k++)
-			done += v[k].s->finished && !v[k].s->stopped;
-		fputs("<tr>", out);
-		cell(out, v[i].s->trainee);
-		fprintf(out, "<td>%zu</td><td>%zu</td><td>%.10s</td><td>%.10s"
-			"</td>", j - i, done, v[i].s->started,
-			v[j - 1].s->started);
-		last = latest(v + i, j - i, fw);
-		for (k = 0; fw && k < fw->ncomps; k++)
-			if (last)
-				level(out, last, fw, k);
-			else
-				fputs("<td>-</td>", out);
-		fputs("</tr>\n", out);
-	}
+	comp_heads(out, w->fw);
+	rc = walk(w, &wk);
 	fputs("</table></div>\n", out);
-	for (k = 0; i < r->n; i = run_end(v, r->n, i))
-		k++;
-	if (k)
+	if (c.rows > REPORTHTML_MAX_TRAINEES)
 		fprintf(out, "<p class=\"note\">En nog %zu cursisten (na de "
 			"eerste %d op naam): niet in deze tabel; zie de CSV of "
-			"filter.</p>\n", k, REPORTHTML_MAX_TRAINEES);
+			"filter.</p>\n", c.rows - REPORTHTML_MAX_TRAINEES,
+			REPORTHTML_MAX_TRAINEES);
+	return rc;
 }
 
-/* One small chart: competency k of one trainee's sessions v[0..n). */
-static void growth_chart(FILE *out, const struct bywho *v, size_t n,
-			 const struct framework *fw, size_t k)
-{
-	size_t i, m = 0, p = 0;
-	int target = 0, l;
-	char first[11] = "", last[11] = "";
-	struct buf pts = {0};
-	int x, y;
+/* One growth chart being drawn: the sessions with a level for its
+ * competency (m, known from the first pass) go to at most
+ * REPORTHTML_MAX_POINTS points, each the mean of consecutive sessions. */
+struct chart {
+	size_t m, p, cnt;
+	long sum;
+	int target;
+	char first[11], last[11];
+	struct buf dots, pts;
+};
 
-	for (i = 0; i < n; i++)
-		if (leveled(v[i].s, fw) && v[i].s->shown[k] >= 0) {
-			m++;
-			target = v[i].s->target[k];
-			snprintf(m == 1 ? first : last, 11, "%s", v[i].s->started);
-		}
+/* Trainees with levels, the charts of the first REPORTHTML_MAX_GROWTH. */
+struct growth_ctx {
+	FILE *out;
+	const struct framework *fw;
+	size_t ntr;
+	size_t m[REPORTHTML_MAX_GROWTH][REVIEW_MAX_COMP];
+	size_t cur[REVIEW_MAX_COMP];
+	struct chart ch[REVIEW_MAX_COMP];
+};
+
+static void count_session(void *ctx, const struct trun *t,
+			  const struct review_session *s)
+{
+	struct growth_ctx *g = ctx;
+	size_t k;
+
+	(void)t;
+	for (k = 0; leveled(s, g->fw) && k < g->fw->ncomps; k++)
+		g->cur[k] += s->shown[k] >= 0;
+}
+
+static void count_end(void *ctx, const struct trun *t)
+{
+	struct growth_ctx *g = ctx;
+
+	if (t->nlev && g->ntr < REPORTHTML_MAX_GROWTH)
+		memcpy(g->m[g->ntr], g->cur, sizeof g->cur);
+	g->ntr += t->nlev > 0;
+	memset(g->cur, 0, sizeof g->cur);
+}
+
+static size_t points(const struct chart *c)
+{
+	return c->m < REPORTHTML_MAX_POINTS ? c->m : REPORTHTML_MAX_POINTS;
+}
+
+/* Draw the point of the sessions gathered in c (bucket b). */
+static void point(struct chart *c, size_t b)
+{
+	size_t nb = points(c);
+	int x = nb < 2 ? 90 : 22 + (int)(b * 138 / (nb - 1));
+	int y = 70 - (int)((c->sum * 20 + (long)c->cnt / 2) / (long)c->cnt);
+
+	buf_printf(&c->dots, "<circle cx=\"%d\" cy=\"%d\" r=\"2.5\" "
+		   "fill=\"#2e5fa8\"/>", x, y);
+	buf_printf(&c->pts, "%d,%d ", x, y);
+	c->sum = 0;
+	c->cnt = 0;
+}
+
+static void chart_session(void *ctx, const struct trun *t,
+			  const struct review_session *s)
+{
+	struct growth_ctx *g = ctx;
+	struct chart *c;
+	size_t k;
+
+	(void)t;
+	for (k = 0; leveled(s, g->fw) && k < g->fw->ncomps; k++) {
+		c = &g->ch[k];
+		if (s->shown[k] < 0 || c->p >= c->m)
+			continue;
+		if (c->cnt && c->p * points(c) / c->m !=
+			      (c->p - 1) * points(c) / c->m)
+			point(c, (c->p - 1) * points(c) / c->m);
+		c->target = s->target[k];
+		snprintf(c->p ? c->last : c->first, 11, "%s",
+			 s->started ? s->started : "");
+		c->sum += s->shown[k];
+		c->cnt++;
+		c->p++;
+	}
+}
+
+/* One small chart: competency k of one trainee, from c. */
+static void chart_draw(FILE *out, struct chart *c, const char *name)
+{
+	int l;
+
+	if (c->cnt)
+		point(c, points(c) - 1);
 	fputs("<div><div>", out);
-	text(out, fw->comps[k].name);
+	text(out, name);
 	fputs("</div><svg role=\"img\" width=\"170\" height=\"95\">", out);
 	for (l = 0; l <= 3; l++)
 		fprintf(out, "<text x=\"2\" y=\"%d\">%d</text><line x1=\"14\" "
 			"y1=\"%d\" x2=\"165\" y2=\"%d\" stroke=\"#ddd\"/>",
 			73 - l * 20, l, 70 - l * 20, 70 - l * 20);
-	if (target > 0)
+	if (c->target > 0)
 		fprintf(out, "<line x1=\"14\" y1=\"%d\" x2=\"165\" y2=\"%d\" "
 			"stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>",
-			70 - target * 20, 70 - target * 20);
-	for (i = 0; i < n; i++)
-		if (leveled(v[i].s, fw) && v[i].s->shown[k] >= 0) {
-			x = m < 2 ? 90 : 22 + (int)(p++ * 138 / (m - 1));
-			y = 70 - v[i].s->shown[k] * 20;
-			fprintf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"2.5\" "
-				"fill=\"#2e5fa8\"/>", x, y);
-			buf_printf(&pts, "%d,%d ", x, y);
-		}
+			70 - c->target * 20, 70 - c->target * 20);
+	fputs(buf_str(&c->dots), out);
 	fprintf(out, "<polyline fill=\"none\" stroke=\"#2e5fa8\" "
-		"stroke-width=\"2\" points=\"%s\"/>", buf_str(&pts));
-	buf_free(&pts);
+		"stroke-width=\"2\" points=\"%s\"/>", buf_str(&c->pts));
 	fprintf(out, "<text x=\"22\" y=\"88\">%s</text><text x=\"160\" "
 		"y=\"88\" text-anchor=\"end\">%s</text></svg></div>\n",
-		m ? first : "geen niveau", m > 1 ? last : "");
+		c->m ? c->first : "geen niveau", c->m > 1 ? c->last : "");
+}
+
+/* Reset the charts for the trainee with levels numbered ord. */
+static void charts_reset(struct growth_ctx *g, size_t ord)
+{
+	size_t k;
+
+	for (k = 0; k < REVIEW_MAX_COMP; k++) {
+		buf_free(&g->ch[k].dots);
+		buf_free(&g->ch[k].pts);
+		memset(&g->ch[k], 0, sizeof g->ch[k]);
+		g->ch[k].m = ord < REPORTHTML_MAX_GROWTH ? g->m[ord][k] : 0;
+	}
+}
+
+static void chart_end(void *ctx, const struct trun *t)
+{
+	struct growth_ctx *g = ctx;
+	size_t k;
+
+	if (t->nlev) {
+		fputs("<div class=\"trainee\"><h3>", g->out);
+		text(g->out, buf_str(&t->name));
+		fputs("</h3>", g->out);
+		if (t->nlev > REPORTHTML_MAX_POINTS)
+			fprintf(g->out, "<p class=\"note\">%zu sessies met "
+				"niveaus: per grafiek hoogstens %d punten, elk "
+				"het gemiddelde van opeenvolgende sessies.</p>",
+				t->nlev, REPORTHTML_MAX_POINTS);
+		fputs("<div class=\"multiples\">\n", g->out);
+		for (k = 0; k < g->fw->ncomps; k++)
+			chart_draw(g->out, &g->ch[k], g->fw->comps[k].name);
+		fputs("</div></div>\n", g->out);
+	}
+	charts_reset(g, g->ntr += t->nlev > 0);
+}
+
+static void growth_row(void *ctx, const struct trun *t)
+{
+	struct growth_ctx *g = ctx;
+
+	if (t->nlev == 0)
+		return;
+	fputs("<tr>", g->out);
+	cell(g->out, buf_str(&t->name));
+	num(g->out, (long)t->nlev);
+	cell(g->out, buf_str(&t->lateststart));
+	latest_levels(g->out, t, g->fw);
+	fputs("</tr>\n", g->out);
+}
+
+/* Charts for every trainee with levels, in two passes: counting, then
+ * drawing. */
+static int charts(struct reporthtml *w, struct growth_ctx *g)
+{
+	struct walker draw = {chart_session, chart_end, g};
+	int rc;
+
+	g->ntr = 0;
+	charts_reset(g, 0);
+	rc = walk(w, &draw);
+	charts_reset(g, REPORTHTML_MAX_GROWTH);
+	return rc;
 }
 
 /* Trainees with levels: small multiples up to REPORTHTML_MAX_GROWTH,
  * above that a table of the latest levels, said in a note. */
-static void growth(FILE *out, const struct review *r,
-		   const struct framework *fw, const struct bywho *v)
+static int growth(FILE *out, struct reporthtml *w)
 {
-	size_t i = 0, j, k, ntr = 0, last, nlev;
+	struct growth_ctx g;
+	struct walker count = {count_session, count_end, &g};
+	struct walker table = {NULL, growth_row, &g};
+	size_t ntr;
+	int rc;
 
-	for (i = 0; i < r->n; i = j) {
-		j = run_end(v, r->n, i);
-		for (k = i; k < j && !leveled(v[k].s, fw); k++)
-			;
-		ntr += k < j;
-	}
+	memset(&g, 0, sizeof g);
+	g.out = out;
+	g.fw = w->fw;
+	if (walk(w, &count) != 0)
+		return -1;
+	ntr = g.ntr;
 	fputs("<h2>Groei per cursist</h2>\n", out);
-	if (ntr > REPORTHTML_MAX_GROWTH && r->n > REPORTHTML_MAX_ROWS) {
+	if (ntr > REPORTHTML_MAX_GROWTH && w->n > REPORTHTML_MAX_ROWS) {
 		fprintf(out, "<p class=\"note\">%zu cursisten met niveaus: "
 			"grafieken alleen bij %d of minder. Het laatste niveau "
 			"per cursist staat in de tabel onder Sessies; filter met "
 			"--trainee of --groep voor grafieken.</p>\n", ntr,
 			REPORTHTML_MAX_GROWTH);
-		return;
+		return 0;
 	}
-	if (ntr <= REPORTHTML_MAX_GROWTH)
+	if (ntr <= REPORTHTML_MAX_GROWTH) {
 		fputs("<p>Per competentie het niveau (0-3) van elke afgeronde "
 		      "sessie, oudste links; rode stippellijn: het doel; onder "
 		      "de datum van de eerste en de laatste sessie.</p>\n", out);
-	else {
-		fprintf(out, "<p class=\"note\">%zu cursisten met niveaus: "
-			"grafieken alleen bij %d of minder. De tabel geeft per "
-			"cursist het laatste niveau; filter met --trainee of "
-			"--groep voor grafieken.</p>\n<div class=\"wide\"><table>"
-			"\n<tr><th>cursist</th><th class=\"num\">sessies met "
-			"niveaus</th><th>laatste</th>", ntr,
-			REPORTHTML_MAX_GROWTH);
-		comp_heads(out, fw);
+		return charts(w, &g);
 	}
-	for (i = 0; i < r->n; i = j) {
-		j = run_end(v, r->n, i);
-		for (k = i, nlev = 0, last = j; k < j; k++)
-			if (leveled(v[k].s, fw)) {
-				nlev++;
-				last = k;
-			}
-		if (nlev == 0)
-			continue;
-		if (ntr > REPORTHTML_MAX_GROWTH) {
-			fputs("<tr>", out);
-			cell(out, v[i].s->trainee);
-			num(out, (long)nlev);
-			cell(out, v[last].s->started);
-			for (k = 0; k < fw->ncomps; k++)
-				level(out, v[last].s, fw, k);
-			fputs("</tr>\n", out);
-			continue;
-		}
-		fputs("<div class=\"trainee\"><h3>", out);
-		text(out, v[i].s->trainee);
-		fputs("</h3><div class=\"multiples\">\n", out);
-		for (k = 0; k < fw->ncomps; k++)
-			growth_chart(out, v + i, j - i, fw, k);
-		fputs("</div></div>\n", out);
-	}
-	if (ntr > REPORTHTML_MAX_GROWTH)
-		fputs("</table></div>\n", out);
+	fprintf(out, "<p class=\"note\">%zu cursisten met niveaus: "
+		"grafieken alleen bij %d of minder. De tabel geeft per "
+		"cursist het laatste niveau; filter met --trainee of "
+		"--groep voor grafieken.</p>\n<div class=\"wide\"><table>"
+		"\n<tr><th>cursist</th><th class=\"num\">sessies met "
+		"niveaus</th><th>laatste</th>", ntr, REPORTHTML_MAX_GROWTH);
+	comp_heads(out, w->fw);
+	rc = walk(w, &table);
+	fputs("</table></div>\n", out);
+	return rc;
 }
 
 /* Per step a table: every option by its text, count, share and a bar,
@@ -574,13 +725,30 @@ static void meters(FILE *out, const struct scstat *v, size_t nv)
 	fputs("</table></div>\n", out);
 }
 
-void reporthtml_write(FILE *out, const struct review *r,
-		      const struct framework *fw)
+void reporthtml_init(struct reporthtml *w, const struct framework *fw)
 {
-	size_t nv;
-	struct scstat *v = scstats(r, &nv);
-	struct bywho *who = by_trainee(r);
+	memset(w, 0, sizeof *w);
+	w->fw = fw;
+	spool_init(&w->rows, SPOOL_BUDGET);
+	spool_init(&w->who, SPOOL_BUDGET);
+}
 
+void reporthtml_add(struct reporthtml *w, const struct review_session *s)
+{
+	scstat_add(w, s);
+	if (w->n < REPORTHTML_MAX_ROWS)
+		(void)report_spool_add(&w->rows, REPORT_OLDEST, s);
+	(void)report_spool_add(&w->who, REPORT_BY_TRAINEE, s);
+	w->n++;
+}
+
+int reporthtml_write(struct reporthtml *w, const struct review *r,
+		     FILE *out)
+{
+	const struct framework *fw = w->fw;
+	int rc;
+
+	scstats_finish(w, r);
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta "
 		"charset=\"utf-8\">\n<title>Rapport klantcoach</title>\n"
 		"<style>\n%s</style>\n</head>\n<body>\n<h1>Rapport klantcoach"
@@ -592,18 +760,29 @@ void reporthtml_write(FILE *out, const struct review *r,
 		report_derived_note(out, r, fw, report_html_escape);
 		fputs("</p>\n", out);
 	}
-	summary(out, r, fw, v, nv);
+	summary(out, r, w);
 	below_table(out, r, fw);
 	fputs("<h2>Sessies</h2>\n", out);
-	if (r->n <= REPORTHTML_MAX_ROWS)
-		session_rows(out, r, fw);
+	if (w->n <= REPORTHTML_MAX_ROWS)
+		rc = session_rows(out, w);
 	else
-		trainee_rows(out, r, fw, who);
+		rc = trainee_rows(out, w);
 	steps(out, r);
-	meters(out, v, nv);
-	if (fw)
-		growth(out, r, fw, who);
+	meters(out, w->st, w->nst);
+	if (fw && rc == 0)
+		rc = growth(out, w);
 	fputs("</body>\n</html>\n", out);
-	by_trainee_free(who, r->n);
-	free(v);
+	return rc;
+}
+
+void reporthtml_free(struct reporthtml *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nst; i++)
+		free(w->st[i].id);
+	free(w->st);
+	spool_free(&w->rows);
+	spool_free(&w->who);
+	memset(w, 0, sizeof *w);
 }

@@ -124,15 +124,18 @@ static void session(struct sheet *sh, const struct review_session *s,
 	next_row(sh);
 }
 
-static void sessions(struct sheet *sh, const struct review *r,
-		     const struct framework *fw)
+static int sessions(struct sheet *sh, const struct review *r,
+		    const struct framework *fw, struct spool *sp)
 {
-	const struct review_session **v = report_by_start(r);
+	struct review_session s;
 	size_t i;
+	int rc;
 
 	comp_heads(sh, fw);
-	for (i = 0; i < r->n; i++)
-		session(sh, v[i], fw);
+	if (spool_rewind(sp) != 0)
+		return -1;
+	while ((rc = report_spool_next(sp, &s)) > 0)
+		session(sh, &s, fw);
 	for (i = 0; r->ingroup && i < r->filter->ngroup; i++)
 		if (r->ingroup[i] == 0) {
 			sh->col = 1;
@@ -146,7 +149,7 @@ static void sessions(struct sheet *sh, const struct review *r,
 			number(sh, 0);
 			next_row(sh);
 		}
-	free(v);
+	return rc;
 }
 
 static void steps(struct sheet *sh, const struct review *r)
@@ -186,13 +189,15 @@ static void comps(struct sheet *sh, const struct review *r)
 }
 
 int reportxlsx_write(const char *path, const struct review *r,
-		     const struct framework *fw, const char **err)
+		     const struct framework *fw, struct spool *sp,
+		     const char **err)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	lxw_format *head, *when;
 	struct sheet sh;
 	lxw_error e;
+	int rc;
 
 	if (wb == NULL) {
 		*err = "kan de werkmap niet maken";
@@ -205,7 +210,7 @@ int reportxlsx_write(const char *path, const struct review *r,
 	start(&sh, wb, "sessies", "sessie,cursist,persona,scenario,modus,"
 	      "niveau,start,status,einde,gezien,gehoord,geholpen,keuzes,terug,"
 	      "denktijd_s,feedback", head, when);
-	sessions(&sh, r, fw);
+	rc = sessions(&sh, r, fw, sp);
 	start(&sh, wb, "stappen", "scenario,stap,optie_id,tekst,aantal,"
 	      "procent,expert", head, when);
 	steps(&sh, r);
@@ -215,5 +220,7 @@ int reportxlsx_write(const char *path, const struct review *r,
 	e = workbook_close(wb);
 	if (e != LXW_NO_ERROR)
 		*err = lxw_strerror(e);
-	return e == LXW_NO_ERROR ? 0 : -1;
+	else if (rc < 0)
+		*err = "kan het tijdelijke bestand met de sessies niet lezen";
+	return e == LXW_NO_ERROR && rc >= 0 ? 0 : -1;
 }

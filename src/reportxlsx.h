@@ -8,10 +8,13 @@
 #ifndef KC_REPORTXLSX_H
 #define KC_REPORTXLSX_H
 #include "review.h"
+#include "spool.h"
 
-/* Write the workbook for r (sessions kept) to path, levels and targets of
- * fw. 0, or -1 with a Dutch message in err (static text). */
+/* Write the workbook for r to path with the sessions of sp (added in
+ * REPORT_OLDEST order), levels and targets of fw. 0, or -1 with a Dutch
+ * message in err (static text). */
 int reportxlsx_write(const char *path, const struct review *r,
-		     const struct framework *fw, const char **err);
+		     const struct framework *fw, struct spool *sp,
+		     const char **err);
 
 #endif

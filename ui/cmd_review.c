@@ -65,7 +65,8 @@ static int scan(struct cli_ctx *ctx, const struct content *c, struct review *r,
 	return rc;
 }
 
-/* One report being made: the content, the scan and the CSV writer. */
+/* One report being made: the content, the scan and the writer of its
+ * format, which gets each session as the scan finds it. */
 struct job {
 	enum report_format f;
 	const struct framework *fw;
@@ -73,11 +74,26 @@ struct job {
 	struct review r;
 	struct review_filter filt;
 	struct reportcsv csv;
+	struct reporthtml html;
+	struct spool sessions;	/* Markdown and XLSX */
 };
 
 static void csv_row(void *ctx, const struct review_session *s)
 {
-	reportcsv_add(ctx, s);
+	reportcsv_add(&((struct job *)ctx)->csv, s);
+}
+
+static void html_row(void *ctx, const struct review_session *s)
+{
+	reporthtml_add(&((struct job *)ctx)->html, s);
+}
+
+static void spool_row(void *ctx, const struct review_session *s)
+{
+	struct job *j = ctx;
+
+	(void)report_spool_add(&j->sessions, j->f == REPORT_MD ? REPORT_NEWEST
+						: REPORT_OLDEST, s);
 }
 
 /* 1 when s is a day as 2026-01-31 (or NULL). */
@@ -127,10 +143,14 @@ static int job_found(struct cli_ctx *ctx, struct job *j)
 	return -1;
 }
 
-/* Scan the logs; the CSV rows go to the writer as they are found. */
+/* Scan the logs; the sessions go to the writer as they are found. */
 static int job_scan(struct cli_ctx *ctx, struct job *j)
 {
-	struct review_opts o = {&j->filt, j->f != REPORT_CSV, NULL, NULL, NULL,
+	static void (*const row[])(void *, const struct review_session *) = {
+		[REPORT_CSV] = csv_row, [REPORT_MD] = spool_row,
+		[REPORT_HTML] = html_row, [REPORT_XLSX] = spool_row,
+	};
+	struct review_opts o = {&j->filt, 0, row[j->f], NULL, j,
 				ctx->a.framework};
 	size_t i;
 
@@ -143,15 +163,9 @@ static int job_scan(struct cli_ctx *ctx, struct job *j)
 	}
 	if (job_filter(ctx, j) != 0)
 		return -1;
-	if (j->f == REPORT_CSV) {
-		if (reportcsv_init(&j->csv, j->fw, ctx->a.excel) != 0) {
-			cmd_error("kan geen tijdelijk bestand maken: %s",
-				  path_strerror(errno));
-			return -1;
-		}
-		o.on_session = csv_row;
-		o.ctx = &j->csv;
-	}
+	reportcsv_init(&j->csv, j->fw, ctx->a.excel);
+	reporthtml_init(&j->html, j->fw);
+	spool_init(&j->sessions, SPOOL_BUDGET);
 	if (scan(ctx, &j->c, &j->r, &o) != 0 || job_found(ctx, j) != 0)
 		return -1;
 	for (i = 0; j->f == REPORT_CSV && i < j->filt.ngroup; i++)
@@ -172,7 +186,7 @@ static int emit_xlsx(struct job *j, const char *path)
 		return EXIT_BAD;
 	}
 	close(fd);
-	if (reportxlsx_write(path, &j->r, j->fw, &err) == 0)
+	if (reportxlsx_write(path, &j->r, j->fw, &j->sessions, &err) == 0)
 		return EXIT_OK;
 	cmd_error("%s: %s", path, err);
 	return EXIT_BAD;
@@ -198,9 +212,9 @@ static int emit(struct job *j, const char *path, enum reportcsv_table t)
 	if (j->f == REPORT_CSV)
 		bad = reportcsv_write(&j->csv, &j->r, t, out) != 0;
 	else if (j->f == REPORT_MD)
-		report_md(out, &j->r, j->fw);
+		bad = report_md(out, &j->r, j->fw, &j->sessions) != 0;
 	else
-		reporthtml_write(out, &j->r, j->fw);
+		bad = reporthtml_write(&j->html, &j->r, out) != 0;
 	bad |= fflush(out) != 0 || ferror(out);
 	if (out != stdout && fclose(out) != 0)
 		bad = 1;
@@ -262,6 +276,8 @@ int cmd_report(struct cli_ctx *ctx)
 	j.f = (enum report_format)f;
 	rc = job_scan(ctx, &j) == 0 ? emit_all(ctx, &j) : EXIT_BAD;
 	reportcsv_free(&j.csv);
+	reporthtml_free(&j.html);
+	spool_free(&j.sessions);
 	text_strv_free(j.filt.group, j.filt.ngroup);
 	review_free(&j.r);
 	content_free(&j.c);

@@ -12,7 +12,8 @@
 #   4. cohort report (csv; md and html timed too) over ~1e4, 1e5, 1e6 log
 #      rows beside Miller, GNU datamash, wc -l, cat and grep -c '', with
 #      the answers checked against each other
-#   5. peak memory of the report
+#   5. peak memory of the report; 5b. at 10^5 sessions: peak memory of
+#      every format, the HTML's size and Chromium's time to print it
 #   6. the loaders on generated 1 MB and 10 MB scenarios and a 100,000-key
 #      config (tests/bench/load.c), and the fsyncs of a session start
 #   7. sync: ~1e4 statements to the test LRS on loopback beside curl
@@ -22,6 +23,7 @@
 #
 # Environment: KC_BIN (./klantcoach), KC_SRC (.), KC_COHORT
 # (./tests/tools/cohort), KC_BENCH_ROWS ("10000 100000 1000000"),
+# KC_BENCH_SESSIONS (100000, for 5b),
 # KC_BENCH_SCENARIO (denzell-telefoon), KC_BENCH_BASE (a klantcoach binary
 # whose reports must be byte-identical), TMPDIR; KC_BENCH_HF_OPTS replaces
 # hyperfine's "--style none" (e.g. --show-output to debug). Missing tools
@@ -596,6 +598,74 @@ if [ -n "${rss_100000:-}" ] && [ -n "${rss_1000000:-}" ]; then
 	growth=$(calc "$rss_1000000 / $rss_100000")
 	row "memory: RSS 1e6 rows / RSS 1e5 rows (flat)" "$(fmt "$growth" 2)x" "<= 1.25x" "$(yes_if "$growth <= 1.25")"
 fi
+
+# ---- 5b. the report at 1e5 sessions, every format ---------------------
+# Peak RSS of each format, the HTML's size and the time headless Chromium
+# takes to print it to PDF (beside an empty page: Chromium's own start),
+# for two shapes: many trainees (50 sessions each: the session table is a
+# table per trainee) and 20 trainees (growth charts of many sessions).
+NSESS=${KC_BENCH_SESSIONS:-100000}
+# chromium_pdf FILE: "WALL CPU" in seconds; CPU is that of all of
+# Chromium's processes (perf stat's task-clock, "-" without perf), which
+# the load of a shared machine changes far less than the wall time.
+PERF=
+perf stat -x, -e task-clock -o /dev/null true > /dev/null 2>&1 && PERF=perf
+chromium_pdf() {
+	rm -f "$T/page.pdf" "$T/cpu"
+	cf=$1
+	set -- timeout 300
+	[ -z "$PERF" ] || set -- "$@" perf stat -x, -e task-clock -o "$T/cpu"
+	cs=$(date +%s%N)
+	"$@" chromium --headless --no-sandbox --disable-gpu --disable-quic \
+		--no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync \
+		--user-data-dir="$T/chromium" --print-to-pdf="$T/page.pdf" \
+		"file://$cf" > /dev/null 2>&1 || return 1
+	[ -s "$T/page.pdf" ] || return 1
+	cw=$(calc "($(date +%s%N) - $cs) / 1e9")
+	cc=$(awk -F, '/task-clock/ { printf "%.2f", $1 / 1000 }' "$T/cpu" 2>/dev/null)
+	echo "$cw ${cc:--}"
+}
+section "5b. report at $NSESS sessions: peak RSS per format, HTML, Chromium"
+if command -v chromium > /dev/null 2>&1; then
+	printf '<!DOCTYPE html><title>-</title>\n' > "$T/empty.html"
+	t0=$(chromium_pdf "$T/empty.html") || die "chromium failed on an empty page"
+	row "html: Chromium print to PDF, empty page" "$(fmt "${t0% *}" 2) s" "-" "-"
+	row "html: Chromium CPU time, empty page" "${t0#* } s" "-" "-"
+fi
+for shape in many few; do
+	D=$T/s$shape
+	if [ $shape = many ]; then
+		gen "$D" $((NSESS / 50)) 50 4242 "$T/tally.$shape"
+	else
+		gen "$D" 20 $((NSESS / 20)) 4343 "$T/tally.$shape"
+	fi
+	note "-- $shape: $(find "$D" -name '*.csv' | wc -l) logs"
+	for f in csv md html xlsx; do
+		[ $shape = many ] || [ $f = html ] || continue
+		/usr/bin/time -v "$KC_BIN" --content "$KC_SRC" report --format $f \
+			-o "$T/rep.$f" "$D" > /dev/null 2> "$T/time.$f" ||
+			{ cat "$T/time.$f" >&2; die "report --format $f failed"; }
+		rss=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$T/time.$f")
+		note "report --format $f: peak RSS $(fmt "$(calc "$rss / 1024")" 1) MB, $(wc -c < "$T/rep.$f") bytes"
+		row "memory: report --format $f, $NSESS sessions ($shape)" \
+			"$(fmt "$(calc "$rss / 1024")" 1) MB" "< 20 MB" "$(yes_if "$rss < 20480")"
+	done
+	size=$(wc -c < "$T/rep.html")
+	row "html: size, $NSESS sessions ($shape)" "$(fmt "$(calc "$size / 1048576")" 2) MB" \
+		"< 5 MB" "$(yes_if "$size < 5242880")"
+	if command -v chromium > /dev/null 2>&1; then
+		tc=$(chromium_pdf "$T/rep.html") || die "chromium failed on the report"
+		note "Chromium printed $(pdfinfo "$T/page.pdf" 2>/dev/null | sed -n 's/^Pages: *//p') pages in $(fmt "${tc% *}" 2) s (CPU ${tc#* } s)"
+		row "html: Chromium print to PDF, $NSESS sessions ($shape)" "$(fmt "${tc% *}" 2) s" \
+			"< 10 s" "$(yes_if "${tc% *} < 10")"
+		row "html: Chromium CPU time, $NSESS sessions ($shape)" "${tc#* } s" "-" "-"
+	else
+		row "html: Chromium print to PDF ($shape)" "not measured (no chromium)" \
+			"< 10 s" "-"
+	fi
+	rm -rf "$D"
+done
 
 # ---- 7. sync to the test LRS, beside curl ------------------------------
 section "7. sync: ~1e4 statements to the test LRS on loopback, beside curl"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # report.sh: the report's filters (COACH-UX 6): days, a group file, trainee
 # names regardless of case and accents, an error for a filter that names
-# nothing, and a folder of trainees' folders searched with its subfolders.
+# nothing, and a folder of trainees' folders searched with its subfolders;
+# Markdown and HTML byte for byte as before the writers spooled (issue 22).
 . "$KC_SRC/tests/e2e/lib.sh"
 
 D="$T/cohort"
@@ -33,6 +34,15 @@ for n in "Zoë van der Berg" "zoe van der berg" "ZOË VAN DER BERG" "Zoe Van Der
 	expect_contains "trainee '$n' is Zoë" "$out" ",Zoë van der Berg,"
 done
 expect_contains "trainee yilmaz" "$(rep --trainee "fatma yilmaz" "$D")" ",Fatma Yılmaz,"
+
+# Issue 22: the writers that spool their sessions print what the writers
+# that kept every session in memory printed (files made before the change).
+for f in md html; do
+	"$KC_BIN" --content "$FIX/mini" report --format $f --framework mini \
+		"$D" > "$T/r.$f" 2>&1
+	expect_eq "report $f as before" \
+		"$(cmp "$T/r.$f" "$FIX/report/mini.$f" 2>&1 && echo same)" same
+done
 
 # Days, both included.
 expect_eq "--van" "$(rows "$(rep --van 2026-02-01 "$D")")" 2

@@ -59,19 +59,38 @@ static void teardown(void)
 
 TestSuite(report, .init = setup, .fini = teardown);
 
-/* What fn wrote, as one string (caller frees). */
+/* The sessions of r in a spool for order o, handed over newest first, so
+ * the order read back is the spool's own. */
+static void spooled(struct spool *sp, enum report_order o)
+{
+	size_t i;
+
+	spool_init(sp, SPOOL_BUDGET);
+	for (i = r.n; i-- > 0;)
+		cr_assert_eq(report_spool_add(sp, o, &r.s[i]), 0);
+}
+
+/* What the writer of f wrote from r's sessions, as one string (caller
+ * frees); r itself keeps none (r.n is only where the test puts them). */
 static char *written(enum report_format f)
 {
 	char *text = NULL;
 	size_t n = 0, i;
 	FILE *fp = open_memstream(&text, &n);
+	struct spool sp;
+	struct reporthtml w;
 
 	cr_assert_not_null(fp);
-	(void)i;
 	if (f == REPORT_MD) {
-		report_md(fp, &r, &c.fws[0]);
+		spooled(&sp, REPORT_NEWEST);
+		cr_assert_eq(report_md(fp, &r, &c.fws[0], &sp), 0);
+		spool_free(&sp);
 	} else {
-		reporthtml_write(fp, &r, &c.fws[0]);
+		reporthtml_init(&w, &c.fws[0]);
+		for (i = r.n; i-- > 0;)
+			reporthtml_add(&w, &r.s[i]);
+		cr_assert_eq(reporthtml_write(&w, &r, fp), 0);
+		reporthtml_free(&w);
 	}
 	fclose(fp);
 	return text;
@@ -87,7 +106,7 @@ static char *csv_table(enum reportcsv_table t, int excel)
 	FILE *fp = open_memstream(&text, &n);
 
 	cr_assert_not_null(fp);
-	cr_assert_eq(reportcsv_init(&w, &c.fws[0], excel), 0);
+	reportcsv_init(&w, &c.fws[0], excel);
 	for (i = r.n; i-- > 0;)
 		reportcsv_add(&w, &r.s[i]);
 	if (excel)
@@ -328,18 +347,21 @@ Test(report, xlsx_workbook)
 	const char *err = NULL;
 	int fd = mkstemp(path);
 	FILE *fp;
+	struct spool sp;
 
 	cr_assert_geq(fd, 0);
 	close(fd);
-	cr_assert_eq(reportxlsx_write(path, &r, &c.fws[0], &err), 0);
+	spooled(&sp, REPORT_OLDEST);
+	cr_assert_eq(reportxlsx_write(path, &r, &c.fws[0], &sp, &err), 0);
 	cr_assert_not_null(fp = fopen(path, "rb"));
 	cr_assert_eq(fread(head, 1, 4, fp), 4);
 	fclose(fp);
 	cr_assert_eq(memcmp(head, "PK\x03\x04", 4), 0);
 	unlink(path);
-	cr_assert_eq(reportxlsx_write("/nergens/r.xlsx", &r, &c.fws[0], &err),
-		     -1);
+	cr_assert_eq(reportxlsx_write("/nergens/r.xlsx", &r, &c.fws[0], &sp,
+				      &err), -1);
 	cr_assert_not_null(err);
+	spool_free(&sp);
 	cr_assert_eq(report_parse_format("xlsx"), REPORT_XLSX);
 }
 
@@ -364,4 +386,104 @@ Test(report, html_trainee_table_stops_visibly)
 	cr_assert(strstr(html, "En nog 3 cursisten (na de eerste 5000 op naam):"
 			 " niet in deze tabel; zie de CSV of filter."), "note");
 	free(html);
+}
+
+/* Issue 22: the page's writer spools its sessions. Ten thousand sessions
+ * of one trainee: the session list in memory stays within the spool's
+ * budget (the rest is in its temporary file), the per-session table keeps
+ * only what it can show, and the growth charts draw at most
+ * REPORTHTML_MAX_POINTS points each, said in a note. */
+Test(report, html_many_sessions_bounded)
+{
+	struct reporthtml w;
+	struct review_session one = s[0];
+	char *text = NULL, *p;
+	size_t len = 0, i, dots = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	reporthtml_init(&w, &c.fws[0]);
+	for (i = 0; i < 10000; i++) {
+		one.shown[0] = i % 2 ? 3 : 1;
+		reporthtml_add(&w, &one);
+	}
+	cr_assert_gt(w.who.nruns, 1, "spilled to runs");
+	cr_assert_leq(w.who.cap, 2 * SPOOL_BUDGET, "memory %zu", w.who.cap);
+	cr_assert_eq(w.rows.n, REPORTHTML_MAX_ROWS, "only rows it can show");
+	cr_assert_eq(reporthtml_write(&w, &r, fp), 0);
+	fclose(fp);
+	reporthtml_free(&w);
+	cr_assert(strstr(text, "10000 sessies met niveaus: per grafiek "
+			 "hoogstens 30 punten, elk het gemiddelde van "
+			 "opeenvolgende sessies."), "note");
+	for (p = text; (p = strstr(p, "<circle")) != NULL; p++, dots++)
+		cr_assert(strncmp(p, "<circle cx=\"", 12) == 0);
+	cr_assert_eq(dots, REPORTHTML_MAX_POINTS, "Uitleggen has no level");
+	cr_assert(strstr(text, "<circle cx=\"22\" cy=\"30\""), "mean of 1, 3");
+	cr_assert_null(strstr(text, "cy=\"10\""), "no single session drawn");
+	cr_assert_lt(len, 100000, "%zu bytes", len);
+	free(text);
+}
+
+/* Up to REPORTHTML_MAX_POINTS a chart has a point per session, as before:
+ * levels 1, 2, 3 from left to right. */
+Test(report, html_chart_point_per_session)
+{
+	static struct review_session three[3];
+	static char when[3][21] = {"2026-01-01T09:00:00Z",
+		"2026-01-02T09:00:00Z", "2026-01-03T09:00:00Z"};
+	char *html;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		three[i] = s[0];
+		three[i].started = when[i];
+		three[i].shown[0] = (int)i + 1;
+	}
+	r.s = three;
+	r.n = 3;
+	html = written(REPORT_HTML);
+	cr_assert(strstr(html, "<circle cx=\"22\" cy=\"50\" r=\"2.5\" fill=\""
+			 "#2e5fa8\"/><circle cx=\"91\" cy=\"30\" r=\"2.5\" "
+			 "fill=\"#2e5fa8\"/><circle cx=\"160\" cy=\"10\" r=\"2.5\" "
+			 "fill=\"#2e5fa8\"/><polyline fill=\"none\" stroke=\""
+			 "#2e5fa8\" stroke-width=\"2\" points=\"22,50 91,30 "
+			 "160,10 \"/>"), "%s", html);
+	cr_assert(strstr(html, ">2026-01-01</text><text x=\"160\" y=\"88\" "
+			 "text-anchor=\"end\">2026-01-03</text>"), "%s", html);
+	cr_assert_null(strstr(html, "per grafiek hoogstens"), "no note");
+	free(html);
+}
+
+/* Issue 22: Markdown over more sessions than the spool keeps in memory
+ * still lists every one, newest first. */
+Test(report, markdown_many_sessions_newest_first)
+{
+	static char when[20000][24];
+	struct review_session one = s[1];
+	struct spool sp;
+	char *text = NULL, *p, last[24] = "9999";
+	size_t len = 0, i, rows = 0;
+	FILE *fp = open_memstream(&text, &len);
+	unsigned long long x = 7;
+
+	spool_init(&sp, SPOOL_BUDGET);
+	for (i = 0; i < 20000; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		snprintf(when[i], sizeof when[i], "2026-%02u-%02uT%02u:00:00Z",
+			 (unsigned)(x >> 33) % 12 + 1,
+			 (unsigned)(x >> 40) % 28 + 1,
+			 (unsigned)(x >> 50) % 24);
+		one.started = when[i];
+		cr_assert_eq(report_spool_add(&sp, REPORT_NEWEST, &one), 0);
+	}
+	cr_assert_gt(sp.nruns, 1, "spilled to runs");
+	cr_assert_eq(report_md(fp, &r, &c.fws[0], &sp), 0);
+	fclose(fp);
+	spool_free(&sp);
+	for (p = text; (p = strstr(p, "\n| 2026-")) != NULL; p++, rows++) {
+		cr_assert_leq(strncmp(p + 3, last, 20), 0, "newest first");
+		memcpy(last, p + 3, 20);
+	}
+	cr_assert_eq(rows, 20000);
+	free(text);
 }

@@ -267,16 +267,26 @@ static char *render(const struct review *r, enum report_format f)
 
 	if (f == REPORT_CSV) {
 		struct reportcsv w;
-		cr_assert_eq(reportcsv_init(&w, &c.fws[0], 0), 0);
+		reportcsv_init(&w, &c.fws[0], 0);
 		for (i = 0; i < r->n; i++)
 			reportcsv_add(&w, &r->s[i]);
 		for (i = 0; i < RCSV_COUNT; i++)
 			reportcsv_write(&w, r, (enum reportcsv_table)i, fp);
 		reportcsv_free(&w);
 	} else if (f == REPORT_MD) {
-		report_md(fp, r, &c.fws[0]);
+		struct spool sp;
+		spool_init(&sp, SPOOL_BUDGET);
+		for (i = 0; i < r->n; i++)
+			report_spool_add(&sp, REPORT_NEWEST, &r->s[i]);
+		report_md(fp, r, &c.fws[0], &sp);
+		spool_free(&sp);
 	} else {
-		reporthtml_write(fp, r, &c.fws[0]);
+		struct reporthtml w;
+		reporthtml_init(&w, &c.fws[0]);
+		for (i = 0; i < r->n; i++)
+			reporthtml_add(&w, &r->s[i]);
+		reporthtml_write(&w, r, fp);
+		reporthtml_free(&w);
 	}
 	fclose(fp);
 	return text;
