@@ -35,8 +35,9 @@ void draw_role(enum role r, int on);
 /* Draw s at (y, x), sanitised and clipped to w columns. */
 void draw_text(int y, int x, int w, const char *s, enum role r);
 /* A full-width bar with left and right texts; a left text too long for
- * it is cut with an ellipsis. */
-void draw_bar(int y, const char *left, const char *right);
+ * it is cut with an ellipsis. Returns the columns of left shown whole
+ * (before the ellipsis), from column 1. */
+int draw_bar(int y, const char *left, const char *right);
 /* A meter "name ████░░░░ 6" in w columns; delta shown when non-zero. */
 void draw_meter(int y, int x, int w, const char *name, int value, int delta);
 /* Append s wrapped to width with indent; every row gets role and tag. */
