@@ -63,6 +63,7 @@ const struct keybinding request_keys[] = {
 	{KEY_F(2), "F2", REQ_FIELD_DONE},
 	{4, "Ctrl-D", REQ_FIELD_DONE},
 	{27, "Esc", REQ_FIELD_CANCEL},
+	{'q', "q", REQ_CLOSE},
 	{'?', "?", REQ_HELP},
 	{KEY_F(1), "F1", REQ_HELP},
 	{12, "Ctrl-L", REQ_REDRAW},

@@ -28,6 +28,7 @@
 	X(UNDO, "een stap terug (alleen bij oefenen)") \
 	X(STOP, "stoppen zonder resultaat (scenario met waarschuwing)") \
 	X(BACK, "terug naar het vorige scherm") \
+	X(CLOSE, "dit scherm sluiten en teruggaan") \
 	X(SETTINGS, "instellingen: naam en niveau wijzigen") \
 	X(SORT, "sorteren (review)") \
 	X(SEARCH, "zoeken (review)") \

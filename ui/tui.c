@@ -79,6 +79,17 @@ static void mouse_start(int mouse)
 	mouseinterval(0);	/* a press acts at once */
 }
 
+/* Home and End as tmux, screen and the Linux console send them, also
+ * where terminfo does not list them (xterm's entry inside tmux): an
+ * unknown sequence would read as Esc and three typed characters. */
+static void home_end_keys(void)
+{
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+}
+
 static int curses_start(int colour, int mouse)
 {
 	if (newterm(NULL, stdout, stdin) == NULL) {
@@ -91,6 +102,7 @@ static int curses_start(int colour, int mouse)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	home_end_keys();
 	set_escdelay(25);
 	timeout(250);
 	mouse_start(mouse);

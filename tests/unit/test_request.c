@@ -128,6 +128,12 @@ static enum request clicked(const struct footer_map *m, const char *s,
 
 Test(request, footer_clicks_ask_for_the_key_shown)
 {
+	static const struct keymap_entry past[] = {
+		{REQ_ENTER, "verder"}, {REQ_UP, "bladeren"},
+		{REQ_DOWN, "bladeren"}, {REQ_PGUP, "bladeren"},
+		{REQ_PGDN, "bladeren"}, {REQ_BACK, "terug"},
+		{REQ_CLOSE, "terug"}, {REQ_QUIT, NULL}, {REQ_NONE, NULL},
+	};
 	static const struct keymap_entry turn[] = {
 		{REQ_ENTER, "verder"}, {REQ_PGDN, "verder"}, {REQ_NONE, NULL},
 	};
@@ -155,6 +161,18 @@ Test(request, footer_clicks_ask_for_the_key_shown)
 	cr_assert_str_eq(s, "Enter PgDn verder");
 	cr_assert_eq(clicked(&m, s, "verder"), REQ_PGDN,
 		     "a hint asks for the last single key of its group");
+	buf_clear(&b);
+	m.n = 0;
+	request_footer(past, 0, &b, &m);
+	s = buf_str(&b);
+	cr_assert_str_eq(s, "Enter verder, \xe2\x86\x91\xe2\x86\x93 PgUp PgDn "
+			 "bladeren, Esc q terug");
+	cr_assert_eq(clicked(&m, s, "PgDn"), REQ_PGDN);
+	cr_assert_eq(clicked(&m, s, "q terug"), REQ_CLOSE);
+	cr_assert_eq(clicked(&m, s, "Esc"), REQ_BACK);
+	cr_assert_eq(clicked(&m, s, "terug"), REQ_CLOSE);
+	cr_assert_eq(clicked(&m, s, "bladeren"), REQ_PGDN,
+		     "the last single key: read on");
 	buf_free(&b);
 }
 
