@@ -143,6 +143,18 @@ void view_print(FILE *out, const struct view *v)
 	}
 }
 
+int view_scroll_page(int top, int rows, int h, int dir)
+{
+	int last = rows > h ? rows - h : 0;
+	int step = h > 1 ? h - 1 : 1;
+
+	top = top < 0 ? 0 : top > last ? last : top;
+	if ((dir > 0 && top >= last) || (dir < 0 && top == 0))
+		return -1;
+	top += dir > 0 ? step : -step;
+	return top < 0 ? 0 : top > last ? last : top;
+}
+
 void view_free(struct view *v)
 {
 	size_t i;

@@ -84,6 +84,11 @@ void view_meter(struct view *v, const char *label, int n,
  * line starts at the left edge (indents are for the TUI), titles between
  * "==" on their own line, no escapes, no wrapping. */
 void view_print(FILE *out, const struct view *v);
+/* Where a page key leads in a document of rows rows shown h at a time
+ * from row top: dir 1 (PgDn) or -1 (PgUp) scrolls h - 1 rows (one row
+ * stays in view), up to the end; -1 when it is already at that end (so
+ * the key may turn to the next or previous page). */
+int view_scroll_page(int top, int rows, int h, int dir);
 /* Free the lines and empty the document. */
 void view_free(struct view *v);
 

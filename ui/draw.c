@@ -66,9 +66,9 @@ void draw_text(int y, int x, int w, const char *s, enum role r)
 	free(clean);
 }
 
-void draw_bar(int y, const char *left, const char *right)
+int draw_bar(int y, const char *left, const char *right)
 {
-	int w = COLS, rw = (int)text_width(right);
+	int w = COLS, rw = (int)text_width(right), whole;
 	char *cut;
 
 	draw_role(ROLE_BAR, 1);
@@ -76,9 +76,11 @@ void draw_bar(int y, const char *left, const char *right)
 	draw_role(ROLE_BAR, 0);
 	cut = text_short(left, w - rw - 3 > 1 ? (size_t)(w - rw - 3) : 1);
 	draw_text(y, 1, w - rw - 3, cut, ROLE_BAR);
+	whole = (int)text_width(cut) - (strcmp(cut, left) != 0);
 	free(cut);
 	if (rw < w - 2)
 		draw_text(y, w - rw - 1, rw, right, ROLE_BAR);
+	return whole;
 }
 
 void draw_meter(int y, int x, int w, int namew, const char *name, int value,

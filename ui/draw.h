@@ -35,8 +35,9 @@ void draw_role(enum role r, int on);
 /* Draw s at (y, x), sanitised and clipped to w columns. */
 void draw_text(int y, int x, int w, const char *s, enum role r);
 /* A full-width bar with left and right texts; a left text too long for
- * it is cut with an ellipsis. */
-void draw_bar(int y, const char *left, const char *right);
+ * it is cut with an ellipsis. Returns the columns of left shown whole
+ * (before the ellipsis), from column 1. */
+int draw_bar(int y, const char *left, const char *right);
 #define METER_BAR 10	/* a cell per point */
 #define METER_NUM 6	/* " 10 +2": the value and its change */
 /* A meter "name ████░░░░ 6 +2" at (y, x): the name in namew columns, the

@@ -6,6 +6,7 @@
  * requests on different screens: the screen's keymap decides.
  */
 #include "request.h"
+#include "text.h"
 
 #include <curses.h>
 #include <string.h>
@@ -62,6 +63,7 @@ const struct keybinding request_keys[] = {
 	{KEY_F(2), "F2", REQ_FIELD_DONE},
 	{4, "Ctrl-D", REQ_FIELD_DONE},
 	{27, "Esc", REQ_FIELD_CANCEL},
+	{'q', "q", REQ_CLOSE},
 	{'?', "?", REQ_HELP},
 	{KEY_F(1), "F1", REQ_HELP},
 	{12, "Ctrl-L", REQ_REDRAW},
@@ -168,11 +170,22 @@ static int choice_run(const struct keymap_entry *e)
 	return n;
 }
 
+static void add_span(struct footer_map *m, int from, const char *label,
+		     enum request r)
+{
+	if (m && r != REQ_NONE && m->n < FOOTER_SPANS_MAX)
+		m->v[m->n++] = (struct footer_span){
+			from, from + (int)text_width(label), r};
+}
+
 /* The keys of one footer group (the entries from e with e->hint) into
- * keys; returns how many entries the group has. */
+ * keys, which starts at footer column base, with their spans in map;
+ * *single becomes the group's last single key's request. Returns how
+ * many entries the group has. */
 static int footer_group(const struct keymap_entry *km,
 			const struct keymap_entry *e, int field,
-			struct buf *keys)
+			struct buf *keys, int base, struct footer_map *map,
+			enum request *single)
 {
 	int i = 0;
 
@@ -184,36 +197,62 @@ static int footer_group(const struct keymap_entry *km,
 		int arrows = e[i].req == REQ_UP && e[i + 1].req == REQ_DOWN &&
 			     e[i + 1].hint &&
 			     strcmp(e[i + 1].hint, e->hint) == 0;
+		int at = base + (int)text_width(buf_str(keys)) + !!keys->len;
 
 		if (arrows) {
 			run = 2;
 			last = request_label(km, REQ_DOWN, field);
 		}
-		if (first && last)
+		if (first && last) {
 			buf_printf(keys, "%s%s%s%s", keys->len ? " " : "",
 				   first, run > 1 && !arrows ? "-" : "",
 				   run > 1 ? last : "");
+			if (run == 1 || arrows)
+				add_span(map, at, first, e[i].req);
+			if (arrows)
+				add_span(map, at + (int)text_width(first),
+					 last, REQ_DOWN);
+			if (run == 1)
+				*single = e[i].req;
+		}
 		i += first && last ? run : 1;
 	}
 	return i;
 }
 
-void request_footer(const struct keymap_entry *km, int field, struct buf *b)
+void request_footer(const struct keymap_entry *km, int field, struct buf *b,
+		    struct footer_map *map)
 {
 	const struct keymap_entry *e = km;
 
 	while (e->req != REQ_NONE) {
 		struct buf keys = {0};
+		enum request single = REQ_NONE;
+		int base = (int)text_width(buf_str(b)) + (b->len ? 2 : 0);
 		int n = 1;
 
 		if (e->hint)
-			n = footer_group(km, e, field, &keys);
-		if (keys.len)
+			n = footer_group(km, e, field, &keys, base, map,
+					 &single);
+		if (keys.len) {
 			buf_printf(b, "%s%s %s", b->len ? ", " : "", keys.s,
 				   e->hint);
+			add_span(map, base + (int)text_width(keys.s) + 1,
+				 e->hint, single);
+		}
 		buf_free(&keys);
 		e += n;
 	}
+}
+
+enum request request_footer_at(const struct footer_map *map, int col)
+{
+	int i;
+
+	for (i = 0; i < map->n; i++)
+		if (col >= map->v[i].from && col < map->v[i].to)
+			return map->v[i].req;
+	return REQ_NONE;
 }
 
 void request_table(struct buf *b)

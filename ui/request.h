@@ -28,6 +28,7 @@
 	X(UNDO, "een stap terug (alleen bij oefenen)") \
 	X(STOP, "stoppen zonder resultaat (scenario met waarschuwing)") \
 	X(BACK, "terug naar het vorige scherm") \
+	X(CLOSE, "dit scherm sluiten en teruggaan") \
 	X(SETTINGS, "instellingen: naam en niveau wijzigen") \
 	X(SORT, "sorteren (review)") \
 	X(SEARCH, "zoeken (review)") \
@@ -81,8 +82,27 @@ const char *request_label(const struct keymap_entry *km, enum request r,
 			  int field);
 /* Help text of a request. */
 const char *request_help(enum request r);
-/* The footer of km: "keys hint" groups, e.g. "1-3 ↑↓ Enter kiezen". */
-void request_footer(const struct keymap_entry *km, int field, struct buf *b);
+#define FOOTER_SPANS_MAX 48
+
+/* Where the footer shows a key or a hint: columns [from, to) of its text
+ * ask for req when clicked. */
+struct footer_span {
+	int from, to;
+	enum request req;
+};
+struct footer_map {
+	int n;
+	struct footer_span v[FOOTER_SPANS_MAX];
+};
+
+/* The footer of km: "keys hint" groups, e.g. "1-3 ↑↓ Enter kiezen".
+ * With map (may be NULL), where each key and hint is: a key label asks
+ * for its request (a range such as 1-3 for none), a hint for the last
+ * single key of its group. */
+void request_footer(const struct keymap_entry *km, int field, struct buf *b,
+		    struct footer_map *map);
+/* The request of the footer text at column col of map, or REQ_NONE. */
+enum request request_footer_at(const struct footer_map *map, int col);
 /* All labels of the keys that ask for r in km, joined by spaces. */
 void request_labels(const struct keymap_entry *km, enum request r, int field,
 		    struct buf *b);

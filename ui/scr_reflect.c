@@ -8,7 +8,10 @@
  * confirmed (Tab, F2, Ctrl-D). Leaving a field any other way (PgUp, PgDn,
  * Esc, stopping, a signal) keeps its text as a draft, also written when
  * typing pauses; reaching the last page closes the reflection and saves
- * open drafts as answers.
+ * open drafts as answers. On a reading page PgDn and PgUp scroll by a
+ * screen and turn the page only at its end (as a pager). A past
+ * reflection (opened finished from home; resume refuses finished
+ * sessions) is left at once with Esc, ← or q, back home.
  */
 #include "tui.h"
 #include "buf.h"
@@ -20,6 +23,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +31,7 @@ enum { PAGE_END, PAGE_FEEL, PAGE_WHAT, PAGE_WHY, PAGE_Q };
 
 struct reflect_state {
 	int page;		/* PAGE_END .. last_page */
+	int past;		/* opened finished: Esc, q and ← leave it */
 	struct input field;	/* the answer being typed */
 	struct view feedback;	/* the coach's feedback, read on entry */
 };
@@ -102,6 +107,7 @@ static void reflect_enter(struct tui *t)
 	struct diag d = {0};
 
 	rs->page = page_left(t);
+	rs->past = t->play.done;
 	load_field(t);
 	view_free(&rs->feedback);
 	if (t->play.log.path)	/* read once, not on every redraw */
@@ -227,13 +233,20 @@ static const struct keymap_entry *reflect_keymap(const struct tui *t)
 		{REQ_PGUP, "terug"}, {REQ_FIELD_NEWLINE, "nieuwe regel"},
 		{REQ_NONE, NULL},
 	}, reading[] = {
-		{REQ_ENTER, "verder"}, {REQ_PGDN, "verder"},
-		{REQ_PGUP, "terug"}, {REQ_BACK, NULL},
-		{REQ_UP, "scrollen"}, {REQ_DOWN, "scrollen"},
+		{REQ_ENTER, "verder"}, {REQ_UP, "bladeren"},
+		{REQ_DOWN, "bladeren"}, {REQ_PGUP, "bladeren"},
+		{REQ_PGDN, "bladeren"}, {REQ_HOME, NULL}, {REQ_END, NULL},
+		{REQ_BACK, NULL},
+		{REQ_NONE, NULL},
+	}, past[] = {
+		{REQ_ENTER, "verder"}, {REQ_UP, "bladeren"},
+		{REQ_DOWN, "bladeren"}, {REQ_PGUP, "bladeren"},
+		{REQ_PGDN, "bladeren"}, {REQ_HOME, NULL}, {REQ_END, NULL},
+		{REQ_BACK, "terug"}, {REQ_CLOSE, "terug"},
 		{REQ_NONE, NULL},
 	};
 
-	return t->focus ? field : reading;
+	return t->focus ? field : state(t)->past ? past : reading;
 }
 
 /* In a field PgDn and Esc turn on and keep the text as a draft. */
@@ -248,15 +261,52 @@ static enum request field_key(struct tui *t, enum request req)
 	return REQ_NONE;
 }
 
+/* PgDn and PgUp scroll a reading page by a screen; at its end they turn
+ * the page (PgUp to the end of the page before, to read on backwards). */
+static void page_key(struct tui *t, int dir)
+{
+	struct view v = {0};
+	int top = -1;
+
+	if (page_question(t) < 0) {
+		page_view(t, &v);
+		top = view_scroll_page(t->top, viewdraw_rows(&v, COLS - 4),
+				       LINES - 3, dir);
+		view_free(&v);
+	}
+	if (top >= 0) {
+		t->top = top;
+		return;
+	}
+	top = state(t)->page;
+	turn(t, dir);
+	if (dir < 0 && state(t)->page < top)
+		t->top = INT_MAX / 2;	/* clamped when drawn */
+}
+
+/* Esc and ←: home from a past reflection, else a page back. */
+static void back(struct tui *t)
+{
+	if (state(t)->past)
+		tui_go(t, SCR_HOME);
+	else
+		turn(t, -1);
+}
+
 static enum request reflect_key(struct tui *t, enum request req)
 {
 	if (t->focus)
 		return field_key(t, req);
 	switch (req) {
-	case REQ_ENTER: case REQ_PGDN: turn(t, 1); break;
-	case REQ_PGUP: case REQ_BACK: turn(t, -1); break;
+	case REQ_ENTER: turn(t, 1); break;
+	case REQ_PGDN: page_key(t, 1); break;
+	case REQ_PGUP: page_key(t, -1); break;
+	case REQ_BACK: back(t); break;
+	case REQ_CLOSE: tui_go(t, SCR_HOME); break;
 	case REQ_UP: t->top = t->top > 0 ? t->top - 1 : 0; break;
 	case REQ_DOWN: t->top++; break;
+	case REQ_HOME: t->top = 0; break;
+	case REQ_END: t->top = INT_MAX / 2; break;
 	default: return req;
 	}
 	return REQ_NONE;

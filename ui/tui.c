@@ -79,6 +79,17 @@ static void mouse_start(int mouse)
 	mouseinterval(0);	/* a press acts at once */
 }
 
+/* Home and End as tmux, screen and the Linux console send them, also
+ * where terminfo does not list them (xterm's entry inside tmux): an
+ * unknown sequence would read as Esc and three typed characters. */
+static void home_end_keys(void)
+{
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+}
+
 static int curses_start(int colour, int mouse)
 {
 	if (newterm(NULL, stdout, stdin) == NULL) {
@@ -91,6 +102,7 @@ static int curses_start(int colour, int mouse)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	home_end_keys();
 	set_escdelay(25);
 	timeout(250);
 	mouse_start(mouse);
@@ -183,17 +195,43 @@ static void current_keymap(const struct tui *t, struct keymap_entry *km)
 	drop_unreachable(km, t->focus != NULL);
 }
 
+/* Where the footer drawn last shows which key, for clicks on it. */
+static struct footer_map footer;
+
+/* Keep the spans of the n columns of the footer's hints shown whole and
+ * the help at column help_x, as screen columns. */
+static void footer_spans(int n, int help_x, const char *help)
+{
+	int i, k = 0;
+
+	for (i = 0; i < footer.n; i++)
+		if (footer.v[i].to <= n) {
+			footer.v[k] = footer.v[i];
+			footer.v[k].from++;	/* the bar starts at column 1 */
+			footer.v[k++].to++;
+		}
+	footer.n = k;
+	if (k < FOOTER_SPANS_MAX)
+		footer.v[footer.n++] = (struct footer_span){
+			help_x, help_x + (int)text_width(help), REQ_HELP};
+}
+
 void tui_frame(struct tui *t, const char *title, const char *right)
 {
 	struct keymap_entry km[KEYMAP_MAX];
 	struct buf hints = {0}, help = {0};
+	int whole;
 
 	current_keymap(t, km);
-	request_footer(km, t->focus != NULL, &hints);
+	footer.n = 0;
+	request_footer(km, t->focus != NULL, &hints, &footer);
 	buf_printf(&help, "%s hulp",
 		   request_label(km, REQ_HELP, t->focus != NULL));
 	draw_bar(0, title, right ? right : "");
-	draw_bar(LINES - 1, t->message ? t->message : buf_str(&hints), help.s);
+	whole = draw_bar(LINES - 1, t->message ? t->message : buf_str(&hints),
+			 help.s);
+	footer_spans(t->message ? 0 : whole,
+		     COLS - (int)text_width(help.s) - 1, help.s);
 	buf_free(&hints);
 	buf_free(&help);
 }
@@ -292,6 +330,7 @@ static void draw_all(struct tui *t)
 {
 	erase();
 	viewdraw_hits_clear();
+	footer.n = 0;
 	t->cursor_y = t->cursor_x = -1;
 	if (too_small()) {
 		draw_too_small();
@@ -329,7 +368,8 @@ static void generic(struct tui *t, enum request req)
 }
 
 /* A mouse event as a request of keymap km: the wheel moves up or down, a
- * click on a row of a list selects it and asks for Enter. */
+ * click on a row of a list selects it and asks for Enter, a click on a
+ * key or hint in the footer asks for its request. */
 static enum request mouse_request(struct tui *t,
 				  const struct keymap_entry *km)
 {
@@ -346,7 +386,11 @@ static enum request mouse_request(struct tui *t,
 	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED) &&
 		 (tag = viewdraw_hit(ev.y, ev.x)) > 0)
 		req = REQ_ENTER;
-	if (req == REQ_NONE || request_label(km, req, 0) == NULL)
+	else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED) &&
+		 ev.y == LINES - 1)
+		req = request_footer_at(&footer, ev.x);
+	if (req == REQ_NONE ||
+	    request_label(km, req, t->focus != NULL) == NULL)
 		return REQ_NONE;
 	if (tag > 0)
 		t->sel = tag - 1;
@@ -363,6 +407,10 @@ static void handle_key(struct tui *t, wint_t ch, int is_key)
 		: request_for(km, ch, is_key, t->focus != NULL);
 	if (is_key && ch == KEY_MOUSE && req == REQ_NONE)
 		return;
+	if (is_key && ch == KEY_MOUSE && req == REQ_FIELD_NEWLINE) {
+		ch = '\n';	/* a click on "Enter nieuwe regel" */
+		is_key = 0;
+	}
 	t->dirty = 1;
 	if (req == REQ_RESIZE)
 		return;

@@ -92,6 +92,12 @@ tm_keys PgDn PgDn PgDn PgDn PgDn
 golden_screen reflect-done "reflectie 10/10"
 tm_keys Enter
 golden_screen home "Proef belt"
+tm_keys Down Down Enter
+$TM resize-window -x 60 -y 16
+tm_wait_width 60 || fail "no redraw at width 60"
+golden_screen reflect-past-60x16 "Esc q terug"
+tm_keys Escape
+tm_wait "Proef belt" >/dev/null || fail "Esc did not leave the past reflection"
 tm_stop
 
 # Review: list, timeline, feedback, growth and cohort of a fixed cohort.

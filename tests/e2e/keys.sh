@@ -2,17 +2,13 @@
 # keys.sh: the keys are requests with a keymap per screen. The footer and
 # the ? help show only the keys that work on the screen you are on (1-3 on
 # a step with three options, no t in the test, x only with a notice); in a
-# text field ? is typed and the footer says how to leave the field.
+# text field ? is typed and the footer says how to leave the field; in a
+# past reflection q closes the screen.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
 trap 'tm_stop; rm -rf "$T"' EXIT
 
 footer() { tm_screen | tail -n 1; }
-# expect_footer NAME TEXT: wait for TEXT on screen, then it is the footer.
-expect_footer() {
-	tm_wait "$2" >/dev/null 2>&1
-	expect_contains "$1" "$(footer)" "$2"
-}
 # help_shows NAME: open ? (or F1 in a field), keep the overlay in $help.
 help_of() {
 	tm_keys "$1"
@@ -125,6 +121,25 @@ expect_screen "growth" "klantcoach review: groei"
 expect_not_contains "growth: no feedback key" "$(footer)" "f feedback"
 tm_keys End Home Escape
 expect_footer "back in the list" "s sorteren"
+tm_stop
+
+# A past reflection: q closes it (back home) instead of stopping, the
+# page keys scroll; the footer and the help say so.
+(printf '1\n1\n'; yes '' | head -n 20) | KLANTCOACH_DATA="$T/past" \
+	KLANTCOACH_LEVEL=C "$KC_BIN" --content "$FIX/mini" --plain --name Anouk \
+	play --volgorde vast proef-basis >/dev/null 2>&1
+tm_start "$run KLANTCOACH_DATA=$T/past $KC_BIN --content $FIX/mini; sleep 30"
+expect_screen "home with the finished session" "afgerond"
+tm_keys Down Enter
+expect_footer "past reflection footer" \
+	"Enter verder, ↑↓ PgUp PgDn bladeren, Esc q terug"
+help_of '?' "past reflection"
+expect_contains "past help: q closes" "$help" "q                     dit scherm sluiten"
+expect_contains "past help: Esc goes back" "$help" "terug naar het vorige scherm"
+expect_contains "past help: Home" "$help" "naar het begin"
+expect_not_contains "past help: q does not stop" "$help" "stoppen (je sessie"
+tm_keys q
+expect_screen "q: back home" "Nieuw gesprek oefenen"
 tm_stop
 
 # The intervisie: + and - are requests there, the note field types ?.

@@ -87,6 +87,11 @@ tm_wait_grep() {
 	echo "--- screen while waiting for '$what':" >&2; tm_screen >&2
 	return 1
 }
+# expect_footer NAME TEXT: wait for TEXT on screen, then it is the footer.
+expect_footer() {
+	tm_wait "$2" >/dev/null 2>&1
+	expect_contains "$1" "$(tm_screen | tail -n 1)" "$2"
+}
 # expect_screen NAME TEXT
 expect_screen() { if tm_wait "$2"; then ok; else fail "$1: '$2' not on screen"; fi; }
 # tm_mini_reflect: from step 1 of the mini scenario in the screens (option

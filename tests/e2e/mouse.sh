@@ -2,8 +2,9 @@
 # mouse.sh: clicks and the wheel in the screens (TRAINEE-UX finding 15),
 # sent as the terminal's SGR mouse sequences: a click on a row of home,
 # a persona, a scenario, a mode and an option opens or chooses it; the
-# wheel moves like the arrows; [scherm] muis = nee leaves the terminal's
-# mouse alone.
+# wheel moves like the arrows; a click on a key or its hint in the footer
+# does what the key does (also in a text field); [scherm] muis = nee
+# leaves the terminal's mouse alone.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
 trap 'tm_stop; rm -rf "$T"' EXIT
@@ -17,6 +18,17 @@ click() {
 }
 wheel() {	# wheel up (64) or down (65) in the middle of the screen
 	tm_keys -l "$(printf '\033[<%d;10;10M' "$1")"
+}
+# click_footer TEXT: press button 1 on TEXT in the footer (the last row).
+click_footer() {
+	tm_wait "$1" >/dev/null
+	line=$(tm_screen | tail -n 1)
+	case "$line" in *"$1"*) ;; *) fail "the footer lacks '$1'"; return ;; esac
+	pre=${line%%"$1"*}
+	col=$(($(printf '%s' "$pre" | wc -m) + 1))
+	last=$($TM display -p '#{pane_height}')
+	tm_keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$col" "$last" \
+		"$col" "$last")"
 }
 mouse_flags() { $TM display -p '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}'; }
 
@@ -45,6 +57,39 @@ expect_screen "wheel down" "3. Je noemt je naam"
 expect_not_contains "scrolled down" "$(tm_screen | sed -n 3,6p)" "Stap 1 van"
 wheel 64; wheel 64; wheel 64
 expect_screen "wheel up: the top" "Stap 1 van ca. 10"
+tm_stop
+
+# Footer clicks: "? hulp" helps, "Enter openen" opens, "Esc terug" goes
+# back, "q stoppen" asks first; in a reflection field "nieuwe regel" and
+# "bewaren" act on the field.
+rm -rf "$T/data"
+tm_start "$run $KC_BIN --content $FIX/mini --volgorde vast; sleep 30" 80 24
+expect_screen "footer: home" "Nieuw gesprek oefenen"
+click_footer "? hulp"
+expect_screen "click on ? hulp" "Toetsen (een toets om dit te sluiten)"
+tm_keys x
+click_footer "openen"
+expect_screen "click on a hint: its key" "kies een klant"
+click_footer "Esc"
+expect_screen "click on Esc: back home" "Nieuw gesprek oefenen"
+click_footer "Enter"
+expect_screen "click on Enter: personas" "kies een klant"
+tm_keys Enter Enter Enter
+click_footer "q stoppen"
+expect_screen "click on q: it asks first" "Stoppen?"
+tm_keys x
+tm_mini_reflect
+tm_keys -l "eerste"
+click_footer "nieuwe regel"
+tm_keys -l "tweede"
+expect_screen "typed on" "tweede"
+click_footer "bewaren"
+expect_screen "click on bewaren: the next page" "Wat gebeurde er?"
+log=$(ls "$T"/data/sessions/*.csv)
+expect_contains "answer saved with its new line" "$(cat "$log")" "eerste
+tweede"
+click_footer "PgDn"
+expect_screen "click on PgDn: the next page" "Waarom?"
 tm_stop
 
 # [scherm] muis = nee: the terminal keeps its own mouse (selecting text).

@@ -5,7 +5,9 @@
 # after resume; SIGTERM and SIGHUP save the draft before exit; a damaged
 # draft is set aside with a warning. Confirming
 # an answer twice writes one row, an edit replaces it for show and review,
-# and Esc through all questions closes the reflection.
+# and Esc through all questions closes the reflection. A past reflection
+# is left at once with Esc, q or ←; PgDn scrolls a long page before it
+# turns it.
 . "$KC_SRC/tests/e2e/lib.sh"
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
 trap 'tm_stop; rm -rf "$T"' EXIT
@@ -191,5 +193,56 @@ start
 expect_screen "home again" "Nieuw gesprek oefenen"
 expect_screen "session closed" "afgerond"
 expect_not_contains "not open" "$(tm_screen)" "reflectie open"
+
+# COACH-UX 8: a past reflection opened from home is left at once with
+# Esc, q or ←, on a first, a reading and a question page, back home; the
+# footer says so and nothing is written.
+sum=$(cksum < "$log")
+for leave in "Escape 1" "q 3" "Left 5"; do
+	key=${leave% *}; page=${leave#* }
+	tm_keys Down Enter
+	expect_screen "$key: past reflection opened" "reflectie 1/10"
+	expect_footer "$key: past footer" "Esc q terug"
+	n=1
+	while [ $n -lt "$page" ]; do tm_keys Enter; n=$((n + 1)); done
+	expect_screen "$key: on page $page" "reflectie $page/10"
+	tm_keys "$key"
+	expect_screen "$key on page $page leaves to home" "Nieuw gesprek oefenen"
+done
+tm_stop
+expect_eq "leaving writes nothing" "$(cksum < "$log")" "$sum"
+
+# TRAINEE-UX 15: PgDn scrolls a long page a screen at a time (with the
+# markers) and turns the page only at its end; PgUp goes back the same way.
+yes 1 | head -n 60 | KLANTCOACH_DATA="$T/jos" KLANTCOACH_LEVEL=B "$KC_BIN" --content "$KC_SRC" \
+	--plain --name Anouk play --mode oefenen --volgorde vast jos-geldzorgen \
+	>/dev/null 2>&1
+tm_start "env HOME=$HOME KLANTCOACH_DATA=$T/jos KLANTCOACH_NAME=Anouk KLANTCOACH_LEVEL=B LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $KC_BIN --content $KC_SRC; sleep 30" 80 24
+expect_screen "jos at home" "afgerond"
+tm_keys Down Enter
+expect_screen "jos reflection" "reflectie 1/12"
+tm_keys Enter Enter Enter
+expect_screen "the long why page" "reflectie 4/12"
+expect_not_contains "the page's end below" "$(tm_screen)" "Gemist: niets"
+tm_keys NPage
+tm_wait_grep "scrolled" -F "↑" >/dev/null && ok || fail "PgDn did not scroll"
+expect_screen "PgDn stays on the page" "reflectie 4/12"
+i=0
+while ! tm_screen | grep -qF "Gemist: niets" && [ $i -lt 10 ]; do
+	expect_screen "PgDn $i on the page" "reflectie 4/12"
+	tm_keys NPage; sleep 0.2; i=$((i + 1))
+done
+expect_screen "PgDn reaches the page's end" "Gemist: niets"
+expect_screen "still the why page at its end" "reflectie 4/12"
+tm_keys NPage
+expect_screen "PgDn at the end turns the page" "reflectie 5/12"
+tm_keys PPage
+expect_screen "PgUp back to the why page's end" "Gemist: niets"
+expect_screen "PgUp on the why page" "reflectie 4/12"
+tm_keys Home
+expect_screen "Home: the page's top" "Competenties tegen het doel"
+expect_screen "Home keeps the page" "reflectie 4/12"
+tm_keys End
+expect_screen "End: the page's end" "Gemist: niets"
 tm_stop
 finish

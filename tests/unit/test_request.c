@@ -10,6 +10,7 @@
 
 #include "mem.h"
 #include "request.h"
+#include "text.h"
 
 static const struct keymap_entry review[] = {
 	{REQ_UP, "kiezen"}, {REQ_DOWN, "kiezen"}, {REQ_ENTER, "openen"},
@@ -97,16 +98,81 @@ Test(request, footer_from_the_keymap)
 {
 	struct buf b = {0};
 
-	request_footer(three, 0, &b);
+	request_footer(three, 0, &b, NULL);
 	cr_assert_str_eq(buf_str(&b), "1-3 \xe2\x86\x91\xe2\x86\x93 Enter "
 			 "kiezen, t terug, q stoppen");
 	buf_clear(&b);
-	request_footer(level, 0, &b);
+	request_footer(level, 0, &b, NULL);
 	cr_assert_str_eq(buf_str(&b), "a-c kiezen, Enter bevestigen");
 	buf_clear(&b);
-	request_footer(field, 1, &b);
+	request_footer(field, 1, &b, NULL);
 	cr_assert_str_eq(buf_str(&b), "Enter nieuwe regel, Tab bewaren, "
 			 "Esc overslaan");
+	buf_free(&b);
+}
+
+/* The request at the column where text starts in footer s. */
+static enum request clicked(const struct footer_map *m, const char *s,
+			    const char *text)
+{
+	const char *at = strstr(s, text);
+	char *before;
+	int col;
+
+	cr_assert_not_null(at, "no \"%s\" in \"%s\"", text, s);
+	before = mem_strndup(s, (size_t)(at - s));
+	col = (int)text_width(before);
+	free(before);
+	return request_footer_at(m, col);
+}
+
+Test(request, footer_clicks_ask_for_the_key_shown)
+{
+	static const struct keymap_entry past[] = {
+		{REQ_ENTER, "verder"}, {REQ_UP, "bladeren"},
+		{REQ_DOWN, "bladeren"}, {REQ_PGUP, "bladeren"},
+		{REQ_PGDN, "bladeren"}, {REQ_BACK, "terug"},
+		{REQ_CLOSE, "terug"}, {REQ_QUIT, NULL}, {REQ_NONE, NULL},
+	};
+	static const struct keymap_entry turn[] = {
+		{REQ_ENTER, "verder"}, {REQ_PGDN, "verder"}, {REQ_NONE, NULL},
+	};
+	struct footer_map m = {0};
+	struct buf b = {0};
+	const char *s;
+
+	request_footer(three, 0, &b, &m);
+	s = buf_str(&b);
+	cr_assert_eq(clicked(&m, s, "1-3"), REQ_NONE, "a range is no key");
+	cr_assert_eq(clicked(&m, s, "\xe2\x86\x93"), REQ_DOWN);
+	cr_assert_eq(clicked(&m, s, "\xe2\x86\x91"), REQ_UP);
+	cr_assert_eq(clicked(&m, s, "Enter"), REQ_ENTER);
+	cr_assert_eq(clicked(&m, s, "kiezen"), REQ_ENTER,
+		     "a hint asks for its group's single key");
+	cr_assert_eq(clicked(&m, s, "t terug"), REQ_UNDO);
+	cr_assert_eq(clicked(&m, s, "terug"), REQ_UNDO);
+	cr_assert_eq(clicked(&m, s, "stoppen"), REQ_QUIT);
+	cr_assert_eq(clicked(&m, s, ", t"), REQ_NONE, "between groups");
+	cr_assert_eq(request_footer_at(&m, (int)text_width(s)), REQ_NONE);
+	buf_clear(&b);
+	m.n = 0;
+	request_footer(turn, 0, &b, &m);
+	s = buf_str(&b);
+	cr_assert_str_eq(s, "Enter PgDn verder");
+	cr_assert_eq(clicked(&m, s, "verder"), REQ_PGDN,
+		     "a hint asks for the last single key of its group");
+	buf_clear(&b);
+	m.n = 0;
+	request_footer(past, 0, &b, &m);
+	s = buf_str(&b);
+	cr_assert_str_eq(s, "Enter verder, \xe2\x86\x91\xe2\x86\x93 PgUp PgDn "
+			 "bladeren, Esc q terug");
+	cr_assert_eq(clicked(&m, s, "PgDn"), REQ_PGDN);
+	cr_assert_eq(clicked(&m, s, "q terug"), REQ_CLOSE);
+	cr_assert_eq(clicked(&m, s, "Esc"), REQ_BACK);
+	cr_assert_eq(clicked(&m, s, "terug"), REQ_CLOSE);
+	cr_assert_eq(clicked(&m, s, "bladeren"), REQ_PGDN,
+		     "the last single key: read on");
 	buf_free(&b);
 }
 

@@ -116,3 +116,21 @@ Test(view, rows_keep_cells_apart_and_titles_print_between_bars)
 			 "== Waarom? ==\nLuis teren\t0\tonder doel\n");
 	free(s);
 }
+
+Test(view, page_keys_scroll_to_the_end_then_report_it)
+{
+	/* 50 rows in 20: PgDn keeps one row, stops at row 30. */
+	cr_assert_eq(view_scroll_page(0, 50, 20, 1), 19);
+	cr_assert_eq(view_scroll_page(19, 50, 20, 1), 30);
+	cr_assert_eq(view_scroll_page(30, 50, 20, 1), -1, "at the end");
+	cr_assert_eq(view_scroll_page(30, 50, 20, -1), 11);
+	cr_assert_eq(view_scroll_page(11, 50, 20, -1), 0);
+	cr_assert_eq(view_scroll_page(0, 50, 20, -1), -1, "at the top");
+	/* A page that fits is at both ends; a top past the end counts as
+	 * the end (the renderer clamps it). */
+	cr_assert_eq(view_scroll_page(0, 10, 20, 1), -1);
+	cr_assert_eq(view_scroll_page(0, 10, 20, -1), -1);
+	cr_assert_eq(view_scroll_page(1000, 50, 20, 1), -1);
+	cr_assert_eq(view_scroll_page(1000, 50, 20, -1), 11);
+	cr_assert_eq(view_scroll_page(0, 3, 1, 1), 1, "one row moves one");
+}
