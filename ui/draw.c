@@ -137,8 +137,7 @@ void lines_blank(struct lines *l)
 	lines_add(l, "", 1, 0, ROLE_NORMAL, 0);
 }
 
-/* First and last row with the tag, or -1. */
-static void tag_span(const struct lines *l, int tag, int *first, int *last)
+void lines_span(const struct lines *l, int tag, int *first, int *last)
 {
 	size_t i;
 
@@ -151,19 +150,24 @@ static void tag_span(const struct lines *l, int tag, int *first, int *last)
 		}
 }
 
-int lines_scroll(const struct lines *l, int h, int *top, int keep)
+void lines_scroll_span(int n, int h, int *top, int first, int last)
 {
-	int first, last;
-
-	tag_span(l, keep, &first, &last);
 	if (last >= 0 && last >= *top + h && (*top > 0 || first >= h))
 		*top = last - h + 1;
 	if (first >= 0 && first < *top)
 		*top = first;
-	if (*top > (int)l->n - h)
-		*top = (int)l->n - h;
+	if (*top > n - h)
+		*top = n - h;
 	if (*top < 0)
 		*top = 0;
+}
+
+int lines_scroll(const struct lines *l, int h, int *top, int keep)
+{
+	int first, last;
+
+	lines_span(l, keep, &first, &last);
+	lines_scroll_span((int)l->n, h, top, first, last);
 	return first;
 }
 
