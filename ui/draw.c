@@ -9,6 +9,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static int use_colour;
 
@@ -51,6 +52,26 @@ void draw_role(enum role r, int on)
 		attroff(a);
 }
 
+#define WIDE_MAX 512
+
+/* Add the n bytes of s at (y, x): as wide characters, which curses adds
+ * without decoding them byte by byte again, when the locale decodes
+ * them all. */
+static void add_text(int y, int x, const char *s, size_t n)
+{
+	wchar_t wide[WIDE_MAX];
+	mbstate_t st;
+	const char *p = s;
+	size_t k;
+
+	memset(&st, 0, sizeof st);
+	k = mbsnrtowcs(wide, &p, n, WIDE_MAX, &st);
+	if (k == (size_t)-1 || (p != NULL && p != s + n))
+		mvaddnstr(y, x, s, (int)n);
+	else
+		mvaddnwstr(y, x, wide, (int)k);
+}
+
 void draw_text(int y, int x, int w, const char *s, enum role r)
 {
 	char *clean;
@@ -61,7 +82,7 @@ void draw_text(int y, int x, int w, const char *s, enum role r)
 	clean = text_sanitize(s, strlen(s), 0);
 	n = text_fit(clean, (size_t)w);
 	draw_role(r, 1);
-	mvaddnstr(y, x, clean, (int)n);
+	add_text(y, x, clean, n);
 	draw_role(r, 0);
 	free(clean);
 }
