@@ -58,7 +58,9 @@ struct view_line *view_cells(struct view *v, enum view_role role, size_t n,
 
 	for (i = 0; i < n; i++) {
 		char *clean = text_sanitize(cells[i], strlen(cells[i]), 0);
-		buf_printf(&b, "%s%s", i ? "\t" : "", clean);
+		if (i)
+			buf_addc(&b, '\t');
+		buf_add(&b, clean);
 		free(clean);
 	}
 	ln->role = role;
