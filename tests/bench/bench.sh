@@ -756,7 +756,8 @@ else
 		done
 		note "home at $ns sessions: $(fmt "$hk" 0) instructions per key; first screen $(fmt "$(fmed "fw.home$ns")" 0) ms (CPU $(fmt "$(fmed "fc.home$ns")" 0) ms, median of 5)"
 	done
-	row "home list: instructions per key, 10000 / 10" "$(fmt "$(calc "$hk_10000 / $hk_10")" 2)x" "<= 1.5x" "$(yes_if "$hk_10000 <= 1.5 * $hk_10")"
+	# (10 sessions do not fill the screen: fewer rows to draw per key)
+	row "home list: instructions per key, 10000 sessions" "$(fmt "$(calc "$hk_10000 / 1e6")" 2)M" "< 3M" "$(yes_if "$hk_10000 < 3e6")"
 	hf=$(calc "$(fmed fc.home10000) / $(fmed fc.home10)")
 	row "home first screen CPU, 10000 / 10" "$(fmt "$hf" 2)x" "<= 1.5x" "$(yes_if "$hf <= 1.5")"
 fi
