@@ -47,15 +47,26 @@ struct view_line *reviewview_row(struct view *v,
 	return ln;
 }
 
+void reviewview_rows(const void *ctx, struct view *v, size_t first,
+		     size_t count)
+{
+	const struct reviewview_sel *sel = ctx;
+	size_t i;
+
+	for (i = first; i < sel->n && i - first < count; i++)
+		reviewview_row(v, &sel->r->s[sel->shown ? (size_t)sel->shown[i]
+					     : i], (int)i + 1)->tag +=
+			sel->tag_offset;
+}
+
 void reviewview_list(struct view *v, const struct review *r)
 {
-	size_t i;
+	const struct reviewview_sel all = {r, NULL, r->n, 0};
 
 	view_add(v, VIEW_HEADING, 0, "Sessies: %zu (uit %zu bestanden)", r->n,
 		 r->nfiles);
 	reviewview_head(v);
-	for (i = 0; i < r->n; i++)
-		reviewview_row(v, &r->s[i], (int)i + 1);
+	reviewview_rows(&all, v, 0, r->n);
 }
 
 static void feedback_for(struct view *v, const struct feedback *fb, int step)

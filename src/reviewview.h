@@ -19,6 +19,19 @@ void reviewview_head(struct view *v);
  * next append). */
 struct view_line *reviewview_row(struct view *v,
 				  const struct review_session *s, int n);
+/* Sessions of r to list as rows: those at the n indices in shown (all
+ * n in order when shown is NULL), numbered from 1 and tagged with their
+ * number plus tag_offset. */
+struct reviewview_sel {
+	const struct review *r;
+	const int *shown;
+	size_t n;
+	int tag_offset;
+};
+/* Rows first..first+count-1 of the sessions in ctx, a struct
+ * reviewview_sel (the rows of a view_list). */
+void reviewview_rows(const void *ctx, struct view *v, size_t first,
+		     size_t count);
 /* The numbered session list (1-based numbers). */
 void reviewview_list(struct view *v, const struct review *r);
 /* The timeline of the session at path, with its feedback; each step's

@@ -138,26 +138,35 @@ static int summarise_log(struct sessionlist_item *it, struct diag *d)
 	return !it->damaged && d->n == before ? 0 : -1;
 }
 
-static void add(struct sessionlist *l, const char *dir, const char *name,
-		const struct names *nm, struct sessioncache *sc, struct diag *d)
+/* Fill it with the log name in dir: from the cache when it is there and
+ * still matches, else read (and put in the cache). */
+static void summary(struct sessionlist_item *it, const char *dir,
+		    const char *name, struct sessioncache *sc, struct diag *d)
 {
-	struct sessionlist_item *it;
-	struct feedback fb;
-	struct stat st, fst;
-	struct buf side = {0};
-	size_t len = strlen(name);
+	struct stat st;
 	int known;
 
-	MEM_GROW(l->v, l->cap, l->n + 1);
-	it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
 	it->path = path_join(dir, name);
-	it->id = mem_strndup(name, len - 4);
+	it->id = mem_strndup(name, strlen(name) - 4);
 	known = stat(it->path, &st) == 0;
 	if (!known || sessioncache_get(sc, name, &st, it) != 0) {
 		if (summarise_log(it, d) == 0 && known)
 			sessioncache_put(sc, name, &st, it);
 	}
+}
+
+static void add(struct sessionlist *l, const char *dir, const char *name,
+		const struct names *nm, struct sessioncache *sc, struct diag *d)
+{
+	struct sessionlist_item *it;
+	struct feedback fb;
+	struct stat fst;
+	struct buf side = {0};
+
+	MEM_GROW(l->v, l->cap, l->n + 1);
+	it = &l->v[l->n++];
+	summary(it, dir, name, sc, d);
 	buf_addc(&side, '.');
 	buf_add(&side, name);
 	buf_add(&side, ".lock");
@@ -178,6 +187,17 @@ static void add(struct sessionlist *l, const char *dir, const char *name,
 	buf_free(&side);
 }
 
+static void item_free(struct sessionlist_item *it)
+{
+	free(it->path);
+	free(it->id);
+	free(it->scenario);
+	free(it->trainee);
+	free(it->mode);
+	free(it->started);
+	free(it->ending);
+}
+
 size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d)
 {
 	struct names nm;
@@ -196,6 +216,36 @@ size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d)
 	if (l->n)
 		qsort(l->v, l->n, sizeof *l->v, newest_first);
 	return l->n;
+}
+
+char *sessionlist_newest_open(const char *dir, struct diag *d)
+{
+	struct names nm;
+	struct sessioncache sc;
+	struct sessionlist_item it, best = {0};
+	char *path;
+	size_t i;
+
+	if (list_names(&nm, dir) != 0)
+		return NULL;
+	sessioncache_load(&sc, dir);
+	for (i = 0; i < nm.n; i++) {
+		summary(&it, dir, nm.v[i], &sc, d);
+		if (!it.damaged && !it.done && !it.stopped &&
+		    (best.path == NULL || newest_first(&it, &best) < 0)) {
+			item_free(&best);
+			best = it;
+		} else {
+			item_free(&it);
+		}
+	}
+	sessioncache_save(&sc);
+	sessioncache_free(&sc);
+	names_free(&nm);
+	path = best.path;
+	best.path = NULL;
+	item_free(&best);
+	return path;
 }
 
 const struct sessionlist_item *sessionlist_find(const struct sessionlist *l,
@@ -242,16 +292,8 @@ void sessionlist_free(struct sessionlist *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		struct sessionlist_item *it = &l->v[i];
-		free(it->path);
-		free(it->id);
-		free(it->scenario);
-		free(it->trainee);
-		free(it->mode);
-		free(it->started);
-		free(it->ending);
-	}
+	for (i = 0; i < l->n; i++)
+		item_free(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }

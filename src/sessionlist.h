@@ -24,6 +24,11 @@ struct sessionlist {
 
 /* Summarise every *.csv in dir; problems go to d. Returns the count. */
 size_t sessionlist_scan(struct sessionlist *l, const char *dir, struct diag *d);
+/* The path of the newest session in dir that can be resumed (not
+ * damaged, done or stopped): the first such one of sessionlist_scan's
+ * list, found without keeping or sorting the others (the cache is used
+ * and kept the same way). NULL when there is none; problems go to d. */
+char *sessionlist_newest_open(const char *dir, struct diag *d);
 /* Find a session by id (file name without .csv) or path; NULL if absent. */
 const struct sessionlist_item *sessionlist_find(const struct sessionlist *l,
 						const char *idpath);

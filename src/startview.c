@@ -119,17 +119,23 @@ static void home_row(struct view *v, const struct content *c,
 	buf_free(&status);
 }
 
-void startview_home(struct view *v, const struct content *c,
-		    const struct sessionlist *l)
+void startview_home_head(struct view *v, const struct sessionlist *l)
 {
-	size_t i;
-
 	view_option(v, 1, "Nieuw gesprek oefenen");
 	view_add(v, VIEW_HEADING, 0, "%s", l->n ? "Je sessies (nieuwste "
 		 "eerst):" : "Je hebt nog geen sessies.");
 	if (l->n)
 		view_row(v, VIEW_DIM, "Begonnen", "Klant", "Modus", "Stap",
 			 "Status", "Scenario", (char *)NULL);
-	for (i = 0; i < l->n; i++)
-		home_row(v, c, l, i);
 }
+
+void startview_home_rows(const void *ctx, struct view *v, size_t first,
+			 size_t count)
+{
+	const struct startview_sessions *s = ctx;
+	size_t i;
+
+	for (i = first; i < s->l->n && i - first < count; i++)
+		home_row(v, s->c, s->l, i);
+}
+

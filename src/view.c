@@ -58,7 +58,9 @@ struct view_line *view_cells(struct view *v, enum view_role role, size_t n,
 
 	for (i = 0; i < n; i++) {
 		char *clean = text_sanitize(cells[i], strlen(cells[i]), 0);
-		buf_printf(&b, "%s%s", i ? "\t" : "", clean);
+		if (i)
+			buf_addc(&b, '\t');
+		buf_add(&b, clean);
 		free(clean);
 	}
 	ln->role = role;
@@ -123,6 +125,99 @@ void view_meter(struct view *v, const char *label, int n,
 	ln = append(v, VIEW_METER, 0, label, buf_take(&b));
 	ln->nmeter = n;
 	memcpy(ln->meter, m, (size_t)n * sizeof *m);
+}
+
+void view_columns_init(struct view_columns *c)
+{
+	size_t i;
+
+	memset(c, 0, sizeof *c);
+	for (i = 0; i < VIEW_CELLS_MAX; i++)
+		c->fixed[i] = 1;
+}
+
+size_t view_cell_width(const char *s, size_t n)
+{
+	char *cell = mem_strndup(s, n);
+	size_t w = text_width(cell);
+
+	free(cell);
+	return w;
+}
+
+void view_measure(struct view_columns *t, const struct view_line *ln)
+{
+	const char *s = ln->text;
+	int data = ln->role != VIEW_HEADING;
+	size_t c, n, w;
+
+	for (c = 0; c < VIEW_CELLS_MAX; c++) {
+		n = strcspn(s, "\t");
+		w = view_cell_width(s, n);
+		t->width[c] = w > t->width[c] ? w : t->width[c];
+		if (data && ((t->data[c] && w != t->data[c]) ||
+			     memchr(s, ' ', n)))
+			t->fixed[c] = 0;
+		if (data)
+			t->data[c] = w > t->data[c] ? w : t->data[c];
+		if (s[n] != '\t')
+			break;
+		s += n + 1;
+	}
+	t->n = c + 1 > t->n ? c + 1 : t->n;
+}
+
+/* Measure the table rows of v. */
+static void measure_view(struct view_columns *c, const struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->lines[i].cells)
+			view_measure(c, &v->lines[i]);
+}
+
+#define LIST_CHUNK 256	/* rows built at a time to measure them */
+
+void view_list_measure(struct view_list *l)
+{
+	struct view part = {0};
+	size_t i;
+
+	view_columns_init(&l->columns);
+	measure_view(&l->columns, &l->head);
+	for (i = 0; i < l->n; i += LIST_CHUNK) {
+		l->rows(l->ctx, &part, i, l->n - i < LIST_CHUNK
+			? l->n - i : LIST_CHUNK);
+		measure_view(&l->columns, &part);
+		view_free(&part);
+	}
+	l->measured = 1;
+}
+
+void view_window(struct view *v, const struct view_list *l, size_t first,
+		 size_t count)
+{
+	size_t i, from = v->n;
+
+	view_append(v, &l->head);
+	if (first < l->n)
+		l->rows(l->ctx, v, first, l->n - first < count
+			? l->n - first : count);
+	if (first + count >= l->n)
+		view_append(v, &l->tail);
+	for (i = from; l->measured && i < v->n; i++)
+		if (v->lines[i].cells) {
+			v->lines[i].columns = &l->columns;
+			break;
+		}
+}
+
+void view_list_free(struct view_list *l)
+{
+	view_free(&l->head);
+	view_free(&l->tail);
+	memset(l, 0, sizeof *l);
 }
 
 void view_print(FILE *out, const struct view *v)

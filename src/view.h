@@ -4,7 +4,8 @@
  * option's number), an optional label ("Situatie") and sanitised text;
  * meter lines keep their values and changes beside the plain text. Plain
  * mode prints the document with view_print; the TUI wraps, colours and
- * scrolls the same lines (ui/viewdraw.c). As tig's struct line.
+ * scrolls the same lines (ui/viewdraw.c). As tig's struct line. A long
+ * list is a view_list, whose rows the TUI builds only where they show.
  */
 #ifndef KC_VIEW_H
 #define KC_VIEW_H
@@ -36,6 +37,14 @@ struct view_meter {
 	int value, delta;
 };
 
+/* A table's columns measured over its rows: the widest cell of each
+ * (also of the headings), and whether all its other cells are one word
+ * of one width (a date, a number). */
+struct view_columns {
+	size_t n, width[VIEW_CELLS_MAX], data[VIEW_CELLS_MAX];
+	int fixed[VIEW_CELLS_MAX];
+};
+
 struct view_line {
 	enum view_role role;
 	int indent;
@@ -44,6 +53,9 @@ struct view_line {
 	char *text;		/* sanitised; newlines kept; a row's cells
 				   are separated by tabs */
 	int cells;		/* a row of a table (see view_row) */
+	const struct view_columns *columns;	/* on a table's first row:
+				   the whole table measured, when only a
+				   window of its rows is here (borrowed) */
 	int nmeter;		/* meter lines: the meters */
 	struct view_meter meter[VIEW_METER_MAX];
 };
@@ -80,6 +92,40 @@ void view_blank(struct view *v);
  * when before is not NULL (plain: "label: name 6/10 (+2), ..."). */
 void view_meter(struct view *v, const char *label, int n,
 		const char *const *names, const int *now, const int *before);
+/* Columns the first n bytes of s take (a cell of a row's text). */
+size_t view_cell_width(const char *s, size_t n);
+/* Empty columns, ready to measure. */
+void view_columns_init(struct view_columns *c);
+/* Measure the cells of table row ln into c (a heading counts for the
+ * width only). */
+void view_measure(struct view_columns *c, const struct view_line *ln);
+
+/* A long list as a document in three parts: head lines, n rows that are
+ * built on demand, one line each, by rows (rows first.. of the list,
+ * count of them), and tail lines. A screen builds only the rows in view
+ * (view_window); the full document is the window over all rows. */
+struct view_list {
+	struct view head, tail;
+	size_t n;
+	int tag0;		/* the tag of row 0; row i has tag0 + i */
+	void (*rows)(const void *ctx, struct view *v, size_t first,
+		     size_t count);
+	const void *ctx;
+	struct view_columns columns;	/* see view_list_measure */
+	int measured;
+};
+
+/* Measure the table of head and all rows into l->columns (builds every
+ * row once: call it when the rows change, not on every key). */
+void view_list_measure(struct view_list *l);
+/* Append the head, rows first..first+count-1 (as many as there are) and,
+ * when those reach the end, the tail. When l is measured, the table's
+ * first row carries l->columns. */
+void view_window(struct view *v, const struct view_list *l, size_t first,
+		 size_t count);
+/* Free the head and tail and empty l. */
+void view_list_free(struct view_list *l);
+
 /* Print the document as plain text for screen readers and scripts: every
  * line starts at the left edge (indents are for the TUI), titles between
  * "==" on their own line, no escapes, no wrapping. */

@@ -308,24 +308,23 @@ static char *find_session(const struct cli_ctx *ctx, const char *arg, int unfini
 	struct diag d = {0};
 	const struct sessionlist_item *it = NULL;
 	char *dir, *path = NULL;
-	size_t i;
 
 	if (arg && strchr(arg, '/'))
 		return mem_strdup(arg);
 	dir = cmd_sessions_dir(ctx);
-	sessionlist_scan(&l, dir, &d);
-	if (arg)
+	if (arg) {
+		sessionlist_scan(&l, dir, &d);
 		it = sessionlist_find(&l, arg);
-	for (i = 0; unfinished && !arg && i < l.n && !it; i++)
-		if (!l.v[i].damaged && !l.v[i].done && !l.v[i].stopped)
-			it = &l.v[i];
-	if (it)
-		path = mem_strdup(it->path);
-	else if (arg)
-		unknown_session(&l, arg, dir);
-	else
+		if (it)
+			path = mem_strdup(it->path);
+		else
+			unknown_session(&l, arg, dir);
+		sessionlist_free(&l);
+	} else if (unfinished) {
+		path = sessionlist_newest_open(dir, &d);
+	}
+	if (!arg && !path)
 		cmd_error("geen onderbroken sessie in %s", dir);
-	sessionlist_free(&l);
 	diag_free(&d);
 	free(dir);
 	return path;

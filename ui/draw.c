@@ -9,6 +9,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static int use_colour;
 
@@ -51,6 +52,26 @@ void draw_role(enum role r, int on)
 		attroff(a);
 }
 
+#define WIDE_MAX 512
+
+/* Add the n bytes of s at (y, x): as wide characters, which curses adds
+ * without decoding them byte by byte again, when the locale decodes
+ * them all. */
+static void add_text(int y, int x, const char *s, size_t n)
+{
+	wchar_t wide[WIDE_MAX];
+	mbstate_t st;
+	const char *p = s;
+	size_t k;
+
+	memset(&st, 0, sizeof st);
+	k = mbsnrtowcs(wide, &p, n, WIDE_MAX, &st);
+	if (k == (size_t)-1 || (p != NULL && p != s + n))
+		mvaddnstr(y, x, s, (int)n);
+	else
+		mvaddnwstr(y, x, wide, (int)k);
+}
+
 void draw_text(int y, int x, int w, const char *s, enum role r)
 {
 	char *clean;
@@ -61,7 +82,7 @@ void draw_text(int y, int x, int w, const char *s, enum role r)
 	clean = text_sanitize(s, strlen(s), 0);
 	n = text_fit(clean, (size_t)w);
 	draw_role(r, 1);
-	mvaddnstr(y, x, clean, (int)n);
+	add_text(y, x, clean, n);
 	draw_role(r, 0);
 	free(clean);
 }
@@ -139,8 +160,7 @@ void lines_blank(struct lines *l)
 	lines_add(l, "", 1, 0, ROLE_NORMAL, 0);
 }
 
-/* First and last row with the tag, or -1. */
-static void tag_span(const struct lines *l, int tag, int *first, int *last)
+void lines_span(const struct lines *l, int tag, int *first, int *last)
 {
 	size_t i;
 
@@ -153,19 +173,24 @@ static void tag_span(const struct lines *l, int tag, int *first, int *last)
 		}
 }
 
-int lines_scroll(const struct lines *l, int h, int *top, int keep)
+void lines_scroll_span(int n, int h, int *top, int first, int last)
 {
-	int first, last;
-
-	tag_span(l, keep, &first, &last);
 	if (last >= 0 && last >= *top + h && (*top > 0 || first >= h))
 		*top = last - h + 1;
 	if (first >= 0 && first < *top)
 		*top = first;
-	if (*top > (int)l->n - h)
-		*top = (int)l->n - h;
+	if (*top > n - h)
+		*top = n - h;
 	if (*top < 0)
 		*top = 0;
+}
+
+int lines_scroll(const struct lines *l, int h, int *top, int keep)
+{
+	int first, last;
+
+	lines_span(l, keep, &first, &last);
+	lines_scroll_span((int)l->n, h, top, first, last);
 	return first;
 }
 

@@ -63,6 +63,11 @@ int lines_draw(const struct lines *l, int y, int x, int h, int w, int *top,
  * while the first of those rows shows, so that the text above the
  * choices is never pushed out. Returns the first such row or -1. */
 int lines_scroll(const struct lines *l, int h, int *top, int keep);
+/* First and last row of l with the tag, or -1 (tag 0: none). */
+void lines_span(const struct lines *l, int tag, int *first, int *last);
+/* lines_scroll for n rows of which first..last (or none when -1) are
+ * the ones to show. */
+void lines_scroll_span(int n, int h, int *top, int first, int last);
 /* Draw one row at (y, x) in w columns, selected or in its own role. */
 void lines_draw_row(const struct line *ln, int y, int x, int w, int sel);
 /* Free the rows. */

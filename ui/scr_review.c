@@ -34,6 +34,9 @@ struct review_state {
 	struct view records;	/* intervisie records, read on entry */
 	char **rpaths;		/* their files; the list's first rows */
 	size_t nrec;
+	struct reviewview_sel rows;	/* the sessions shown */
+	struct view_list list;	/* records, then those rows: measured
+				   once, drawn a window at a time */
 };
 
 struct page_state {
@@ -66,6 +69,29 @@ static struct review_session *current(const struct tui *t)
 
 /* ---- the session list ---- */
 
+/* The list to draw: the records, then the sessions shown. */
+static void relist(struct tui *t)
+{
+	struct review_state *rs = rstate(t);
+	struct view_list *l = &rs->list;
+
+	view_list_free(l);
+	view_append(&l->head, &rs->records);	/* first, tagged 1..nrec */
+	if (rs->nrec)
+		view_blank(&l->head);
+	if (rs->nshown)
+		reviewview_head(&l->head);
+	else
+		view_add(&l->tail, VIEW_DIM, 0, "Geen sessies gevonden.");
+	rs->rows = (struct reviewview_sel){t->review, rs->shown,
+					   (size_t)rs->nshown, (int)rs->nrec};
+	l->n = (size_t)rs->nshown;
+	l->tag0 = (int)rs->nrec + 1;
+	l->rows = reviewview_rows;
+	l->ctx = &rs->rows;
+	view_list_measure(l);
+}
+
 static void refilter(struct tui *t)
 {
 	struct review_state *rs = rstate(t);
@@ -81,6 +107,7 @@ static void refilter(struct tui *t)
 	if (t->sel >= (int)rs->nrec + rs->nshown)
 		t->sel = (int)rs->nrec + rs->nshown ? (int)rs->nrec +
 			 rs->nshown - 1 : 0;
+	relist(t);
 }
 
 static void review_enter(struct tui *t)
@@ -109,14 +136,13 @@ static void review_cleanup(struct tui *t)
 	free(rs->shown);
 	view_free(&rs->records);
 	text_strv_free(rs->rpaths, rs->nrec);
+	view_list_free(&rs->list);
 }
 
 static void review_draw(struct tui *t)
 {
 	struct review_state *rs = rstate(t);
-	struct view v = {0};
 	struct buf title = {0}, right = {0};
-	int i;
 
 	buf_printf(&title, "klantcoach review: %d van %zu sessies", rs->nshown,
 		   t->review->n);
@@ -124,18 +150,8 @@ static void review_draw(struct tui *t)
 		   review_sort_name((enum review_sort)rs->sort),
 		   rs->filter ? ", zoekt " : "", rs->filter ? rs->filter : "");
 	tui_frame(t, title.s, right.s);
-	view_append(&v, &rs->records);	/* first, tagged 1..nrec */
-	if (rs->nrec)
-		view_blank(&v);
-	if (rs->nshown)
-		reviewview_head(&v);
-	for (i = 0; i < rs->nshown; i++)
-		reviewview_row(&v, &t->review->s[rs->shown[i]], i + 1)->tag +=
-			(int)rs->nrec;
-	if (rs->nshown == 0)
-		view_add(&v, VIEW_DIM, 0, "Geen sessies gevonden.");
-	t->cursor_y = viewdraw(&v, 2, 2, LINES - 4, COLS - 4, &t->top,
-			       t->sel + 1, 0);
+	t->cursor_y = viewdraw_list(&rs->list, 2, 2, LINES - 4, COLS - 4,
+				    &t->top, t->sel + 1);
 	t->cursor_x = 2;
 	if (rs->searching) {
 		draw_text(LINES - 2, 2, 8, "Zoeken:", ROLE_HEAD);
@@ -144,7 +160,6 @@ static void review_draw(struct tui *t)
 	} else if (t->cursor_y < 0) {
 		t->cursor_y = 2;
 	}
-	view_free(&v);
 	buf_free(&title);
 	buf_free(&right);
 }

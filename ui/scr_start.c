@@ -58,14 +58,18 @@ void tui_begin(struct tui *t)
 			       t->ctx->cfg.mode);
 }
 
+/* The cursor on screen row y of the selection (-1: not in view). */
+static void list_cursor(struct tui *t, int y)
+{
+	t->cursor_y = y < 0 ? 2 : y;
+	t->cursor_x = 2;
+}
+
 /* Draw the document v from row 2 with the list selection kept in view. */
 static void draw_list(struct tui *t, struct view *v)
 {
-	t->cursor_y = viewdraw(v, 2, 2, LINES - 4, COLS - 4, &t->top,
-			       t->sel + 1, 0);
-	t->cursor_x = 2;
-	if (t->cursor_y < 0)
-		t->cursor_y = 2;
+	list_cursor(t, viewdraw(v, 2, 2, LINES - 4, COLS - 4, &t->top,
+				t->sel + 1, 0));
 	view_free(v);
 }
 
@@ -231,9 +235,21 @@ const struct screen_ops scr_name_ops = {
 
 /* ---- home: new conversation and the trainee's sessions ---- */
 
-static struct sessionlist *sessions(const struct tui *t)
+struct home_state {
+	struct sessionlist l;	/* read on entry */
+	struct startview_sessions rows;
+	struct view_list list;	/* measured on entry, drawn a window at a
+				   time */
+};
+
+static struct home_state *hstate(const struct tui *t)
 {
 	return tui_private(t, SCR_HOME);
+}
+
+static struct sessionlist *sessions(const struct tui *t)
+{
+	return &hstate(t)->l;
 }
 
 /* Tell about feedback newer than the last visit, then remember the visit. */
@@ -243,6 +259,21 @@ static void new_feedback(struct tui *t, const char *dir)
 
 	if (fresh)
 		tui_notice(t, "Nieuwe feedback van je coach bij %d sessie(s): open de sessie.", fresh);
+}
+
+/* The list to draw: the new conversation, then the sessions read. */
+static void home_list(struct tui *t)
+{
+	struct home_state *hs = hstate(t);
+
+	view_list_free(&hs->list);
+	startview_home_head(&hs->list.head, &hs->l);
+	hs->rows = (struct startview_sessions){t->c, &hs->l};
+	hs->list.n = hs->l.n;
+	hs->list.tag0 = 2;
+	hs->list.rows = startview_home_rows;
+	hs->list.ctx = &hs->rows;
+	view_list_measure(&hs->list);
 }
 
 static void home_enter(struct tui *t)
@@ -259,23 +290,26 @@ static void home_enter(struct tui *t)
 	new_feedback(t, dir);
 	diag_free(&d);
 	free(dir);
+	home_list(t);
 }
 
 static void home_cleanup(struct tui *t)
 {
 	sessionlist_free(sessions(t));
+	view_list_free(&hstate(t)->list);
 }
 
 static void home_draw(struct tui *t)
 {
-	struct view v = {0};
+	struct view_list *l = &hstate(t)->list;
 	char right[160];
 
 	snprintf(right, sizeof right, "%s, niveau %c", t->ctx->cfg.name, t->ctx->cfg.level);
 	tui_frame(t, "klantcoach", right);
-	startview_home(&v, t->c, sessions(t));
-	cmd_sync_waiting(t->ctx, &v);
-	draw_list(t, &v);
+	view_free(&l->tail);
+	cmd_sync_waiting(t->ctx, &l->tail);
+	list_cursor(t, viewdraw_list(l, 2, 2, LINES - 4, COLS - 4, &t->top,
+				     t->sel + 1));
 }
 
 static void open_session(struct tui *t, const struct sessionlist_item *it)
@@ -348,7 +382,7 @@ static enum request home_key(struct tui *t, enum request req)
 const struct screen_ops scr_home_ops = {
 	.name = "start", .enter = home_enter, .draw = home_draw,
 	.keymap = home_keymap, .key = home_key,
-	.private_size = sizeof(struct sessionlist), .cleanup = home_cleanup,
+	.private_size = sizeof(struct home_state), .cleanup = home_cleanup,
 };
 
 /* ---- persona cards ---- */

@@ -38,48 +38,9 @@ static const enum role role_of[VIEW_ROLE_COUNT] = {
 
 #define COLUMNS_MAX VIEW_CELLS_MAX
 
-/* Columns the first n bytes of s take. */
-static size_t cell_width(const char *s, size_t n)
-{
-	char *cell = mem_strndup(s, n);
-	size_t w = text_width(cell);
-
-	free(cell);
-	return w;
-}
-
-/* A table's columns: the widest cell of each (also of the headings),
- * and whether all its other cells are one word of one width (a date, a
- * number). */
-struct columns {
-	size_t n, width[COLUMNS_MAX], data[COLUMNS_MAX];
-	int fixed[COLUMNS_MAX];
-};
-
-/* Measure one row's cells into t (data: not a heading). */
-static void measure(struct columns *t, const char *s, int data)
-{
-	size_t c, n, w;
-
-	for (c = 0; c < COLUMNS_MAX; c++) {
-		n = strcspn(s, "\t");
-		w = cell_width(s, n);
-		t->width[c] = w > t->width[c] ? w : t->width[c];
-		if (data && ((t->data[c] && w != t->data[c]) ||
-			     memchr(s, ' ', n)))
-			t->fixed[c] = 0;
-		if (data)
-			t->data[c] = w > t->data[c] ? w : t->data[c];
-		if (s[n] != '\t')
-			break;
-		s += n + 1;
-	}
-	t->n = c + 1 > t->n ? c + 1 : t->n;
-}
-
 /* The column to narrow by one: the widest (the rightmost of equals; one
  * of fixed width last); -1 when all are at 3 columns. */
-static int column_to_narrow(const struct columns *t)
+static int column_to_narrow(const struct view_columns *t)
 {
 	size_t c, wide = 3;
 	int pick = -1, pass;
@@ -96,32 +57,42 @@ static int column_to_narrow(const struct columns *t)
 
 #define HANG_MIN 12	/* the least room for a hung last cell */
 
-/* The column widths of the table from line i on, narrowed until a row
- * fits in w columns: the widest first (cells are cut with an ellipsis
- * when drawn). When the columns before the last leave it HANG_MIN
- * columns, nothing is cut: a long last cell wraps under itself. */
-static void table_widths(const struct view *v, size_t i, size_t w,
-			 size_t width[COLUMNS_MAX])
+/* Narrow the columns of t, the widest first, until a row fits in w
+ * columns (or all are at 3); returns the width of a row then. When the
+ * columns before the last leave it HANG_MIN columns, nothing is cut: a
+ * long last cell wraps under itself (wrap_row), and the width returned
+ * is that of the unwrapped row. */
+static size_t narrow(struct view_columns *t, size_t w)
 {
-	struct columns t = {0};
 	size_t total = 0, c;
 	int pick;
 
-	for (c = 0; c < COLUMNS_MAX; c++)
-		t.fixed[c] = 1;
-	for (; i < v->n && v->lines[i].cells; i++)
-		measure(&t, v->lines[i].text,
-			v->lines[i].role != VIEW_HEADING);
-	for (c = 0; c + 1 < t.n; c++)
-		total += t.width[c] + 2;
-	if (total + HANG_MIN <= w)
-		total = 0;	/* the last cell hangs (wrap_row) */
-	else if (t.n > 0)
-		total += t.width[t.n - 1];
-	while (total > w && (pick = column_to_narrow(&t)) >= 0) {
-		t.width[pick]--;
+	for (c = 0; c < t->n; c++)
+		total += t->width[c] + (c ? 2 : 0);
+	if (t->n > 0 && total - t->width[t->n - 1] + HANG_MIN <= w)
+		return total;
+	while (total > w && (pick = column_to_narrow(t)) >= 0) {
+		t->width[pick]--;
 		total--;
 	}
+	return total;
+}
+
+/* The column widths of the table from line i on (as measured over the
+ * whole table when line i carries that), narrowed to w columns (cells
+ * are cut with an ellipsis when drawn). */
+static void table_widths(const struct view *v, size_t i, size_t w,
+			 size_t width[COLUMNS_MAX])
+{
+	struct view_columns t;
+
+	view_columns_init(&t);
+	if (v->lines[i].columns)	/* a window of a longer table */
+		t = *v->lines[i].columns;
+	else
+		for (; i < v->n && v->lines[i].cells; i++)
+			view_measure(&t, &v->lines[i]);
+	narrow(&t, w);
 	memcpy(width, t.width, sizeof t.width);
 }
 
@@ -136,13 +107,13 @@ static char *aligned(const char *s, const size_t width[COLUMNS_MAX])
 
 	for (c = 0; *s; c++) {
 		n = strcspn(s, "\t");
-		cw = cell_width(s, n);
+		cw = view_cell_width(s, n);
 		if (c < COLUMNS_MAX && cw > width[c]) {
 			char *cell = mem_strndup(s, n);
 			k = text_fit(cell, width[c] ? width[c] - 1 : 0);
 			buf_addn(&b, cell, k);
 			buf_add(&b, ELLIPSIS);
-			cw = cell_width(cell, k) + 1;
+			cw = view_cell_width(cell, k) + 1;
 			free(cell);
 		} else {
 			buf_addn(&b, s, n);
@@ -227,7 +198,7 @@ static void wrap_row(struct lines *l, const struct view_line *ln,
 	const char *last = strrchr(ln->text, '\t');
 	size_t room = w > (size_t)ln->indent ? w - (size_t)ln->indent : 1;
 	size_t cut = strlen(row) - (last ? strlen(last + 1) : 0);
-	size_t hang = cell_width(row, cut), i;
+	size_t hang = view_cell_width(row, cut), i;
 	struct text_lines tl = {0};
 	struct buf b = {0};
 
@@ -397,4 +368,59 @@ int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
 	lines_free(&l);
 	return first >= 0 && first >= *top && first < *top + h
 		? y + first - *top : -1;
+}
+
+/* Whether each row of l takes one screen row at w columns: its table
+ * fits (rows wrap only when it does not). */
+static int one_row_each(const struct view_list *l, int w)
+{
+	struct view_columns t = l->columns;
+
+	return l->measured && narrow(&t, (size_t)w) <= (size_t)w;
+}
+
+/* The rows the tail of l takes after a row, at w columns. */
+static int tail_rows(const struct view_list *l, int w)
+{
+	struct view v = {0};
+	int n;
+
+	if (l->tail.n == 0)
+		return 0;
+	view_add(&v, VIEW_TEXT, 0, "%s", "-");
+	view_append(&v, &l->tail);
+	n = viewdraw_rows(&v, w) - 1;
+	view_free(&v);
+	return n;
+}
+
+int viewdraw_list(const struct view_list *l, int y, int x, int h, int w,
+		  int *top, int keep)
+{
+	struct view v = {0};
+	struct lines hl = {0};
+	int p, first, last, a, local, ret;
+
+	if (!one_row_each(l, w)) {
+		view_window(&v, l, 0, l->n);
+		ret = viewdraw(&v, y, x, h, w, top, keep, 0);
+		view_free(&v);
+		return ret;
+	}
+	wrap(&hl, &l->head, (size_t)w);
+	p = (int)hl.n;
+	lines_span(&hl, keep, &first, &last);
+	lines_free(&hl);
+	if (keep >= l->tag0 && keep - l->tag0 < (int)l->n)
+		first = last = p + keep - l->tag0;
+	lines_scroll_span(p + (int)l->n + tail_rows(l, w), h, top, first,
+			  last);
+	a = *top > p ? *top - p : 0;
+	a = a < (int)l->n ? a : (int)l->n;
+	view_window(&v, l, (size_t)a, (size_t)h + 1);
+	local = *top - a;
+	ret = viewdraw(&v, y, x, h, w, &local, keep, 0);
+	*top = local + a;
+	view_free(&v);
+	return ret;
 }

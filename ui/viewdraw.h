@@ -20,6 +20,13 @@
 int viewdraw(const struct view *v, int y, int x, int h, int w, int *top,
 	     int keep, int anim);
 
+/* Draw the list l as viewdraw draws its full document (view_window over
+ * all rows), building only the rows in view when each takes one screen
+ * row (l measured, its table fits in w): the cost does not grow with
+ * l->n. */
+int viewdraw_list(const struct view_list *l, int y, int x, int h, int w,
+		  int *top, int keep);
+
 #define VIEWDRAW_HIT_ROWS 512	/* rows of a list a click can find */
 
 /* The tags of the h rows from row top of v wrapped at w columns (0 for a

@@ -20,11 +20,18 @@
 #      posting the same batches (tests/bench/sync.sh; needs Node)
 #   8. resume and the home list's scan at 10 and 10,000 sessions (time,
 #      CPU time, instructions)
+#   9. the list screens: instructions per cursor key on the review list at
+#      10^2..10^5 sessions and on the home list at 10 and 10^4 (callgrind,
+#      the TUI in tmux), review's first screen beside `report --format csv`
+#      over the same folder, home's first screen at 10^4 beside 10
 #
 # Environment: KC_BIN (./klantcoach), KC_SRC (.), KC_COHORT
 # (./tests/tools/cohort), KC_BENCH_ROWS ("10000 100000 1000000"),
 # KC_BENCH_SESSIONS (100000, for 5b),
-# KC_BENCH_SCENARIO (denzell-telefoon), KC_BENCH_BASE (a klantcoach binary
+# KC_BENCH_SCENARIO (denzell-telefoon), KC_BENCH_LISTS ("100 1000 10000
+# 100000": review list sizes), KC_BENCH_CACHE (~/.cache/klantcoach-bench:
+# the generated folders of 10^5 sessions, kept between runs and keyed on
+# the cohort tool and the content), KC_BENCH_BASE (a klantcoach binary
 # whose reports must be byte-identical), TMPDIR; KC_BENCH_HF_OPTS replaces
 # hyperfine's "--style none" (e.g. --show-output to debug). Missing tools
 # are installed from Debian packages (miller datamash hyperfine valgrind
@@ -98,6 +105,8 @@ ${CC:-cc} -O2 -I "$KC_SRC/src" -I "$BUILD" "$BENCH/load.c" "$BUILD/src/libklantc
 KC_ORIG=$KC_BIN
 KC_LRS_CACHE=${KC_LRS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-lrs}
 export KC_LRS_CACHE
+KC_BENCH_CACHE=${KC_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/klantcoach-bench}
+LISTS=${KC_BENCH_LISTS:-"100 1000 10000 100000"}
 KC_BIN=$T/bin/klantcoach
 KC_COHORT=$T/bin/cohort
 export HOME="$T/home"
@@ -169,6 +178,23 @@ rmed() { calc "($(median_ns "$T/t.$1") - $(median_ns "$T/t.floor")) / 1e6"; }
 # started, from /usr/bin/time; 10 ms resolution) in ms, floor subtracted.
 rcpu() { calc "($(median_ns "$T/u.$1") - $(median_ns "$T/u.floor")) / 1e6"; }
 rrange() { sort -n "$T/t.$1" | awk -v f="$(median_ns "$T/t.floor")" 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f-%.0f", (lo - f) / 1e6, (hi - f) / 1e6 }'; }
+
+# tm_wait TEXT [TENTHS]: wait until TEXT is on the tmux screen (up to 60 s,
+# or TENTHS tenths of a second).
+tm_wait() {
+	i=0
+	while [ $i -lt "${2:-600}" ]; do
+		$TM capture-pane -p 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# tm_gone PID: wait (up to 60 s) until process PID has ended.
+tm_gone() {
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+}
 
 KC="$(q "$KC_BIN") --content $(q "$KC_SRC")"
 echo "klantcoach benchmark: $($KC_BIN --version), $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -262,15 +288,6 @@ tui_why=
 if ! command -v tmux >/dev/null 2>&1 || ! command -v callgrind_control >/dev/null 2>&1; then
 	tui_why="tmux or callgrind_control missing"
 else
-	tm_wait() {
-		i=0
-		while [ $i -lt 600 ]; do
-			$TM capture-pane -p 2>/dev/null | grep -qF -- "$1" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		return 1
-	}
 	tui() {
 		$TM new-session -d -x 100 -y 30 "exec env HOME=$HOME KLANTCOACH_DATA=$T/tui \
 KLANTCOACH_LEVEL=B LANG=C.UTF-8 TERM=xterm-256color valgrind --tool=callgrind \
@@ -290,8 +307,7 @@ KLANTCOACH_LEVEL=B LANG=C.UTF-8 TERM=xterm-256color valgrind --tool=callgrind \
 		callgrind_control -i off "$pid" >/dev/null 2>&1 || return 1
 		$TM send-keys q; tm_wait "Stoppen?" || return 1
 		$TM send-keys j
-		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+		tm_gone "$pid"
 		[ -s "$T/tui.cg" ]
 	}
 	if tui; then
@@ -714,6 +730,124 @@ row "resume: 10000 / 10 sessions, CPU time" "$(fmt "$rc" 2)x" "<= 1.5x" "$(yes_i
 row "resume: 10000 / 10 sessions, instructions" "$(fmt "$ri" 2)x" "<= 1.5x" "$(yes_if "$ri <= 1.5")"
 # home: a start (taken as resume's CPU time at 10 sessions) plus the scan
 row "home: start + list scan CPU, 10000 / 10" "$(fmt "$rh" 2)x" "<= 1.5x" "$(yes_if "$rh <= 1.5")"
+
+# ---- 9. the list screens ----------------------------------------------
+section "9. list screens: instructions per key, first screens"
+# sessions_for N: a folder of N logs (10 trainees; 10^5 and up cached in
+# $KC_BENCH_CACHE under a key of the cohort tool and the content).
+sessions_for() {
+	sdir=$T/list$1
+	if [ "$1" -ge 100000 ]; then
+		skey=$( (cat "$KC_COHORT"; find "$KC_SRC/content" "$KC_SRC/personas" \
+			-type f | LC_ALL=C sort | xargs cat) | cksum | tr ' ' -)
+		sdir=$KC_BENCH_CACHE/sessions$1-$skey
+	fi
+	if [ ! -f "$sdir/.klaar" ]; then
+		rm -rf "$sdir"
+		gen "$sdir" 10 $(($1 / 10)) 4242 "$T/list.tally" || die "cannot generate $1 sessions"
+		: > "$sdir/.klaar"
+	fi
+	printf '%s\n' "$sdir"
+}
+# settle PID: wait until the screen has not changed for 2 s, nor the CPU
+# time of process PID (a key can take seconds under callgrind).
+settle() {
+	sprev= si=0
+	while [ $si -lt 300 ]; do
+		sleep 2
+		scur="$($TM capture-pane -p 2>/dev/null) $(cut -d' ' -f14,15 "/proc/$1/stat")" ||
+			return 1
+		[ "$scur" = "$sprev" ] && return 0
+		sprev=$scur si=$((si + 1))
+	done
+	return 1
+}
+# tm_run DATA COMMAND: COMMAND in a new tmux session of 100x30, as trainee
+# of level B with data folder DATA.
+tm_run() {
+	$TM kill-server >/dev/null 2>&1 || true
+	$TM new-session -d -x 100 -y 30 "exec env HOME=$HOME KLANTCOACH_DATA=$1 \
+KLANTCOACH_LEVEL=B LANG=C.UTF-8 TERM=xterm-256color $2"
+}
+# key_ir DATA TEXT ARGS...: instructions per key of 10 Down keys on the list
+# the TUI (klantcoach ARGS, data folder DATA) shows once TEXT is on screen.
+key_ir() {
+	kdata=$1 ktext=$2
+	shift 2
+	rm -f "$T/key.cg"
+	tm_run "$kdata" "valgrind --tool=callgrind --instr-atstart=no \
+--callgrind-out-file=$T/key.cg --log-file=$T/key.vg $KC --name X $*" || return 1
+	kpid=$($TM display-message -p '#{pane_pid}')
+	tm_wait "$ktext" 12000 && settle "$kpid" || return 1
+	callgrind_control -i on "$kpid" >/dev/null 2>&1 || return 1
+	for k in 1 2 3 4 5 6 7 8 9 10; do $TM send-keys Down; done
+	settle "$kpid" || return 1
+	callgrind_control -i off "$kpid" >/dev/null 2>&1 || return 1
+	$TM send-keys q
+	tm_gone "$kpid"
+	$TM kill-server >/dev/null 2>&1 || true
+	kir=$(sed -n 's/^totals: *//p' "$T/key.cg" | head -1)
+	[ -n "$kir" ] && calc "$kir / 10"
+}
+# first NAME DATA ARGS...: one run of the TUI (klantcoach ARGS) to its first
+# screen, then q (sent at once, read when the screen is up); wall and CPU
+# ms appended to $T/fw.NAME and $T/fc.NAME.
+first() {
+	fname=$1 fdata=$2
+	shift 2
+	rm -f "$T/first.out"
+	tm_run "$fdata" "/usr/bin/time -f '%e %U %S' -o $T/first.out $KC --name X $*" ||
+		return 1
+	$TM send-keys q
+	si=0
+	while [ ! -s "$T/first.out" ] && [ $si -lt 12000 ]; do sleep 0.1; si=$((si + 1)); done
+	$TM kill-server >/dev/null 2>&1 || true
+	[ -s "$T/first.out" ] || return 1
+	awk '{ printf "%.0f\n", $1 * 1e9 }' "$T/first.out" >> "$T/fw.$fname"
+	awk '{ printf "%.0f\n", ($2 + $3) * 1e9 }' "$T/first.out" >> "$T/fc.$fname"
+}
+fmed() { calc "$(median_ns "$T/$1") / 1e6"; }
+if ! command -v tmux >/dev/null 2>&1 || ! command -v callgrind_control >/dev/null 2>&1; then
+	note "list screens: not measured (tmux or callgrind_control missing)"
+else
+	for ns in $LISTS; do
+		ldir=$(sessions_for "$ns")
+		kr=$(key_ir "$T/home" "van $ns sessies" review "$(q "$ldir")") ||
+			die "review list under callgrind failed at $ns sessions"
+		rounds=3
+		[ "$ns" -lt 100000 ] || rounds=5
+		: > "$T/fw.rv$ns"; : > "$T/fc.rv$ns"; : > "$T/fw.rp$ns"; : > "$T/fc.rp$ns"
+		r=0
+		while [ $r -lt $rounds ]; do
+			first "rv$ns" "$T/home" review "$(q "$ldir")" ||
+				die "review did not show its first screen at $ns sessions"
+			t0=$(date +%s%N)
+			/usr/bin/time -f '%U %S' -o "$T/cpu.one" $KC_BIN --content "$KC_SRC" \
+				report --format csv "$ldir" > /dev/null 2>&1 || die "report failed"
+			t1=$(date +%s%N)
+			echo $((t1 - t0)) >> "$T/fw.rp$ns"
+			awk '{ printf "%.0f\n", ($1 + $2) * 1e9 }' "$T/cpu.one" >> "$T/fc.rp$ns"
+			r=$((r + 1))
+		done
+		fr=$(calc "$(fmed "fc.rv$ns") / $(fmed "fc.rp$ns")")
+		note "$ns sessions: review $(fmt "$kr" 0) instructions per key; first screen $(fmt "$(fmed "fw.rv$ns")" 0) ms (CPU $(fmt "$(fmed "fc.rv$ns")" 0) ms), report csv $(fmt "$(fmed "fw.rp$ns")" 0) ms (CPU $(fmt "$(fmed "fc.rp$ns")" 0) ms), median of $rounds"
+		row "review list: instructions per key, $ns sessions" "$(fmt "$(calc "$kr / 1e6")" 2)M" "< 3M" "$(yes_if "$kr < 3e6")"
+		row "review first screen / report csv, $ns (CPU)" "$(fmt "$fr" 2)x" "<= 2x" "$(yes_if "$fr <= 2")"
+	done
+	for ns in 10 10000; do
+		hk=$(key_ir "$T/data$ns" "Je sessies" "") || die "home under callgrind failed at $ns sessions"
+		eval "hk_$ns=\$hk"
+		: > "$T/fw.home$ns"; : > "$T/fc.home$ns"
+		for r in 1 2 3 4 5; do
+			first "home$ns" "$T/data$ns" "" || die "home did not show at $ns sessions"
+		done
+		note "home at $ns sessions: $(fmt "$hk" 0) instructions per key; first screen $(fmt "$(fmed "fw.home$ns")" 0) ms (CPU $(fmt "$(fmed "fc.home$ns")" 0) ms, median of 5)"
+	done
+	# (10 sessions do not fill the screen: fewer rows to draw per key)
+	row "home list: instructions per key, 10000 sessions" "$(fmt "$(calc "$hk_10000 / 1e6")" 2)M" "< 3M" "$(yes_if "$hk_10000 < 3e6")"
+	hf=$(calc "$(fmed fc.home10000) / $(fmed fc.home10)")
+	row "home first screen CPU, 10000 / 10" "$(fmt "$hf" 2)x" "<= 1.5x" "$(yes_if "$hf <= 1.5")"
+fi
 
 # ---- table -------------------------------------------------------------
 section "summary"

@@ -51,6 +51,49 @@ Test(reviewview, the_list_has_a_heading_per_column)
 	free(out);
 }
 
+/* The TUI's session list: the sessions a search left (shown), numbered
+ * from 1, tagged after the intervisie records above them; a window of
+ * it builds only its rows, the same as the whole list's. */
+Test(reviewview, the_list_on_screen_is_built_a_window_at_a_time)
+{
+	static char names[300][16];
+	struct review_session s[300] = {{0}};
+	struct review r = {0};
+	int shown[150];
+	struct reviewview_sel sel = {&r, shown, 150, 2};
+	struct view_list l = {.n = 150, .tag0 = 3, .rows = reviewview_rows,
+			      .ctx = &sel};
+	size_t i;
+
+	for (i = 0; i < 300; i++) {
+		snprintf(names[i], sizeof names[i], "Cursist %zu", i * 7);
+		s[i].trainee = names[i];
+		s[i].nfeedback = i == 299 ? 12 : 0;
+	}
+	for (i = 0; i < 150; i++)
+		shown[i] = (int)(2 * i + 1);
+	r.s = s;
+	r.n = 300;
+	view_add(&l.head, VIEW_DIM, 2, "verslag 1");
+	view_add(&l.head, VIEW_DIM, 2, "verslag 2");
+	reviewview_head(&l.head);
+	view_list_measure(&l);
+	cr_assert_eq(l.columns.width[2], 12, "Cursist 2093");
+	cr_assert_eq(l.columns.width[7], 2, "12 feedback, far down");
+	window_matches(&l, 0, 25);
+	window_matches(&l, 70, 25);
+	window_matches(&l, 140, 25);
+	{
+		struct view v = {0};
+		reviewview_rows(&sel, &v, 149, 1);
+		cr_assert_eq(v.lines[0].tag, 152);
+		cr_assert_str_eq(v.lines[0].text, "150.\t\tCursist 2093\t"
+				 "\t\tonderbroken\t-\t12");
+		view_free(&v);
+	}
+	view_list_free(&l);
+}
+
 TestSuite(reviewview_timeline, .fini = fixture_end);
 
 /* The printed timeline of the session played so far (caller frees). */

@@ -177,3 +177,71 @@ Test(sessionlist, the_cache_is_used_and_never_outlives_an_edit, .timeout = 30)
 	content_free(&c);
 	tmpdir_remove(dir);
 }
+
+/* A session for Sanne started at time t, left as how says: 'o'pen,
+ * 'd'one (reflection finished) or 's'topped without result (which a
+ * content notice allows); its path. */
+static char *session_at(struct content *c, const char *dir, long t, int how)
+{
+	struct play p;
+	struct diag d = {0};
+	char when[24], *path, notice[] = "Let op.";
+
+	c->scs[0].notice = how == 's' ? notice : NULL;
+	snprintf(when, sizeof when, "%ld", t);
+	setenv("KLANTCOACH_TIME", when, 1);
+	cr_assert_eq(play_begin(&p, c, &c->scs[0],
+				&(struct play_who){"Sanne", 'B', CONFIG_OEFENEN, 1},
+				dir, &d), 0);
+	play_choose(&p, 0);
+	if (how == 's')
+		cr_assert_eq(play_stop(&p), 0);
+	if (how == 'd') {
+		play_choose(&p, 0);
+		cr_assert_eq(play_log_end(&p), 0);
+		cr_assert_eq(play_done(&p), 0);
+	}
+	path = mem_strdup(p.log.path);
+	play_end(&p);
+	c->scs[0].notice = NULL;
+	diag_free(&d);
+	return path;
+}
+
+/* resume without a session: the newest that is not done, stopped or
+ * damaged, the same one as the first such in the sorted list. */
+Test(sessionlist, the_newest_open_session_without_the_list)
+{
+	struct content c;
+	struct diag d = {0};
+	struct sessionlist l;
+	char dir[64], bad[128], *want, *p[3], *got;
+	size_t i;
+	FILE *fp;
+
+	tmpdir_make(dir, "newest");
+	cr_assert_eq(content_load(&c, FIXTURES "/mini", &d), 0);
+	cr_assert_null(sessionlist_newest_open(dir, &d), "none yet");
+	p[0] = session_at(&c, dir, 1700000000, 'o');
+	want = session_at(&c, dir, 1700000100, 'o');
+	p[1] = session_at(&c, dir, 1700000200, 'd');
+	p[2] = session_at(&c, dir, 1700000300, 's');
+	snprintf(bad, sizeof bad, "%s/zzz-kapot.csv", dir);
+	fp = fopen(bad, "w");
+	fputs("niet,een,logboek\n", fp);
+	fclose(fp);
+	got = sessionlist_newest_open(dir, &d);
+	cr_assert_str_eq(got, want);
+	free(got);
+	sessionlist_scan(&l, dir, &d);
+	for (i = 0; l.v[i].damaged || l.v[i].done || l.v[i].stopped; i++)
+		;
+	cr_assert_str_eq(l.v[i].path, want);
+	sessionlist_free(&l);
+	for (i = 0; i < 3; i++)
+		free(p[i]);
+	free(want);
+	content_free(&c);
+	diag_free(&d);
+	tmpdir_remove(dir);
+}

@@ -116,6 +116,19 @@ Test(startview, persona_card)
 	free(s);
 }
 
+/* The home screen's list of the sessions in l. */
+static void home_list(struct view_list *hl, struct startview_sessions *rows,
+		      const struct sessionlist *l)
+{
+	memset(hl, 0, sizeof *hl);
+	startview_home_head(&hl->head, l);
+	*rows = (struct startview_sessions){&fixture_content, l};
+	hl->n = l->n;
+	hl->tag0 = 2;
+	hl->rows = startview_home_rows;
+	hl->ctx = rows;
+}
+
 /* Home: a header, then one row per session with when (local time),
  * client name, mode, step reached, status and scenario title; two
  * sessions of the same minute show their seconds. */
@@ -132,12 +145,16 @@ Test(startview, home_rows_in_columns)
 		 .finished = 1, .ending = "goed"},
 	};
 	struct sessionlist l = {.v = it, .n = 3};
+	struct startview_sessions rows;
+	struct view_list hl;
 	struct view v = {0};
 	char *s;
 
 	setenv("TZ", "UTC", 1);
 	tzset();
-	startview_home(&v, &fixture_content, &l);
+	home_list(&hl, &rows, &l);
+	view_window(&v, &hl, 0, l.n);
+	view_list_free(&hl);
 	cr_assert(v.lines[2].cells);
 	cr_assert_eq(v.lines[2].tag, 0, "the header is not a choice");
 	cr_assert_eq(v.lines[3].tag, 2);
@@ -152,4 +169,40 @@ Test(startview, home_rows_in_columns)
 	cr_assert(strstr(s, "2026-11-29 09:00\tProef\toefenen\t2\t"
 			 "reflectie open, einde goed\tProef belt\n"), "%s", s);
 	free(s);
+}
+
+/* A window of the home list builds only its rows, the same as the
+ * whole list's: a row at the window's edge still shows its seconds
+ * when its neighbour outside the window started in the same minute. */
+Test(startview, home_list_is_built_a_window_at_a_time)
+{
+	const struct scenario *sc = &fixture_content.scs[0];
+	static char when[200][32];
+	struct sessionlist_item it[200] = {{0}};
+	struct sessionlist l = {.v = it, .n = 200};
+	struct startview_sessions rows;
+	struct view_list hl;
+	struct view v = {0};
+	size_t i;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	for (i = 0; i < 200; i++) {
+		snprintf(when[i], sizeof when[i], "2026-11-30T%02zu:%02zu:%02zuZ",
+			 23 - i / 60 % 24, 59 - i % 60 / 2, 59 - i % 60);
+		it[i] = (struct sessionlist_item){.id = "x", .mode = "toets",
+			.scenario = i % 3 ? sc->id : NULL,
+			.started = when[i], .nchoices = (int)i};
+	}
+	home_list(&hl, &rows, &l);
+	view_list_measure(&hl);
+	window_matches(&hl, 0, 20);
+	window_matches(&hl, 91, 20);
+	window_matches(&hl, 190, 20);
+	startview_home_rows(&rows, &v, 91, 1);
+	cr_assert_eq(v.lines[0].tag, 93);
+	cr_assert(strncmp(v.lines[0].text, "2026-11-30 22:44:28\t", 20) == 0,
+		  "%s", v.lines[0].text);
+	view_free(&v);
+	view_list_free(&hl);
 }

@@ -134,3 +134,41 @@ Test(view, page_keys_scroll_to_the_end_then_report_it)
 	cr_assert_eq(view_scroll_page(1000, 50, 20, -1), 11);
 	cr_assert_eq(view_scroll_page(0, 3, 1, 1), 1, "one row moves one");
 }
+
+/* Rows of a list of numbers: "n." and n squared as cells. */
+static void squares(const void *ctx, struct view *v, size_t first,
+		    size_t count)
+{
+	size_t i, n = *(const size_t *)ctx;
+	char a[32], b[32];
+
+	for (i = first; i < n && i - first < count; i++) {
+		snprintf(a, sizeof a, "%zu.", i + 1);
+		snprintf(b, sizeof b, "%zu", (i + 1) * (i + 1));
+		view_row(v, VIEW_TEXT, a, b, (char *)NULL)->tag = (int)i + 3;
+	}
+}
+
+Test(view, a_window_of_a_list_is_part_of_the_whole)
+{
+	size_t n = 1000;
+	struct view_list l = {.n = n, .tag0 = 3, .rows = squares, .ctx = &n};
+
+	view_add(&l.head, VIEW_HEADING, 0, "Kwadraten");
+	view_row(&l.head, VIEW_HEADING, "nr", "kwadraat", (char *)NULL);
+	view_add(&l.tail, VIEW_DIM, 0, "Einde");
+	window_matches(&l, 0, 20);	/* not measured: no columns */
+	view_list_measure(&l);
+	cr_assert(l.measured);
+	cr_assert_eq(l.columns.n, 2);
+	cr_assert_eq(l.columns.width[0], 5, "\"1000.\"");
+	cr_assert_eq(l.columns.width[1], 8, "the heading \"kwadraat\"");
+	cr_assert_eq(l.columns.data[1], 7, "1000000");
+	window_matches(&l, 0, 20);
+	window_matches(&l, 500, 31);
+	window_matches(&l, 990, 31);	/* reaches the end: the tail */
+	window_matches(&l, 1000, 5);	/* only head and tail */
+	window_matches(&l, 0, n);
+	view_list_free(&l);
+	cr_assert_eq(l.head.n, 0);
+}

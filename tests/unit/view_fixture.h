@@ -4,6 +4,7 @@
 #define KC_TEST_VIEW_FIXTURE_H
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <string.h>
 #include "helpers.h"
 #include "play.h"
 #include "view.h"
@@ -45,5 +46,73 @@ static inline char *printed(struct view *v)
 	fclose(fp);
 	view_free(v);
 	return s;
+}
+
+/* A list's rows, counted as they are built. */
+struct counted_rows {
+	const struct view_list *l;
+	size_t *built;
+};
+
+static inline void counted_rows(const void *ctx, struct view *v,
+				size_t first, size_t count)
+{
+	const struct counted_rows *c = ctx;
+	size_t before = v->n;
+
+	c->l->rows(c->l->ctx, v, first, count);
+	*c->built += v->n - before;
+}
+
+static inline void same_line(const struct view_line *a,
+			     const struct view_line *b)
+{
+	cr_assert_eq(a->role, b->role);
+	cr_assert_eq(a->tag, b->tag);
+	cr_assert_eq(a->cells, b->cells);
+	cr_assert_eq(a->indent, b->indent);
+	cr_assert_str_eq(a->text, b->text);
+	cr_assert((a->label == NULL) == (b->label == NULL));
+}
+
+/* The window first..first+count-1 of l builds only those rows, and its
+ * lines are those of the full document: the head, those rows, the tail
+ * when the window reaches the end; a measured list's table carries the
+ * columns of the whole table. */
+static inline void window_matches(const struct view_list *l, size_t first,
+				  size_t count)
+{
+	struct view full = {0}, win = {0};
+	size_t built = 0, rows, i, k;
+	struct counted_rows c = {l, &built};
+	struct view_list wl = *l;
+	struct view_columns all;
+
+	view_window(&full, l, 0, l->n);
+	wl.rows = counted_rows;
+	wl.ctx = &c;
+	view_window(&win, &wl, first, count);
+	rows = first >= l->n ? 0 : l->n - first < count ? l->n - first : count;
+	cr_assert_eq(built, rows, "built %zu rows, not %zu", built, rows);
+	cr_assert_eq(win.n, l->head.n + rows +
+		     (first + count >= l->n ? l->tail.n : 0));
+	for (i = 0; i < win.n; i++) {
+		k = i < l->head.n ? i : i < l->head.n + rows ? i + first
+		    : i + l->n - rows;
+		same_line(&win.lines[i], &full.lines[k]);
+	}
+	view_columns_init(&all);
+	for (i = 0; i < full.n; i++)
+		if (full.lines[i].cells)
+			view_measure(&all, &full.lines[i]);
+	for (i = 0; l->measured && i < win.n && !win.lines[i].cells; i++)
+		;
+	if (l->measured && i < win.n) {
+		cr_assert_eq(win.lines[i].columns, &wl.columns);
+		cr_assert_eq(memcmp(&all, &l->columns, sizeof all), 0,
+			     "measured as the whole table");
+	}
+	view_free(&full);
+	view_free(&win);
 }
 #endif
