@@ -67,8 +67,10 @@ expect_contains "html summary" "$h" "<li>120 sessies: "
 expect_contains "html meters per scenario" "$h" "<h2>Meters aan het eind</h2>"
 expect_contains "html growth chart" "$h" "<h2>Groei per cursist</h2>"
 # Read from the file: the page is large for the shell's pattern matching.
-expect_eq "html growth note above the limit" \
-	"$(grep -c '30 cursisten met niveaus: grafieken alleen bij 24' "$T/r.html")" 1
+n=$(grep -c '30 cursisten met niveaus: grafieken alleen bij 24' "$T/r.html")
+expect_eq "html growth note above the limit" "$n" 1
+[ "$n" = 1 ] || { grep -o 'class="note">[^<]*' "$T/r.html"; ls -l "$T/r.html"
+	grep -c '<svg' "$T/r.html"; } >&2	# failed under load a few times: why
 expect_contains "html step rows name options by text" "$h" \
 	"<tr><td>$(printf '%s' "$text" | sed "s/&/\\&amp;/g; s/'/\\&#39;/g; s/\"/\\&quot;/g")"
 expect_eq "html svg balanced" "$(grep -o '<svg' "$T/r.html" | wc -l)" "$(grep -o '</svg>' "$T/r.html" | wc -l)"
