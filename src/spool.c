@@ -5,6 +5,7 @@
  * record, so reading needs one buffer per run and nothing per record.
  */
 #include "spool.h"
+#include "buf.h"
 #include "mem.h"
 
 #include <stdlib.h>
@@ -62,6 +63,26 @@ void spool_init(struct spool *sp, size_t budget)
 	sp->budget = budget;
 }
 
+/* A temporary file in $TMPDIR (when absolute) or /tmp, already unlinked:
+ * tmpfile(3) ignores TMPDIR, and /tmp may be small or read-only. */
+static FILE *temporary(void)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf t = {0};
+	FILE *f = NULL;
+	int fd;
+
+	buf_printf(&t, "%s/klantcoach-spool-XXXXXX",
+		   dir && dir[0] == '/' ? dir : "/tmp");
+	if ((fd = mkstemp(t.s)) >= 0) {
+		unlink(t.s);
+		if ((f = fdopen(fd, "w+")) == NULL)
+			close(fd);
+	}
+	buf_free(&t);
+	return f;
+}
+
 /* Write the records in memory, sorted, as one more run. */
 static int spill(struct spool *sp)
 {
@@ -70,7 +91,7 @@ static int spill(struct spool *sp)
 	size_t i;
 	long off;
 
-	if (sp->tmp == NULL && (sp->tmp = tmpfile()) == NULL)
+	if (sp->tmp == NULL && (sp->tmp = temporary()) == NULL)
 		return -1;
 	sort_memory(sp);
 	if (fseek(sp->tmp, 0, SEEK_END) != 0 || (off = ftell(sp->tmp)) < 0)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "spool.h"
 
@@ -98,6 +99,32 @@ Test(spool, runs_merge_like_memory)
 	cr_assert_eq(s2, s3);
 	spool_free(&big);
 	spool_free(&small);
+}
+
+/* Runs go to $TMPDIR, unlinked at once; a TMPDIR that cannot be written
+ * is an error of the spool, never a crash. */
+Test(spool, runs_in_tmpdir_leave_nothing_behind)
+{
+	char dir[] = "/tmp/kc-spool-XXXXXX", *old = getenv("TMPDIR");
+	struct spool sp;
+	unsigned long sum;
+
+	cr_assert_not_null(mkdtemp(dir));
+	setenv("TMPDIR", dir, 1);
+	spool_init(&sp, 1024);
+	fill(&sp, 2000);
+	cr_assert_gt(sp.nruns, 1);
+	cr_assert_eq(read_all(&sp, &sum), 2000);
+	cr_assert_eq(rmdir(dir), 0, "the run file is already gone");
+	spool_free(&sp);
+	spool_init(&sp, 20);	/* the second record spills */
+	cr_assert_eq(spool_add(&sp, "a", 1, "1", 1), 0);
+	cr_assert_eq(spool_add(&sp, "b", 1, "2", 1), -1, "%s is gone", dir);
+	spool_free(&sp);
+	if (old)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
 }
 
 /* A record larger than the budget and the read buffer comes back whole. */
