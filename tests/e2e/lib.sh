@@ -66,7 +66,20 @@ mini_notice() {
 
 # tmux helpers: a private server per test run, fixed size, no config.
 TM="tmux -L kc$$ -f /dev/null"
-tm_start() { $TM new-session -d -x "${2:-80}" -y "${3:-24}" "$1"; }
+# tm_start CMD [W H]: a new server and session running CMD. A server that
+# tm_stop killed may still be going away ("server exited unexpectedly"):
+# then try again, for up to 2 s.
+tm_start() {
+	i=0
+	until $TM new-session -d -x "${2:-80}" -y "${3:-24}" "$1" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -ge 20 ]; then
+			$TM new-session -d -x "${2:-80}" -y "${3:-24}" "$1"
+			return
+		fi
+		sleep 0.1
+	done
+}
 tm_screen() { $TM capture-pane -p 2>/dev/null; }
 tm_keys() { $TM send-keys "$@"; }
 tm_stop() {
