@@ -11,7 +11,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>
 	exit 77
 fi
 C="$T/cohort"
-"$KC_COHORT" "$KC_SRC" "$C" 20 3 7 > /dev/null || fail "cohort generator"
+KLANTCOACH_SEED=7 "$KC_COHORT" "$KC_SRC" "$C" 20 3 7 > /dev/null || fail "cohort generator"
 kc report --format html -o "$T/r.html" "$C" || fail "report"
 timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic \
 	--no-first-run --disable-background-networking \
