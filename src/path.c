@@ -98,29 +98,44 @@ int path_write_all(int fd, const char *data, size_t n)
 	return 0;
 }
 
+int path_open_beside(const char *path, char **tmp)
+{
+	struct buf b = {0};
+
+	buf_printf(&b, "%s.XXXXXX", path);
+	*tmp = buf_take(&b);
+	return mkstemp(*tmp);	/* 0600, O_EXCL: a new file, never a link */
+}
+
+int path_replace(const char *tmp, const char *path)
+{
+	int saved;
+
+	if (rename(tmp, path) == 0)
+		return path_sync_parent(path);
+	saved = errno;
+	unlink(tmp);
+	errno = saved;
+	return -1;
+}
+
 int path_write_atomic(const char *path, const char *data, size_t n)
 {
-	struct buf tmp = {0};
-	int fd, rc = -1, saved, made;
+	char *tmp;
+	int fd = path_open_beside(path, &tmp), rc = -1, saved;
 
-	buf_printf(&tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp.s);	/* 0600, O_EXCL: a new file, never a link */
-	made = fd >= 0;
-	if (made) {
+	if (fd >= 0) {
 		if (path_write_all(fd, data, n) == 0 && fsync(fd) == 0 &&
 		    close(fd) == 0) {
-			fd = -1;
-			if (rename(tmp.s, path) == 0)
-				rc = path_sync_parent(path);
+			rc = path_replace(tmp, path);
+		} else {
+			saved = errno;
+			close(fd);
+			unlink(tmp);
+			errno = saved;
 		}
 	}
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	if (rc != 0 && made)
-		unlink(tmp.s);
-	buf_free(&tmp);
-	errno = saved;
+	free(tmp);
 	return rc;
 }
 

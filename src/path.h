@@ -30,6 +30,12 @@ int path_sync_parent(const char *path);
 /* Write data to path atomically with mode 0600, through a new temporary
  * file beside it (never through a link); 0 or -1 (errno set). */
 int path_write_atomic(const char *path, const char *data, size_t n);
+/* A new private file beside path (path.XXXXXX, 0600, never a link):
+ * its fd, its name in *tmp (a new string, also on failure), or -1. */
+int path_open_beside(const char *path, char **tmp);
+/* Put the written and closed file tmp in place of path and sync the
+ * folder; on failure tmp is removed. 0, or -1 with errno. */
+int path_replace(const char *tmp, const char *path);
 /* Write all n bytes to fd, retrying short writes. 0 or -1. */
 int path_write_all(int fd, const char *data, size_t n);
 /* Append n bytes to fd and, when sync is set, fsync it. 0, or -1 with

@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The folders to read: the arguments, or the user's own sessions. */
@@ -174,11 +175,44 @@ static int job_scan(struct cli_ctx *ctx, struct job *j)
 	return 0;
 }
 
+/* Where a report goes. A regular file (or none yet) is written beside it
+ * and renamed over it at the end, so a failed report leaves the old one;
+ * a special file or a link, or a folder where nothing can be made beside
+ * it, is written in place. *tmp: the file written (a new string), NULL
+ * when it is path itself. The fd, or -1. */
+static int open_out(const char *path, char **tmp)
+{
+	struct stat st;
+	int fd;
+
+	*tmp = NULL;
+	if (lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode)) {
+		if ((fd = path_open_beside(path, tmp)) >= 0)
+			return fd;
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+}
+
+/* Finish what open_out began: in place when all went well, else away.
+ * Returns bad, or 1 when the rename fails. */
+static int close_out(const char *path, char *tmp, int bad)
+{
+	if (tmp && bad)
+		unlink(tmp);
+	else if (tmp && path_replace(tmp, path) != 0)
+		bad = 1;
+	free(tmp);
+	return bad;
+}
+
 /* The workbook, to a file made private before libxlsxwriter fills it. */
 static int emit_xlsx(struct job *j, const char *path)
 {
 	const char *err = NULL;
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	char *tmp;
+	int fd = open_out(path, &tmp), bad;
 
 	if (fd < 0) {
 		cmd_error("%s: kan niet schrijven: %s", path,
@@ -186,9 +220,11 @@ static int emit_xlsx(struct job *j, const char *path)
 		return EXIT_BAD;
 	}
 	close(fd);
-	if (reportxlsx_write(path, &j->r, j->fw, &j->sessions, &err) == 0)
+	bad = reportxlsx_write(tmp ? tmp : path, &j->r, j->fw, &j->sessions,
+			       &err) != 0;
+	if (close_out(path, tmp, bad) == 0)
 		return EXIT_OK;
-	cmd_error("%s: %s", path, err);
+	cmd_error("%s: %s", path, err ? err : path_strerror(errno));
 	return EXIT_BAD;
 }
 
@@ -196,16 +232,20 @@ static int emit_xlsx(struct job *j, const char *path)
 static int emit(struct job *j, const char *path, enum reportcsv_table t)
 {
 	FILE *out = stdout;
+	char *tmp = NULL;
 	int fd, bad = 0;
 
 	if (j->f == REPORT_XLSX)
 		return emit_xlsx(j, path);
 	if (path) {
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+		fd = open_out(path, &tmp);
 		out = fd >= 0 ? fdopen(fd, "w") : NULL;
 		if (out == NULL) {
 			cmd_error("%s: kan niet schrijven: %s", path,
 				  path_strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			close_out(path, tmp, 1);
 			return EXIT_BAD;
 		}
 	}
@@ -215,9 +255,12 @@ static int emit(struct job *j, const char *path, enum reportcsv_table t)
 		bad = report_md(out, &j->r, j->fw, &j->sessions) != 0;
 	else
 		bad = reporthtml_write(&j->html, &j->r, out) != 0;
-	bad |= fflush(out) != 0 || ferror(out);
+	bad |= fflush(out) != 0 || ferror(out) ||
+	       (tmp && fsync(fileno(out)) != 0);
 	if (out != stdout && fclose(out) != 0)
 		bad = 1;
+	if (path)
+		bad = close_out(path, tmp, bad);
 	if (bad)
 		cmd_error("%s: %s", path ? path : "uitvoer", path_strerror(errno));
 	return bad ? EXIT_BAD : EXIT_OK;

@@ -42,4 +42,23 @@ expect_eq "resume after room exit" "$?" 0
 out=$(kc show "$(basename "$log" .csv)" 2>&1)
 expect_eq "show exit" "$?" 0
 expect_contains "answer kept whole" "$out" "$long"
+# A report that does not fit leaves the report of before whole, with no
+# temporary file beside it; one that fits (elsewhere: the HTML is larger
+# than this disk) replaces it and is private.
+for f in csv md html xlsx; do
+	printf 'het vorige rapport\n' > "$M/r.$f"
+	fill
+	kc report --format "$f" -o "$M/r.$f" "$S" > "$T/out" 2>&1
+	expect_eq "report $f: disk full is an error" "$?" 1
+	expect_eq "report $f: the old one is kept" "$(cat "$M/r.$f")" \
+		"het vorige rapport"
+	expect_eq "report $f: nothing left beside it" \
+		"$(ls "$M" | grep -c "^r\.$f\.")" 0
+	rm "$M/fill"
+	printf 'het vorige rapport\n' > "$T/r.$f"
+	kc report --format "$f" -o "$T/r.$f" "$S" > /dev/null 2>&1
+	[ "$(cat "$T/r.$f")" != "het vorige rapport" ] && ok ||
+		fail "report $f: a report that fits replaces it"
+	expect_eq "report $f: private" "$(stat -c %a "$T/r.$f")" 600
+done
 finish

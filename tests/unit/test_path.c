@@ -101,6 +101,43 @@ Test(path, failed_append_leaves_the_file_as_it_was)
 	free(p);
 }
 
+/* A file written beside another replaces it only when put in place; a
+ * rename that fails leaves the old file and removes the new one. */
+Test(path, open_beside_and_replace)
+{
+	char *p = tmpfile_with("oud\n", 4, ".md"), *tmp, *text, *bad;
+	struct stat st;
+	int fd = path_open_beside(p, &tmp);
+
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(strncmp(tmp, p, strlen(p)), 0, "%s beside %s", tmp, p);
+	cr_assert_eq(fstat(fd, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0600);
+	cr_assert_eq(path_write_all(fd, "nieuw\n", 6), 0);
+	close(fd);
+	text = path_read(p, NULL);
+	cr_assert_str_eq(text, "oud\n", "not in place yet");
+	free(text);
+	cr_assert_eq(path_replace(tmp, p), 0);
+	text = path_read(p, NULL);
+	cr_assert_str_eq(text, "nieuw\n");
+	free(text);
+	cr_assert_neq(access(tmp, F_OK), 0, "the temporary name is gone");
+	free(tmp);
+	fd = path_open_beside(p, &tmp);
+	close(fd);
+	bad = path_join(p, "kan-niet");	/* a file is no folder */
+	cr_assert_eq(path_replace(tmp, bad), -1);
+	cr_assert_neq(access(tmp, F_OK), 0, "removed after the failure");
+	text = path_read(p, NULL);
+	cr_assert_str_eq(text, "nieuw\n");
+	free(text);
+	free(bad);
+	free(tmp);
+	unlink(p);
+	free(p);
+}
+
 Test(path, keep_copy_is_new_private_and_never_follows_a_link)
 {
 	char dir[] = "/tmp/kc-path-XXXXXX", *log, *c1, *c2, *c3, *text, cmd[64];
