@@ -6,6 +6,15 @@
 # the files so the new layout is reviewed and committed with the change.
 # Fixed clock (lib.sh), seed and order; the temporary directory is masked.
 . "$KC_SRC/tests/e2e/lib.sh"
+# golden_small NAME TEXT: the screen at 60x16 as NAME-60x16, then back to
+# 80x24.
+golden_small() {
+	$TM resize-window -x 60 -y 16
+	tm_wait_width 60 || fail "no redraw at width 60"
+	golden_screen "$1-60x16" "$2"
+	$TM resize-window -x 80 -y 24
+	tm_wait_width 80 || fail "no redraw at width 80"
+}
 command -v tmux >/dev/null 2>&1 || { fail "tmux is not installed"; finish; exit 1; }
 trap 'tm_stop; rm -rf "$T"' EXIT
 
@@ -26,11 +35,7 @@ tm_keys Enter
 golden_screen personas "Proef, 40 jaar."
 tm_keys Enter
 golden_screen scenarios "Let op: Proef wordt boos"
-$TM resize-window -x 60 -y 16
-tm_wait_width 60 || fail "no redraw at width 60"
-golden_screen scenarios-60x16 "Past bij jouw niveau."
-$TM resize-window -x 80 -y 24
-tm_wait_width 80 || fail "no redraw at width 80"
+golden_small scenarios "Past bij jouw niveau."
 tm_keys Down Enter
 golden_screen mode-notice "Je kunt op elk moment stoppen met x"
 tm_keys Enter 1
@@ -64,28 +69,16 @@ tm_keys q
 golden_screen stop-dialog "Stoppen?"
 tm_keys x Enter
 golden_screen reflect-end "reflectie 1/10"
-$TM resize-window -x 60 -y 16
-tm_wait_width 60 || fail "no redraw at width 60"
-golden_screen reflect-end-60x16 "Hoe Proef het ervaart"
-$TM resize-window -x 80 -y 24
-tm_wait_width 80 || fail "no redraw at width 80"
+golden_small reflect-end "Hoe Proef het ervaart"
 tm_keys Enter
 golden_screen reflect-feeling "reflectie 2/10"
 tm_keys "Spannend, maar één ding ging goed."
-$TM resize-window -x 60 -y 16
-tm_wait_width 60 || fail "no redraw at width 60"
-golden_screen reflect-feeling-60x16 "ging goed."
-$TM resize-window -x 80 -y 24
-tm_wait_width 80 || fail "no redraw at width 80"
+golden_small reflect-feeling "ging goed."
 tm_keys Tab
 golden_screen reflect-what "reflectie 3/10"
 tm_keys Enter
 golden_screen reflect-why "reflectie 4/10"
-$TM resize-window -x 60 -y 16
-tm_wait_width 60 || fail "no redraw at width 60"
-golden_screen reflect-why-60x16 "competentie"
-$TM resize-window -x 80 -y 24
-tm_wait_width 80 || fail "no redraw at width 80"
+golden_small reflect-why "competentie"
 tm_keys Enter
 golden_screen reflect-question "reflectie 5/10"
 tm_keys PgDn PgDn PgDn PgDn PgDn
